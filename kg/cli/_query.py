@@ -1,0 +1,3 @@
+"""Commands: placeholder until implemented."""
+
+from __future__ import annotations

@@ -1,0 +1,102 @@
+"""Curated names: country and organization aliases, and demonyms.
+
+Countries come from pycountry (ISO 3166 names) plus ``schemas/aliases.tsv``; demonyms
+and party adjectives from ``schemas/demonyms.tsv``. The curated tables win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RuleError
+from ..names import normalize_name
+from ..records import ENTITY_CLASSES
+from ..resources import schemas_dir
+
+__all__ = ["Gazetteer", "load_gazetteer"]
+
+
+@dataclass
+class Gazetteer:
+    """Look-up tables from a normalised name to ``(canonical name, class)``.
+
+    Attributes:
+        aliases: Names of entities (``"us"`` → ``("United States", "Place")``).
+        demonyms: Adjectives (``"ukrainian"`` → ``("Ukraine", "Place")``).
+        countries: Normalised canonical names of countries.
+        regions: Normalised names of first-level subdivisions (England, Texas, …).
+    """
+
+    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """``(canonical, class)`` of a name, or ``None``."""
+        return self.aliases.get(normalize_name(text))
+
+    def demonym(self, text: str) -> tuple[str, str] | None:
+        """``(canonical, class)`` an adjective stands for, or ``None``."""
+        return self.demonyms.get(normalize_name(text))
+
+    def is_country(self, name: str) -> bool:
+        return normalize_name(name) in self.countries
+
+    def is_region(self, name: str) -> bool:
+        return normalize_name(name) in self.regions
+
+
+def _read_table(path: Path) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    problems: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or not all(c.strip() for c in cols):
+            problems.append(f"{path}:{number}: expected 3 tab-separated columns, got {line!r}")
+            continue
+        alias, canonical, cls = (c.strip() for c in cols)
+        if cls not in ENTITY_CLASSES:
+            problems.append(
+                f"{path}:{number}: unknown class {cls!r}; known: {', '.join(ENTITY_CLASSES)}"
+            )
+            continue
+        rows.append((alias, canonical, cls))
+    if problems:
+        raise RuleError("Invalid name table:\n" + "\n".join(problems))
+    return rows
+
+
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Load the curated tables from ``folder`` (default ``schemas/``) plus pycountry.
+
+    Raises:
+        RuleError: A table has malformed lines (all of them are listed).
+    """
+    import pycountry
+
+    folder = folder or schemas_dir()
+    gaz = Gazetteer()
+    curated = _read_table(folder / "aliases.tsv")
+    curated_countries = {normalize_name(c) for _, c, cls in curated if cls == "Place"}
+    for country in pycountry.countries:
+        names = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)]
+        canonical = getattr(country, "common_name", None) or country.name
+        if "," in canonical:  # "Korea, Republic of": the curated table names these
+            continue
+        for name in filter(None, names):
+            gaz.aliases.setdefault(normalize_name(name), (canonical, "Place"))
+        gaz.countries.add(normalize_name(canonical))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and "[" not in sub.name:
+            gaz.regions.add(normalize_name(sub.name))
+    for alias, canonical, cls in curated:
+        gaz.aliases[normalize_name(alias)] = (canonical, cls)
+        gaz.aliases.setdefault(normalize_name(canonical), (canonical, cls))
+    gaz.countries |= curated_countries
+    for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
+        gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
+    return gaz

@@ -1,0 +1,201 @@
+"""Find the mentions of people, organizations and places in a spaCy ``Doc``.
+
+The statistical NER is a good start and makes typical mistakes on news text; this module
+repairs what can be repaired from the text alone and drops the rest:
+
+- spans that run across a line break are split ("Zelenskyy\\nJulia");
+- a leading "the", courtesy titles and titles of office ("Mr", "President") and a
+  trailing possessive or sentence-final full stop are stripped;
+- junk is dropped: spans with no proper noun (capitalised sentence starters such as
+  "Newfound", pronouns), dates and numbers;
+- photo credits ("Julia Demaree Nikhinson/AP") are recognised as a person and an agency;
+- demonyms and party adjectives (NORP: "Ukrainian", "Tory") are kept apart: they become
+  an entity only when a relation needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..names import HONORIFICS
+from .gazetteer import Gazetteer
+
+__all__ = ["SpanMention", "find_mentions"]
+
+LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+}
+"""spaCy entity labels → kg classes. NORP is handled as a demonym."""
+
+# Titles of office that NER sometimes includes at the start of a PERSON span.
+_LEADING_TITLES = frozenset(
+    "president vice prime minister chancellor secretary senator sen gov governor king queen "
+    "prince princess pope general gen captain capt judge justice mayor chairman chief "
+    "coach manager director ceo boss leader".split()
+)
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_UPPER = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
+
+
+@dataclass(frozen=True)
+class SpanMention:
+    """A cleaned mention, by token offsets in its ``Doc`` (plain values only).
+
+    Attributes:
+        start: Index of the first token.
+        end: Index after the last token.
+        text: The cleaned surface text.
+        surface: The text as written, honorific included ("Mr Blair"), for aliases.
+        label: ``Person``, ``Organization``, ``Place``, or ``Demonym``.
+        ner_label: The spaCy label it came from (``"CREDIT"`` for photo credits).
+    """
+
+    start: int
+    end: int
+    text: str
+    surface: str
+    label: str
+    ner_label: str
+
+
+def _is_proper(token: Token) -> bool:
+    if token.tag_:
+        return token.tag_ in _PROPER_TAGS or bool(_UPPER.match(token.text))
+    # Docs without tags (built by hand): a capitalised word that is not a sentence starter.
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
+def _pieces(span: Span) -> list[Span]:
+    """Split a span at whitespace tokens that hold a line break."""
+    pieces: list[Span] = []
+    start = span.start
+    for token in span:
+        if token.is_space or "\n" in token.text:
+            if token.i > start:
+                pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start : span.end])
+    return pieces
+
+
+def _clean(span: Span, label: str) -> tuple[int, int] | None:
+    """Token bounds of the span without its decorations, or ``None`` when nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (label in ("Person", "Demonym") and doc[start].lower_.rstrip(".") in HONORIFICS)
+        or (label == "Person" and doc[start].lower_ in _LEADING_TITLES and end - start > 1)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    if text.endswith(".") and text.count(".") == 1 and len(text) > 1:
+        text = text[:-1]  # "X." at the end of a sentence: the full stop is glued on
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _credits(doc: Doc) -> list[SpanMention]:
+    """Photo credits: a line that is only "First Last/Agency"."""
+    found: list[SpanMention] = []
+    for token in doc:
+        if token.text != "/" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        left = token.i
+        while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].is_alpha:
+            left -= 1
+        right = token.i + 1
+        while right < len(doc) and doc[right].text[:1].isupper() and not doc[right].is_space:
+            right += 1
+        line_start = left == 0 or "\n" in doc[left - 1].text
+        line_end = right == len(doc) or "\n" in doc[right].text
+        if 2 <= token.i - left <= 4 and right > token.i + 1 and line_start and line_end:
+            person, agency = doc[left : token.i], doc[token.i + 1 : right]
+            found.append(SpanMention(left, token.i, person.text, person.text, "Person", "CREDIT"))
+            found.append(
+                SpanMention(token.i + 1, right, agency.text, agency.text, "Organization", "CREDIT")
+            )
+    return found
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
+    """The cleaned mentions of a ``Doc``, in text order, never overlapping."""
+    mentions = _credits(doc)
+    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
+        if label is None:
+            continue
+        for piece in _pieces(ent):
+            bounds = _clean(piece, label)
+            if bounds is None:
+                continue
+            start, end = bounds
+            if any(i in taken for i in range(start, end)):
+                continue
+            if label == "Demonym":
+                if gazetteer.demonym(doc[start:end].text) is None:
+                    continue
+            elif not any(_is_proper(t) for t in doc[start:end]):
+                continue
+            text = _text(doc, start, end)
+            if not any(c.isalpha() for c in text):
+                continue
+            if (
+                label == "Place"
+                and end - start == 1
+                and doc[start].is_sent_start
+                and doc[start].text not in midsentence
+                and not _UPPER.match(text)
+                and gazetteer.lookup(text) is None
+            ):
+                continue  # a capitalised sentence starter taken for a place: "Newfound"
+            surface_start = piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
+            surface = _text(doc, surface_start, end) if label == "Person" else text
+            mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
+            taken.update(range(start, end))
+    mentions.extend(_untagged_demonyms(doc, gazetteer, taken))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _untagged_demonyms(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """Capitalised demonyms and party adjectives NER missed ("Labour MP", "South Korean")."""
+    found: list[SpanMention] = []
+    i = 0
+    while i < len(doc):
+        for width in (2, 1):
+            span = doc[i : i + width]
+            if (
+                len(span) == width
+                and not any(t.i in taken for t in span)
+                and all(t.text[:1].isupper() and t.is_alpha for t in span)
+                and gazetteer.demonym(span.text) is not None
+            ):
+                found.append(SpanMention(i, i + width, span.text, span.text, "Demonym", "NORP"))
+                taken.update(range(i, i + width))
+                i += width - 1
+                break
+        i += 1
+    return found

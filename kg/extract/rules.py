@@ -1,0 +1,282 @@
+"""Relation rules as data: load and validate ``schemas/rules/``.
+
+A rule folder holds:
+
+- ``titles.tsv``: the title lexicon (title phrase → predicate);
+- ``modifiers.tsv``: words that make a role former, acting or future;
+- ``*.toml``: patterns, each an ``[[rule]]`` with ``id``, ``predicate``, ``confidence``,
+  ``example`` (a test sentence), ``expect`` (the triple the example must give) and either
+  a token ``pattern`` (spaCy ``Matcher`` syntax) or a ``dependency`` pattern (spaCy
+  ``DependencyMatcher`` syntax).
+
+Pattern tokens may use three shorthands besides spaCy's own keys: ``role`` (``subject``,
+``object`` or ``title``: which tokens the triple is made of), ``ent`` (a kg entity tag or
+list of tags: ``PERSON``, ``ORG``, ``PLACE``, ``NORP``) and ``title = true`` (a token of a
+phrase of the title lexicon); ``mod = true`` matches a status modifier, ``geo`` the kind
+of place (``country``, ``region`` or ``other``). ``predicate = "title"`` takes the
+predicate from the title phrase matched.
+
+Loading reports every problem of every file at once (file, line, rule id, fix).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import RuleError
+from ..records import ENTITY_CLASSES, STATUSES
+from ..resources import schemas_dir
+from ..vocab import PREDICATES
+
+__all__ = ["Rule", "RuleSet", "TitleEntry", "load_rules"]
+
+ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP")
+ROLES = ("subject", "object", "title")
+GEO_KINDS = ("country", "region", "other")
+_SHORTHANDS = ("role", "ent", "title", "mod", "geo")
+_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    """One line of the title lexicon."""
+
+    phrase: str
+    predicate: str
+    object_class: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation pattern.
+
+    Attributes:
+        id: Unique id (``compound.org_title_person``), recorded on the evidence.
+        predicate: A vocabulary predicate, or ``"title"``.
+        confidence: 0..1, recorded on the evidence.
+        kind: ``"token"`` (``Matcher``) or ``"dependency"`` (``DependencyMatcher``).
+        pattern: The compiled spaCy pattern.
+        roles: For token rules, the role of each pattern token (``""`` for none); for
+            dependency rules, the ``RIGHT_ID`` of each node.
+        example: A sentence the rule must fire on.
+        expect: The ``(subject, predicate, object)`` the example must give.
+        origin: ``file:line`` where the rule is defined.
+    """
+
+    id: str
+    predicate: str
+    confidence: float
+    kind: str
+    pattern: list[dict[str, Any]]
+    roles: tuple[str, ...]
+    example: str
+    expect: tuple[str, str, str]
+    origin: str
+
+
+@dataclass
+class RuleSet:
+    """Everything the relation engine needs, validated."""
+
+    rules: list[Rule] = field(default_factory=list)
+    titles: list[TitleEntry] = field(default_factory=list)
+    modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sources: list[Path] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of every rule file, so a changed rule set rebuilds articles."""
+        h = hashlib.sha256()
+        for path in sorted(self.sources):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+        return h.hexdigest()[:16]
+
+
+def _compile_token(spec: dict[str, Any], where: str, problems: list[str]) -> tuple[dict[str, Any], str]:
+    token = {k: v for k, v in spec.items() if k not in _SHORTHANDS}
+    ext: dict[str, Any] = {}
+    role = spec.get("role", "")
+    if role and role not in ROLES:
+        problems.append(f"{where}: unknown role {role!r}; use one of {', '.join(ROLES)}")
+    if "ent" in spec:
+        tags = spec["ent"] if isinstance(spec["ent"], list) else [spec["ent"]]
+        bad = [t for t in tags if t not in ENT_TAGS]
+        if bad:
+            problems.append(f"{where}: unknown ent {bad}; use {', '.join(ENT_TAGS)}")
+        ext["kg_ent"] = {"IN": tags}
+    if spec.get("title"):
+        ext["kg_title"] = True
+    if spec.get("mod"):
+        ext["kg_mod"] = True
+    if "geo" in spec:
+        kinds = spec["geo"] if isinstance(spec["geo"], list) else [spec["geo"]]
+        if any(k not in GEO_KINDS for k in kinds):
+            problems.append(f"{where}: unknown geo {kinds}; use {', '.join(GEO_KINDS)}")
+        ext["kg_geo"] = {"IN": kinds}
+    if ext:
+        token["_"] = ext
+    return token, role
+
+
+def _line_of(text: str, rule_id: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.search(rf"""id\s*=\s*["']{re.escape(rule_id)}["']""", line):
+            return number
+    return 0
+
+
+def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Rule]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{path}: invalid TOML: {exc}")
+        return []
+    rules: list[Rule] = []
+    for spec in data.get("rule", []):
+        rid = str(spec.get("id", ""))
+        where = f"{path}:{_line_of(text, rid)} rule {rid!r}"
+        known = {"id", "predicate", "confidence", "example", "expect", "pattern", "dependency", "comment"}
+        for key in sorted(set(spec) - known):
+            problems.append(f"{where}: unknown key {key!r}; known: {', '.join(sorted(known))}")
+        if not _ID.match(rid):
+            problems.append(f"{where}: id must be dotted lower-case words like 'appos.person_title'")
+        elif rid in seen:
+            problems.append(f"{where}: duplicate id, first defined at {seen[rid]}")
+        seen[rid] = where
+        predicate = spec.get("predicate", "")
+        if predicate != "title" and predicate not in PREDICATES:
+            problems.append(
+                f"{where}: unknown predicate {predicate!r}; known: title, {', '.join(PREDICATES)}"
+            )
+        confidence = spec.get("confidence")
+        if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
+            problems.append(f"{where}: confidence must be a number in (0, 1], got {confidence!r}")
+            confidence = 0.5
+        example = spec.get("example", "")
+        if not isinstance(example, str) or not example.strip():
+            problems.append(f"{where}: every rule needs an 'example' sentence it fires on")
+        expect = spec.get("expect", [])
+        if not (isinstance(expect, list) and len(expect) == 3 and all(isinstance(x, str) for x in expect)):
+            problems.append(f"{where}: 'expect' must be [subject, predicate, object] for the example")
+            expect = ["", "", ""]
+        has_tokens, has_dep = "pattern" in spec, "dependency" in spec
+        if has_tokens == has_dep:
+            problems.append(f"{where}: give exactly one of 'pattern' (tokens) or 'dependency'")
+            continue
+        raw = spec["pattern"] if has_tokens else spec["dependency"]
+        if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw) or not raw:
+            problems.append(f"{where}: the pattern must be a non-empty list of tables")
+            continue
+        compiled: list[dict[str, Any]] = []
+        roles: list[str] = []
+        for n, token in enumerate(raw):
+            if has_dep:
+                attrs, role = _compile_token(dict(token.get("RIGHT_ATTRS", {})), f"{where} node {n}", problems)
+                node = {k: v for k, v in token.items() if k != "RIGHT_ATTRS"}
+                node["RIGHT_ATTRS"] = attrs
+                role = str(token.get("RIGHT_ID", ""))
+                compiled.append(node)
+                roles.append(role if role in ROLES else "")
+            else:
+                tok, role = _compile_token(token, f"{where} token {n}", problems)
+                compiled.append(tok)
+                roles.append(role)
+        for needed in ("subject", "object"):
+            if needed not in roles:
+                problems.append(f"{where}: no token has role {needed!r}")
+        if predicate == "title" and "title" not in roles:
+            problems.append(f"{where}: predicate 'title' needs a token with role 'title'")
+        rules.append(
+            Rule(rid, predicate, float(confidence), "dependency" if has_dep else "token",
+                 compiled, tuple(roles), str(example), (expect[0], expect[1], expect[2]), where)
+        )
+    return rules
+
+
+def _read_tsv(path: Path, problems: list[str], columns: tuple[int, int]) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if not columns[0] <= len(cols) <= columns[1] or not all(cols):
+            problems.append(
+                f"{path}:{number}: expected {columns[0]}-{columns[1]} tab-separated columns, got {line!r}"
+            )
+            continue
+        rows.append((number, cols))
+    return rows
+
+
+def load_rules(*folders: Path) -> RuleSet:
+    """Load and validate the rules of ``schemas/rules/`` plus any user folders.
+
+    Raises:
+        RuleError: Listing every problem found, each with file, line and rule id.
+    """
+    problems: list[str] = []
+    ruleset = RuleSet()
+    seen: dict[str, str] = {}
+    for folder in (schemas_dir() / "rules", *folders):
+        if not folder.is_dir():
+            problems.append(f"{folder}: not a folder of rules")
+            continue
+        for path in sorted(folder.glob("titles*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (2, 3)):
+                phrase, predicate = cols[0], cols[1]
+                obj = cols[2] if len(cols) > 2 else ""
+                if predicate not in PREDICATES:
+                    problems.append(
+                        f"{path}:{number}: unknown predicate {predicate!r}; known: {', '.join(PREDICATES)}"
+                    )
+                if obj and obj not in ENTITY_CLASSES:
+                    problems.append(f"{path}:{number}: unknown class {obj!r}; known: {', '.join(ENTITY_CLASSES)}")
+                ruleset.titles.append(TitleEntry(phrase.lower(), predicate, obj, f"{path}:{number}"))
+        for path in sorted(folder.glob("modifiers*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (2, 3)):
+                word, status = cols[0].lower(), cols[1]
+                override = cols[2] if len(cols) > 2 else ""
+                if status not in STATUSES:
+                    problems.append(f"{path}:{number}: unknown status {status!r}; known: {', '.join(STATUSES)}")
+                if override and override not in PREDICATES:
+                    problems.append(f"{path}:{number}: unknown predicate {override!r}")
+                ruleset.modifiers[word] = (status, override)
+        for path in sorted(folder.glob("*.toml")):
+            ruleset.sources.append(path)
+            ruleset.rules.extend(_load_toml(path, problems, seen))
+    if not problems:
+        problems.extend(_check_with_spacy(ruleset))
+    if problems:
+        raise RuleError(f"{len(problems)} problem(s) in the relation rules:\n  " + "\n  ".join(problems))
+    return ruleset
+
+
+def _check_with_spacy(ruleset: RuleSet) -> list[str]:
+    """Let spaCy validate the compiled patterns (attribute names, operators, tree shape)."""
+    import spacy
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    from .annotate import register_extensions
+
+    register_extensions()
+    vocab = spacy.blank("en").vocab
+    problems = []
+    for rule in ruleset.rules:
+        try:
+            if rule.kind == "token":
+                Matcher(vocab, validate=True).add(rule.id, [rule.pattern])
+            else:
+                DependencyMatcher(vocab, validate=True).add(rule.id, [rule.pattern])
+        except (ValueError, KeyError, TypeError) as exc:
+            problems.append(f"{rule.origin}: invalid spaCy pattern: {exc}".replace("\n", " "))
+    return problems

@@ -1,0 +1,276 @@
+"""Validate a knowledge graph against kg's SHACL shapes (``schemas/shapes.ttl``).
+
+Every shape is checked over the union of all graphs, so a statement in an article's graph can
+point to the article described in the metadata graph. :func:`validate_store` flattens a store
+into one :class:`rdflib.Graph` and hands it to pySHACL (SHACL Core, no inference, no network).
+
+>>> from rdflib import Graph
+>>> result = validate_graph(Graph())
+>>> result.conforms, result.violations
+(True, ())
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SH, XSD
+from rdflib.term import Node
+
+from .errors import KGError, StoreError
+
+if TYPE_CHECKING:
+    from .store import KGStore
+
+__all__ = [
+    "SchemaError",
+    "ValidationResult",
+    "Violation",
+    "load_shapes",
+    "schemas_dir",
+    "to_rdflib_graph",
+    "to_rdflib_term",
+    "validate_graph",
+    "validate_store",
+]
+
+SHAPES_FILE = "shapes.ttl"
+ONTOLOGY_FILE = "ontology.ttl"
+_XSD_STRING = str(XSD.string)
+
+
+class SchemaError(KGError, ValueError):
+    """A schema file (ontology or shapes) is missing or is not valid Turtle."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result.
+
+    Attributes:
+        focus: The node that failed, an IRI or ``_:id`` for a blank node.
+        path: The IRI of the property checked, or ``""`` for a check of the node itself.
+        message: What is wrong, from the shape's ``sh:message``.
+        severity: ``Violation``, ``Warning`` or ``Info``.
+        value: The offending value, when the check names one, else ``""``.
+        constraint: The local name of the SHACL constraint component
+            (``MaxInclusiveConstraintComponent``).
+    """
+
+    focus: str
+    path: str
+    message: str
+    severity: str
+    value: str = ""
+    constraint: str = ""
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """The outcome of validating a graph.
+
+    Attributes:
+        conforms: Whether the data conforms to every shape.
+        violations: Every result, sorted by focus node, path and message.
+        text: pySHACL's plain-text report.
+        triples: The number of distinct triples validated.
+    """
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+    text: str
+    triples: int = 0
+
+
+def schemas_dir() -> Path:
+    """Return the folder of ``ontology.ttl`` and ``shapes.ttl``.
+
+    ``KG_SCHEMAS`` overrides the default, the ``schemas/`` folder of the repository.
+    """
+    override = os.environ.get("KG_SCHEMAS")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "schemas"
+
+
+def _parse_turtle(path: Path) -> Graph:
+    if not path.is_file():
+        raise SchemaError(
+            f"Schema file {path} not found; set KG_SCHEMAS to the folder holding "
+            f"{SHAPES_FILE} and {ONTOLOGY_FILE}"
+        )
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"Cannot parse {path} as Turtle: {exc}") from exc
+    return graph
+
+
+def load_shapes(shapes: Path | None = None) -> tuple[Graph, Graph]:
+    """Load the SHACL shapes and the ontology.
+
+    Args:
+        shapes: The shapes file; by default ``shapes.ttl`` in :func:`schemas_dir`.
+            The ontology is always ``ontology.ttl`` of :func:`schemas_dir`.
+
+    Returns:
+        The shapes graph and the ontology graph.
+
+    Raises:
+        SchemaError: A file is missing or is not valid Turtle.
+    """
+    folder = schemas_dir()
+    return (
+        _parse_turtle(shapes if shapes is not None else folder / SHAPES_FILE),
+        _parse_turtle(folder / ONTOLOGY_FILE),
+    )
+
+
+def to_rdflib_term(
+    term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal,
+) -> URIRef | BNode | Literal:
+    """Convert a pyoxigraph term to the equal rdflib term.
+
+    A literal typed ``xsd:string`` becomes a plain rdflib literal, as rdflib's own parsers
+    make it, so that it equals the plain literals of the shapes (``sh:in ("current" ...)``).
+
+    >>> to_rdflib_term(pyoxigraph.NamedNode("https://kg.example/person/A"))
+    rdflib.term.URIRef('https://kg.example/person/A')
+    >>> to_rdflib_term(pyoxigraph.Literal("current")) == Literal("current")
+    True
+
+    Raises:
+        StoreError: The term is an RDF 1.2 triple term, which rdflib cannot hold.
+    """
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise StoreError(
+        f"Cannot convert the RDF term {term!r} to rdflib: triple terms are not supported"
+    )
+
+
+def to_rdflib_graph(store: pyoxigraph.Store) -> Graph:
+    """Return the union of every graph of ``store`` as one rdflib graph.
+
+    The store is dumped as N-Quads and parsed by rdflib, which is faster than converting
+    each quad in Python; a triple stated in several graphs appears once.
+    """
+    buffer = io.BytesIO()
+    store.dump(buffer, format=pyoxigraph.RdfFormat.N_QUADS)
+    dataset = Dataset()
+    dataset.parse(data=buffer.getvalue(), format="nquads")
+    union = Graph()
+    for graph in dataset.graphs():
+        union += graph
+    return union
+
+
+def validate_graph(data: Graph, *, shapes: Path | None = None) -> ValidationResult:
+    """Validate one graph, taken as the union of a store, against the shapes.
+
+    Args:
+        data: The graph to check; it is not modified.
+        shapes: A shapes file instead of ``schemas/shapes.ttl``.
+
+    Returns:
+        The result; ``conforms`` is false when any shape reports a result.
+
+    Raises:
+        SchemaError: A schema file is missing or is not valid Turtle.
+    """
+    return _validate(data, shapes=shapes, inplace=False)
+
+
+def validate_store(
+    store: KGStore | pyoxigraph.Store, *, shapes: Path | None = None
+) -> ValidationResult:
+    """Validate the union of all graphs of a store against the shapes.
+
+    Args:
+        store: An open :class:`~kg.store.KGStore`, or a bare :class:`pyoxigraph.Store`.
+        shapes: A shapes file instead of ``schemas/shapes.ttl``.
+
+    Raises:
+        SchemaError: A schema file is missing or is not valid Turtle.
+    """
+    ox = store if isinstance(store, pyoxigraph.Store) else store.ox
+    # The flattened graph is ours: let pySHACL mix the ontology into it without a copy.
+    return _validate(to_rdflib_graph(ox), shapes=shapes, inplace=True)
+
+
+def _validate(data: Graph, *, shapes: Path | None, inplace: bool) -> ValidationResult:
+    import pyshacl  # slow to import: only when validating
+
+    shapes_graph, ontology = load_shapes(shapes)
+    triples = len(data)
+    conforms, report, text = pyshacl.validate(
+        data,
+        shacl_graph=shapes_graph,
+        ont_graph=ontology,
+        inference="none",
+        abort_on_first=False,
+        allow_infos=False,
+        allow_warnings=False,
+        meta_shacl=False,
+        advanced=False,
+        js=False,
+        do_owl_imports=False,
+        inplace=inplace,
+    )
+    assert isinstance(report, Graph)
+    violations = tuple(sorted(_read_report(report), key=_sort_key))
+    return ValidationResult(
+        conforms=bool(conforms), violations=violations, text=str(text), triples=triples
+    )
+
+
+def _sort_key(violation: Violation) -> tuple[str, str, str, str]:
+    return (violation.focus, violation.path, violation.message, violation.value)
+
+
+def _show(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return str(node)
+
+
+def _local_name(node: Node | None) -> str:
+    text = _show(node)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _read_report(report: Graph) -> list[Violation]:
+    violations = []
+    for result in report.subjects(SH.resultSeverity, None, unique=True):
+        path = report.value(result, SH.resultPath)
+        messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+        violations.append(
+            Violation(
+                focus=_show(report.value(result, SH.focusNode)),
+                # A complex path (a blank node) is not used by kg's shapes; show it by id.
+                path=_show(path),
+                message="; ".join(messages),
+                severity=_local_name(report.value(result, SH.resultSeverity)),
+                value=_show(report.value(result, SH.value)),
+                constraint=_local_name(report.value(result, SH.sourceConstraintComponent)),
+            )
+        )
+    return violations

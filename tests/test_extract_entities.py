@@ -1,0 +1,97 @@
+"""Mentions and entity resolution on hand-built Docs (no statistical model)."""
+
+from __future__ import annotations
+
+from kg.extract.pipeline import graph_from_doc
+from kg.records import Article
+
+
+def extract(component, doc):
+    return graph_from_doc(Article("t", doc.text), component(doc))
+
+
+def names(graph):
+    return {(e.name, e.label) for e in graph.entities}
+
+
+def test_mentions_split_at_line_breaks_and_read_photo_credits(component, make_doc):
+    doc = make_doc(
+        "Ukraine President Zelenskyy\nJulia Demaree Nikhinson/AP\nHe spoke .",
+        ents=[(0, 1, "GPE"), (2, 5, "PERSON")],
+    )
+    graph = extract(component, doc)
+    assert ("Zelenskyy", "Person") in names(graph)
+    assert ("Julia Demaree Nikhinson", "Person") in names(graph)
+    assert ("AP", "Organization") in names(graph)
+    assert not any("\n" in e.name for e in graph.entities)
+    assert ("Julia Demaree Nikhinson", "works_for", "AP") in {
+        (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+    }
+
+
+def test_mentions_strip_honorifics_the_and_possessive(component, make_doc):
+    doc = make_doc(
+        "Mr Tony Blair met The Acme Group 's chief . Later Blair 's aides left .",
+        ents=[(0, 3, "PERSON"), (4, 8, "ORG"), (11, 13, "PERSON")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Tony Blair", "Person"), ("Acme Group", "Organization")}
+    blair = next(e for e in graph.entities if e.name == "Tony Blair")
+    assert "Blair" in blair.aliases and "Mr Tony Blair" in blair.aliases
+
+
+def test_mentions_drop_junk_without_proper_nouns(component, make_doc):
+    doc = make_doc(
+        "Newfound enthusiasm from she was high .",
+        ents=[(0, 1, "GPE"), (3, 4, "PERSON")],
+        tags=["JJ", "NN", "IN", "PRP", "VBD", "JJ", "."],
+    )
+    assert extract(component, doc).entities == ()
+
+
+def test_surname_joins_full_name_whatever_its_ner_class(component, make_doc):
+    doc = make_doc(
+        "Donald Trump spoke . Trump said Zelenskyy 's letter came . Volodymyr Zelenskyy wrote .",
+        ents=[(0, 2, "PERSON"), (4, 5, "ORG"), (6, 7, "GPE"), (11, 13, "PERSON")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Donald Trump", "Person"), ("Volodymyr Zelenskyy", "Person")}
+    zelenskyy = next(e for e in graph.entities if e.name == "Volodymyr Zelenskyy")
+    assert zelenskyy.aliases == ("Zelenskyy",)
+
+
+def test_country_aliases_resolve_to_one_place(component, make_doc):
+    doc = make_doc(
+        "The U.S. and America and the United States and Britain met .",
+        ents=[(1, 2, "GPE"), (3, 4, "GPE"), (5, 8, "GPE"), (9, 10, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("United States", "Place"), ("United Kingdom", "Place")}
+    us = next(e for e in graph.entities if e.name == "United States")
+    assert {"U.S.", "America"} <= set(us.aliases)
+
+
+def test_acronym_joins_its_long_form_by_initials(component, make_doc):
+    doc = make_doc(
+        "The Associated Press said so . AP later agreed . The World Health Organisation and WHO too .",
+        ents=[(1, 3, "ORG"), (6, 7, "ORG"), (11, 14, "ORG"), (15, 16, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert ("World Health Organisation", "Organization") in names(graph)
+    assert ("WHO", "Organization") not in names(graph)
+    assert ("AP", "Organization") in names(graph)  # the gazetteer names the agency "AP"
+    assert len(graph.entities) == 2
+
+
+def test_class_is_decided_by_all_mentions(component, make_doc):
+    doc = make_doc(
+        "Acme rose . Acme fell . Acme won .",
+        ents=[(0, 1, "ORG"), (3, 4, "GPE"), (6, 7, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Acme", "Organization")}
+
+
+def test_demonyms_never_become_nodes_without_a_relation(component, make_doc):
+    doc = make_doc("Ukrainian troops and British ships left .", ents=[(0, 1, "NORP"), (3, 4, "NORP")])
+    assert extract(component, doc).entities == ()
