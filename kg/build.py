@@ -9,6 +9,7 @@ Oxigraph transaction: a build killed mid-way keeps every batch that had committe
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from .records import Article, ArticleGraph
 from .store import KGStore, open_store
 
 __all__ = ["BuildReport", "build"]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -183,6 +186,10 @@ def _commit(
         stored[article_id] = fingerprints[article_id]
     report.added += len(new)
     report.replaced += len(changed)
+    logger.info(
+        "committed %d new and %d changed articles (%d added, %d replaced so far)",
+        len(new), len(changed), report.added, report.replaced,
+    )
     if on_article:
         for _ in new:
             on_article("added")

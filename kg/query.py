@@ -36,7 +36,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
@@ -676,9 +676,16 @@ class QueryResult:
             for row in self.rows
         ]
 
-    def to_table(self) -> Table:
-        """A rich table: IRIs shortened with the prefixes, one row per solution or triple."""
+    def to_table(self, *, hide: Collection[str] = ()) -> Table:
+        """A rich table: IRIs shortened with the prefixes, one row per solution or triple.
+
+        Values are plain :class:`rich.text.Text`: text from articles is never read as markup.
+
+        Args:
+            hide: Variables to leave out, e.g. the parameters of a named query.
+        """
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(show_lines=False, highlight=False)
         if self.kind == "ask":
@@ -686,11 +693,13 @@ class QueryResult:
             table.add_row("true" if self.boolean else "false")
             return table
         columns = self.variables if self.kind != "construct" else ("subject", "predicate", "object")
-        for column in columns:
-            table.add_column(column, overflow="fold")
+        shown = [i for i, column in enumerate(columns) if column not in hide]
+        for i in shown:
+            table.add_column(columns[i], overflow="fold")
         rows = self.rows if self.kind != "construct" else self.triples
         for row in rows:
-            table.add_row(*("" if t is None else t.compact(self.prefixes) for t in row))
+            cells = (row[i] for i in shown)
+            table.add_row(*(Text("" if t is None else t.compact(self.prefixes)) for t in cells))
         return table
 
     def to_json(self) -> str:

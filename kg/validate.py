@@ -259,7 +259,8 @@ def _local_name(node: Node | None) -> str:
 
 def _read_report(report: Graph) -> list[Violation]:
     violations = []
-    for result in report.subjects(SH.resultSeverity, None, unique=True):
+    # Only top-level results: those nested under sh:detail explain an sh:node failure again.
+    for result in report.objects(None, SH.result, unique=True):
         path = report.value(result, SH.resultPath)
         messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
         violations.append(

@@ -38,8 +38,13 @@ def build(
     rules: RulesOption = None,
     base: Annotated[str | None, typer.Option("--base", help="IRI base (env KG_BASE).", envvar="KG_BASE")] = None,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another build to finish.")] = 0.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each committed batch.")] = False,
 ) -> None:
     """Build or update the graph from news articles."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     from ..build import build as run_build
     from ..export import export, format_from_suffix
     from ..io import count_inputs
