@@ -249,6 +249,7 @@ _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
 _PROLOGUE_WORDS = re.compile(r"\b(PREFIX\s+[\w.-]*:|BASE\b)", re.I)
 # Character classes Oxigraph lists among what it expected: long and of no help to a reader.
 _CHARACTER_CLASSES = re.compile(r",?\s*\[[^\]]*\]")
+_PNAME_BEFORE_SLASH = re.compile(r"[A-Za-z][\w.-]*:[\w.-]*$")
 _OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+): ", re.S)
 
 
@@ -362,9 +363,15 @@ def _syntax_error(error: ParseBaseException, what: str) -> QueryError:
     """A QueryError naming the line, the column and the offending line of the text."""
     message = str(getattr(error, "msg", error))
     line, column, source = error.lineno, error.col, error.line
+    hint = ""
+    if _PNAME_BEFORE_SLASH.search(source[: column - 1]) and source[column - 1 : column] == "/":
+        hint = (
+            "\n  A prefixed name cannot hold '/': write kgd:person\\/Name, or the full "
+            "<https://kg.example/person/Name>"
+        )
     return QueryError(
         f"Malformed SPARQL {what} at line {line}, column {column}: {message}\n"
-        f"    {source}\n    {' ' * (column - 1)}^"
+        f"    {source}\n    {' ' * (column - 1)}^{hint}"
     )
 
 

@@ -25,7 +25,15 @@ def component(blank: Language) -> ExtractComponent:
 
 
 DocFactory = Callable[..., Doc]
-_POS = {"NNP": "PROPN", "NN": "NOUN", ".": "PUNCT", ",": "PUNCT", "POS": "PART", "DT": "DET", "IN": "ADP"}
+_POS = {
+    "NNP": "PROPN",
+    "NN": "NOUN",
+    ".": "PUNCT",
+    ",": "PUNCT",
+    "POS": "PART",
+    "DT": "DET",
+    "IN": "ADP",
+}
 
 
 def _tag(word: str) -> str:
@@ -42,8 +50,19 @@ def _tag(word: str) -> str:
     return "NNP" if word[:1].isupper() else "NN"
 
 
-_LEMMAS = {"is": "be", "was": "be", "are": "be", "were": "be", "met": "meet", "heads": "head",
-           "founded": "found", "joined": "join", "runs": "run", "became": "become", "leads": "lead"}
+_LEMMAS = {
+    "is": "be",
+    "was": "be",
+    "are": "be",
+    "were": "be",
+    "met": "meet",
+    "heads": "head",
+    "founded": "found",
+    "joined": "join",
+    "runs": "run",
+    "became": "become",
+    "leads": "lead",
+}
 
 
 def _lemma(word: str) -> str:

@@ -412,3 +412,51 @@ def test_viewer_lays_out_300_entities_and_stops(tmp_path, open_viewer):
     assert viewer.js("() => window.kgState.stabilized")
     assert viewer.page.inner_text("#kg-progress") == ""
     viewer.assert_nothing_ran()
+
+
+def test_viewer_starts_from_seeded_positions(tmp_path, open_viewer, monkeypatch):
+    import kg.viz
+
+    monkeypatch.setattr(kg.viz, "SEED_LAYOUT_ABOVE", 0)
+    report = render_html(news_view(), tmp_path / "seeded.html")
+    viewer = open_viewer(report.path)
+    assert viewer.js("() => Object.keys(kgData.seed).length") == 5
+    assert viewer.js("() => kgNodes.get().every((n) => typeof n.x === 'number')")
+    assert len(viewer.js("() => Object.keys(kgNetwork.getPositions())")) == 5
+    viewer.assert_nothing_ran()
+
+
+def test_viewer_opens_on_the_focus_entity(tmp_path, open_viewer):
+    report = render_html(news_view(), tmp_path / "focus.html", focus="trump")
+    viewer = open_viewer(report.path)
+    trump = iri("Person", "Donald Trump")
+    assert viewer.js("() => kgNodes.getIds().sort()") == sorted(
+        [trump, iri("Place", "United States")]
+    )
+    assert viewer.js("() => kgNetwork.getSelectedNodes()") == [trump]
+    assert "Donald Trump" in viewer.panel()
+    assert "3 entities not shown: farther than 1 hop from Donald Trump" in viewer.page.inner_text(
+        "#kg-header"
+    )
+    viewer.assert_nothing_ran()
+
+
+def test_viewer_csp_would_stop_an_injected_handler(news):
+    """Defence in depth: even HTML injected by a bug could neither run nor load."""
+    viewer, _ = news
+    viewer.js(
+        """() => {
+            const box = document.createElement("div");
+            box.innerHTML = '<img src="x.png" onerror="window.__kgPwned = 1">';
+            document.body.appendChild(box);
+            const s = document.createElement("script");
+            s.textContent = "window.__kgPwned = 2";
+            document.body.appendChild(s);
+        }"""
+    )
+    viewer.page.wait_for_function("() => window.__kgCsp.length >= 2")
+    assert viewer.js("() => window.__kgPwned === undefined")
+    directives = " ".join(viewer.js("() => window.__kgCsp"))
+    assert "img-src" in directives
+    assert "script-src" in directives
+    assert viewer.external_requests() == []

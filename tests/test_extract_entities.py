@@ -93,5 +93,7 @@ def test_class_is_decided_by_all_mentions(component, make_doc):
 
 
 def test_demonyms_never_become_nodes_without_a_relation(component, make_doc):
-    doc = make_doc("Ukrainian troops and British ships left .", ents=[(0, 1, "NORP"), (3, 4, "NORP")])
+    doc = make_doc(
+        "Ukrainian troops and British ships left .", ents=[(0, 1, "NORP"), (3, 4, "NORP")]
+    )
     assert extract(component, doc).entities == ()

@@ -65,7 +65,21 @@ def test_apposition_with_possessive_organization(component, make_doc):
         "Mike Waltz , the U.S. 's national security adviser , was there .",
         ents=[(0, 2, "PERSON"), (4, 5, "GPE")],
         tags=["NNP", "NNP", ",", "DT", "NNP", "POS", "JJ", "NN", "NN", ",", "VBD", "RB", "."],
-        pos=["PROPN", "PROPN", "PUNCT", "DET", "PROPN", "PART", "ADJ", "NOUN", "NOUN", "PUNCT", "AUX", "ADV", "PUNCT"],
+        pos=[
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "PROPN",
+            "PART",
+            "ADJ",
+            "NOUN",
+            "NOUN",
+            "PUNCT",
+            "AUX",
+            "ADV",
+            "PUNCT",
+        ],
     )
     assert triples(component, doc) == {("Mike Waltz", "adviser_to", "United States")}
     (triple,) = evidence(component, doc)
@@ -79,13 +93,28 @@ def test_apposition_title_of_organization(component, make_doc):
         "Reg Carr , director of Oxford University Library Services , said so .",
         ents=[(0, 2, "PERSON"), (5, 9, "ORG")],
     )
-    assert triples(component, doc) == {("Reg Carr", "leader_of", "Oxford University Library Services")}
+    assert triples(component, doc) == {
+        ("Reg Carr", "leader_of", "Oxford University Library Services")
+    }
 
 
 def test_copula_with_conjoined_titles_gives_two_triples(component, make_doc):
     text = "Em Luetkemeyer is a NOTUS reporter and an Allbritton Journalism Institute fellow ."
-    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (5, "det"), (5, "compound"), (2, "attr"),
-             (5, "cc"), (11, "det"), (10, "compound"), (10, "compound"), (11, "compound"), (5, "conj"), (2, "punct")]
+    parse = [
+        (1, "compound"),
+        (2, "nsubj"),
+        (2, "ROOT"),
+        (5, "det"),
+        (5, "compound"),
+        (2, "attr"),
+        (5, "cc"),
+        (11, "det"),
+        (10, "compound"),
+        (10, "compound"),
+        (11, "compound"),
+        (5, "conj"),
+        (2, "punct"),
+    ]
     doc = make_doc(text, ents=[(0, 2, "PERSON"), (4, 5, "ORG"), (8, 11, "ORG")], parse=parse)
     assert triples(component, doc) == {
         ("Em Luetkemeyer", "works_for", "NOTUS"),
@@ -153,13 +182,39 @@ def test_place_comma_country_is_located_in_but_lists_are_not(component, make_doc
 
 def test_verbs_lead_found_meet(component, make_doc):
     text = "Michael Howard , who heads the Conservative Party , met Tony Blair ."
-    parse = [(1, "compound"), (9, "nsubj"), (1, "punct"), (4, "nsubj"), (1, "relcl"), (7, "det"),
-             (7, "compound"), (4, "dobj"), (1, "punct"), (9, "ROOT"), (11, "compound"), (9, "dobj"),
-             (9, "punct")]
+    parse = [
+        (1, "compound"),
+        (9, "nsubj"),
+        (1, "punct"),
+        (4, "nsubj"),
+        (1, "relcl"),
+        (7, "det"),
+        (7, "compound"),
+        (4, "dobj"),
+        (1, "punct"),
+        (9, "ROOT"),
+        (11, "compound"),
+        (9, "dobj"),
+        (9, "punct"),
+    ]
     doc = make_doc(
         text,
         ents=[(0, 2, "PERSON"), (6, 8, "ORG"), (10, 12, "PERSON")],
-        pos=["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "DET", "PROPN", "PROPN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"],
+        pos=[
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "PRON",
+            "VERB",
+            "DET",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "VERB",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+        ],
         parse=parse,
     )
     got = triples(component, doc)
@@ -169,12 +224,16 @@ def test_verbs_lead_found_meet(component, make_doc):
 
 def test_domain_and_range_are_enforced(component, make_doc):
     # A "president" between two people is not a role: no Person -> Person president_of.
-    doc = make_doc("Donald Trump President Joe Biden spoke .", ents=[(0, 2, "PERSON"), (3, 5, "PERSON")])
+    doc = make_doc(
+        "Donald Trump President Joe Biden spoke .", ents=[(0, 2, "PERSON"), (3, 5, "PERSON")]
+    )
     assert triples(component, doc, status=None) == set()
 
 
 def test_evidence_offsets_point_at_the_sentence(component, make_doc):
-    doc = make_doc("Treasury Secretary Scott Bessent said so .", ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+    doc = make_doc(
+        "Treasury Secretary Scott Bessent said so .", ents=[(0, 1, "ORG"), (2, 4, "PERSON")]
+    )
     (triple,) = evidence(component, doc)
     ev = triple.evidence
     assert doc.text[ev.start : ev.end] == ev.sentence

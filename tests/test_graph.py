@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -510,8 +512,13 @@ def test_export_reads_back_with_string_attributes(
     write: Callable[[nx.MultiDiGraph, Path], Path],
     read: Callable[[Path], nx.Graph],
 ) -> None:
-    path = write(view, tmp_path / "out" / "graph.xml")
+    umask = os.umask(0o022)
+    try:
+        path = write(view, tmp_path / "out" / "graph.xml")
+    finally:
+        os.umask(umask)
     assert path == tmp_path / "out" / "graph.xml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # a normal file, not a 0600 temp file
     graph = read(path)
     assert graph.number_of_nodes() == 16
     assert graph.number_of_edges() == 11

@@ -28,7 +28,9 @@ def test_rules_user_folder_adds_rules_and_titles(tmp_path: Path):
 
 
 def test_rules_every_problem_is_reported_with_file_line_and_fix(tmp_path: Path):
-    (tmp_path / "titles.tsv").write_text("spin doctor\tspokesman_of\nonly-one-column\n", encoding="utf-8")
+    (tmp_path / "titles.tsv").write_text(
+        "spin doctor\tspokesman_of\nonly-one-column\n", encoding="utf-8"
+    )
     (tmp_path / "bad.toml").write_text(
         """
 [[rule]]

@@ -19,9 +19,22 @@ LEAVITT = Entity("Karoline Leavitt", "Person", ("Leavitt",))
 WHITE_HOUSE = Entity("White House", "Organization")
 
 
-def graph(article_id: str, text: str = "White House press secretary Karoline Leavitt said so.", status="current"):
-    ev = Evidence(text, 0, len(text), "Karoline Leavitt", "White House", "compound.org_title_person", 0.9,
-                  "press secretary", status)
+def graph(
+    article_id: str,
+    text: str = "White House press secretary Karoline Leavitt said so.",
+    status="current",
+):
+    ev = Evidence(
+        text,
+        0,
+        len(text),
+        "Karoline Leavitt",
+        "White House",
+        "compound.org_title_person",
+        0.9,
+        "press secretary",
+        status,
+    )
     return ArticleGraph(
         Article(article_id, text, title="Headline", date="2025-03-05"),
         (LEAVITT, WHITE_HOUSE),
@@ -40,12 +53,18 @@ def test_store_holds_one_named_graph_per_article_and_metadata(tmp_path: Path):
         assert kg.fingerprints() == {"a/1.txt": "f1", "a/2.txt": "f1"}
         graphs = {g.value for g in kg.ox.named_graphs()}
     minter = IRIMinter()
-    assert {minter.article_graph("a/1.txt"), minter.article_graph("a/2.txt"), minter.metadata_graph} <= graphs
+    assert {
+        minter.article_graph("a/1.txt"),
+        minter.article_graph("a/2.txt"),
+        minter.metadata_graph,
+    } <= graphs
     with open_store(tmp_path / "s") as kg:  # read-only
-        rows = list(kg.ox.query(
-            "SELECT DISTINCT ?s WHERE { ?s <https://kg.example/ontology#spokesperson_of> ?o }",
-            use_default_graph_as_union=True,
-        ))
+        rows = list(
+            kg.ox.query(
+                "SELECT DISTINCT ?s WHERE { ?s <https://kg.example/ontology#spokesperson_of> ?o }",
+                use_default_graph_as_union=True,
+            )
+        )
         assert [r[0].value for r in rows] == ["https://kg.example/person/Karoline_Leavitt"]
         with pytest.raises(StoreError, match="read-only"):
             kg.add([])

@@ -375,6 +375,16 @@ def test_render_html_marks_statuses_and_caps_evidence(tmp_path):
     assert edge["evidenceTotal"] == 75
 
 
+def test_render_html_seeds_the_layout_of_big_views(tmp_path):
+    view = star_view(1000)
+    data = page_data(render_html(view, tmp_path / "big.html", max_nodes=2000).path.read_text())
+    assert len(data["seed"]) == 1001
+    assert data["seed"][iri("Person", "P0")] == [0.0, 0.0]  # the hub sits in the middle
+    assert len({tuple(xy) for xy in data["seed"].values()}) == 1001
+    small = page_data(render_html(view, tmp_path / "small.html").path.read_text())
+    assert small["seed"] == {}
+
+
 def test_render_html_draws_an_empty_view(tmp_path):
     report = render_html(nx.MultiDiGraph(), tmp_path / "kg.html")
     assert (report.nodes_drawn, report.edges_drawn) == (0, 0)

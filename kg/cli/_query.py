@@ -13,7 +13,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import click
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -117,9 +116,10 @@ def query(
         return
     given = [flag for flag, value in (("QUERY", text), ("--file", file), ("--name", name)) if value]
     if len(given) != 1:
-        raise click.UsageError(
-            "Give the query as exactly one of QUERY, --file or --name (or use --list)"
-            + (f"; got {' and '.join(given)}" if given else "")
+        raise typer.BadParameter(
+            "give the query as exactly one of QUERY, --file or --name (or use --list)"
+            + (f"; got {' and '.join(given)}" if given else ""),
+            param_hint="QUERY",
         )
     if timeout is not None and timeout <= 0:
         raise typer.BadParameter(f"{timeout:g} is not above 0 seconds", param_hint="--timeout")

@@ -19,16 +19,13 @@ from .conll04 import (
     ConllRelation,
     ConllSentence,
     Prediction,
-    conll_type,
-    evaluate_conll04,
     normalize_conll,
-    predictions_from_graph,
     read_conll04,
-    score_conll04,
 )
+from .conll04_scoring import conll_type, evaluate_conll04, predictions_from_graph, score_conll04
 from .gold import Gold, GoldClass, load_gold
 from .metrics import Score
-from .scoring import (
+from .report import (
     ArticleReport,
     EvaluationReport,
     Extraction,
@@ -37,10 +34,8 @@ from .scoring import (
     RelationScores,
     Split,
     Summary,
-    evaluate_store,
-    predicates_agree,
-    score_article,
 )
+from .scoring import evaluate_store, predicates_agree, score_article
 
 __all__ = [
     "CONLL_TYPES",

@@ -93,7 +93,9 @@ class Gold:
     def classes_of(self, entity: str) -> frozenset[str]:
         """Classes an entity may have: those listing it as required or allowed."""
         return frozenset(
-            c for c, lists in self.classes.items() if entity in lists.required or entity in lists.allowed
+            c
+            for c, lists in self.classes.items()
+            if entity in lists.required or entity in lists.allowed
         )
 
     def names_of(self, entity: str) -> frozenset[str]:
@@ -154,7 +156,9 @@ def _parse(data: Any, path: str, problems: list[str]) -> Gold | None:
             problems.append(f"unknown key {key!r}; known: {', '.join(_TOP_KEYS)}")
     document = data.get("document")
     if not isinstance(document, str) or not document.strip():
-        problems.append(f"'document' must be the article id (e.g. 'bbc/politics/013.txt'), got {document!r}")
+        problems.append(
+            f"'document' must be the article id (e.g. 'bbc/politics/013.txt'), got {document!r}"
+        )
         document = ""
     for key in ("headline", "about", "notes"):
         if not isinstance(data.get(key, ""), str):
@@ -169,7 +173,9 @@ def _parse(data: Any, path: str, problems: list[str]) -> Gold | None:
     else:
         for tier, value in relations.items():
             if tier not in RELATION_TIERS:
-                problems.append(f"relations: unknown list {tier!r}; known: {', '.join(RELATION_TIERS)}")
+                problems.append(
+                    f"relations: unknown list {tier!r}; known: {', '.join(RELATION_TIERS)}"
+                )
                 continue
             tiers[tier] = _parse_triples(value, tier, classes, problems)
     notes = data.get("notes", "")
@@ -197,12 +203,18 @@ def _parse_classes(value: Any, problems: list[str]) -> dict[str, GoldClass]:
             problems.append(f"entities: unknown class {cls!r}; known: {', '.join(ENTITY_CLASSES)}")
             continue
         if not isinstance(lists, dict):
-            problems.append(f"entities.{cls}: expected an object with lists {', '.join(ENTITY_TIERS)}")
+            problems.append(
+                f"entities.{cls}: expected an object with lists {', '.join(ENTITY_TIERS)}"
+            )
             continue
         for tier in lists:
             if tier not in ENTITY_TIERS:
-                problems.append(f"entities.{cls}: unknown list {tier!r}; known: {', '.join(ENTITY_TIERS)}")
-        parsed = {t: _strings(lists.get(t, []), f"entities.{cls}.{t}", problems) for t in ENTITY_TIERS}
+                problems.append(
+                    f"entities.{cls}: unknown list {tier!r}; known: {', '.join(ENTITY_TIERS)}"
+                )
+        parsed = {
+            t: _strings(lists.get(t, []), f"entities.{cls}.{t}", problems) for t in ENTITY_TIERS
+        }
         classes[cls] = GoldClass(**parsed)
     return classes
 
@@ -223,8 +235,8 @@ def _parse_aliases(value: Any, listed: set[str], problems: list[str]) -> dict[st
             other = owner.setdefault(key, name)
             if other != name:
                 problems.append(
-                    f"aliases: {form!r} of {name!r} also names {other!r}; one surface form can name "
-                    "one entity only"
+                    f"aliases: {form!r} of {name!r} also names {other!r}; a surface form "
+                    "can name one entity only"
                 )
     return aliases
 
@@ -249,8 +261,12 @@ def _parse_triples(
     triples: list[GoldTriple] = []
     for i, item in enumerate(value):
         here = f"{where}[{i}]"
-        if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
-            problems.append(f"{here}: expected [subject, predicate, object] as 3 strings, got {item!r}")
+        if not (
+            isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)
+        ):
+            problems.append(
+                f"{here}: expected [subject, predicate, object] as 3 strings, got {item!r}"
+            )
             continue
         s, p, o = item
         ok = True
@@ -259,14 +275,20 @@ def _parse_triples(
             ok = False
         s_classes = classes_of(s)
         if not s_classes:
-            problems.append(f"{here}: subject {s!r} is not a required or allowed entity of any class")
+            problems.append(
+                f"{here}: subject {s!r} is not a required or allowed entity of any class"
+            )
             ok = False
         if o == WILDCARD and tier != "forbidden":
-            problems.append(f"{here}: the wildcard object '*' is only allowed in relations.forbidden")
+            problems.append(
+                f"{here}: the wildcard object '*' is only allowed in relations.forbidden"
+            )
             ok = False
         o_classes = {"*"} if o == WILDCARD else classes_of(o)
         if not o_classes:
-            problems.append(f"{here}: object {o!r} is not a required or allowed entity of any class")
+            problems.append(
+                f"{here}: object {o!r} is not a required or allowed entity of any class"
+            )
             ok = False
         if ok and tier == "forbidden":
             pass  # a forbidden triple is wrong by design: any classes go

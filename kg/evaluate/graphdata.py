@@ -149,8 +149,8 @@ def find_article(ids: list[str], document: str) -> str | None:
     found = [i for i in ids if i.endswith("/" + document) or document.endswith("/" + i)]
     if len(found) > 1:
         raise EvaluationError(
-            f"Gold document {document!r} matches several stored articles: {', '.join(sorted(found))}; "
-            "give the full article id in the gold file's 'document'"
+            f"Gold document {document!r} matches several stored articles: "
+            f"{', '.join(sorted(found))}; give the full article id in the gold file's 'document'"
         )
     return found[0] if found else None
 
@@ -165,6 +165,8 @@ def read_article(store: ox.Store, article_id: str, graph: str) -> ArticleData:
     classes: dict[str, set[str]] = {}
     direct = set()
     for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+        if isinstance(q.subject, ox.Triple) or isinstance(q.object, ox.Triple):
+            continue  # RDF-star terms are no part of kg's data model
         s, p, o = q.subject.value, q.predicate.value, q.object
         if p == _TYPE:
             if o.value in _CLASSES:
@@ -193,10 +195,21 @@ def read_article(store: ox.Store, article_id: str, graph: str) -> ArticleData:
         start = d.get("start", "0")
         data.statements.append(
             Statement(
-                d["subject"], d["predicate"], d["object"], d.get("status", "current"),
-                d.get("sentence", ""), d.get("rule", ""), d.get("subject_text", ""),
-                d.get("object_text", ""), int(start) if start.lstrip("-").isdigit() else 0,
+                d["subject"],
+                d["predicate"],
+                d["object"],
+                d.get("status", "current"),
+                d.get("sentence", ""),
+                d.get("rule", ""),
+                d.get("subject_text", ""),
+                d.get("object_text", ""),
+                int(start) if start.lstrip("-").isdigit() else 0,
             )
         )
     data.statements.sort(key=lambda st: (st.start, st.subject, st.predicate, st.object, st.rule))
+    first: dict[tuple[str, str, str], int] = {}
+    for st in data.statements:
+        first.setdefault((st.subject, st.predicate, st.object), st.start)
+    # In text order, so listings read like the article.
+    data.direct.sort(key=lambda t: (first.get(t, -1), t))
     return data

@@ -10,8 +10,7 @@ predicates of :data:`~kg.vocab.AFFILIATIONS` count as equal).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import pyoxigraph as ox
 
@@ -23,17 +22,19 @@ from ..vocab import AFFILIATIONS
 from .gold import WILDCARD, Gold, GoldTriple
 from .graphdata import ArticleData, Node, Statement, article_ids, find_article, read_article
 from .metrics import Score
+from .report import (
+    ArticleReport,
+    EvaluationReport,
+    Extraction,
+    Miss,
+    NodeRef,
+    RelationScores,
+    Split,
+    Summary,
+)
 
 __all__ = [
     "MODES",
-    "ArticleReport",
-    "EvaluationReport",
-    "Extraction",
-    "Miss",
-    "NodeRef",
-    "RelationScores",
-    "Split",
-    "Summary",
     "evaluate_store",
     "predicates_agree",
     "score_article",
@@ -59,208 +60,6 @@ def predicates_agree(predicted: str, gold: str, mode: str) -> bool:
     if predicted == gold:
         return True
     return mode == "lenient" and predicted in _AFFILIATIONS and gold in _AFFILIATIONS
-
-
-@dataclass(frozen=True)
-class NodeRef:
-    """A node of the graph, for reports: its label and class."""
-
-    label: str
-    cls: str
-    entity: str = ""
-    """The gold entity it relates to, when there is one."""
-
-
-@dataclass(frozen=True)
-class Split:
-    """One gold entity spread over several nodes of one class."""
-
-    entity: str
-    cls: str
-    nodes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Miss:
-    """A gold triple no direct triple matches (strictly), and why."""
-
-    triple: GoldTriple
-    tier: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """An extracted triple (labels), with its evidence and a note on how it was judged."""
-
-    subject: str
-    predicate: str
-    object: str
-    sentence: str = ""
-    rule: str = ""
-    status: str = "current"
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class RelationScores:
-    """Relation scores under one mode.
-
-    Attributes:
-        required: Precision over every direct triple; recall over the required triples.
-        all: Precision over every direct triple; recall over required + desirable triples.
-        former: Former-status statements that match gold ``former`` triples (credit).
-        former_as_current: Direct triples that assert a gold ``former`` role as current.
-    """
-
-    required: Score = Score()
-    all: Score = Score()
-    former: Score = Score()
-    former_as_current: int = 0
-
-    def __add__(self, other: RelationScores) -> RelationScores:
-        return RelationScores(
-            self.required + other.required,
-            self.all + other.all,
-            self.former + other.former,
-            self.former_as_current + other.former_as_current,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return {
-            "required": self.required.to_dict(),
-            "all": self.all.to_dict(),
-            "former_credited": self.former.found,
-            "former_gold": self.former.gold,
-            "former_as_current": self.former_as_current,
-        }
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The counts of one article, or of many added up (micro-averages)."""
-
-    entities: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in ENTITY_CLASSES})
-    strict: RelationScores = RelationScores()
-    lenient: RelationScores = RelationScores()
-    wrong_class: int = 0
-    splits: int = 0
-    forbidden_entities: int = 0
-    forbidden_relations: int = 0
-    articles: int = 1
-
-    def __add__(self, other: Summary) -> Summary:
-        return Summary(
-            {c: self.entities[c] + other.entities[c] for c in ENTITY_CLASSES},
-            self.strict + other.strict,
-            self.lenient + other.lenient,
-            self.wrong_class + other.wrong_class,
-            self.splits + other.splits,
-            self.forbidden_entities + other.forbidden_entities,
-            self.forbidden_relations + other.forbidden_relations,
-            self.articles + other.articles,
-        )
-
-    @property
-    def entity_total(self) -> Score:
-        """Entity counts over the three classes."""
-        total = Score()
-        for score in self.entities.values():
-            total += score
-        return total
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return {
-            "articles": self.articles,
-            "entities": {
-                **{c: s.to_dict() for c, s in self.entities.items()},
-                "total": self.entity_total.to_dict(),
-            },
-            "wrong_class": self.wrong_class,
-            "splits": self.splits,
-            "forbidden_entities": self.forbidden_entities,
-            "strict": self.strict.to_dict(),
-            "lenient": self.lenient.to_dict(),
-            "forbidden_relations": self.forbidden_relations,
-        }
-
-
-@dataclass
-class ArticleReport:
-    """How the graph of one article compares with its gold file.
-
-    Entity scores per class: ``gold``/``found`` are required entities and those found as
-    a node of that class; ``predicted``/``correct`` are nodes of that class and those
-    that match an entity the gold file lists (required or allowed) under that class.
-    """
-
-    gold: str
-    document: str
-    article_id: str
-    summary: Summary
-    missing_entities: list[NodeRef] = field(default_factory=list)
-    wrong_class: list[NodeRef] = field(default_factory=list)
-    splits: list[Split] = field(default_factory=list)
-    forbidden_entities: list[NodeRef] = field(default_factory=list)
-    unlisted: list[NodeRef] = field(default_factory=list)
-    forbidden_relations: list[Extraction] = field(default_factory=list)
-    former_credited: list[Extraction] = field(default_factory=list)
-    former_as_current: list[Extraction] = field(default_factory=list)
-    misses: list[Miss] = field(default_factory=list)
-    unmatched: list[Extraction] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        def rows(items: Iterable[Any]) -> list[dict[str, Any]]:
-            return [dict(vars(i)) for i in items]
-
-        return {
-            "gold": self.gold,
-            "document": self.document,
-            "article_id": self.article_id,
-            "summary": self.summary.to_dict(),
-            "missing_entities": rows(self.missing_entities),
-            "wrong_class": rows(self.wrong_class),
-            "splits": [{"entity": s.entity, "class": s.cls, "nodes": list(s.nodes)} for s in self.splits],
-            "forbidden_entities": rows(self.forbidden_entities),
-            "unlisted": rows(self.unlisted),
-            "forbidden_relations": rows(self.forbidden_relations),
-            "former_credited": rows(self.former_credited),
-            "former_as_current": rows(self.former_as_current),
-            "misses": [{"triple": list(m.triple), "tier": m.tier, "reason": m.reason} for m in self.misses],
-            "unmatched": rows(self.unmatched),
-        }
-
-
-@dataclass
-class EvaluationReport:
-    """Scores of every gold file, and overall (micro-averaged: counts added up).
-
-    Attributes:
-        articles: One report per gold file whose article is in the store.
-        missing: ``(gold file, document)`` of gold files whose article is not stored.
-    """
-
-    articles: list[ArticleReport] = field(default_factory=list)
-    missing: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def overall(self) -> Summary:
-        """Counts of every article added up."""
-        total = Summary(articles=0)
-        for article in self.articles:
-            total += article.summary
-        return total
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return {
-            "overall": self.overall.to_dict(),
-            "articles": [a.to_dict() for a in self.articles],
-            "missing": [{"gold": g, "document": d} for g, d in self.missing],
-        }
 
 
 def evaluate_store(
@@ -350,7 +149,9 @@ def score_article(data: ArticleData, gold: Gold) -> ArticleReport:
     return report
 
 
-def _score_entities(data: ArticleData, gold: Gold, m: _Matcher, report: ArticleReport) -> dict[str, Score]:
+def _score_entities(
+    data: ArticleData, gold: Gold, m: _Matcher, report: ArticleReport
+) -> dict[str, Score]:
     scores = {}
     for cls in ENTITY_CLASSES:
         lists = gold.classes[cls]
@@ -377,7 +178,11 @@ def _score_entities(data: ArticleData, gold: Gold, m: _Matcher, report: ArticleR
         if m.by_name[iri]:
             for entity in sorted(m.by_name[iri]):
                 report.wrong_class.append(
-                    NodeRef(node.label, node.cls, f"{entity} ({'/'.join(sorted(gold.classes_of(entity)))})")
+                    NodeRef(
+                        node.label,
+                        node.cls,
+                        f"{entity} ({'/'.join(sorted(gold.classes_of(entity)))})",
+                    )
                 )
         else:
             report.unlisted.append(_ref(node))
@@ -388,7 +193,11 @@ def _gold_hits(
     triple: tuple[str, str, str], golds: Iterable[GoldTriple], m: _Matcher, mode: str
 ) -> list[GoldTriple]:
     s, p, o = triple
-    return [g for g in golds if predicates_agree(p, g[1], mode) and m.matches(s, g[0]) and m.matches(o, g[2])]
+    return [
+        g
+        for g in golds
+        if predicates_agree(p, g[1], mode) and m.matches(s, g[0]) and m.matches(o, g[2])
+    ]
 
 
 def _score_relations(data: ArticleData, gold: Gold, m: _Matcher, mode: str) -> RelationScores:
@@ -404,9 +213,15 @@ def _score_relations(data: ArticleData, gold: Gold, m: _Matcher, mode: str) -> R
         elif _gold_hits(triple, gold.former, m, mode):
             former_as_current += 1
     formers = [st for st in data.statements if st.status == "former"]
-    credited = [st for st in formers if _gold_hits((st.subject, st.predicate, st.object), gold.former, m, mode)]
+    credited = [
+        st
+        for st in formers
+        if _gold_hits((st.subject, st.predicate, st.object), gold.former, m, mode)
+    ]
     former_hit = {
-        g for st in formers for g in _gold_hits((st.subject, st.predicate, st.object), gold.former, m, mode)
+        g
+        for st in formers
+        for g in _gold_hits((st.subject, st.predicate, st.object), gold.former, m, mode)
     }
     n = len(data.direct)
     return RelationScores(
@@ -417,13 +232,21 @@ def _score_relations(data: ArticleData, gold: Gold, m: _Matcher, mode: str) -> R
     )
 
 
-def _extraction(data: ArticleData, st: Statement | tuple[str, str, str], note: str = "") -> Extraction:
+def _extraction(
+    data: ArticleData, st: Statement | tuple[str, str, str], note: str = ""
+) -> Extraction:
     if isinstance(st, tuple):
         triple = st
         found = data.evidence(triple)
         st = found or Statement(*triple)
     return Extraction(
-        data.label(st.subject), st.predicate, data.label(st.object), st.sentence, st.rule, st.status, note
+        data.label(st.subject),
+        st.predicate,
+        data.label(st.object),
+        st.sentence,
+        st.rule,
+        st.status,
+        note,
     )
 
 
@@ -431,9 +254,14 @@ def _explain(data: ArticleData, gold: Gold, m: _Matcher, report: ArticleReport) 
     wanted = (*gold.required, *gold.desirable)
     for triple in data.direct:
         s, p, o = triple
-        for f in gold.forbidden:
-            if f[1] == p and m.named(s, f[0]) and (f[2] == WILDCARD or m.named(o, f[2])):
-                report.forbidden_relations.append(_extraction(data, triple, "forbidden: " + " ".join(f)))
+        forbidden = [
+            f
+            for f in gold.forbidden
+            if f[1] == p and m.named(s, f[0]) and (f[2] == WILDCARD or m.named(o, f[2]))
+        ]
+        if forbidden:
+            note = "forbidden: " + " ".join(forbidden[0])
+            report.forbidden_relations.append(_extraction(data, triple, note))
         if _gold_hits(triple, wanted, m, "strict"):
             continue
         former = _gold_hits(triple, gold.former, m, "lenient")
@@ -441,6 +269,8 @@ def _explain(data: ArticleData, gold: Gold, m: _Matcher, report: ArticleReport) 
         if former:
             note = "former role asserted as current: " + " ".join(former[0])
             report.former_as_current.append(_extraction(data, triple, note))
+        elif forbidden:
+            pass  # the note names the forbidden triple
         elif lenient:
             note = f"predicate differs: gold has {lenient[0][1]}"
         elif not m.by_class[s] or not m.by_class[o]:
@@ -450,7 +280,9 @@ def _explain(data: ArticleData, gold: Gold, m: _Matcher, report: ArticleReport) 
             note = "no such gold relation"
         report.unmatched.append(_extraction(data, triple, note))
     for st in data.statements:
-        if st.status == "former" and _gold_hits((st.subject, st.predicate, st.object), gold.former, m, "lenient"):
+        if st.status == "former" and _gold_hits(
+            (st.subject, st.predicate, st.object), gold.former, m, "lenient"
+        ):
             report.former_credited.append(_extraction(data, st, "former role marked as former"))
     for tier, triples in (("required", gold.required), ("desirable", gold.desirable)):
         for g in triples:
@@ -467,7 +299,9 @@ def _why_missed(data: ArticleData, g: GoldTriple, m: _Matcher) -> str:
         if not nodes:
             wrong = sorted({data.nodes[i].cls for i in data.nodes if m.named(i, entity)})
             absent.append(
-                f"{role} {entity!r} only typed {', '.join(wrong)}" if wrong else f"entity missing: {entity!r}"
+                f"{role} {entity!r} only typed {', '.join(wrong)}"
+                if wrong
+                else f"entity missing: {entity!r}"
             )
     if absent:
         return "; ".join(absent)
@@ -476,7 +310,9 @@ def _why_missed(data: ArticleData, g: GoldTriple, m: _Matcher) -> str:
         return ""
     if between:
         got = sorted({t[1] for t in between})
-        lenient = " (lenient match)" if any(predicates_agree(p, g[1], "lenient") for p in got) else ""
+        lenient = (
+            " (lenient match)" if any(predicates_agree(p, g[1], "lenient") for p in got) else ""
+        )
         return f"predicate differs: extracted {', '.join(got)}{lenient}"
     if any(t[0] in o_nodes and t[2] in s_nodes and t[1] == g[1] for t in data.direct):
         return "extracted in the reverse direction"

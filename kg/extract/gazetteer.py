@@ -26,12 +26,18 @@ class Gazetteer:
         demonyms: Adjectives (``"ukrainian"`` → ``("Ukraine", "Place")``).
         countries: Normalised canonical names of countries.
         regions: Normalised names of first-level subdivisions (England, Texas, …).
+        parties: Normalised names of political parties (``schemas/parties.txt``).
+        org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
+        org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
     """
 
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    org_suffixes: set[str] = field(default_factory=set)
+    org_nouns: set[str] = field(default_factory=set)
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(canonical, class)`` of a name, or ``None``."""
@@ -46,6 +52,11 @@ class Gazetteer:
 
     def is_region(self, name: str) -> bool:
         return normalize_name(name) in self.regions
+
+    def is_party(self, name: str) -> bool:
+        """Whether an organization is a political party (listed, or named "... Party")."""
+        key = normalize_name(name)
+        return key in self.parties or key.endswith(" party")
 
 
 def _read_table(path: Path) -> list[tuple[str, str, str]]:
@@ -97,6 +108,15 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         gaz.aliases[normalize_name(alias)] = (canonical, cls)
         gaz.aliases.setdefault(normalize_name(canonical), (canonical, cls))
     gaz.countries |= curated_countries
+    section = gaz.org_suffixes
+    for line in (folder / "org_words.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() == "[nouns]":
+            section = gaz.org_nouns
+        elif line.strip() and not line.startswith("#"):
+            section.add(line.strip().lower())
+    for line in (folder / "parties.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.parties.add(normalize_name(line))
     for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
         gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
     return gaz

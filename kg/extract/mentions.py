@@ -116,6 +116,15 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return text.strip()
 
 
+def _known_tail(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Start of a known organization at the end of a longer span ("London UKIP" → "UKIP")."""
+    for k in range(start + 1, end):
+        hit = gazetteer.lookup(doc[k:end].text)
+        if hit and hit[1] == "Organization" and gazetteer.lookup(doc[start:end].text) is None:
+            return k
+    return start
+
+
 def _credits(doc: Doc) -> list[SpanMention]:
     """Photo credits: a line that is only "First Last/Agency"."""
     found: list[SpanMention] = []
@@ -156,8 +165,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             if any(i in taken for i in range(start, end)):
                 continue
             if label == "Demonym":
+                if start > 0 and doc[start - 1].is_title and gazetteer.demonym(doc[start - 1 : end].text):
+                    start -= 1  # "Liberal Democrat", "Scottish Conservative"
+                elif end < len(doc) and doc[end].is_title and gazetteer.demonym(doc[start : end + 1].text):
+                    end += 1
                 if gazetteer.demonym(doc[start:end].text) is None:
                     continue
+            elif label == "Organization" and end - start > 1:
+                start = _known_tail(doc, start, end, gazetteer)
             elif not any(_is_proper(t) for t in doc[start:end]):
                 continue
             text = _text(doc, start, end)
@@ -177,7 +192,51 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
             taken.update(range(start, end))
     mentions.extend(_untagged_demonyms(doc, gazetteer, taken))
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
+    return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+
+
+def _named_after_org_nouns(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """A capitalised name NER missed right after "firm", "carmaker", …: "US firm Vonage"."""
+    found: list[SpanMention] = []
+    for token in doc[:-1]:
+        if token.is_lower and token.lemma_ in gazetteer.org_nouns:
+            end = token.i + 1
+            while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            if end > token.i + 1 and (end == len(doc) or end not in taken):
+                span = doc[token.i + 1 : end]
+                found.append(SpanMention(span.start, span.end, span.text, span.text, "Organization", "ORG"))
+                taken.update(range(span.start, span.end))
+    return found
+
+
+def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list[SpanMention]:
+    """Fix NER classes the text itself contradicts.
+
+    - A name ending in an organization word is an organization ("Leeds United",
+      "Investec Securities").
+    - A "person" right after another person and "of"/"at" is their employer
+      ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
+    """
+    fixed: list[SpanMention] = []
+    for n, m in enumerate(mentions):
+        label = m.label
+        words = m.text.split()
+        if label in ("Person", "Place") and len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
+            label = "Organization"
+        elif m.start > 0 and doc[m.start - 1].is_lower and doc[m.start - 1].lemma_ in gazetteer.org_nouns:
+            label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
+        elif (
+            label == "Person"
+            and n > 0
+            and mentions[n - 1].label == "Person"
+            and mentions[n - 1].end + 1 == m.start
+            and doc[m.start - 1].lower_ in ("of", "at")
+        ):
+            label = "Organization"
+        fixed.append(m if label == m.label else SpanMention(m.start, m.end, m.text, m.surface, label, m.ner_label))
+    return fixed
 
 
 def _untagged_demonyms(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:

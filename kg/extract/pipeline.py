@@ -23,10 +23,12 @@ from .mentions import find_mentions
 from .relations import build_matchers, extract_relations
 from .rules import RuleSet, load_rules
 
-__all__ = ["COMPONENT", "Extractor", "ExtractComponent"]
+__all__ = ["COMPONENT", "LINES", "ExtractComponent", "Extractor"]
 
 COMPONENT = "kg_extract"
 """Name of the registered component factory."""
+LINES = "kg_line_breaks"
+"""Name of the component that starts a sentence after every line break (before the parser)."""
 _KEY = "kg.extract.v1"
 
 
@@ -44,7 +46,7 @@ class ExtractComponent:
         mentions = find_mentions(doc, self.gazetteer)
         resolution = resolve_entities(doc, mentions, self.gazetteer)
         annotation = annotate_doc(doc, resolution, self.titles, self.ruleset, self.gazetteer)
-        triples = extract_relations(doc, resolution, annotation, self.ruleset, self.matchers)
+        triples = extract_relations(doc, resolution, annotation, self.ruleset, self.matchers, self.gazetteer)
         used = {t.subject for t in triples} | {t.object for t in triples}
         entities = [e for i, e in enumerate(resolution.entities) if resolution.mentions[i] or e in used]
         doc.user_data[_KEY] = {
@@ -75,6 +77,15 @@ def make_extract_component(nlp: Language, name: str, rules: list[str]) -> Extrac
     return ExtractComponent(nlp, rules)
 
 
+@Language.component(LINES)
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """Headlines, captions and paragraphs end at a line break: never parse across one."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:
     """The :class:`ArticleGraph` that the component left on ``doc``."""
     data = doc.user_data[_KEY]
@@ -101,6 +112,9 @@ class Extractor:
     """
 
     def __init__(self, nlp: Language, *, rules: Iterable[Path] = ()) -> None:
+        if LINES not in nlp.pipe_names:
+            anchor = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+            nlp.add_pipe(LINES, before=anchor) if anchor else nlp.add_pipe(LINES, first=True)
         if COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(COMPONENT, config={"rules": [str(r) for r in rules]})
         self.nlp = nlp

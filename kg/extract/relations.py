@@ -13,12 +13,20 @@ from ..records import Entity, Evidence, Triple
 from ..vocab import DOMAINS, RANGES
 from .annotate import Annotation
 from .entities import Resolution
+from .gazetteer import Gazetteer
 from .rules import Rule, RuleSet, TitleEntry
 
 __all__ = ["RelationMatchers", "build_matchers", "extract_relations"]
 
 # Verbs of the future: "X will become chief executive".
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# A leading title after one of these nouns still heads the whole organization
+# ("group chief executive"); after any other noun it heads a department ("research
+# director", "communications chief"): the person works for the organization.
+_WHOLE_ORG_NOUNS = frozenset(
+    "group company firm party club bank team union council board executive chief".split()
+)
+_HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
 
 
 @dataclass
@@ -28,6 +36,16 @@ class RelationMatchers:
     token: Matcher
     dependency: DependencyMatcher
     rules: dict[str, Rule]
+
+
+@dataclass(frozen=True)
+class _Arg:
+    """A subject or object of a match: the entity, its text, its tokens ``[start, end)``."""
+
+    entity: int
+    text: str
+    start: int
+    end: int
 
 
 def build_matchers(vocab: object, ruleset: RuleSet) -> RelationMatchers:
@@ -68,8 +86,11 @@ def _matches(doc: Doc, matchers: RelationMatchers) -> list[tuple[Rule, dict[str,
 class _Builder:
     """Turns matches into triples for one ``Doc``."""
 
-    def __init__(self, doc: Doc, resolution: Resolution, annotation: Annotation, ruleset: RuleSet):
+    def __init__(
+        self, doc: Doc, resolution: Resolution, annotation: Annotation, ruleset: RuleSet, gazetteer: Gazetteer
+    ):
         self.doc = doc
+        self.gazetteer = gazetteer
         self.res = resolution
         self.ann = annotation
         self.ruleset = ruleset
@@ -96,8 +117,8 @@ class _Builder:
             return index
         return None
 
-    def argument(self, tokens: list[int], near: int) -> tuple[int, str] | None:
-        """The entity among ``tokens`` closest to token ``near``, and its text as written."""
+    def argument(self, tokens: list[int], near: int) -> _Arg | None:
+        """The entity among ``tokens`` closest to token ``near``, and where it is written."""
         candidates = [(abs(i - near), i) for i in tokens if self.entity_at(i) is not None]
         if not candidates:
             return None
@@ -113,7 +134,7 @@ class _Builder:
         text = self.doc[lo : hi + 1].text
         for suffix in ("'s", "’s"):
             text = text.removesuffix(suffix)
-        return index, text
+        return _Arg(index, text, lo, hi + 1)
 
     # -- title and status -----------------------------------------------------------
 
@@ -124,30 +145,44 @@ class _Builder:
         start, end = spans[-1]
         return self.doc[start:end].text, self.ann.titles[start][2], start, end
 
-    def status_of(self, first: int, last: int) -> tuple[str, str]:
-        """Status (and predicate override) from modifiers around a title ``[first, last]``."""
+    def status_of(self, first: int, last: int) -> tuple[str, str, int]:
+        """Status, predicate override and the modifier's token index, for a title ``[first, last]``.
+
+        Modifiers are looked for just before the title, also before the organization in
+        front of it ("former Chelsea finance director"), and just after it ("designate").
+        """
         doc = self.doc
         i, steps = first - 1, 0
-        while i >= 0 and steps < 4:
+        while i >= 0 and steps < 6:
             token = doc[i]
             word = token.lower_
             if word in self.ruleset.modifiers:
-                return self.ruleset.modifiers[word]
-            if not (token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT") and word not in (",", ";", "(")) or token._.kg_ent:
+                return (*self.ruleset.modifiers[word], i)
+            if token._.kg_ent == "PERSON" or word in (",", ";", "(", ")", ":") or not (
+                token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ") or token._.kg_ent
+            ):
                 break
             i, steps = i - 1, steps + 1
-        if last + 1 < len(doc) and doc[last + 1].lower_ in self.ruleset.modifiers:
-            return self.ruleset.modifiers[doc[last + 1].lower_]
-        if last + 2 < len(doc) and doc[last + 1].text == "-" and doc[last + 2].lower_ in self.ruleset.modifiers:
-            return self.ruleset.modifiers[doc[last + 2].lower_]
+        for k in (last + 1, last + 2):
+            if k < len(doc) and doc[k].lower_ in self.ruleset.modifiers and (k == last + 1 or doc[last + 1].text == "-"):
+                return (*self.ruleset.modifiers[doc[k].lower_], k)
         head: Token = doc[last]
         for _ in range(3):
             if head.lemma_ == "become" and any(c.lower_ in _FUTURE_AUX for c in head.children):
-                return ("future", "")
+                return ("future", "", head.i)
             if head.head is head:
                 break
             head = head.head
-        return ("current", "")
+        return ("current", "", -1)
+
+    def verb_status(self, verb: Token) -> str:
+        """A verb in the past with a time span is a former role ("who led Labour from 1983
+        until 1992"); "founded Microsoft in 1975" is not."""
+        if verb.tag_ != "VBD":
+            return "current"
+        if any(child.lower_ in ("from", "until", "till", "between") for child in verb.children):
+            return "former"
+        return "current"
 
     # -- triples ----------------------------------------------------------------------
 
@@ -157,13 +192,19 @@ class _Builder:
         near = title[2] if title else min(roles["object"] + roles["subject"])
         subject = self.argument(roles.get("subject", []), near)
         obj = self.argument(roles.get("object", []), title[3] - 1 if title else near)
-        if subject is None or obj is None or subject[0] == obj[0]:
+        if subject is None or obj is None or subject.entity == obj.entity:
             return
-        s_entity, o_entity = self.res.entities[subject[0]], self.res.entities[obj[0]]
+        s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
         predicate = rule.predicate
-        status, override = ("current", "")
+        status, override, modifier_at = ("current", "", -1)
         if title:
-            status, override = self.status_of(title[2], title[3] - 1)
+            status, override, modifier_at = self.status_of(title[2], title[3] - 1)
+            if obj.end <= title[2] and self.object_follows(title[3]):
+                return  # "X, the German co-head of EADS": the "of" object is the real one
+            if self.title_belongs_to_next_name(title[3], subject.entity):
+                return
+        elif "verb" in roles:
+            status = self.verb_status(self.doc[roles["verb"][0]])
         if predicate == "title":
             if title is None:
                 return
@@ -174,6 +215,16 @@ class _Builder:
             predicate = (specific or fitting)[0].predicate
         if override:
             predicate = override
+        if title and predicate in _HEAD_PREDICATES and self.heads_a_part(title[2], title[3], obj):
+            predicate = "works_for"
+        is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
+        if rule.object_kind == "party" and not is_party:
+            return
+        if is_party and predicate in self.ruleset.parties:
+            predicate, mode = self.ruleset.parties[predicate]
+            # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
+            if mode == "current" and modifier_at > obj.end - 1:
+                status = "current"
         if s_entity.label not in DOMAINS[predicate] or o_entity.label not in RANGES[predicate]:
             return
         sentence = self.doc[near].sent
@@ -181,23 +232,58 @@ class _Builder:
             sentence=sentence.text,
             start=sentence.start_char,
             end=sentence.end_char,
-            subject_text=subject[1],
-            object_text=obj[1],
+            subject_text=subject.text,
+            object_text=obj.text,
             rule=rule.id + suffix,
             confidence=rule.confidence,
             title=title[0] if title else "",
             status=status,
         )
-        s_name, o_name = s_entity.name, o_entity.name
-        if predicate == "met_with" and o_name < s_name:  # symmetric: one direction only
+        if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
             s_entity, o_entity = o_entity, s_entity
-            evidence = Evidence(**{**evidence.__dict__, "subject_text": obj[1], "object_text": subject[1]})
+            evidence = Evidence(**{**evidence.__dict__, "subject_text": obj.text, "object_text": subject.text})
         key = (s_entity.name, predicate, o_entity.name, status, sentence.start_char)
         old = self.triples.get(key)
         if old is None or old.evidence.confidence < evidence.confidence:
             self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
+
+    def object_follows(self, end: int) -> bool:
+        """Whether "of/at/for (the) Organization" follows a title ending before ``end``."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for"):
+            return False
+        i = end + 1
+        while i < len(doc) and (doc[i].lower_ == "the" or (doc[i].pos_ in ("ADJ", "NOUN") and not doc[i]._.kg_ent)):
+            i += 1
+        return i < len(doc) and doc[i]._.kg_ent in ("ORG", "PLACE")
+
+    def heads_a_part(self, start: int, end: int, obj: _Arg) -> bool:
+        """Whether a leading title heads only a part of the organization."""
+        doc = self.doc
+        before = doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and before.pos_ == "NOUN"
+            and before.is_lower
+            and not before._.kg_ent
+            and not before._.kg_mod
+            and before.lower_ not in _WHOLE_ORG_NOUNS
+        ):
+            return True  # "research director", "performance director"
+        if end < len(doc) and doc[end].lower_ in ("of", "for") and not self.object_follows(end):
+            return True  # "head of consumer services"
+        if obj.start >= end and obj.end + 1 < len(doc) and doc[obj.end].tag_ == "POS" and doc[obj.end + 1].is_lower:
+            return True  # "general manager of TI's Voip business"
+        return False
+
+    def title_belongs_to_next_name(self, end: int, subject: int) -> bool:
+        """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""
+        if end >= len(self.doc):
+            return False
+        nxt = self.res.token_entity.get(end)
+        return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
 
     def follow_conjuncts(self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]) -> None:
         """"X is a NOTUS reporter and an Allbritton fellow": the subject holds both titles."""
@@ -217,10 +303,15 @@ class _Builder:
 
 
 def extract_relations(
-    doc: Doc, resolution: Resolution, annotation: Annotation, ruleset: RuleSet, matchers: RelationMatchers
+    doc: Doc,
+    resolution: Resolution,
+    annotation: Annotation,
+    ruleset: RuleSet,
+    matchers: RelationMatchers,
+    gazetteer: Gazetteer,
 ) -> list[Triple]:
     """Every triple the rules find in ``doc``, one per fact and sentence."""
-    builder = _Builder(doc, resolution, annotation, ruleset)
+    builder = _Builder(doc, resolution, annotation, ruleset, gazetteer)
     for rule, roles in _matches(doc, matchers):
         if "subject" in roles and "object" in roles:
             builder.add(rule, roles)

@@ -4,15 +4,17 @@ A rule folder holds:
 
 - ``titles.tsv``: the title lexicon (title phrase → predicate);
 - ``modifiers.tsv``: words that make a role former, acting or future;
+- ``parties.tsv``: what a role means when its object is a political party;
 - ``*.toml``: patterns, each an ``[[rule]]`` with ``id``, ``predicate``, ``confidence``,
   ``example`` (a test sentence), ``expect`` (the triple the example must give) and either
   a token ``pattern`` (spaCy ``Matcher`` syntax) or a ``dependency`` pattern (spaCy
   ``DependencyMatcher`` syntax).
 
 Pattern tokens may use three shorthands besides spaCy's own keys: ``role`` (``subject``,
-``object`` or ``title``: which tokens the triple is made of), ``ent`` (a kg entity tag or
-list of tags: ``PERSON``, ``ORG``, ``PLACE``, ``NORP``) and ``title = true`` (a token of a
-phrase of the title lexicon); ``mod = true`` matches a status modifier, ``geo`` the kind
+``object``, ``title`` or ``verb``: which tokens the triple is made of), ``ent`` (a kg entity tag or
+list of tags: ``PERSON``, ``ORG``, ``PLACE``, ``NORP``, or ``NONE`` for no entity) and
+``title = true``/``false`` (a token of a phrase of the title lexicon, or not);
+``mod = true`` matches a status modifier, ``geo`` the kind
 of place (``country``, ``region`` or ``other``). ``predicate = "title"`` takes the
 predicate from the title phrase matched.
 
@@ -35,8 +37,8 @@ from ..vocab import PREDICATES
 
 __all__ = ["Rule", "RuleSet", "TitleEntry", "load_rules"]
 
-ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP")
-ROLES = ("subject", "object", "title")
+ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP", "NONE")
+ROLES = ("subject", "object", "title", "verb")
 GEO_KINDS = ("country", "region", "other")
 _SHORTHANDS = ("role", "ent", "title", "mod", "geo")
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
@@ -67,6 +69,7 @@ class Rule:
         example: A sentence the rule must fire on.
         expect: The ``(subject, predicate, object)`` the example must give.
         origin: ``file:line`` where the rule is defined.
+        object_kind: ``"party"`` when the object must be a political party.
     """
 
     id: str
@@ -78,6 +81,7 @@ class Rule:
     example: str
     expect: tuple[str, str, str]
     origin: str
+    object_kind: str = ""
 
 
 @dataclass
@@ -87,6 +91,7 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     titles: list[TitleEntry] = field(default_factory=list)
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    parties: dict[str, tuple[str, str]] = field(default_factory=dict)
     sources: list[Path] = field(default_factory=list)
 
     @property
@@ -110,11 +115,11 @@ def _compile_token(spec: dict[str, Any], where: str, problems: list[str]) -> tup
         bad = [t for t in tags if t not in ENT_TAGS]
         if bad:
             problems.append(f"{where}: unknown ent {bad}; use {', '.join(ENT_TAGS)}")
-        ext["kg_ent"] = {"IN": tags}
-    if spec.get("title"):
-        ext["kg_title"] = True
-    if spec.get("mod"):
-        ext["kg_mod"] = True
+        ext["kg_ent"] = {"IN": ["" if t == "NONE" else t for t in tags]}
+    if "title" in spec:
+        ext["kg_title"] = bool(spec["title"])
+    if "mod" in spec:
+        ext["kg_mod"] = bool(spec["mod"])
     if "geo" in spec:
         kinds = spec["geo"] if isinstance(spec["geo"], list) else [spec["geo"]]
         if any(k not in GEO_KINDS for k in kinds):
@@ -143,7 +148,8 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
     for spec in data.get("rule", []):
         rid = str(spec.get("id", ""))
         where = f"{path}:{_line_of(text, rid)} rule {rid!r}"
-        known = {"id", "predicate", "confidence", "example", "expect", "pattern", "dependency", "comment"}
+        known = {"id", "predicate", "confidence", "example", "expect", "pattern", "dependency", "comment",
+                 "object_kind"}
         for key in sorted(set(spec) - known):
             problems.append(f"{where}: unknown key {key!r}; known: {', '.join(sorted(known))}")
         if not _ID.match(rid):
@@ -167,6 +173,9 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
         if not (isinstance(expect, list) and len(expect) == 3 and all(isinstance(x, str) for x in expect)):
             problems.append(f"{where}: 'expect' must be [subject, predicate, object] for the example")
             expect = ["", "", ""]
+        object_kind = spec.get("object_kind", "")
+        if object_kind not in ("", "party"):
+            problems.append(f"{where}: object_kind must be 'party' when given, got {object_kind!r}")
         has_tokens, has_dep = "pattern" in spec, "dependency" in spec
         if has_tokens == has_dep:
             problems.append(f"{where}: give exactly one of 'pattern' (tokens) or 'dependency'")
@@ -196,7 +205,8 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
             problems.append(f"{where}: predicate 'title' needs a token with role 'title'")
         rules.append(
             Rule(rid, predicate, float(confidence), "dependency" if has_dep else "token",
-                 compiled, tuple(roles), str(example), (expect[0], expect[1], expect[2]), where)
+                 compiled, tuple(roles), str(example), (expect[0], expect[1], expect[2]), where,
+                 object_kind)
         )
     return rules
 
@@ -251,6 +261,16 @@ def load_rules(*folders: Path) -> RuleSet:
                 if override and override not in PREDICATES:
                     problems.append(f"{path}:{number}: unknown predicate {override!r}")
                 ruleset.modifiers[word] = (status, override)
+        for path in sorted(folder.glob("parties*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (2, 3)):
+                mode = cols[2] if len(cols) > 2 else "keep"
+                for predicate in cols[:2]:
+                    if predicate not in PREDICATES:
+                        problems.append(f"{path}:{number}: unknown predicate {predicate!r}")
+                if mode not in ("keep", "current"):
+                    problems.append(f"{path}:{number}: status must be 'keep' or 'current', got {mode!r}")
+                ruleset.parties[cols[0]] = (cols[1], mode)
         for path in sorted(folder.glob("*.toml")):
             ruleset.sources.append(path)
             ruleset.rules.extend(_load_toml(path, problems, seen))

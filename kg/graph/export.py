@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,15 +93,16 @@ def _text(value: Any) -> str:
 
 
 def _write_atomic(
-    path: Path, graph: nx.MultiDiGraph, write: Callable[[nx.MultiDiGraph, str], None]
+    path: Path, graph: nx.MultiDiGraph, write: Callable[[nx.MultiDiGraph, Path], None]
 ) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    # os.open, unlike tempfile.mkstemp (always 0600), gives the file the umask's permissions.
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         write(graph, tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path

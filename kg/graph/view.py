@@ -99,7 +99,9 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     - ``titles``: distinct title phrases of the current statements, most frequent first,
     - ``confidence``: the highest confidence of a current statement (``0.0`` when none).
 
-    A relation whose subject or object is not a typed entity is left out (and logged).
+    Relation predicates are the ``kg:`` ones of :mod:`kg.vocab` and any other ``kg:``
+    predicate a reified statement names. A relation whose subject or object is not a
+    typed entity is left out (and logged).
     The graph attribute ``articles`` holds the number of articles in the store.
 
     Args:

@@ -84,8 +84,10 @@
       highlight: { background: st.color, border: "#111827" },
       hover: { background: st.color, border: "#111827" },
     };
+    var seed = data.seed[n.id];
     return {
       id: n.id, label: n.label, shape: st.shape, color: colour, size: nodeSize(n.degree),
+      x: seed ? seed[0] : undefined, y: seed ? seed[1] : undefined,
       // Hubs get bigger labels, so that they stay legible when zoomed out on a big graph.
       font: { size: Math.round(Math.min(34, 12 + 2.6 * Math.sqrt(n.degree))) },
     };

@@ -1,0 +1,607 @@
+"""Benchmark ``kg build`` against raw spaCy, measured in the same run.
+
+Five timed variants over the same articles, with the same spaCy pipeline, batch size and
+number of processes:
+
+1. ``raw spaCy #1``: ``nlp.pipe(texts)`` with the plain pipeline, every ``Doc`` consumed;
+2. ``kg extract``: the same pipe with kg's ``kg_extract`` component (:class:`Extractor.pipe`),
+   which isolates the cost of extraction;
+3. ``kg build``: :func:`kg.build.build` into a fresh temporary store (reading, extraction,
+   RDF conversion and Oxigraph writes);
+4. ``raw spaCy #2``: the baseline again, so that neither end of the run favours kg; the
+   baseline used for ratios is the mean of both raw runs;
+5. ``kg rebuild``: a second build on the same store, which must add 0 triples (the
+   "nothing changed" path), with the model already loaded; then once more the way the CLI
+   runs it, model load included.
+
+Model loading is excluded from the timings (each variant gets a pipeline loaded and warmed
+up beforehand; :func:`kg.build.build` is handed its pipeline by patching
+``kg.build.load_pipeline``) and reported separately. Words are whitespace-split tokens of
+the article texts. Memory: the peak summed PSS and RSS of this process and its children,
+sampled every 50 ms during each variant, plus the kernel's high-water marks
+(``getrusage``: this process, reset before each variant where Linux allows it, and the
+largest child so far). CPU seconds (this process plus its finished children) are given as
+well: on a shared machine they are steadier than wall time.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/build_bench.py                       # full BBC corpus, 2 processes
+    .venv/bin/python bench/build_bench.py --n-process 1 --limit 500 --output bench/results/x.txt
+    .venv/bin/python bench/build_bench.py --profile --limit 300  # where the time goes, 1 process
+
+The script never exits non-zero because a target is missed: it prints PASS or FAIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import gc
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import psutil
+
+import kg
+import kg.build
+from kg.build import BuildReport, build
+from kg.extract import Extractor
+from kg.io import ReadReport, read_articles
+from kg.nlp import load_pipeline, resolve_model_name
+from kg.records import Article
+
+DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")
+TARGETS = (0.85, 0.80)
+"""kg build throughput as a share of raw spaCy throughput."""
+SAMPLE_SECONDS = 0.05
+MB = 1024 * 1024
+
+T = TypeVar("T")
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so stdout holds only the report."""
+    print(f"[{datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+# --- memory ---------------------------------------------------------------------------------
+
+
+def _pss_bytes(pid: int) -> int | None:
+    """Proportional set size of a process, from ``/proc/PID/smaps_rollup`` (Linux)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+class TreeMemory:
+    """Samples the memory of this process and its children in a background thread.
+
+    RSS summed over forked processes counts their shared (copy-on-write) pages once per
+    process, so it overstates; PSS splits shared pages between the processes sharing them,
+    so its sum is the memory the tree really holds.
+    """
+
+    def __init__(self, interval: float = SAMPLE_SECONDS) -> None:
+        self.interval = interval
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self.peak_processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+        self._me = psutil.Process()
+
+    def _sample(self) -> None:
+        procs = [self._me]
+        with contextlib.suppress(psutil.Error):
+            procs += self._me.children(recursive=True)
+        rss = pss = 0
+        for proc in procs:
+            with contextlib.suppress(psutil.Error):
+                rss += proc.memory_info().rss
+                pss += _pss_bytes(proc.pid) or 0
+        self.peak_rss = max(self.peak_rss, rss)
+        self.peak_pss = max(self.peak_pss, pss)
+        self.peak_processes = max(self.peak_processes, len(procs))
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+
+def _reset_self_hwm() -> bool:
+    """Reset this process's peak RSS (``ru_maxrss``), which Linux allows via clear_refs."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One timed variant."""
+
+    name: str
+    seconds: float = 0.0
+    cpu: float = 0.0
+    articles: int = 0
+    words: int = 0
+    peak_pss: int = 0
+    peak_rss: int = 0
+    processes: int = 0
+    self_hwm: int = 0
+    hwm_reset: bool = False
+    children_hwm: int = 0
+    load: float = 0.0
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def measure(name: str, articles: int, words: int, fn: Callable[[], T]) -> tuple[Run, T]:
+    """Run ``fn`` once, timed, with memory sampled; model loading must happen before."""
+    log(f"{name}: running over {articles:,} articles")
+    gc.collect()
+    run = Run(name, articles=articles, words=words)
+    run.hwm_reset = _reset_self_hwm()
+    cpu0 = _cpu_seconds()
+    with TreeMemory() as memory:
+        t0 = time.perf_counter()
+        result = fn()
+        run.seconds = time.perf_counter() - t0
+    run.cpu = _cpu_seconds() - cpu0
+    run.peak_pss, run.peak_rss, run.processes = memory.peak_pss, memory.peak_rss, memory.peak_processes
+    run.self_hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    run.children_hwm = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    run.load = os.getloadavg()[0]
+    log(f"{name}: {run.seconds:.1f} s wall, {run.cpu:.1f} s CPU, {run.articles_per_s:.2f} articles/s")
+    return run, result
+
+
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+@contextlib.contextmanager
+def preloaded(nlp: Any) -> Iterator[None]:
+    """Make :func:`kg.build.build` use an already loaded pipeline instead of loading one."""
+    original = kg.build.load_pipeline
+    kg.build.load_pipeline = lambda name=None: nlp  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        kg.build.load_pipeline = original  # type: ignore[assignment]
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+def build_inputs(corpus: Path, articles: Sequence[Article], *, whole: bool, tmp: Path, tag: str) -> list[Path]:
+    """Inputs that make :func:`build` read exactly ``articles``.
+
+    The corpus itself when all of it is used; else the article files, or, when the articles
+    come from JSON Lines, a JSONL file holding just them.
+    """
+    if whole:
+        return [corpus]
+    paths = [Path(a.origin) for a in articles]
+    if all(p.suffix == ".txt" and p.is_file() for p in paths):
+        return paths
+    out = tmp / f"{tag}.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for a in articles:
+            record = {"id": a.id, "text": a.text, "title": a.title, "date": a.date or None,
+                      "url": a.url, "source": a.source}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return [out]
+
+
+# --- environment ----------------------------------------------------------------------------
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def _versions() -> str:
+    import pyoxigraph
+    import spacy
+
+    return (f"python {platform.python_version()}, spacy {spacy.__version__}, "
+            f"pyoxigraph {pyoxigraph.__version__}, kg {kg.__version__}")
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:,.0f}"
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+
+def run_benchmark(args: argparse.Namespace) -> str:
+    """Run every variant; return the report."""
+    lines: list[str] = []
+    out = lines.append
+    cores = len(os.sched_getaffinity(0))
+    started = datetime.now(UTC)
+    load_start = os.getloadavg()
+
+    log(f"reading {args.corpus}")
+    read_report = ReadReport()
+    read_s, articles = timed(lambda: list(read_articles([args.corpus], on_error="skip", report=read_report)))
+    whole = args.limit is None or args.limit >= len(articles)
+    if not whole:
+        articles = articles[: args.limit]
+    texts = [a.text for a in articles]
+    n = len(articles)
+    words = sum(len(t.split()) for t in texts)
+    warm_articles = articles[: args.warmup]
+    warm_texts = [a.text for a in warm_articles]
+
+    model = resolve_model_name(args.model)
+    log(f"loading {model} three times (raw, kg extract, kg build)")
+    load_raw_s, nlp_raw = timed(lambda: load_pipeline(model))
+    load_kg_s, nlp_kg = timed(lambda: load_pipeline(model))
+    load_build_s, nlp_build = timed(lambda: load_pipeline(model))
+    init_kg_s, extractor = timed(lambda: Extractor(nlp_kg))
+    init_build_s, _ = timed(lambda: Extractor(nlp_build))  # build() finds the component in place
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        inputs = build_inputs(args.corpus, articles, whole=whole, tmp=tmp, tag="corpus")
+        warm_inputs = build_inputs(args.corpus, warm_articles, whole=False, tmp=tmp, tag="warm")
+        kw = {"batch_size": args.batch_size, "n_process": args.n_process}
+
+        log(f"warming up on {len(warm_articles)} articles")
+        warm_s = {
+            "raw spaCy": timed(lambda: sum(len(d) for d in nlp_raw.pipe(warm_texts, batch_size=args.batch_size)))[0],
+            "kg extract": timed(lambda: list(extractor.pipe(warm_articles, batch_size=args.batch_size)))[0],
+        }
+        with preloaded(nlp_build):
+            warm_s["kg build"] = timed(
+                lambda: build(warm_inputs, store=tmp / "warm-store", model=model, batch_size=args.batch_size)
+            )[0]
+
+        def raw() -> int:
+            return sum(len(doc) for doc in nlp_raw.pipe(texts, **kw))
+
+        def extract() -> tuple[int, int]:
+            entities = relations = 0
+            for graph in extractor.pipe(articles, **kw):
+                entities += len(graph.entities)
+                relations += len(graph.triples)
+            return entities, relations
+
+        store = tmp / "store"
+
+        def run_build() -> BuildReport:
+            with preloaded(nlp_build):
+                return build(inputs, store=store, model=model, on_error="skip", **kw)
+
+        def run_cold_rebuild() -> BuildReport:
+            return build(inputs, store=store, model=model, on_error="skip", **kw)
+
+        raw1, tokens1 = measure("raw spaCy #1", n, words, raw)
+        kgx, (entities, relations) = measure("kg extract", n, words, extract)
+        kgx.notes.update(entities=entities, relations=relations)
+        full, report = measure("kg build", n, words, run_build)
+        raw2, tokens2 = measure("raw spaCy #2", n, words, raw)
+        again, report2 = measure("kg rebuild", n, words, run_build)
+        cold, report3 = measure("kg rebuild+load", n, words, run_cold_rebuild)
+        store_bytes = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
+
+    raw_mean = statistics.mean([raw1.seconds, raw2.seconds])
+    raw_cpu_mean = statistics.mean([raw1.cpu, raw2.cpu])
+    raw_words_s = words / raw_mean
+    runs = [raw1, kgx, full, raw2, again, cold]
+
+    def ratio(run: Run) -> float:
+        return raw_mean / run.seconds if run.seconds else 0.0
+
+    out(f"kg build benchmark, {started:%Y-%m-%d %H:%M} UTC")
+    out(f"machine: {cores} cores usable ({os.cpu_count()} online), {_cpu_model()}, "
+        f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM")
+    out(f"load average at start: {load_start[0]:.2f} / {load_start[1]:.2f} / {load_start[2]:.2f} "
+        "(1/5/15 min); other jobs on the machine inflate wall times")
+    out(f"software: {_versions()}")
+    out(f"model: {model} {nlp_raw.meta.get('version')}, pipes {', '.join(nlp_raw.pipe_names)}")
+    out(f"corpus: {args.corpus}, {n:,} articles{'' if whole else f' (first {n:,}, --limit)'}, "
+        f"{words:,} words (whitespace-split), {tokens1:,} spaCy tokens, {sum(map(len, texts)):,} characters")
+    out(f"settings: --n-process {args.n_process} --batch-size {args.batch_size}, warm-up on "
+        f"{len(warm_articles)} articles, order: raw #1, kg extract, kg build, raw #2, kg rebuild")
+    out("")
+    out("not timed:")
+    out(f"  read corpus (all files)     {read_s:7.2f} s")
+    out(f"  load model, raw pipeline    {load_raw_s:7.2f} s")
+    out(f"  load model, kg extract      {load_kg_s:7.2f} s   + kg_extract component init {init_kg_s:.2f} s")
+    out(f"  load model, kg build        {load_build_s:7.2f} s   + kg_extract component init {init_build_s:.2f} s")
+    out("  warm-up: " + ", ".join(f"{k} {v:.2f} s" for k, v in warm_s.items()))
+    out("")
+    head = (f"{'variant':<17}{'wall s':>8}{'CPU s':>8}{'art/s':>8}{'words/s':>9}{'ratio':>7}"
+            f"{'CPU ratio':>10}{'PSS MB':>8}{'RSS MB':>8}{'procs':>6}{'self HWM':>9}{'child HWM':>10}{'load':>6}")
+    out(head)
+    out("-" * len(head))
+    for r in runs:
+        cpu_ratio = raw_cpu_mean / r.cpu if r.cpu else 0.0
+        out(f"{r.name:<17}{r.seconds:8.1f}{r.cpu:8.1f}{r.articles_per_s:8.2f}{r.words_per_s:9,.0f}"
+            f"{ratio(r):7.3f}{cpu_ratio:10.3f}{_mb(r.peak_pss):>8}{_mb(r.peak_rss):>8}{r.processes:6d}"
+            f"{_mb(r.self_hwm) + ('' if r.hwm_reset else '*'):>9}{_mb(r.children_hwm):>10}{r.load:6.2f}")
+    out(f"{'raw spaCy mean':<17}{raw_mean:8.1f}{raw_cpu_mean:8.1f}{n / raw_mean:8.2f}{raw_words_s:9,.0f}{1:7.3f}")
+    out("ratio = raw spaCy mean wall time / variant wall time (= throughput share); CPU ratio likewise "
+        "with CPU seconds of the process and its children.")
+    out("PSS/RSS MB: peak sum over this process and its children (sampled); self HWM: getrusage "
+        f"RUSAGE_SELF ru_maxrss{' (reset per variant)' if raw1.hwm_reset else ' (* not reset: lifetime)'}; "
+        "child HWM: RUSAGE_CHILDREN ru_maxrss, the largest child so far (cumulative).")
+    out(f"raw spaCy runs differ by {abs(raw1.seconds - raw2.seconds) / raw_mean:.1%} "
+        f"({raw1.seconds:.1f} s vs {raw2.seconds:.1f} s): the noise level of this run.")
+    out("")
+    out("results:")
+    out(f"  kg extract: {entities:,} entities, {relations:,} relations")
+    out(f"  kg build:   {report.added:,} added, {report.entities:,} entities, {report.relations:,} relations, "
+        f"{report.triples_added:+,} triples, {report.triples_after:,} triples in the store "
+        f"({store_bytes / MB:.1f} MB on disk)")
+    same = (entities, relations) == (report.entities, report.relations)
+    out(f"  extract and build agree on entities and relations: {'yes' if same else 'NO'}")
+    for label, rep in (("rebuild", report2), ("rebuild+load", report3)):
+        verdict = "OK" if rep.triples_added == 0 and rep.added == 0 and rep.replaced == 0 else "UNEXPECTED"
+        out(f"  kg {label}: {rep.unchanged:,} unchanged, {rep.added} added, {rep.replaced} replaced, "
+            f"{rep.triples_added:+,} triples: {verdict}")
+    errors, warnings = report.read.errors, report.read.warnings
+    out(f"  bad articles reported by kg build: {report.read.skipped} skipped, {len(errors)} errors, "
+        f"{len(warnings)} warnings ({report.read.summary()})")
+    for problem in report.read.problems:
+        out(f"    {problem.kind}: {problem}")
+    if read_report.problems != report.read.problems:
+        out(f"  (the benchmark's own read saw: {read_report.summary()})")
+    out("")
+    out(f"targets (kg build throughput / raw spaCy throughput, {args.n_process} process(es), {cores} cores):")
+    for name, r in (("kg build", full), ("kg extract", kgx)):
+        verdicts = ", ".join(f">= {t:.2f} {'PASS' if ratio(r) >= t else 'FAIL'}" for t in TARGETS)
+        out(f"  {name:<11} {ratio(r):.3f}: {verdicts}")
+    out(f"  overhead over raw spaCy: extraction {kgx.seconds - raw_mean:+.1f} s, build {full.seconds - raw_mean:+.1f} s "
+        f"(of which after extraction: {full.seconds - kgx.seconds:+.1f} s)")
+    out(f"  nothing-changed rebuild: {again.seconds:.2f} s with the model loaded, {cold.seconds:.2f} s with model load")
+    if args.n_process >= cores:
+        out(f"  note: {args.n_process} spaCy workers on {cores} cores; the parent process (reading, "
+            "Doc deserialisation, RDF, store writes) competes with them for CPU.")
+    return "\n".join(lines) + "\n"
+
+
+# --- the profile ----------------------------------------------------------------------------
+
+
+class StageTimer:
+    """Wraps functions of kg's modules to add up the time spent in each (1 process only)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self._undo: list[tuple[Any, str, Any]] = []
+
+    def wrap(self, owner: Any, attr: str, stage: str) -> None:
+        original = getattr(owner, attr)
+
+        def timed_call(*a: Any, **k: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return original(*a, **k)
+            finally:
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - t0
+                self.calls[stage] = self.calls.get(stage, 0) + 1
+
+        setattr(owner, attr, timed_call)
+        self._undo.append((owner, attr, original))
+
+    def wrap_iter(self, stage: str, items: Iterator[T]) -> Iterator[T]:
+        """Time each ``next()`` of an iterator (its own work, not the consumer's)."""
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - t0
+                return
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - t0
+            self.calls[stage] = self.calls.get(stage, 0) + 1
+            yield item
+
+    def undo(self) -> None:
+        for owner, attr, original in reversed(self._undo):
+            setattr(owner, attr, original)
+        self._undo.clear()
+
+
+def _profile_stages(nlp: Any, inputs: list[Path], store: Path, model: str, batch_size: int) -> tuple[float, StageTimer]:
+    """One real build (1 process) with kg's stages timed by wrappers, spaCy's components too."""
+    import kg.extract.pipeline as pipeline
+    import kg.extract.relations as relations
+    import kg.store
+
+    timer = StageTimer()
+    # spaCy runs components one after another over each batch; wrapping each component's
+    # ``pipe`` (or ``__call__``) generator separately would count upstream work, so time the
+    # statistical components by wrapping their per-batch prediction and annotation instead.
+    for name, proc in nlp.pipeline:
+        if name == "kg_extract":
+            continue
+        for method in ("predict", "set_annotations"):
+            if hasattr(proc, method):
+                with contextlib.suppress(AttributeError, TypeError):
+                    timer.wrap(proc, method, f"spaCy {name}")
+        if not hasattr(proc, "predict"):
+            with contextlib.suppress(AttributeError, TypeError):
+                timer.wrap(proc, "pipe" if hasattr(proc, "pipe") else "__call__", f"spaCy {name}")
+    with contextlib.suppress(AttributeError, TypeError):
+        timer.wrap(nlp, "make_doc", "spaCy tokenizer")
+    timer.wrap(pipeline.ExtractComponent, "__call__", "kg_extract component (total)")
+    timer.wrap(pipeline, "find_mentions", "  find_mentions")
+    timer.wrap(pipeline, "resolve_entities", "  resolve_entities")
+    timer.wrap(pipeline, "annotate_doc", "  annotate_doc (title PhraseMatcher + lookup)")
+    timer.wrap(pipeline, "extract_relations", "  extract_relations")
+    timer.wrap(relations, "_matches", "    Matcher + DependencyMatcher (_matches)")
+    timer.wrap(pipeline, "graph_from_doc", "graph_from_doc (user_data -> records)")
+    timer.wrap(kg.build, "article_quads", "RDF conversion (article_quads)")
+    timer.wrap(kg.build, "_fingerprint", "fingerprints (sha256)")
+    timer.wrap(kg.store.KGStore, "add", "store writes (KGStore.add = Store.extend)")
+    timer.wrap(kg.store.KGStore, "fingerprints", "store read of stored fingerprints")
+    timer.wrap(kg.store.KGStore, "ensure_ontology", "store ontology graph")
+    timer.wrap(kg.store.KGStore, "close", "store flush + close")
+    original_read = kg.build.read_articles
+
+    def timed_read(*a: Any, **k: Any) -> Iterator[Article]:
+        return timer.wrap_iter("reading (read_articles)", original_read(*a, **k))
+
+    kg.build.read_articles = timed_read  # type: ignore[assignment]
+    try:
+        with preloaded(nlp):
+            seconds, _ = timed(lambda: build(inputs, store=store, model=model, batch_size=batch_size, n_process=1))
+    finally:
+        kg.build.read_articles = original_read  # type: ignore[assignment]
+        timer.undo()
+    return seconds, timer
+
+
+def run_profile(args: argparse.Namespace) -> str:
+    """Where a 1-process build spends its time: stage timers, then cProfile."""
+    lines: list[str] = []
+    out = lines.append
+    limit = args.limit or 300
+    articles = list(read_articles([args.corpus], on_error="skip"))[:limit]
+    n = len(articles)
+    model = resolve_model_name(args.model)
+    nlp = load_pipeline(model)
+    Extractor(nlp)
+    nlp_raw = load_pipeline(model)
+    with tempfile.TemporaryDirectory(prefix="kg-profile-") as tmp_name:
+        tmp = Path(tmp_name)
+        inputs = build_inputs(args.corpus, articles, whole=False, tmp=tmp, tag="corpus")
+        warm = build_inputs(args.corpus, articles[: args.warmup], whole=False, tmp=tmp, tag="warm")
+        with preloaded(nlp):
+            build(warm, store=tmp / "warm", model=model, batch_size=args.batch_size)
+        list(nlp_raw.pipe([a.text for a in articles[: args.warmup]]))
+
+        log(f"profile: raw spaCy over {n} articles, 1 process")
+        raw_s, _ = timed(lambda: sum(len(d) for d in nlp_raw.pipe([a.text for a in articles], batch_size=args.batch_size)))
+        log("profile: plain build, 1 process")
+        with preloaded(nlp):
+            plain_s, _ = timed(lambda: build(inputs, store=tmp / "plain", model=model, batch_size=args.batch_size))
+        log("profile: build with stage timers")
+        staged_s, timer = _profile_stages(nlp, inputs, tmp / "staged", model, args.batch_size)
+        log("profile: build under cProfile")
+        profiler = cProfile.Profile()
+        with preloaded(nlp):
+            profiler.enable()
+            build(inputs, store=tmp / "cprofile", model=model, batch_size=args.batch_size)
+            profiler.disable()
+    if args.profile_stats:
+        profiler.dump_stats(args.profile_stats)
+
+    out(f"kg build profile, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {n} articles, 1 process, "
+        f"--batch-size {args.batch_size}, model {model}; load average {os.getloadavg()[0]:.2f}")
+    out(f"raw spaCy {raw_s:.1f} s; kg build {plain_s:.1f} s (ratio {raw_s / plain_s:.3f}); "
+        f"build with stage timers {staged_s:.1f} s")
+    out("")
+    out(f"{'stage (build with timers)':<52}{'seconds':>9}{'share':>8}{'calls':>8}")
+    for stage, seconds in timer.seconds.items():
+        out(f"{stage:<52}{seconds:9.2f}{seconds / staged_s:8.1%}{timer.calls.get(stage, 0):8d}")
+    top = [s for s in timer.seconds if not s.startswith(" ")]
+    accounted = sum(timer.seconds[s] for s in top)
+    out(f"{'not attributed (spaCy glue, Doc creation, build loop)':<52}{staged_s - accounted:9.2f}"
+        f"{(staged_s - accounted) / staged_s:8.1%}")
+    out("")
+    buffer = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buffer)
+    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(r"/kg/", 40)
+    out("cProfile (build, same articles; cProfile inflates pure-Python code relative to compiled spaCy):")
+    out(buffer.getvalue())
+    return "\n".join(lines) + "\n"
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder, .txt or .jsonl (default: %(default)s)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--n-process", type=int, default=2, help="spaCy processes (default: %(default)s)")
+    parser.add_argument("--batch-size", type=int, default=64, help="articles per batch (default: %(default)s, as kg build)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: as kg build)")
+    parser.add_argument("--warmup", type=int, default=8, help="warm-up articles per variant (default: %(default)s)")
+    parser.add_argument("--output", type=Path, default=None, help="also write the report to this file")
+    parser.add_argument("--profile", action="store_true", help="profile a 1-process build instead (default --limit 300)")
+    parser.add_argument("--profile-stats", type=Path, default=None, help="with --profile: save cProfile stats here")
+    args = parser.parse_args(argv)
+    if args.n_process < 1 or args.batch_size < 1 or (args.limit is not None and args.limit < 1) or args.warmup < 1:
+        parser.error("--n-process, --batch-size, --limit and --warmup must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark (or the profile), print the report, and return 0."""
+    args = parse_args(argv)
+    report = run_profile(args) if args.profile else run_benchmark(args)
+    sys.stdout.write(report)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(report, encoding="utf-8")
+        log(f"report written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
