@@ -36,6 +36,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,8 @@ __all__ = [
     "list_named_queries",
     "load_named_query",
     "prefixes_for",
+    "queries_dir",
+    "read_named_query",
     "run_named_query",
     "run_query",
     "to_term",
@@ -276,7 +279,7 @@ def check_query(
     ...
     kg.errors.QueryError: Refused SPARQL update (DROP): updates are not allowed; ...
     """
-    text, tree, kind = _parse(query)
+    text, tree, kind = _parse_in_thread(query)
     problems: list[str] = []
     if kind == "update" and not allow_update:
         operations = ", ".join(dict.fromkeys(_UPDATE_OPERATIONS[r.name] for r in tree["request"]))
@@ -302,6 +305,31 @@ def check_query(
             "allow network access (--allow-network) to run it"
         )
     return kind
+
+
+def _parse_in_thread(query: str) -> tuple[str, Any, QueryKind]:
+    """:func:`_parse` in a short-lived thread of its own.
+
+    pyparsing leaves reference cycles behind (parse exceptions whose tracebacks hold frames),
+    and a frame holds its caller. Parsed on the caller's stack, those cycles would keep the
+    caller's locals, such as an open store and its RocksDB lock, alive until the next garbage
+    collection; a thread's stack starts afresh, so they cannot reach the caller.
+    """
+    outcome: list[tuple[str, Any, QueryKind] | Exception] = []
+
+    def target() -> None:
+        try:
+            outcome.append(_parse(query))
+        except Exception as exc:  # carried over to the calling thread and raised there
+            outcome.append(exc)
+
+    thread = threading.Thread(target=target, name="kg-sparql-parser")
+    thread.start()
+    thread.join()
+    result = outcome[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def _parse(query: str) -> tuple[str, Any, QueryKind]:
@@ -426,7 +454,7 @@ def _show(term: Any) -> str:
 
 @dataclass(frozen=True)
 class _Request:
-    """Everything a worker needs to run a query: plain, picklable values."""
+    """Everything needed to run a query, as plain values (they cross to the child as JSON)."""
 
     query: str
     kind: QueryKind
@@ -473,6 +501,9 @@ def run_query(
         name.lstrip("?$"): value if isinstance(value, ResultTerm) else to_term(value, prefixes)
         for name, value in (params or {}).items()
     }
+    for name in bound:
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"Invalid parameter name {name!r}: give a SPARQL variable name")
     request = _Request(query, kind, prefixes, bound)
     if timeout is None:
         store = source if isinstance(source, ox.Store) else _open_read_only(os.fspath(source))
@@ -494,9 +525,12 @@ def _open_read_only(path: str) -> ox.Store:
 
 def _evaluate(store: ox.Store, request: _Request) -> bytes:
     """Run the request to completion: SPARQL JSON results, or N-Triples for a graph."""
-    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-        ox.Variable(k): v.to_pyoxigraph() for k, v in request.params.items()
-    }
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
+    for name, value in request.params.items():
+        try:
+            substitutions[ox.Variable(name)] = value.to_pyoxigraph()
+        except ValueError as exc:
+            raise QueryError(f"Invalid value {value.value!r} for ?{name}: {exc}") from exc
     if request.kind == "update" and substitutions:
         raise QueryError("Parameters cannot be bound in an update; write the values in it")
     try:
@@ -520,6 +554,8 @@ def _evaluate(store: ox.Store, request: _Request) -> bytes:
             line, column = position.groups()
             expected = _CHARACTER_CLASSES.sub("", message[position.end() :])
             message = f"at line {line}, column {column}: {' '.join(expected.split())}"
+        else:
+            message = f": {message}"
         raise QueryError(f"Malformed SPARQL query {message}") from exc
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
         hint = ""
@@ -563,6 +599,7 @@ def _evaluate_in_child(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
+            bufsize=0,  # unbuffered: reading the ready byte must not swallow the payload
         )
         try:
             assert child.stdout is not None

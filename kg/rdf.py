@@ -82,7 +82,8 @@ def article_quads(
             add(Quad(s, p, o, g))
         st = NamedNode(
             minter.statement(
-                g.value, s.value, p.value, o.value, str(ev.start), ev.rule, ev.status, ev.title
+                g.value, s.value, p.value, o.value, str(ev.start), ev.rule, ev.status, ev.title,
+                ev.subject_text, ev.object_text,
             )
         )
         add(Quad(st, _TYPE, _STATEMENT, g))

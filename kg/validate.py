@@ -12,7 +12,6 @@ into one :class:`rdflib.Graph` and hands it to pySHACL (SHACL Core, no inference
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from .errors import KGError, StoreError
+from .resources import schemas_dir
 
 if TYPE_CHECKING:
     from .store import KGStore
@@ -46,7 +46,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class SchemaError(KGError, ValueError):
-    """A schema file (ontology or shapes) is missing or is not valid Turtle."""
+    """A schema file (ontology or shapes) is missing, is not valid Turtle, or holds a bad shape."""
 
 
 @dataclass(frozen=True)
@@ -90,23 +90,9 @@ class ValidationResult:
     triples: int = 0
 
 
-def schemas_dir() -> Path:
-    """Return the folder of ``ontology.ttl`` and ``shapes.ttl``.
-
-    ``KG_SCHEMAS`` overrides the default, the ``schemas/`` folder of the repository.
-    """
-    override = os.environ.get("KG_SCHEMAS")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "schemas"
-
-
-def _parse_turtle(path: Path) -> Graph:
+def _parse_turtle(path: Path, *, fix: str) -> Graph:
     if not path.is_file():
-        raise SchemaError(
-            f"Schema file {path} not found; set KG_SCHEMAS to the folder holding "
-            f"{SHAPES_FILE} and {ONTOLOGY_FILE}"
-        )
+        raise SchemaError(f"Schema file {path} not found; {fix}")
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
@@ -129,10 +115,12 @@ def load_shapes(shapes: Path | None = None) -> tuple[Graph, Graph]:
         SchemaError: A file is missing or is not valid Turtle.
     """
     folder = schemas_dir()
-    return (
-        _parse_turtle(shapes if shapes is not None else folder / SHAPES_FILE),
-        _parse_turtle(folder / ONTOLOGY_FILE),
-    )
+    default_fix = f"set KG_SCHEMAS to the folder holding {SHAPES_FILE} and {ONTOLOGY_FILE}"
+    if shapes is None:
+        shapes_graph = _parse_turtle(folder / SHAPES_FILE, fix=default_fix)
+    else:
+        shapes_graph = _parse_turtle(shapes, fix="give the path of a Turtle file of SHACL shapes")
+    return shapes_graph, _parse_turtle(folder / ONTOLOGY_FILE, fix=default_fix)
 
 
 def to_rdflib_term(
@@ -174,10 +162,11 @@ def to_rdflib_graph(store: pyoxigraph.Store) -> Graph:
     on a ~100k-quad store this takes a fraction of the time of dumping N-Quads and parsing
     them with rdflib.
 
+    >>> from pyoxigraph import NamedNode, Quad
     >>> ox = pyoxigraph.Store()
-    >>> a, b = pyoxigraph.NamedNode("https://kg.example/a"), pyoxigraph.NamedNode("https://kg.example/b")
-    >>> ox.add(pyoxigraph.Quad(a, b, a, pyoxigraph.NamedNode("https://kg.example/graph/1")))
-    >>> ox.add(pyoxigraph.Quad(a, b, a, pyoxigraph.NamedNode("https://kg.example/graph/2")))
+    >>> a, b = NamedNode("https://kg.example/a"), NamedNode("https://kg.example/b")
+    >>> ox.add(Quad(a, b, a, NamedNode("https://kg.example/graph/1")))
+    >>> ox.add(Quad(a, b, a, NamedNode("https://kg.example/graph/2")))
     >>> len(to_rdflib_graph(ox))
     1
 
@@ -211,7 +200,7 @@ def validate_graph(data: Graph, *, shapes: Path | None = None) -> ValidationResu
         The result; ``conforms`` is false when any shape reports a result.
 
     Raises:
-        SchemaError: A schema file is missing or is not valid Turtle.
+        SchemaError: A schema file is missing or is not valid Turtle, or a shape is malformed.
     """
     if isinstance(data, ConjunctiveGraph):  # rdflib's Dataset derives from it
         union = Graph()
@@ -231,7 +220,8 @@ def validate_store(
         shapes: A shapes file instead of ``schemas/shapes.ttl``.
 
     Raises:
-        SchemaError: A schema file is missing or is not valid Turtle.
+        SchemaError: A schema file is missing or is not valid Turtle, or a shape is malformed.
+        StoreError: The store holds an RDF 1.2 triple term.
     """
     ox = store if isinstance(store, pyoxigraph.Store) else store.ox
     # The flattened graph is ours: let pySHACL mix the ontology into it without a copy.
@@ -240,23 +230,28 @@ def validate_store(
 
 def _validate(data: Graph, *, shapes: Path | None, inplace: bool) -> ValidationResult:
     import pyshacl  # slow to import: only when validating
+    from pyshacl.errors import ReportableRuntimeError
 
     shapes_graph, ontology = load_shapes(shapes)
     triples = len(data)
-    conforms, report, text = pyshacl.validate(
-        data,
-        shacl_graph=shapes_graph,
-        ont_graph=ontology,
-        inference="none",
-        abort_on_first=False,
-        allow_infos=False,
-        allow_warnings=False,
-        meta_shacl=False,
-        advanced=False,
-        js=False,
-        do_owl_imports=False,
-        inplace=inplace,
-    )
+    try:
+        conforms, report, text = pyshacl.validate(
+            data,
+            shacl_graph=shapes_graph,
+            ont_graph=ontology,
+            inference="none",
+            abort_on_first=False,
+            allow_infos=False,
+            allow_warnings=False,
+            meta_shacl=False,
+            advanced=False,
+            js=False,
+            do_owl_imports=False,
+            inplace=inplace,
+        )
+    except ReportableRuntimeError as exc:  # every pySHACL error: a malformed shape
+        where = shapes if shapes is not None else schemas_dir() / SHAPES_FILE
+        raise SchemaError(f"Cannot validate with the SHACL shapes of {where}: {exc}") from exc
     assert isinstance(report, Graph)
     violations = tuple(sorted(_read_report(report), key=_sort_key))
     return ValidationResult(

@@ -192,6 +192,8 @@ def test_allowed_update_writes_the_store(tmp_path: Path) -> None:
     result = ok("--store", path, insert, "--allow-update")
     assert "Update applied." in result.stdout
     assert ok("--store", path, PEOPLE, "-F", "csv").stdout.splitlines()[1] == "Ada"
+    ok("--store", path, "DROP GRAPH kgd:extra", "--allow-update")
+    assert ok("--store", path, PEOPLE, "-F", "csv").stdout.splitlines()[1:] == NAMES
     assert "cannot stop an update" in fails(
         "--store", path, "DROP ALL", "--allow-update", "-t", "5"
     )

@@ -295,6 +295,14 @@ def test_run_query_param_must_be_projected(store: ox.Store) -> None:
         run_query(store, "SELECT ?who WHERE { ?who rdfs:label ?name }", params={"name": "X"})
 
 
+def test_run_query_rejects_bad_params(store: ox.Store) -> None:
+    query = "SELECT ?x WHERE { ?x ?p ?o }"
+    with pytest.raises(QueryError, match=r"Invalid value 'not an iri' for \?x"):
+        run_query(store, query, params={"x": "<not an iri>"})
+    with pytest.raises(QueryError, match="Invalid parameter name 'my-x'"):
+        run_query(store, query, params={"my-x": "a"})
+
+
 def test_run_query_on_a_store_folder(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     on_disk = ox.Store(str(folder))
@@ -305,6 +313,17 @@ def test_run_query_on_a_store_folder(tmp_path: Path) -> None:
     assert result.boolean is True
     with pytest.raises(QueryError, match="Cannot open the store"):
         run_query(tmp_path / "missing", "ASK { ?s ?p ?o }")
+
+
+def test_run_query_keeps_no_reference_to_the_store(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    on_disk = ox.Store(str(folder))
+    insert = "INSERT DATA { GRAPH kgd:g { kgd:a rdfs:label 'A' } }"
+    run_query(on_disk, insert, allow_update=True)  # rdflib's failed parse as a query leaves cycles
+    assert run_query(on_disk, "ASK { kgd:a rdfs:label 'A' }").boolean is True
+    del on_disk
+    reopened = ox.Store(str(folder))  # RocksDB refuses while an old handle is alive anywhere
+    assert len(reopened) == 1
 
 
 def test_run_query_kgd_follows_the_base() -> None:

@@ -10,6 +10,10 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.errors import KGError, StoreError
+from kg.iri import IRIMinter
+from kg.rdf import article_quads, run_quads
+from kg.records import Article, ArticleGraph, Entity, Evidence, Triple
+from kg.store import open_store
 from kg.validate import (
     SchemaError,
     ValidationResult,
@@ -201,6 +205,8 @@ MUTATIONS: dict[str, tuple[str, set[Finding]]] = {
         "WHERE { ?s kg:start ?v FILTER(?s = statement:a100000000000000001) }",
         {
             (SPOKESPERSON_STATEMENT, f"{KG}start", "DatatypeConstraintComponent"),
+            # a string is not comparable with numbers
+            (SPOKESPERSON_STATEMENT, f"{KG}start", "MinInclusiveConstraintComponent"),
             (SPOKESPERSON_STATEMENT, f"{KG}start", "LessThanOrEqualsConstraintComponent"),
         },
     ),
@@ -262,7 +268,8 @@ MUTATIONS: dict[str, tuple[str, set[Finding]]] = {
         {(MINERALS, f"{KG}contentHash", "MinCountConstraintComponent")},
     ),
     "article with a malformed content hash": (
-        f'DELETE {{ <{MINERALS}> kg:contentHash ?h }} INSERT {{ <{MINERALS}> kg:contentHash "XYZ" }} '
+        f"DELETE {{ <{MINERALS}> kg:contentHash ?h }} "
+        f'INSERT {{ <{MINERALS}> kg:contentHash "XYZ" }} '
         f"WHERE {{ <{MINERALS}> kg:contentHash ?h }}",
         {(MINERALS, f"{KG}contentHash", "PatternConstraintComponent")},
     ),
@@ -340,7 +347,7 @@ def test_schemas_dir_honours_kg_schemas(
     (tmp_path / "shapes.ttl").write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
         "@prefix kg: <https://kg.example/ontology#> .\n"
-        "<urn:shape> a sh:NodeShape ; sh:targetClass kg:Person ; sh:maxCount 0 ;\n"
+        "<urn:shape> a sh:NodeShape ; sh:targetClass kg:Person ;\n"
         "    sh:property [ sh:path kg:nothing ; sh:minCount 1 ] .\n",
         encoding="utf-8",
     )
@@ -381,3 +388,67 @@ def test_validate_graph_names_a_malformed_shapes_file(tmp_path: Path) -> None:
     shapes.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
     with pytest.raises(SchemaError, match=r"Cannot parse .*broken\.ttl as Turtle"):
         validate_graph(Graph(), shapes=shapes)
+
+
+def test_validate_graph_names_a_malformed_shape(tmp_path: Path) -> None:
+    shapes = tmp_path / "bad-shape.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:shape> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:maxCount 0 .\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SchemaError, match=r"bad-shape\.ttl: .*MaxCountConstraintComponent"):
+        validate_graph(Graph(), shapes=shapes)
+
+
+def test_validate_store_accepts_an_open_kg_store(tmp_path: Path) -> None:
+    with open_store(tmp_path / "kg.oxigraph", read_only=False) as kg:
+        kg.add(load_trig("valid.trig"))
+        kg.ensure_ontology()  # the store's copy of the ontology is validated too
+    with open_store(tmp_path / "kg.oxigraph") as kg:
+        result = validate_store(kg)
+    assert result.violations == ()
+    assert result.conforms
+
+
+def test_validate_store_accepts_what_kg_rdf_writes() -> None:
+    minter = IRIMinter()
+    trump = Entity("Donald Trump", "Person", ("Trump",))
+    leavitt = Entity("Karoline Leavitt", "Person", ("Leavitt",))
+    house = Entity("White House", "Organization")
+    usa = Entity("United States", "Place", ("U.S.",))
+    sentence = "White House press secretary Karoline Leavitt said U.S. President Donald Trump won."
+
+    def evidence(subject: str, obj: str, title: str, status: str = "current") -> Evidence:
+        return Evidence(sentence, 0, len(sentence), subject, obj, "test.rule", 0.9, title, status)
+
+    graph = ArticleGraph(
+        Article("seeds/a.txt", sentence, title="A", date="2025-03-05", url="https://a.example/"),
+        (trump, leavitt, house, usa),
+        (
+            Triple(
+                leavitt,
+                "spokesperson_of",
+                house,
+                evidence("Leavitt", "White House", "press secretary"),
+            ),
+            Triple(trump, "president_of", usa, evidence("Donald Trump", "U.S.", "President")),
+            Triple(trump, "leader_of", house, evidence("Trump", "White House", "", "former")),
+        ),
+    )
+    run = minter.run("6f1c2a40-0000-4000-8000-000000000003")
+    store = pyoxigraph.Store()
+    store.extend(article_quads(graph, minter, run=run, fingerprint=graph.article.content_hash))
+    store.extend(
+        run_quads(
+            minter,
+            run,
+            started="2025-03-05T10:00:00+00:00",
+            ended="2025-03-05T10:00:01+00:00",
+            model="blank",
+            model_version="0.0.0",
+            kg_version="0.1.0",
+        )
+    )
+    result = validate_store(store)
+    assert result.violations == ()

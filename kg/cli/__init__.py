@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.text import Text
 
 from ..errors import KGError
 from ._app import app, console_err
@@ -23,19 +24,22 @@ from . import _build, _evaluate, _graph, _query, _show  # noqa: E402,F401
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except KGError as exc:
-        console_err.print(f"[bold red]Error:[/] {exc}", highlight=False, markup=True)
+        # Messages quote user input and article text: print them as text, never as markup.
+        console_err.print(Text.assemble(("Error:", "bold red"), " ", str(exc)))
         sys.exit(1)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         console_err.print("Aborted.")
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except Exception as exc:
+        # Usage errors (from the click Typer ships) carry their own exit code, 2.
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            sys.exit(code)
         raise
+    if isinstance(code, int) and code:
+        sys.exit(code)  # typer.Exit(n) inside a command returns n without standalone mode

@@ -31,7 +31,10 @@ _PIPE_WIDTH = 120
 def evaluate(
     golds: Annotated[
         list[Path] | None,
-        typer.Argument(help="Gold files (.json, the format of ANNOTATION.md) or folders of them."),
+        typer.Argument(
+            metavar="GOLD.json",
+            help="Gold files (.json, the format of ANNOTATION.md) or folders of them.",
+        ),
     ] = None,
     store: StoreOption = DEFAULT_STORE,
     conll04: Annotated[
@@ -51,7 +54,13 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     show_errors: Annotated[
         int,
-        typer.Option("--show-errors", "-e", min=0, help="Errors to list per file (or per kind)."),
+        typer.Option(
+            "--show-errors",
+            "-e",
+            min=0,
+            help="Errors of each kind to list per gold file; with --conll04, false positives "
+            "and negatives to list (also in --json).",
+        ),
     ] = 10,
     skip_missing: Annotated[
         bool, typer.Option("--skip-missing", help="Skip gold files whose article is not stored.")

@@ -186,23 +186,30 @@ def _run(
             allow_update=allow_update,
             base=resolve_base(),
         )
+    if timeout is not None:
+        # The child process opens the store itself, read-only; this checks it is a store.
+        with open_store(store, read_only=True) as kg_store:
+            base, path = kg_store.minter.base, kg_store.path
+        return run_query(
+            path,
+            sparql,
+            params=params,
+            timeout=timeout,
+            allow_network=allow_network,
+            allow_update=allow_update,
+            base=base,
+        )
     if kind == "update":
         open_store(store, read_only=True).close()  # never create a store by mistake
     with open_store(store, read_only=kind != "update") as kg_store:
-        base, path = kg_store.minter.base, kg_store.path
-        if timeout is None:
-            return run_query(
-                kg_store.ox,
-                sparql,
-                params=params,
-                allow_network=allow_network,
-                allow_update=allow_update,
-                base=base,
-            )
-    # With a timeout the child process opens the store itself, read-only.
-    return run_query(
-        path, sparql, params=params, timeout=timeout, allow_network=allow_network, base=base
-    )
+        return run_query(
+            kg_store.ox,
+            sparql,
+            params=params,
+            allow_network=allow_network,
+            allow_update=allow_update,
+            base=kg_store.minter.base,
+        )
 
 
 def _print_result(

@@ -108,7 +108,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     surnames: dict[str, list[str]] = {}
     for m in named:
         hit = gazetteer.lookup(m.text)
-        if hit and (m.label != "Person" or hit[1] == "Person"):
+        # A gazetteer name overrides NER, except that a person is never made a place
+        # ("Jordan" the footballer); "Lib Dem" tagged PERSON is still the party.
+        if hit and (m.label != "Person" or hit[1] != "Place"):
             add(m, "g:" + normalize_name(hit[0]), hit)
         elif m.label == "Person" and len(m.text.split()) > 1:
             key = "p:" + normalize_name(m.text)

@@ -25,7 +25,7 @@ class Gazetteer:
         aliases: Names of entities (``"us"`` → ``("United States", "Place")``).
         demonyms: Adjectives (``"ukrainian"`` → ``("Ukraine", "Place")``).
         countries: Normalised canonical names of countries.
-        regions: Normalised names of first-level subdivisions (England, Texas, …).
+        regions: Normalised names of ISO 3166-2 subdivisions (England, Texas, Fife, …).
         parties: Normalised names of political parties (``schemas/parties.txt``).
         org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
@@ -102,7 +102,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             gaz.aliases.setdefault(normalize_name(name), (canonical, "Place"))
         gaz.countries.add(normalize_name(canonical))
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and "[" not in sub.name:
+        if "[" not in sub.name and "," not in sub.name:
             gaz.regions.add(normalize_name(sub.name))
     for alias, canonical, cls in curated:
         gaz.aliases[normalize_name(alias)] = (canonical, cls)

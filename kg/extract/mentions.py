@@ -172,7 +172,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
                 if gazetteer.demonym(doc[start:end].text) is None:
                     continue
             elif label == "Organization" and end - start > 1:
-                start = _known_tail(doc, start, end, gazetteer)
+                tail = _known_tail(doc, start, end, gazetteer)
+                head = doc[start:tail]
+                hit = gazetteer.lookup(head.text) if tail > start else None
+                if hit and hit[1] == "Place" and not any(i in taken for i in range(start, tail)):
+                    mentions.append(SpanMention(start, tail, head.text, head.text, "Place", "GPE"))
+                    taken.update(range(start, tail))  # "US Federal Reserve" → US + Federal Reserve
+                start = tail
             elif not any(_is_proper(t) for t in doc[start:end]):
                 continue
             text = _text(doc, start, end)
@@ -192,8 +198,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
             taken.update(range(start, end))
     mentions.extend(_untagged_demonyms(doc, gazetteer, taken))
+    mentions.extend(_untagged_organizations(doc, gazetteer, taken))
     mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+
+
+def _untagged_organizations(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """Organizations of the gazetteer NER missed: "Lords Leader Baroness Amos", "the Tories"."""
+    found: list[SpanMention] = []
+    i = 0
+    while i < len(doc):
+        for width in (3, 2, 1):
+            span = doc[i : i + width]
+            if (
+                len(span) == width
+                and not any(t.i in taken for t in span)
+                and all(t.is_title or t.is_upper for t in span)
+                and not (width == 1 and span[0].is_sent_start)
+            ):
+                hit = gazetteer.lookup(span.text)
+                if hit and hit[1] == "Organization":
+                    found.append(SpanMention(i, i + width, span.text, span.text, "Organization", "ORG"))
+                    taken.update(range(i, i + width))
+                    i += width - 1
+                    break
+        i += 1
+    return found
 
 
 def _named_after_org_nouns(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:

@@ -227,6 +227,10 @@ class _Builder:
                 status = "current"
         if s_entity.label not in DOMAINS[predicate] or o_entity.label not in RANGES[predicate]:
             return
+        if title and predicate == "works_for" and o_entity.label == "Place" and self.describes_a_noun(obj, title[2]):
+            return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
+        if predicate == "located_in" and self.in_a_list(obj):
+            return
         sentence = self.doc[near].sent
         evidence = Evidence(
             sentence=sentence.text,
@@ -248,6 +252,21 @@ class _Builder:
             self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
+
+    def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
+        """Whether a common noun stands between an object in front and its title."""
+        return obj.end <= title_start and any(
+            t.pos_ == "NOUN" and t.is_lower and not t._.kg_mod for t in self.doc[obj.end : title_start]
+        )
+
+    def in_a_list(self, arg: _Arg) -> bool:
+        """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a location."""
+        doc, i = self.doc, arg.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ in ("and", "or"):
+            i += 1
+        return i > arg.end and i < len(doc) and doc[i]._.kg_ent == "PLACE"
 
     def object_follows(self, end: int) -> bool:
         """Whether "of/at/for (the) Organization" follows a title ending before ``end``."""

@@ -35,7 +35,7 @@ __all__ = [
 SEED = 42
 """Seed of every random choice (betweenness sampling, Louvain)."""
 
-BETWEENNESS_SAMPLE = 500
+BETWEENNESS_SAMPLE = 100
 """Above this many entities, betweenness is estimated from this many sources."""
 
 
