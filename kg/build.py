@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pyoxigraph import Quad
+
 from . import __version__
 from .errors import InputError
 from .extract import Extractor
@@ -66,7 +68,9 @@ def _now() -> str:
 
 
 def _fingerprint(article: Article, extractor: Extractor) -> str:
-    return hashlib.sha256(f"{article.content_hash}|{extractor.fingerprint}|{__version__}".encode()).hexdigest()
+    return hashlib.sha256(
+        f"{article.content_hash}|{extractor.fingerprint}|{__version__}".encode()
+    ).hexdigest()
 
 
 def build(
@@ -171,7 +175,8 @@ def _commit(
 ) -> None:
     if not graphs:
         return
-    new, changed = [], []
+    new: list[tuple[str, list[Quad]]] = []
+    changed: list[tuple[str, list[Quad]]] = []
     for graph in graphs:
         article_id = graph.article.id
         quads = article_quads(graph, kg.minter, run=run, fingerprint=fingerprints[article_id])
@@ -188,7 +193,10 @@ def _commit(
     report.replaced += len(changed)
     logger.info(
         "committed %d new and %d changed articles (%d added, %d replaced so far)",
-        len(new), len(changed), report.added, report.replaced,
+        len(new),
+        len(changed),
+        report.added,
+        report.replaced,
     )
     if on_article:
         for _ in new:

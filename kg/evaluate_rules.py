@@ -18,7 +18,13 @@ def check_examples(rules: Iterable[Path] = (), *, model: str | None = None) -> l
     failures = []
     for rule in extractor.ruleset.rules:
         graph = extractor.extract(Article(rule.id, rule.example))
-        got = {(t.subject.name, t.predicate, t.object.name) for t in graph.triples if t.evidence.status == "current"}
+        got = {
+            (t.subject.name, t.predicate, t.object.name)
+            for t in graph.triples
+            if t.evidence.status == "current"
+        }
         if tuple(rule.expect) not in got:
-            failures.append(f"{rule.origin}: example gave {sorted(got) or 'nothing'}, expected {list(rule.expect)}")
+            failures.append(
+                f"{rule.origin}: example gave {sorted(got) or 'nothing'}, expected {list(rule.expect)}"
+            )
     return failures

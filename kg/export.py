@@ -8,27 +8,38 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
 from .errors import StoreError
+from .files import write_atomic
 from .iri import ONTOLOGY
 from .rdf import NS
 from .store import ONTOLOGY_GRAPH, KGStore
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "export", "write_atomic"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "export", "format_from_suffix"]
 
 FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "csv", "graphml", "gexf")
 """Formats of ``kg export``."""
 
 CSV_COLUMNS = (
-    "subject", "predicate", "object", "subject_label", "object_label", "subject_text",
-    "object_text", "document", "sentence", "start", "end", "rule", "confidence", "status", "date",
+    "subject",
+    "predicate",
+    "object",
+    "subject_label",
+    "object_label",
+    "subject_text",
+    "object_text",
+    "document",
+    "sentence",
+    "start",
+    "end",
+    "rule",
+    "confidence",
+    "status",
+    "date",
 )
 """Columns of the CSV of relations, one row per extracted relation."""
 
@@ -52,24 +63,12 @@ _RDF_FORMATS = {
 _DATASET = {"trig", "nq", "jsonld"}
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Call ``write`` with a binary file that becomes ``path`` only once complete."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _data_quads(store: KGStore) -> list[ox.Quad]:
     """Every quad but the copy of the ontology (which lives in ``schemas/``)."""
     ontology = ox.NamedNode(ONTOLOGY_GRAPH)
-    return [q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name != ontology]
+    return [
+        q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name != ontology
+    ]
 
 
 def _write_rdf(store: KGStore, fmt: str, out: IO[bytes]) -> None:
@@ -116,7 +115,9 @@ def _write_csv(store: KGStore, out: IO[bytes]) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(CSV_COLUMNS)
-    for row in store.ox.query(_CSV_QUERY, use_default_graph_as_union=True):
+    solutions = store.ox.query(_CSV_QUERY, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    for row in solutions:
         values = [term.value if term is not None else "" for term in row]
         values[1] = values[1].removeprefix(ONTOLOGY)
         writer.writerow(values)
@@ -149,6 +150,13 @@ def export(store: KGStore, fmt: str, path: Path) -> None:
 def format_from_suffix(path: Path) -> str | None:
     """The export format a file name asks for (``.ttl`` → ``turtle``), or ``None``."""
     return {
-        ".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nq", ".jsonld": "jsonld",
-        ".json": "jsonld", ".csv": "csv", ".graphml": "graphml", ".gexf": "gexf",
+        ".ttl": "turtle",
+        ".trig": "trig",
+        ".nt": "nt",
+        ".nq": "nq",
+        ".jsonld": "jsonld",
+        ".json": "jsonld",
+        ".csv": "csv",
+        ".graphml": "graphml",
+        ".gexf": "gexf",
     }.get(Path(path).suffix.lower())

@@ -16,7 +16,24 @@ import unicodedata
 __all__ = ["HONORIFICS", "normalize_name"]
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor rev reverend".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+    ]
 )
 """Courtesy titles ignored when names are compared."""
 

@@ -39,7 +39,9 @@ def resolve_model_name(name: str | None = None) -> str:
     for candidate in DEFAULT_MODELS:
         if _is_installed(candidate):
             return candidate
-    raise ModelError(f"No spaCy pipeline is installed (looked for {', '.join(DEFAULT_MODELS)}). {_INSTALL_HINT}")
+    raise ModelError(
+        f"No spaCy pipeline is installed (looked for {', '.join(DEFAULT_MODELS)}). {_INSTALL_HINT}"
+    )
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -61,7 +63,9 @@ def load_pipeline(name: str | None = None) -> Language:
     try:
         nlp = spacy.load(chosen)
     except (OSError, ImportError, ValueError) as exc:
-        raise ModelError(f"Cannot load the spaCy pipeline {chosen!r}: {exc}. {_INSTALL_HINT}") from exc
+        raise ModelError(
+            f"Cannot load the spaCy pipeline {chosen!r}: {exc}. {_INSTALL_HINT}"
+        ) from exc
     if "ner" not in nlp.pipe_names:
         raise ModelError(f"The spaCy pipeline {chosen!r} has no 'ner' component; kg needs one")
     return nlp

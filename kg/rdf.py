@@ -82,8 +82,16 @@ def article_quads(
             add(Quad(s, p, o, g))
         st = NamedNode(
             minter.statement(
-                g.value, s.value, p.value, o.value, str(ev.start), ev.rule, ev.status, ev.title,
-                ev.subject_text, ev.object_text,
+                g.value,
+                s.value,
+                p.value,
+                o.value,
+                str(ev.start),
+                ev.rule,
+                ev.status,
+                ev.title,
+                ev.subject_text,
+                ev.object_text,
             )
         )
         add(Quad(st, _TYPE, _STATEMENT, g))
@@ -98,7 +106,9 @@ def article_quads(
         add(Quad(st, _n(NS.KG, "objectText"), Literal(ev.object_text), g))
         add(Quad(st, _n(NS.KG, "titlePhrase"), Literal(ev.title), g))
         add(Quad(st, _n(NS.KG, "rule"), Literal(ev.rule), g))
-        add(Quad(st, _n(NS.KG, "confidence"), Literal(f"{ev.confidence:.3f}", datatype=_XSD_DEC), g))
+        add(
+            Quad(st, _n(NS.KG, "confidence"), Literal(f"{ev.confidence:.3f}", datatype=_XSD_DEC), g)
+        )
         add(Quad(st, _n(NS.KG, "status"), Literal(ev.status), g))
         if article.date:
             add(Quad(st, _n(NS.KG, "asOf"), _date(article.date), g))
@@ -112,7 +122,9 @@ def article_quads(
     if article.date:
         add(Quad(a, _n(NS.SCHEMA, "datePublished"), _date(article.date), meta))
     if article.url:
-        add(Quad(a, _n(NS.SCHEMA, "url"), Literal(article.url, datatype=_n(NS.XSD, "anyURI")), meta))
+        add(
+            Quad(a, _n(NS.SCHEMA, "url"), Literal(article.url, datatype=_n(NS.XSD, "anyURI")), meta)
+        )
     if article.source:
         add(Quad(a, _n(NS.SCHEMA, "publisher"), Literal(article.source), meta))
     add(Quad(a, _n(NS.KG, "contentHash"), Literal(fingerprint), meta))
@@ -149,5 +161,3 @@ def run_quads(
     ]
     quads.extend(Quad(r, _n(NS.KG, k), Literal(v), meta) for k, v in extra)
     return quads
-
-

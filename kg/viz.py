@@ -31,23 +31,20 @@ until stabilized, then stops.
 from __future__ import annotations
 
 import base64
-import difflib
 import hashlib
-import importlib
 import json
 import math
-import os
 import re
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .errors import GraphError, InputError
+from .errors import InputError
+from .files import write_atomic
 
 if TYPE_CHECKING:
     import jinja2
@@ -267,40 +264,10 @@ def _aliases(view: nx.MultiDiGraph, node: str) -> list[str]:
 
 
 def _resolve_focus(view: nx.MultiDiGraph, name: str) -> str:
-    """Return the node named ``name`` (IRI, label or alias, case-insensitive)."""
-    try:
-        graph_module = importlib.import_module("kg.graph")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kg.graph":
-            raise
-    else:
-        resolve_name = getattr(graph_module, "resolve_name", None)
-        if resolve_name is not None:
-            return str(resolve_name(view, name))
-    if name in view:
-        return name
-    key = name.strip().casefold()
-    by_label: list[str] = sorted(n for n in view if _label(view, n).casefold() == key)
-    if len(by_label) == 1:
-        return by_label[0]
-    by_alias: list[str] = sorted(
-        n for n in view if key in {a.casefold() for a in _aliases(view, n)}
-    )
-    hits = by_label or by_alias
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        listed = "; ".join(
-            f"{_label(view, n)} ({view.nodes[n].get('cls', '?')}, {n})" for n in hits[:10]
-        )
-        raise GraphError(f"Entity name {name!r} is ambiguous: {listed}. Pass the IRI instead.")
-    names = sorted({_label(view, n) for n in view} | {a for n in view for a in _aliases(view, n)})
-    close = difflib.get_close_matches(name, names, n=5, cutoff=0.6)
-    if not close:  # a case-insensitive second chance
-        folded = {s.casefold(): s for s in names}
-        close = [folded[c] for c in difflib.get_close_matches(key, list(folded), n=5, cutoff=0.6)]
-    hint = f"close matches: {', '.join(close)}" if close else "no close match"
-    raise GraphError(f"No entity named {name!r} in the graph; {hint}.")
+    """Return the node named ``name`` (IRI, label or alias), as :func:`kg.graph.resolve_name`."""
+    from .graph import resolve_name
+
+    return resolve_name(view, name)
 
 
 def _ego_nodes(view: nx.MultiDiGraph, center: str, hops: int) -> set[str]:
@@ -572,15 +539,9 @@ def _render_page(payload: dict[str, Any], report: RenderReport, title: str) -> s
 
 def _write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = text.encode("utf-8")
+
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+
+    write_atomic(path, write)

@@ -117,7 +117,7 @@ def test_store_load_file_reads_turtle_and_refuses_rdfxml(tmp_path: Path):
     assert len(load_file(ttl)) == 1
     bad = tmp_path / "bad.ttl"
     bad.write_text("<http://a> <http://b> .", encoding="utf-8")
-    with pytest.raises(StoreError, match="bad.ttl: not valid"):
+    with pytest.raises(StoreError, match=r"bad\.ttl: not valid"):
         load_file(bad)
-    with pytest.raises(StoreError, match="unsupported format '.rdf'"):
+    with pytest.raises(StoreError, match=r"unsupported format '\.rdf'"):
         load_file(tmp_path / "x.rdf")

@@ -18,8 +18,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-console_err = Console(stderr=True, highlight=False)
+# Output quotes article text, file names and user input: never read it as rich markup.
+console = Console(highlight=False, soft_wrap=True, markup=False)
+console_err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 DEFAULT_STORE = Path(os.environ.get("KG_STORE", "graphs/kg.oxigraph"))
 

@@ -76,7 +76,9 @@ class Resolution:
 
 
 def _initials(text: str) -> str:
-    return "".join(w[0] for w in text.split() if w.lower() not in _STOP_INITIALS and w[:1].isupper())
+    return "".join(
+        w[0] for w in text.split() if w.lower() not in _STOP_INITIALS and w[:1].isupper()
+    )
 
 
 def _is_acronym(text: str) -> bool:
@@ -143,8 +145,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     # Acronym clusters created before their long form appeared: merge now.
     for key, index in list(by_key.items()):
         if key.startswith("o:") and _is_acronym(clusters[index].mentions[0].text):
-            target = long_forms.get(clusters[index].mentions[0].text.replace(".", ""))
-            if target and target in by_key and by_key[target] != index:
+            target = long_forms.get(clusters[index].mentions[0].text.replace(".", ""), "")
+            if target in by_key and by_key[target] != index:
                 clusters[by_key[target]].mentions.extend(clusters[index].mentions)
                 clusters[index].mentions = []
     # Same name typed differently by NER ("n:" vs "o:"): one entity.
@@ -154,19 +156,21 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             clusters[other].mentions.extend(clusters[index].mentions)
             clusters[index].mentions = []
 
-    live = sorted((c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions))
+    live = sorted(
+        (c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions)
+    )
     entities: list[Entity] = []
     token_entity: dict[int, int] = {}
     grouped: list[list[SpanMention]] = []
     seen: dict[tuple[str, str], int] = {}
     for cluster in live:
         name, label = cluster.name(), cluster.label()
-        key = (normalize_name(name), label)
-        if key in seen:  # two clusters that resolve to one canonical entity
-            index = seen[key]
+        identity = (normalize_name(name), label)
+        if identity in seen:  # two clusters that resolve to one canonical entity
+            index = seen[identity]
             grouped[index].extend(cluster.mentions)
         else:
-            index = seen[key] = len(entities)
+            index = seen[identity] = len(entities)
             entities.append(Entity(name, label))
             grouped.append(list(cluster.mentions))
         for m in cluster.mentions:

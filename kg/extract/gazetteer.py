@@ -94,7 +94,11 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     curated = _read_table(folder / "aliases.tsv")
     curated_countries = {normalize_name(c) for _, c, cls in curated if cls == "Place"}
     for country in pycountry.countries:
-        names = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)]
+        names = [
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+        ]
         canonical = getattr(country, "common_name", None) or country.name
         if "," in canonical:  # "Korea, Republic of": the curated table names these
             continue

@@ -36,9 +36,38 @@ LABELS = {
 
 # Titles of office that NER sometimes includes at the start of a PERSON span.
 _LEADING_TITLES = frozenset(
-    "president vice prime minister chancellor secretary senator sen gov governor king queen "
-    "prince princess pope general gen captain capt judge justice mayor chairman chief "
-    "coach manager director ceo boss leader".split()
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "chancellor",
+        "secretary",
+        "senator",
+        "sen",
+        "gov",
+        "governor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "general",
+        "gen",
+        "captain",
+        "capt",
+        "judge",
+        "justice",
+        "mayor",
+        "chairman",
+        "chief",
+        "coach",
+        "manager",
+        "director",
+        "ceo",
+        "boss",
+        "leader",
+    ]
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _UPPER = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
@@ -98,7 +127,9 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
     ):
         end -= 1
     if start >= end:
@@ -165,9 +196,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             if any(i in taken for i in range(start, end)):
                 continue
             if label == "Demonym":
-                if start > 0 and doc[start - 1].is_title and gazetteer.demonym(doc[start - 1 : end].text):
+                if (
+                    start > 0
+                    and doc[start - 1].is_title
+                    and gazetteer.demonym(doc[start - 1 : end].text)
+                ):
                     start -= 1  # "Liberal Democrat", "Scottish Conservative"
-                elif end < len(doc) and doc[end].is_title and gazetteer.demonym(doc[start : end + 1].text):
+                elif (
+                    end < len(doc)
+                    and doc[end].is_title
+                    and gazetteer.demonym(doc[start : end + 1].text)
+                ):
                     end += 1
                 if gazetteer.demonym(doc[start:end].text) is None:
                     continue
@@ -193,7 +232,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
                 and gazetteer.lookup(text) is None
             ):
                 continue  # a capitalised sentence starter taken for a place: "Newfound"
-            surface_start = piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
+            surface_start = (
+                piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
+            )
             surface = _text(doc, surface_start, end) if label == "Person" else text
             mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
             taken.update(range(start, end))
@@ -218,7 +259,9 @@ def _untagged_organizations(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> 
             ):
                 hit = gazetteer.lookup(span.text)
                 if hit and hit[1] == "Organization":
-                    found.append(SpanMention(i, i + width, span.text, span.text, "Organization", "ORG"))
+                    found.append(
+                        SpanMention(i, i + width, span.text, span.text, "Organization", "ORG")
+                    )
                     taken.update(range(i, i + width))
                     i += width - 1
                     break
@@ -236,7 +279,9 @@ def _named_after_org_nouns(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> l
                 end += 1
             if end > token.i + 1 and (end == len(doc) or end not in taken):
                 span = doc[token.i + 1 : end]
-                found.append(SpanMention(span.start, span.end, span.text, span.text, "Organization", "ORG"))
+                found.append(
+                    SpanMention(span.start, span.end, span.text, span.text, "Organization", "ORG")
+                )
                 taken.update(range(span.start, span.end))
     return found
 
@@ -253,9 +298,17 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
     for n, m in enumerate(mentions):
         label = m.label
         words = m.text.split()
-        if label in ("Person", "Place") and len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
+        if (
+            label in ("Person", "Place")
+            and len(words) > 1
+            and words[-1].lower() in gazetteer.org_suffixes
+        ):
             label = "Organization"
-        elif m.start > 0 and doc[m.start - 1].is_lower and doc[m.start - 1].lemma_ in gazetteer.org_nouns:
+        elif (
+            m.start > 0
+            and doc[m.start - 1].is_lower
+            and doc[m.start - 1].lemma_ in gazetteer.org_nouns
+        ):
             label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
         elif (
             label == "Person"
@@ -265,7 +318,11 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
             and doc[m.start - 1].lower_ in ("of", "at")
         ):
             label = "Organization"
-        fixed.append(m if label == m.label else SpanMention(m.start, m.end, m.text, m.surface, label, m.ner_label))
+        fixed.append(
+            m
+            if label == m.label
+            else SpanMention(m.start, m.end, m.text, m.surface, label, m.ner_label)
+        )
     return fixed
 
 

@@ -46,13 +46,22 @@ class ExtractComponent:
         mentions = find_mentions(doc, self.gazetteer)
         resolution = resolve_entities(doc, mentions, self.gazetteer)
         annotation = annotate_doc(doc, resolution, self.titles, self.ruleset, self.gazetteer)
-        triples = extract_relations(doc, resolution, annotation, self.ruleset, self.matchers, self.gazetteer)
+        triples = extract_relations(
+            doc, resolution, annotation, self.ruleset, self.matchers, self.gazetteer
+        )
         used = {t.subject for t in triples} | {t.object for t in triples}
-        entities = [e for i, e in enumerate(resolution.entities) if resolution.mentions[i] or e in used]
+        entities = [
+            e for i, e in enumerate(resolution.entities) if resolution.mentions[i] or e in used
+        ]
         doc.user_data[_KEY] = {
             "entities": [_entity_data(e) for e in entities],
             "triples": [
-                [_entity_data(t.subject), t.predicate, _entity_data(t.object), list(_evidence_data(t.evidence))]
+                [
+                    _entity_data(t.subject),
+                    t.predicate,
+                    _entity_data(t.object),
+                    list(_evidence_data(t.evidence)),
+                ]
                 for t in triples
             ],
         }
@@ -64,7 +73,17 @@ def _entity_data(entity: Entity) -> list[Any]:
 
 
 def _evidence_data(ev: Evidence) -> tuple[Any, ...]:
-    return (ev.sentence, ev.start, ev.end, ev.subject_text, ev.object_text, ev.rule, ev.confidence, ev.title, ev.status)
+    return (
+        ev.sentence,
+        ev.start,
+        ev.end,
+        ev.subject_text,
+        ev.object_text,
+        ev.rule,
+        ev.confidence,
+        ev.title,
+        ev.status,
+    )
 
 
 def _entity(data: list[Any]) -> Entity:
@@ -137,5 +156,7 @@ class Extractor:
     ) -> Iterator[ArticleGraph]:
         """Extract a stream of articles, in order, ``n_process`` processes wide."""
         pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for doc, article in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
             yield graph_from_doc(article, doc)

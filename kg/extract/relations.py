@@ -24,7 +24,20 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # ("group chief executive"); after any other noun it heads a department ("research
 # director", "communications chief"): the person works for the organization.
 _WHOLE_ORG_NOUNS = frozenset(
-    "group company firm party club bank team union council board executive chief".split()
+    [
+        "group",
+        "company",
+        "firm",
+        "party",
+        "club",
+        "bank",
+        "team",
+        "union",
+        "council",
+        "board",
+        "executive",
+        "chief",
+    ]
 )
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
 
@@ -62,7 +75,8 @@ def build_matchers(vocab: object, ruleset: RuleSet) -> RelationMatchers:
 
 def _matches(doc: Doc, matchers: RelationMatchers) -> list[tuple[Rule, dict[str, list[int]]]]:
     found = []
-    for match_id, start, _end, alignments in matchers.token(doc, with_alignments=True):
+    matches: list[tuple[int, int, int, list[int]]] = matchers.token(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, _end, alignments in matches:
         rule = matchers.rules[doc.vocab.strings[match_id]]
         roles: dict[str, list[int]] = {}
         for offset, pattern_index in enumerate(alignments):
@@ -87,7 +101,12 @@ class _Builder:
     """Turns matches into triples for one ``Doc``."""
 
     def __init__(
-        self, doc: Doc, resolution: Resolution, annotation: Annotation, ruleset: RuleSet, gazetteer: Gazetteer
+        self,
+        doc: Doc,
+        resolution: Resolution,
+        annotation: Annotation,
+        ruleset: RuleSet,
+        gazetteer: Gazetteer,
     ):
         self.doc = doc
         self.gazetteer = gazetteer
@@ -158,13 +177,22 @@ class _Builder:
             word = token.lower_
             if word in self.ruleset.modifiers:
                 return (*self.ruleset.modifiers[word], i)
-            if token._.kg_ent == "PERSON" or word in (",", ";", "(", ")", ":") or not (
-                token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ") or token._.kg_ent
+            if (
+                token._.kg_ent == "PERSON"
+                or word in (",", ";", "(", ")", ":")
+                or not (
+                    token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ")
+                    or token._.kg_ent
+                )
             ):
                 break
             i, steps = i - 1, steps + 1
         for k in (last + 1, last + 2):
-            if k < len(doc) and doc[k].lower_ in self.ruleset.modifiers and (k == last + 1 or doc[last + 1].text == "-"):
+            if (
+                k < len(doc)
+                and doc[k].lower_ in self.ruleset.modifiers
+                and (k == last + 1 or doc[last + 1].text == "-")
+            ):
                 return (*self.ruleset.modifiers[doc[k].lower_], k)
         head: Token = doc[last]
         for _ in range(3):
@@ -227,7 +255,12 @@ class _Builder:
                 status = "current"
         if s_entity.label not in DOMAINS[predicate] or o_entity.label not in RANGES[predicate]:
             return
-        if title and predicate == "works_for" and o_entity.label == "Place" and self.describes_a_noun(obj, title[2]):
+        if (
+            title
+            and predicate == "works_for"
+            and o_entity.label == "Place"
+            and self.describes_a_noun(obj, title[2])
+        ):
             return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
         if predicate == "located_in" and self.in_a_list(obj):
             return
@@ -245,7 +278,9 @@ class _Builder:
         )
         if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
             s_entity, o_entity = o_entity, s_entity
-            evidence = Evidence(**{**evidence.__dict__, "subject_text": obj.text, "object_text": subject.text})
+            evidence = Evidence(
+                **{**evidence.__dict__, "subject_text": obj.text, "object_text": subject.text}
+            )
         key = (s_entity.name, predicate, o_entity.name, status, sentence.start_char)
         old = self.triples.get(key)
         if old is None or old.evidence.confidence < evidence.confidence:
@@ -256,7 +291,8 @@ class _Builder:
     def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
         """Whether a common noun stands between an object in front and its title."""
         return obj.end <= title_start and any(
-            t.pos_ == "NOUN" and t.is_lower and not t._.kg_mod for t in self.doc[obj.end : title_start]
+            t.pos_ == "NOUN" and t.is_lower and not t._.kg_mod
+            for t in self.doc[obj.end : title_start]
         )
 
     def in_a_list(self, arg: _Arg) -> bool:
@@ -274,7 +310,9 @@ class _Builder:
         if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for"):
             return False
         i = end + 1
-        while i < len(doc) and (doc[i].lower_ == "the" or (doc[i].pos_ in ("ADJ", "NOUN") and not doc[i]._.kg_ent)):
+        while i < len(doc) and (
+            doc[i].lower_ == "the" or (doc[i].pos_ in ("ADJ", "NOUN") and not doc[i]._.kg_ent)
+        ):
             i += 1
         return i < len(doc) and doc[i]._.kg_ent in ("ORG", "PLACE")
 
@@ -293,9 +331,13 @@ class _Builder:
             return True  # "research director", "performance director"
         if end < len(doc) and doc[end].lower_ in ("of", "for") and not self.object_follows(end):
             return True  # "head of consumer services"
-        if obj.start >= end and obj.end + 1 < len(doc) and doc[obj.end].tag_ == "POS" and doc[obj.end + 1].is_lower:
-            return True  # "general manager of TI's Voip business"
-        return False
+        # "general manager of TI's Voip business"
+        return (
+            obj.start >= end
+            and obj.end + 1 < len(doc)
+            and doc[obj.end].tag_ == "POS"
+            and doc[obj.end + 1].is_lower
+        )
 
     def title_belongs_to_next_name(self, end: int, subject: int) -> bool:
         """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""
@@ -304,8 +346,10 @@ class _Builder:
         nxt = self.res.token_entity.get(end)
         return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
 
-    def follow_conjuncts(self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]) -> None:
-        """"X is a NOTUS reporter and an Allbritton fellow": the subject holds both titles."""
+    def follow_conjuncts(
+        self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]
+    ) -> None:
+        """ "X is a NOTUS reporter and an Allbritton fellow": the subject holds both titles."""
         head = self.doc[title[3] - 1]
         for conj in head.conjuncts:
             if conj.i not in self.ann.titles:
@@ -313,12 +357,18 @@ class _Builder:
             start, end, _ = self.ann.titles[conj.i]
             obj = []
             i = start - 1
-            while i >= 0 and (self.doc[i]._.kg_ent in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"):
+            while i >= 0 and (
+                self.doc[i]._.kg_ent in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"
+            ):
                 if self.doc[i]._.kg_ent:
                     obj.append(i)
                 i -= 1
             if obj:
-                self.add(rule, {"subject": roles["subject"], "object": obj, "title": list(range(start, end))}, suffix=".conj")
+                self.add(
+                    rule,
+                    {"subject": roles["subject"], "object": obj, "title": list(range(start, end))},
+                    suffix=".conj",
+                )
 
 
 def extract_relations(
@@ -334,4 +384,6 @@ def extract_relations(
     for rule, roles in _matches(doc, matchers):
         if "subject" in roles and "object" in roles:
             builder.add(rule, roles)
-    return sorted(builder.triples.values(), key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
+    return sorted(
+        builder.triples.values(), key=lambda t: (t.evidence.start, t.predicate, t.subject.name)
+    )

@@ -104,7 +104,9 @@ class RuleSet:
         return h.hexdigest()[:16]
 
 
-def _compile_token(spec: dict[str, Any], where: str, problems: list[str]) -> tuple[dict[str, Any], str]:
+def _compile_token(
+    spec: dict[str, Any], where: str, problems: list[str]
+) -> tuple[dict[str, Any], str]:
     token = {k: v for k, v in spec.items() if k not in _SHORTHANDS}
     ext: dict[str, Any] = {}
     role = spec.get("role", "")
@@ -148,12 +150,23 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
     for spec in data.get("rule", []):
         rid = str(spec.get("id", ""))
         where = f"{path}:{_line_of(text, rid)} rule {rid!r}"
-        known = {"id", "predicate", "confidence", "example", "expect", "pattern", "dependency", "comment",
-                 "object_kind"}
+        known = {
+            "id",
+            "predicate",
+            "confidence",
+            "example",
+            "expect",
+            "pattern",
+            "dependency",
+            "comment",
+            "object_kind",
+        }
         for key in sorted(set(spec) - known):
             problems.append(f"{where}: unknown key {key!r}; known: {', '.join(sorted(known))}")
         if not _ID.match(rid):
-            problems.append(f"{where}: id must be dotted lower-case words like 'appos.person_title'")
+            problems.append(
+                f"{where}: id must be dotted lower-case words like 'appos.person_title'"
+            )
         elif rid in seen:
             problems.append(f"{where}: duplicate id, first defined at {seen[rid]}")
         seen[rid] = where
@@ -170,8 +183,14 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
         if not isinstance(example, str) or not example.strip():
             problems.append(f"{where}: every rule needs an 'example' sentence it fires on")
         expect = spec.get("expect", [])
-        if not (isinstance(expect, list) and len(expect) == 3 and all(isinstance(x, str) for x in expect)):
-            problems.append(f"{where}: 'expect' must be [subject, predicate, object] for the example")
+        if not (
+            isinstance(expect, list)
+            and len(expect) == 3
+            and all(isinstance(x, str) for x in expect)
+        ):
+            problems.append(
+                f"{where}: 'expect' must be [subject, predicate, object] for the example"
+            )
             expect = ["", "", ""]
         object_kind = spec.get("object_kind", "")
         if object_kind not in ("", "party"):
@@ -188,7 +207,9 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
         roles: list[str] = []
         for n, token in enumerate(raw):
             if has_dep:
-                attrs, role = _compile_token(dict(token.get("RIGHT_ATTRS", {})), f"{where} node {n}", problems)
+                attrs, role = _compile_token(
+                    dict(token.get("RIGHT_ATTRS", {})), f"{where} node {n}", problems
+                )
                 node = {k: v for k, v in token.items() if k != "RIGHT_ATTRS"}
                 node["RIGHT_ATTRS"] = attrs
                 role = str(token.get("RIGHT_ID", ""))
@@ -204,14 +225,25 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
         if predicate == "title" and "title" not in roles:
             problems.append(f"{where}: predicate 'title' needs a token with role 'title'")
         rules.append(
-            Rule(rid, predicate, float(confidence), "dependency" if has_dep else "token",
-                 compiled, tuple(roles), str(example), (expect[0], expect[1], expect[2]), where,
-                 object_kind)
+            Rule(
+                rid,
+                predicate,
+                float(confidence),
+                "dependency" if has_dep else "token",
+                compiled,
+                tuple(roles),
+                str(example),
+                (expect[0], expect[1], expect[2]),
+                where,
+                object_kind,
+            )
         )
     return rules
 
 
-def _read_tsv(path: Path, problems: list[str], columns: tuple[int, int]) -> list[tuple[int, list[str]]]:
+def _read_tsv(
+    path: Path, problems: list[str], columns: tuple[int, int]
+) -> list[tuple[int, list[str]]]:
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -249,15 +281,21 @@ def load_rules(*folders: Path) -> RuleSet:
                         f"{path}:{number}: unknown predicate {predicate!r}; known: {', '.join(PREDICATES)}"
                     )
                 if obj and obj not in ENTITY_CLASSES:
-                    problems.append(f"{path}:{number}: unknown class {obj!r}; known: {', '.join(ENTITY_CLASSES)}")
-                ruleset.titles.append(TitleEntry(phrase.lower(), predicate, obj, f"{path}:{number}"))
+                    problems.append(
+                        f"{path}:{number}: unknown class {obj!r}; known: {', '.join(ENTITY_CLASSES)}"
+                    )
+                ruleset.titles.append(
+                    TitleEntry(phrase.lower(), predicate, obj, f"{path}:{number}")
+                )
         for path in sorted(folder.glob("modifiers*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (2, 3)):
                 word, status = cols[0].lower(), cols[1]
                 override = cols[2] if len(cols) > 2 else ""
                 if status not in STATUSES:
-                    problems.append(f"{path}:{number}: unknown status {status!r}; known: {', '.join(STATUSES)}")
+                    problems.append(
+                        f"{path}:{number}: unknown status {status!r}; known: {', '.join(STATUSES)}"
+                    )
                 if override and override not in PREDICATES:
                     problems.append(f"{path}:{number}: unknown predicate {override!r}")
                 ruleset.modifiers[word] = (status, override)
@@ -269,7 +307,9 @@ def load_rules(*folders: Path) -> RuleSet:
                     if predicate not in PREDICATES:
                         problems.append(f"{path}:{number}: unknown predicate {predicate!r}")
                 if mode not in ("keep", "current"):
-                    problems.append(f"{path}:{number}: status must be 'keep' or 'current', got {mode!r}")
+                    problems.append(
+                        f"{path}:{number}: status must be 'keep' or 'current', got {mode!r}"
+                    )
                 ruleset.parties[cols[0]] = (cols[1], mode)
         for path in sorted(folder.glob("*.toml")):
             ruleset.sources.append(path)
@@ -277,7 +317,9 @@ def load_rules(*folders: Path) -> RuleSet:
     if not problems:
         problems.extend(_check_with_spacy(ruleset))
     if problems:
-        raise RuleError(f"{len(problems)} problem(s) in the relation rules:\n  " + "\n  ".join(problems))
+        raise RuleError(
+            f"{len(problems)} problem(s) in the relation rules:\n  " + "\n  ".join(problems)
+        )
     return ruleset
 
 

@@ -9,14 +9,14 @@ contain) are dropped. Files are written atomically: a reader never sees half a f
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from ..files import atomic_path
 
 __all__ = ["LIST_SEPARATOR", "to_string_graph", "write_gexf", "write_graphml"]
 
@@ -95,14 +95,6 @@ def _text(value: Any) -> str:
 def _write_atomic(
     path: Path, graph: nx.MultiDiGraph, write: Callable[[nx.MultiDiGraph, Path], None]
 ) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    # os.open, unlike tempfile.mkstemp (always 0600), gives the file the umask's permissions.
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
+    with atomic_path(path) as tmp:
         write(graph, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path

@@ -120,7 +120,7 @@ def decode_text(data: bytes, origin: str, warn: Warn, *, offset: int = 0) -> str
     >>> decode_text(b"a \\xa315m fee", "x.txt", lambda o, m: print(o, m, sep=": "))
     x.txt: invalid UTF-8 at byte offset 2 (byte 0xa3); 1 invalid byte decoded as cp1252 ('£'); re-save the file as UTF-8 to silence this
     'a £15m fee'
-    """  # noqa: E501
+    """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

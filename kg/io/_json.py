@@ -40,7 +40,7 @@ def article_from_json(line: str, origin: str, warn: Warn) -> Article:
 
     >>> article_from_json('{"id": 7, "text": "Head\\nBody", "date": "2005-03-14"}', "a.jsonl:1", print)
     Article(id='7', text='Head\nBody', title='Head', date='2005-03-14', url='', source='', origin='a.jsonl:1')
-    """  # noqa: E501
+    """
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
