@@ -29,6 +29,7 @@ class Gazetteer:
         parties: Normalised names of political parties (``schemas/parties.txt``).
         org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
+        fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -38,6 +39,7 @@ class Gazetteer:
     parties: set[str] = field(default_factory=set)
     org_suffixes: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
+    fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(canonical, class)`` of a name, or ``None``."""
@@ -87,10 +89,17 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     Raises:
         RuleError: A table has malformed lines (all of them are listed).
     """
+    import hashlib
+    from importlib.metadata import version
+
     import pycountry
 
     folder = folder or schemas_dir()
     gaz = Gazetteer()
+    digest = hashlib.sha256(version("pycountry").encode())
+    for name in ("aliases.tsv", "demonyms.tsv", "parties.txt", "org_words.txt"):
+        digest.update((folder / name).read_bytes())
+    gaz.fingerprint = digest.hexdigest()[:16]
     curated = _read_table(folder / "aliases.tsv")
     curated_countries = {normalize_name(c) for _, c, cls in curated if cls == "Place"}
     for country in pycountry.countries:

@@ -139,13 +139,18 @@ class Extractor:
         self.nlp = nlp
         component = nlp.get_pipe(COMPONENT)
         assert isinstance(component, ExtractComponent)
+        self.component = component
         self.ruleset = component.ruleset
 
     @property
     def fingerprint(self) -> str:
         """Changes when the model or the rules change, so articles are built again."""
         meta = self.nlp.meta
-        return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+rules-{self.ruleset.fingerprint}"
+        names = self.component.gazetteer.fingerprint
+        return (
+            f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+            f"+rules-{self.ruleset.fingerprint}+names-{names}"
+        )
 
     def extract(self, article: Article) -> ArticleGraph:
         """Extract one article."""

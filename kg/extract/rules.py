@@ -94,14 +94,8 @@ class RuleSet:
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)
     sources: list[Path] = field(default_factory=list)
 
-    @property
-    def fingerprint(self) -> str:
-        """A hash of every rule file, so a changed rule set rebuilds articles."""
-        h = hashlib.sha256()
-        for path in sorted(self.sources):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-        return h.hexdigest()[:16]
+    fingerprint: str = ""
+    """A hash of every rule file as loaded, so a changed rule set rebuilds articles."""
 
 
 def _compile_token(
@@ -316,6 +310,11 @@ def load_rules(*folders: Path) -> RuleSet:
             ruleset.rules.extend(_load_toml(path, problems, seen))
     if not problems:
         problems.extend(_check_with_spacy(ruleset))
+    digest = hashlib.sha256()
+    for source in ruleset.sources:  # hashed as read now, not when asked later
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    ruleset.fingerprint = digest.hexdigest()[:16]
     if problems:
         raise RuleError(
             f"{len(problems)} problem(s) in the relation rules:\n  " + "\n  ".join(problems)
