@@ -41,7 +41,9 @@ class _Cluster:
         ):
             return "Person"
         votes = Counter(m.label for m in self.mentions)
-        return max(_CLASS_ORDER, key=lambda c: (votes[c], -_CLASS_ORDER.index(c)))
+        # A tie without any full personal name goes to the place or organization:
+        # a lone surname is rarely tied ("Kirkcaldy" typed Person once and Place once).
+        return max(_CLASS_ORDER, key=lambda c: (votes[c], _CLASS_ORDER.index(c)))
 
     def name(self) -> str:
         if self.fixed:

@@ -29,6 +29,7 @@ class Gazetteer:
         parties: Normalised names of political parties (``schemas/parties.txt``).
         org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
+        first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -39,6 +40,7 @@ class Gazetteer:
     parties: set[str] = field(default_factory=set)
     org_suffixes: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -97,7 +99,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     folder = folder or schemas_dir()
     gaz = Gazetteer()
     digest = hashlib.sha256(version("pycountry").encode())
-    for name in ("aliases.tsv", "demonyms.tsv", "parties.txt", "org_words.txt"):
+    for name in ("aliases.tsv", "demonyms.tsv", "parties.txt", "org_words.txt", "first_names.txt"):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
     curated = _read_table(folder / "aliases.tsv")
@@ -127,6 +129,9 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             section = gaz.org_nouns
         elif line.strip() and not line.startswith("#"):
             section.add(line.strip().lower())
+    for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.first_names.add(line.strip())
     for line in (folder / "parties.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.parties.add(normalize_name(line))

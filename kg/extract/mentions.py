@@ -147,6 +147,15 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return text.strip()
 
 
+def _person_inside(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """Start of a personal name NER glued to the end of an organization ("EADS Philippe Camus")."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in gazetteer.first_names and all(t.is_title for t in doc[k:end]):
+            if doc[end - 1].lower_ not in gazetteer.org_suffixes:
+                return k
+    return None
+
+
 def _known_tail(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
     """Start of a known organization at the end of a longer span ("London UKIP" → "UKIP")."""
     for k in range(start + 1, end):
@@ -211,6 +220,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
                 if gazetteer.demonym(doc[start:end].text) is None:
                     continue
             elif label == "Organization" and end - start > 1:
+                person = _person_inside(doc, start, end, gazetteer)
+                if person is not None and not any(i in taken for i in range(person, end)):
+                    name = doc[person:end]
+                    mentions.append(
+                        SpanMention(person, end, name.text, name.text, "Person", "PERSON")
+                    )
+                    taken.update(range(person, end))  # "group EADS Philippe Camus"
+                    end = person
                 tail = _known_tail(doc, start, end, gazetteer)
                 head = doc[start:tail]
                 hit = gazetteer.lookup(head.text) if tail > start else None
@@ -239,13 +256,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
             taken.update(range(start, end))
     mentions.extend(_untagged_demonyms(doc, gazetteer, taken))
-    mentions.extend(_untagged_organizations(doc, gazetteer, taken))
+    mentions.extend(_untagged_names(doc, gazetteer, taken))
     mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
+    mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
 
 
-def _untagged_organizations(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
-    """Organizations of the gazetteer NER missed: "Lords Leader Baroness Amos", "the Tories"."""
+def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
     found: list[SpanMention] = []
     i = 0
     while i < len(doc):
@@ -258,14 +276,36 @@ def _untagged_organizations(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> 
                 and not (width == 1 and span[0].is_sent_start)
             ):
                 hit = gazetteer.lookup(span.text)
-                if hit and hit[1] == "Organization":
-                    found.append(
-                        SpanMention(i, i + width, span.text, span.text, "Organization", "ORG")
-                    )
+                # Places only when unambiguous: "US", "UK", "United States" (not "Jordan", "Chad").
+                if hit and (
+                    hit[1] == "Organization"
+                    or (hit[1] == "Place" and (width > 1 or span[0].is_upper))
+                ):
+                    found.append(SpanMention(i, i + width, span.text, span.text, hit[1], "GAZ"))
                     taken.update(range(i, i + width))
                     i += width - 1
                     break
         i += 1
+    return found
+
+
+def _regions_after_places(
+    doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer, taken: set[int]
+) -> list[SpanMention]:
+    """A region NER missed after "Place," ("the lecture in Kirkcaldy, Fife")."""
+    found: list[SpanMention] = []
+    for m in mentions:
+        i = m.end + 1
+        if (
+            m.label in ("Place", "Person")
+            and i < len(doc)
+            and doc[m.end].text == ","
+            and i not in taken
+            and doc[i].is_title
+            and gazetteer.is_region(doc[i].text)
+        ):
+            found.append(SpanMention(i, i + 1, doc[i].text, doc[i].text, "Place", "GPE"))
+            taken.add(i)
     return found
 
 
@@ -304,6 +344,23 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
             and words[-1].lower() in gazetteer.org_suffixes
         ):
             label = "Organization"
+        elif (
+            label != "Person"
+            and 1 < len(words) <= 4
+            and words[0] in gazetteer.first_names
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in gazetteer.org_suffixes
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Person"  # "Philippe Camus", "Nicola Sturgeon" typed ORG by NER
+        elif (
+            label == "Person"
+            and len(words) == 1
+            and m.start > 0
+            and doc[m.start - 1].lower_ in ("in", "nearby", "near")
+            and not (m.end < len(doc) and doc[m.end].tag_ == "POS")
+        ):
+            label = "Place"  # "he attended school in nearby Pengam"
         elif (
             m.start > 0
             and doc[m.start - 1].is_lower

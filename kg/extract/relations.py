@@ -262,6 +262,13 @@ class _Builder:
             and self.describes_a_noun(obj, title[2])
         ):
             return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
+        if (
+            title
+            and obj.start >= title[3]
+            and obj.end < len(self.doc)
+            and self.modifies_a_noun(obj)
+        ):
+            return  # "head of music at London rock radio station Xfm": London is not the employer
         if predicate == "located_in" and self.in_a_list(obj):
             return
         sentence = self.doc[near].sent
@@ -294,6 +301,11 @@ class _Builder:
             t.pos_ == "NOUN" and t.is_lower and not t._.kg_mod
             for t in self.doc[obj.end : title_start]
         )
+
+    def modifies_a_noun(self, arg: _Arg) -> bool:
+        """Whether an entity only modifies the common noun after it ("London rock station")."""
+        nxt = self.doc[arg.end]
+        return nxt.is_lower and nxt.pos_ == "NOUN" and not nxt._.kg_title
 
     def in_a_list(self, arg: _Arg) -> bool:
         """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a location."""

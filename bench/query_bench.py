@@ -1,0 +1,1289 @@
+"""Benchmark kg's named queries against rdflib's in-memory store, measured in the same run.
+
+Steps, all in one process (rdflib's queries in forked children, so that a slow one can be
+stopped):
+
+1. Build, or reuse, a synthetic kg store of at least ``--quads`` quads (1,000,000 by
+   default) in the exact shape ``kg build`` writes: :class:`kg.records.ArticleGraph`
+   records turned into quads by :func:`kg.rdf.article_quads`, one build run
+   (:func:`kg.rdf.run_quads`) and the ontology graph (:meth:`KGStore.ensure_ontology`).
+   Articles name 5-15 people, organizations and places drawn with a Zipf-like skew from a
+   few thousand names (the most popular appear in hundreds of articles) and state 2-6
+   relations with evidence; some roles are former, acting or future; dates span 2004-2025.
+   Generation is seeded, so the same parameters give the same store; a sidecar file
+   ``STORE.params.json`` records them and a later run with the same parameters reuses it.
+2. Dump the store as N-Quads and load that file both ways, timed: pyoxigraph's bulk loader
+   (into a fresh on-disk store, and into memory) and rdflib's N-Quads parser into a
+   ``Dataset(default_union=True)``.
+3. Run every named query of ``schemas/queries`` through kg (:func:`kg.query.run_named_query`
+   on the on-disk store opened read-only; this includes kg's guard-rail parse and its
+   result conversion) and, as a reference, through bare pyoxigraph (``Store.query``, results
+   drained), then through rdflib (``Dataset.query`` with ``initBindings`` standing for kg's
+   parameter substitution, the same predeclared prefixes and the union default graph).
+   Parameters are realistic: the most mentioned person and organization (by name, as a user
+   types them), the median article date. Row counts, and the rows themselves, are compared.
+4. Time :func:`kg.graph.load_view` and one aggregate query (statements per predicate) both
+   ways; for rdflib, ``load_view`` runs its very queries against the rdflib dataset through a
+   small adapter that converts rdflib's results to pyoxigraph's (that conversion is timed
+   apart and reported).
+
+Each measurement is one warm-up run, then up to ``--repeats`` timed runs; the median is
+reported. A run that would take the total past ``--cap`` seconds is not started, and an
+rdflib run still going after ``--cap`` seconds is stopped and reported as ``>CAP s``.
+The report goes to stdout and, for a full-size run, to ``bench/results/query-DATE.txt``.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/query_bench.py                  # 1,000,000 quads, about 15 minutes
+    .venv/bin/python bench/query_bench.py --quads 20000    # smoke run, seconds
+    .venv/bin/python bench/query_bench.py --store /tmp/qb --cap 30 --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import multiprocessing
+import multiprocessing.connection
+import os
+import platform
+import random
+import shlex
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pyoxigraph as ox
+import rdflib
+from rdflib import Dataset, Literal, URIRef, Variable
+
+import kg
+from kg.graph import load_view
+from kg.iri import DEFAULT_BASE, IRIMinter
+from kg.query import (
+    NamedQuery,
+    ResultTerm,
+    list_named_queries,
+    prefixes_for,
+    run_named_query,
+    run_query,
+    to_term,
+)
+from kg.rdf import article_quads, run_quads
+from kg.records import Article, ArticleGraph, Entity, Evidence, Triple
+from kg.store import open_store
+
+GENERATOR_VERSION = 1
+"""Bump when the synthetic data changes, so that cached stores are rebuilt."""
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE = ROOT / "bench" / "out" / "query-bench"
+RESULTS = ROOT / "bench" / "results"
+FULL_SIZE = 1_000_000
+MB = 1024 * 1024
+PREFIXES = prefixes_for(DEFAULT_BASE)
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so stdout holds only the report."""
+    print(f"[{datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+# --- synthetic names ------------------------------------------------------------------------
+
+
+def _words(text: str, sep: str | None = None) -> tuple[str, ...]:
+    return tuple(text.split(sep))
+
+
+FIRST_NAMES = _words(
+    "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara "
+    "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Daniel Lisa Matthew Nancy Anthony "
+    "Betty Mark Sandra Donald Margaret Steven Ashley Andrew Kimberly Paul Emily Joshua Donna "
+    "Kenneth Michelle Kevin Carol Brian Amanda George Melissa Timothy Deborah Ronald Stephanie "
+    "Jason Rebecca Edward Laura Jeffrey Helen Ryan Sharon Jacob Cynthia Gary Kathleen Nicholas "
+    "Amy Eric Angela Jonathan Shirley Stephen Anna Larry Brenda Justin Pamela Scott Nicole "
+    "Brandon Emma Benjamin Samantha Samuel Katherine Gregory Christine Alexander Debra Patrick "
+    "Rachel Frank Carolyn Raymond Janet Jack Maria Dennis Olivia Jerry Heather Tyler Diane "
+    "Aaron Julie Jose Joyce Adam Victoria Nathan Ruth Henry Virginia Zachary Lauren Douglas "
+    "Kelly Peter Christina Kyle Joan Noah Evelyn Ethan Judith Jeremy Andrea Walter Hannah "
+    "Christian Megan Keith Cheryl Roger Jacqueline Terry Martha Austin Madison Sean Teresa "
+    "Gerald Gloria Carl Sara Harold Janice Dylan Ann Arthur Kathryn Lawrence Abigail Jordan "
+    "Sophia Jesse Frances Bryan Jean Billy Alice Bruce Judy Gabriel Isabella Joe Julia Logan "
+    "Grace Alan Amber Juan Denise Albert Danielle Willie Marilyn Elijah Beverly Wayne Charlotte "
+    "Randy Natalie Vincent Theresa Mason Diana Roy Brittany Ralph Doris Bobby Kayla Russell "
+    "Alexis Bradley Lori Philip Marie Eugene Olga Ingrid Pierre Amara Kwame Hiroshi Mei Rahul "
+    "Priya Ahmed Fatima Lars Sven Yusuf Leila Mateo Lucia Dmitri Anya Kofi Nia Tomasz Agnieszka"
+)
+
+LAST_NAMES = _words(
+    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
+    "Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris "
+    "Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen "
+    "Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Gomez "
+    "Phillips Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart Morris Morales Murphy "
+    "Cook Rogers Gutierrez Ortiz Morgan Cooper Peterson Bailey Reed Kelly Howard Ramos Kim Cox "
+    "Ward Richardson Watson Brooks Chavez Wood James Bennett Gray Mendoza Ruiz Hughes Price "
+    "Alvarez Castillo Sanders Patel Myers Long Ross Foster Jimenez Powell Jenkins Perry Russell "
+    "Sullivan Bell Coleman Butler Henderson Barnes Gonzales Fisher Vasquez Simmons Romero Jordan "
+    "Patterson Alexander Hamilton Graham Reynolds Griffin Wallace Moreno West Cole Hayes Bryant "
+    "Herrera Gibson Ellis Tran Medina Aguilar Stevens Murray Ford Castro Marshall Owens Harrison "
+    "Fernandez McDonald Woods Washington Kennedy Wells Vargas Henry Chen Freeman Webb Tucker "
+    "Guzman Burns Crawford Olson Simpson Porter Hunter Gordon Mendez Silva Shaw Snyder Mason "
+    "Dixon Munoz Hunt Hicks Holmes Palmer Wagner Black Robertson Boyd Rose Stone Salazar Fox "
+    "Warren Mills Meyer Rice Schmidt Garza Daniels Ferguson Nichols Stephens Soto Weaver Ryan "
+    "Gardner Payne Grant Dunn Kelley Spencer Hawkins Arnold Pierce Vazquez Hansen Peters Santos "
+    "Hart Bradley Knight Elliott Cunningham Duncan Armstrong Hudson Carroll Lane Riley Andrews "
+    "Okafor Mensah Tanaka Sato Yamamoto Kowalski Novak Larsen Johansson Dubois Moreau Rossi "
+    "Ferrari Schneider Fischer Weber Becker Haddad Nasser Singh Sharma Gupta Ivanova Petrov"
+)
+
+TOPICS = _words(
+    "Defense Energy Health Education Finance Justice Labor Transport Agriculture Commerce "
+    "Housing Trade Environment Culture Science Technology Interior Veterans Tourism Water "
+    "Fisheries Infrastructure Security Immigration Pensions"
+)
+
+INDUSTRIES = _words(
+    "Energy Holdings Capital Motors Pharmaceuticals Airlines Telecom Media Foods Mining "
+    "Logistics Steel Robotics Insurance Partners Bank Semiconductors Shipping Retail Analytics"
+)
+
+INSTITUTIONS = _words(
+    "University|City Council|Chamber of Commerce|Police Department|General Hospital|"
+    "Symphony Orchestra|Football Club|Port Authority|Institute of Technology|Public Library",
+    sep="|",
+)
+
+PARTY_WORDS = _words(
+    "Progressive Democratic Liberal Conservative Green Labour National Reform Unity Peoples "
+    "Social Christian Freedom Alliance Federal Popular Renewal Civic Workers Independent"
+)
+
+FAMOUS_ORGS = _words(
+    "White House|Pentagon|Federal Reserve|Supreme Court|United Nations|European Commission|"
+    "World Health Organization|International Monetary Fund|World Bank|Senate|"
+    "House of Representatives|State Department|Treasury Department|Bank of England|"
+    "European Central Bank|NATO|Red Cross|Amnesty International|Greenpeace|Interpol",
+    sep="|",
+)
+
+COUNTRIES = _words(
+    "United States|United Kingdom|France|Germany|Italy|Spain|Poland|Ukraine|Canada|Mexico|"
+    "Brazil|Argentina|Chile|Japan|China|India|Pakistan|Nigeria|Kenya|Ghana|Egypt|Israel|"
+    "Turkey|Iran|Saudi Arabia|Australia|New Zealand|South Africa|Sweden|Norway|Denmark|"
+    "Netherlands|Belgium|Portugal|Greece|Ireland|Austria|Switzerland|Indonesia|Vietnam",
+    sep="|",
+)
+
+SYLLABLES_A = _words(
+    "Nor Bel Ash Brad Carr Dun Elm Fair Glen Hal Ivy Kings Lan Mar New Oak Pem Red Stan "
+    "Thorn Wex York Ald Bran Cal Dal Ems Fen Gres Har"
+)
+SYLLABLES_B = _words(
+    "vik grove ford ton bury field haven mouth port stead wick dale bridge wood chester "
+    "minster ley holm gate burn"
+)
+
+SOURCES = ("Daily Ledger", "The Courier", "Metro Wire", "Capital Report", "Evening Post", "NOTUS")
+SECTIONS = ("politics", "business", "world", "national", "tech", "health")
+
+TITLES: dict[str, tuple[str, ...]] = {
+    "president_of": ("president",),
+    "prime_minister_of": ("prime minister",),
+    "leader_of": ("leader", "chair", "chief executive", "head"),
+    "secretary_of": ("secretary", "deputy secretary", "under secretary"),
+    "spokesperson_of": ("press secretary", "spokesperson", "spokeswoman", "spokesman"),
+    "adviser_to": ("adviser", "senior adviser", "national security adviser"),
+    "member_of": ("member", ""),
+    "works_for": ("official", "economist", "director", "analyst", "reporter", ""),
+    "fellow_of": ("senior fellow", "fellow"),
+    "founder_of": ("founder", "co-founder"),
+    "citizen_of": ("",),
+}
+AFFILIATION_WEIGHTS = {
+    "works_for": 25,
+    "member_of": 18,
+    "spokesperson_of": 8,
+    "secretary_of": 7,
+    "adviser_to": 8,
+    "leader_of": 8,
+    "president_of": 5,
+    "prime_minister_of": 3,
+    "founder_of": 4,
+    "fellow_of": 4,
+    "citizen_of": 10,
+}
+STATUS_WEIGHTS = {"current": 80, "former": 12, "acting": 4, "future": 4}
+FILLERS = (
+    "The announcement came after weeks of negotiations.",
+    "Officials declined to give further details.",
+    "The figures were published on Monday.",
+    "Critics said the plan did not go far enough.",
+    "Markets reacted calmly to the news.",
+    "A vote is expected later this month.",
+    "The decision drew sharp reactions from the opposition.",
+    "Talks are due to resume next week.",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def _zipf_weights(n: int, *, shift: float, exponent: float) -> list[float]:
+    """Cumulative Zipf-Mandelbrot weights 1/(rank+shift)^exponent of ``n`` ranks."""
+    total = 0.0
+    cumulative = []
+    for rank in range(1, n + 1):
+        total += 1.0 / (rank + shift) ** exponent
+        cumulative.append(total)
+    return cumulative
+
+
+def _acronym(name: str) -> str:
+    """``National Energy Agency`` → ``NEA``; ``""`` for names of fewer than three words."""
+    words = [w for w in name.split() if w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
+@dataclass
+class World:
+    """The entities the synthetic articles draw from, and their usual roles.
+
+    Popularity follows the order of each pool (rank 1 is the most popular).
+    """
+
+    people: list[str]
+    orgs: list[str]
+    places: list[str]
+    countries: set[int]
+    person_role: list[tuple[str, str, int, str]]
+    """Per person: (predicate, "org"|"place", index of the organization or place, title)."""
+    org_place: list[int]
+    place_country: list[int]
+    people_cw: list[float] = field(default_factory=list)
+    orgs_cw: list[float] = field(default_factory=list)
+    places_cw: list[float] = field(default_factory=list)
+
+
+def make_world(rng: random.Random, *, n_people: int = 3000, n_orgs: int = 1500) -> World:
+    """A few thousand people, organizations and places, with their usual roles."""
+    people: list[str] = []
+    seen: set[str] = set()
+    while len(people) < n_people:
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        middle = f" {rng.choice('ABCDEFGHJKLMNPRSTW')}." if rng.random() < 0.08 else ""
+        name = f"{first}{middle} {last}"
+        if name not in seen:
+            seen.add(name)
+            people.append(name)
+
+    cities: list[str] = []
+    for a in SYLLABLES_A:
+        for b in SYLLABLES_B:
+            cities.append(a + b)
+    rng.shuffle(cities)
+    places = list(COUNTRIES) + cities
+    rng.shuffle(places)
+    countries = {i for i, p in enumerate(places) if p in set(COUNTRIES)}
+    country_list = sorted(countries)
+    place_country = [i if i in countries else rng.choice(country_list) for i in range(len(places))]
+
+    orgs: list[str] = list(FAMOUS_ORGS)
+    seen = set(orgs)
+    while len(orgs) < n_orgs:
+        kind = rng.random()
+        if kind < 0.2:
+            name = f"{rng.choice(('Ministry of', 'Department of'))} {rng.choice(TOPICS)}"
+            name += f" of {rng.choice(COUNTRIES)}" if rng.random() < 0.7 else ""
+        elif kind < 0.35:
+            name = f"National {rng.choice(TOPICS)} {rng.choice(('Agency', 'Council', 'Office'))}"
+        elif kind < 0.65:
+            name = f"{rng.choice(LAST_NAMES)} {rng.choice(INDUSTRIES)}"
+        elif kind < 0.85:
+            name = f"{rng.choice(cities)} {rng.choice(INSTITUTIONS)}"
+        else:
+            words = rng.sample(PARTY_WORDS, 2)
+            name = f"{words[0]} {words[1]} Party"
+        if name not in seen:
+            seen.add(name)
+            orgs.append(name)
+    # Famous names first (most popular), the rest in random popularity order.
+    tail = orgs[len(FAMOUS_ORGS) :]
+    rng.shuffle(tail)
+    orgs = orgs[: len(FAMOUS_ORGS)] + tail
+
+    org_place = [rng.randrange(len(places)) for _ in orgs]
+    orgs_cw = _zipf_weights(len(orgs), shift=4.0, exponent=1.0)
+    org_ranks = range(len(orgs))
+    predicates = list(AFFILIATION_WEIGHTS)
+    weights = list(AFFILIATION_WEIGHTS.values())
+    person_role = []
+    for _ in people:
+        predicate = rng.choices(predicates, weights)[0]
+        if predicate == "citizen_of":
+            target = ("place", rng.choice(country_list))
+        else:
+            # Roles concentrate on popular organizations, like the news does.
+            target = ("org", rng.choices(org_ranks, cum_weights=orgs_cw)[0])
+        person_role.append((predicate, target[0], target[1], rng.choice(TITLES[predicate])))
+
+    world = World(people, orgs, places, countries, person_role, org_place, place_country)
+    world.people_cw = _zipf_weights(len(people), shift=8.0, exponent=1.0)
+    world.orgs_cw = orgs_cw
+    world.places_cw = _zipf_weights(len(places), shift=4.0, exponent=1.0)
+    return world
+
+
+def _draw(rng: random.Random, cw: list[float], k: int, already: Sequence[int] = ()) -> list[int]:
+    """``k`` distinct ranks drawn with the cumulative weights ``cw``, after ``already``."""
+    chosen = list(dict.fromkeys(already))[:k]
+    taken = set(chosen)
+    population = range(len(cw))
+    while len(chosen) < k:
+        for index in rng.choices(population, cum_weights=cw, k=k):
+            if index not in taken and len(chosen) < k:
+                taken.add(index)
+                chosen.append(index)
+    return chosen
+
+
+class _Text:
+    """An article text under construction, tracking character offsets."""
+
+    def __init__(self, headline: str) -> None:
+        self.parts = [headline, "\n\n"]
+        self.length = len(headline) + 2
+
+    def add(self, sentence: str) -> tuple[int, int]:
+        if self.length and not self.parts[-1].endswith("\n"):
+            self.parts.append(" ")
+            self.length += 1
+        start = self.length
+        self.parts.append(sentence)
+        self.length += len(sentence)
+        return start, self.length
+
+    def __str__(self) -> str:
+        return "".join(self.parts)
+
+
+def make_article(world: World, rng: random.Random, number: int) -> ArticleGraph:
+    """One synthetic article with its entities and relations, as ``kg build`` records it."""
+    n = rng.randint(5, 15)
+    n_people = max(2, int(n * 0.45))
+    n_orgs = max(1, int(n * 0.3))
+    n_places = n - n_people - n_orgs
+    people = _draw(rng, world.people_cw, n_people)
+    roles = [world.person_role[p] for p in people]
+    orgs = _draw(rng, world.orgs_cw, n_orgs, [t for _, kind, t, _ in roles if kind == "org"])
+    home_places = [t for _, kind, t, _ in roles if kind == "place"]
+    home_places += [world.org_place[o] for o in orgs if rng.random() < 0.3]
+    places = _draw(rng, world.places_cw, n_places, home_places)
+
+    year = rng.choices(range(2004, 2026), weights=range(5, 27))[0]
+    day = date(year, 1, 1) + timedelta(days=rng.randrange(365))
+    dated = rng.random() >= 0.02
+    lead = world.people[people[0]]
+    headline = rng.choice(
+        (
+            f"{lead} faces questions over {world.orgs[orgs[0]]}",
+            f"{world.orgs[orgs[0]]} under pressure as {lead} speaks out",
+            f"What {lead} said in {world.places[places[0]]}",
+            f"{world.places[places[0]]} braces for {rng.choice(TOPICS).lower()} changes",
+        )
+    )
+    text = _Text(headline)
+    aliases: dict[tuple[str, str], set[str]] = {}
+    for p in people:
+        aliases[("Person", world.people[p])] = set()
+        if rng.random() < 0.3:
+            aliases[("Person", world.people[p])].add(world.people[p].split()[-1])
+    for o in orgs:
+        aliases[("Organization", world.orgs[o])] = set()
+    for pl in places:
+        aliases[("Place", world.places[pl])] = set()
+
+    def surface(label: str, name: str) -> str:
+        if label == "Person" and rng.random() < 0.25:
+            form = name.split()[-1]
+        elif label == "Organization" and _acronym(name) and rng.random() < 0.3:
+            form = _acronym(name)
+        else:
+            return name
+        aliases[(label, name)].add(form)
+        return form
+
+    triples: list[Triple] = []
+    stated: set[tuple[str, str, str]] = set()
+    for _ in range(rng.randint(2, 6)):
+        for _attempt in range(5):
+            made = _make_relation(world, rng, people, orgs, places, surface)
+            if made is None:
+                continue
+            (s_label, s_name), predicate, (o_label, o_name), sentence, facts = made
+            if (s_name, predicate, o_name) in stated:
+                continue
+            stated.add((s_name, predicate, o_name))
+            if rng.random() < 0.5:
+                text.add(rng.choice(FILLERS))
+            start, end = text.add(sentence)
+            triples.append(
+                Triple(
+                    Entity(s_name, s_label),
+                    predicate,
+                    Entity(o_name, o_label),
+                    Evidence(sentence=sentence, start=start, end=end, **facts),
+                )
+            )
+            break
+    text.add(rng.choice(FILLERS))
+
+    entities = tuple(
+        Entity(name, label, tuple(sorted(forms - {name})))
+        for (label, name), forms in aliases.items()
+    )
+    source = rng.choice(SOURCES)
+    section = rng.choice(SECTIONS)
+    article = Article(
+        id=f"{source.lower().replace(' ', '-')}/{section}/{number:06d}.txt",
+        text=str(text),
+        title=headline,
+        date=day.isoformat() if dated else "",
+        url=f"https://news.example/{section}/{number}" if rng.random() < 0.8 else "",
+        source=source,
+        origin=f"synthetic:{number}",
+    )
+    return ArticleGraph(article, entities, tuple(triples))
+
+
+def _make_relation(
+    world: World,
+    rng: random.Random,
+    people: list[int],
+    orgs: list[int],
+    places: list[int],
+    surface: Callable[[str, str], str],
+) -> tuple[tuple[str, str], str, tuple[str, str], str, dict[str, Any]] | None:
+    """One relation among the article's entities: (subject, predicate, object, sentence, facts)."""
+    kind = rng.random()
+    when = f"on {rng.choice(WEEKDAYS)}"
+    if kind < 0.66:
+        person = rng.choice(people)
+        predicate, target_kind, target, title = world.person_role[person]
+        pool = orgs if target_kind == "org" else places
+        if target not in pool or rng.random() < 0.15:
+            predicate = rng.choices(list(AFFILIATION_WEIGHTS), list(AFFILIATION_WEIGHTS.values()))[
+                0
+            ]
+            target_kind = "place" if predicate == "citizen_of" else "org"
+            pool = orgs if target_kind == "org" else places
+            target = rng.choice(pool)
+            title = rng.choice(TITLES[predicate])
+        o_label, o_name = (
+            ("Organization", world.orgs[target])
+            if target_kind == "org"
+            else ("Place", world.places[target])
+        )
+        s_name = world.people[person]
+        status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
+        s_text, o_text = surface("Person", s_name), surface(o_label, o_name)
+        prefix = {"current": "", "former": "former ", "acting": "acting ", "future": "incoming "}[
+            status
+        ]
+        if predicate == "citizen_of":
+            sentence = f"{s_text}, a citizen of {o_text}, said {when} that the talks had stalled."
+            rule, confidence = "appos.citizen_of", 0.6
+        elif title and rng.random() < 0.6:
+            sentence = f"{prefix.capitalize()}{o_text} {title} {s_text} said {when} that the plan would go ahead."
+            rule, confidence = "title.compound.org_title_name", 0.9
+        elif title:
+            sentence = f"{s_text}, {prefix}{title} of {o_text}, told reporters {when} that no decision had been made."
+            rule, confidence = "appos.name_title_of_org", 0.85
+        else:
+            sentence = f"{s_text}, a {prefix}member of {o_text}, voted against the proposal {when}."
+            rule, confidence = "appos.name_member_of_org", 0.75
+        facts = {
+            "subject_text": s_text,
+            "object_text": o_text,
+            "rule": rule,
+            "confidence": confidence,
+            "title": title,
+            "status": status,
+        }
+        return ("Person", s_name), predicate, (o_label, o_name), sentence, facts
+    if kind < 0.78:
+        a, b = rng.sample(people, 2)
+        s_name, o_name = world.people[a], world.people[b]
+        s_text, o_text = surface("Person", s_name), surface("Person", o_name)
+        sentence = f"{s_text} met with {o_text} {when} to discuss the proposal."
+        facts = {"subject_text": s_text, "object_text": o_text, "rule": "verb.met_with"}
+        facts |= {"confidence": 0.7, "title": "", "status": "current"}
+        return ("Person", s_name), "met_with", ("Person", o_name), sentence, facts
+    if kind < 0.9:
+        org = rng.choice(orgs)
+        place = world.org_place[org] if world.org_place[org] in places else rng.choice(places)
+        s_name, o_name = world.orgs[org], world.places[place]
+        s_text, o_text = surface("Organization", s_name), surface("Place", o_name)
+        sentence = f"The {o_text}-based {s_text} confirmed the figures {when}."
+        facts = {"subject_text": s_text, "object_text": o_text, "rule": "prep.org_based_in"}
+        facts |= {"confidence": 0.8, "title": "", "status": "current"}
+        return ("Organization", s_name), "based_in", ("Place", o_name), sentence, facts
+    place = rng.choice(places)
+    country = world.place_country[place]
+    if place == country or country not in places:
+        others = [p for p in places if p != place]
+        if not others:
+            return None
+        country = rng.choice(others)
+    s_name, o_name = world.places[place], world.places[country]
+    sentence = f"Residents of {s_name}, in {o_name}, were told to stay indoors {when}."
+    facts = {"subject_text": s_name, "object_text": o_name, "rule": "appos.place_in_place"}
+    facts |= {"confidence": 0.8, "title": "", "status": "current"}
+    return ("Place", s_name), "located_in", ("Place", o_name), sentence, facts
+
+
+# --- the store ------------------------------------------------------------------------------
+
+
+@dataclass
+class StoreInfo:
+    """The synthetic store: where it is, what it holds, how long it took to make."""
+
+    path: Path
+    quads: int
+    articles: int
+    seconds: float
+    reused: bool
+
+
+def _marker_path(store: Path) -> Path:
+    return store.with_name(store.name + ".params.json")
+
+
+def build_store(path: Path, *, quads: int, seed: int, write: str) -> StoreInfo:
+    """Make (or reuse) the synthetic store of at least ``quads`` quads at ``path``."""
+    wanted = {"generator": GENERATOR_VERSION, "quads": quads, "seed": seed, "base": DEFAULT_BASE}
+    marker = _marker_path(path)
+    if marker.exists() and (path / "CURRENT").exists():
+        saved = json.loads(marker.read_text(encoding="utf-8"))
+        if {k: saved.get(k) for k in wanted} == wanted:
+            with open_store(path, read_only=False) as store:
+                store.ensure_ontology()  # a no-op unless schemas/ontology.ttl changed
+            log(f"reusing the store {path} ({saved['stored_quads']:,} quads)")
+            return StoreInfo(path, saved["stored_quads"], saved["articles"], 0.0, True)
+    if path.exists() and any(path.iterdir()):
+        if not marker.exists():
+            raise SystemExit(
+                f"error: {path} exists and was not made by this benchmark; give another --store"
+            )
+        log(f"parameters changed: removing the old synthetic store {path}")
+        shutil.rmtree(path)
+    marker.unlink(missing_ok=True)
+
+    log(f"generating a synthetic store of ≥ {quads:,} quads at {path} (seed {seed}, {write})")
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    world = make_world(rng)
+    minter = IRIMinter(DEFAULT_BASE)
+    run = minter.run(f"bench-synthetic-{seed}")
+    counted = {"quads": 0, "articles": 0}
+
+    def batches(size: int = 500) -> Iterator[list[ox.Quad]]:
+        while counted["quads"] < quads:
+            batch: list[ox.Quad] = []
+            for _ in range(size):
+                graph = make_article(world, rng, counted["articles"])
+                made = article_quads(graph, minter, run=run, fingerprint=graph.article.content_hash)
+                batch.extend(made)
+                counted["articles"] += 1
+                counted["quads"] += len(made)
+                if counted["quads"] >= quads:
+                    break
+            yield batch
+
+    with open_store(path, read_only=False) as store:
+        if write == "bulk":
+            store.ox.bulk_extend(q for batch in batches() for q in batch)
+        else:
+            for batch in batches():
+                store.add(batch)
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        store.add(
+            run_quads(
+                minter,
+                run,
+                started=now,
+                ended=now,
+                model="synthetic",
+                model_version=str(GENERATOR_VERSION),
+                kg_version=kg.__version__,
+            )
+        )
+        store.ensure_ontology()
+        store.ox.optimize()
+        stored = len(store)
+    seconds = time.perf_counter() - started
+    marker.write_text(
+        json.dumps(wanted | {"stored_quads": stored, "articles": counted["articles"]}, indent=2),
+        encoding="utf-8",
+    )
+    log(f"stored {stored:,} quads of {counted['articles']:,} articles in {seconds:.1f} s")
+    return StoreInfo(path, stored, counted["articles"], seconds, False)
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What a query returned: its row count and a digest of its rows (order ignored)."""
+
+    rows: int
+    digest: str
+    detail: str = ""
+
+
+@dataclass
+class Timing:
+    """The timings of one measurement."""
+
+    seconds: list[float] = field(default_factory=list)
+    """Timed runs (the warm-up left out, unless it was the only run)."""
+    first: float | None = None
+    outcome: Outcome | None = None
+    capped: bool = False
+    error: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+
+def _normalize(value: str) -> str:
+    # GROUP_CONCAT has no defined order: compare its parts as a set.
+    return "; ".join(sorted(value.split("; "))) if "; " in value else value
+
+
+def outcome_of(rows: Sequence[Sequence[str]], detail: str = "") -> Outcome:
+    """An :class:`Outcome` of rows of plain strings."""
+    lines = sorted("\x1f".join(_normalize(v) for v in row) for row in rows)
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+    return Outcome(len(rows), digest[:16], detail)
+
+
+def _measure_loop(
+    fn: Callable[[], Outcome], repeats: int, cap: float, report: Callable[..., None]
+) -> None:
+    """Run ``fn`` once to warm up, then up to ``repeats`` times while within ``cap`` seconds."""
+    start = time.perf_counter()
+    for i in range(repeats + 1):
+        t0 = time.perf_counter()
+        outcome = fn()
+        took = time.perf_counter() - t0
+        if i == 0:
+            report("outcome", outcome)
+        report("time", took)
+        if time.perf_counter() - start + took > cap:
+            break
+
+
+def _timing_from(times: list[float]) -> list[float]:
+    return times[1:] if len(times) > 1 else times
+
+
+def measure_here(fn: Callable[[], Outcome], *, repeats: int, cap: float) -> Timing:
+    """Time ``fn`` in this process (it cannot be stopped, so it must be fast)."""
+    timing = Timing()
+    times: list[float] = []
+
+    def report(kind: str, value: Any) -> None:
+        if kind == "outcome":
+            timing.outcome = value
+        else:
+            times.append(value)
+
+    try:
+        _measure_loop(fn, repeats, cap, report)
+    except Exception as exc:  # reported in the table, not fatal to the benchmark
+        timing.error = f"{type(exc).__name__}: {exc}"
+    timing.first = times[0] if times else None
+    timing.seconds = _timing_from(times)
+    return timing
+
+
+def measure_forked(fn: Callable[[], Outcome], *, repeats: int, cap: float) -> Timing:
+    """Time ``fn`` in a forked child that is killed after ``cap`` seconds.
+
+    The child shares the parent's memory (the loaded rdflib dataset) copy-on-write; the
+    first run, which pays for the copies, is the warm-up.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            _measure_loop(fn, repeats, cap, lambda kind, value: sender.send((kind, value)))
+        except Exception as exc:
+            sender.send(("error", f"{type(exc).__name__}: {exc}"))
+        sender.send(("done", None))
+        sender.close()
+
+    process = context.Process(target=child, daemon=True)
+    timing = Timing()
+    times: list[float] = []
+    process.start()
+    sender.close()
+    deadline = time.monotonic() + cap + 2.0
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not receiver.poll(remaining):
+                timing.capped = not times
+                break
+            try:
+                kind, value = receiver.recv()
+            except EOFError:
+                timing.error = timing.error or f"the worker died (exit code {process.exitcode})"
+                break
+            if kind == "outcome":
+                timing.outcome = value
+            elif kind == "time":
+                times.append(value)
+            elif kind == "error":
+                timing.error = value
+            else:
+                break
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    timing.first = times[0] if times else None
+    timing.seconds = _timing_from(times)
+    return timing
+
+
+# --- the cases ------------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    """One query (or view build) run by both engines."""
+
+    label: str
+    kg_run: Callable[[], Outcome]
+    ox_run: Callable[[], Outcome] | None
+    rdflib_run: Callable[[], Outcome]
+    note: str = ""
+    kg: Timing = field(default_factory=Timing)
+    ox: Timing = field(default_factory=Timing)
+    rdflib: Timing = field(default_factory=Timing)
+
+
+def _rdflib_term(term: ResultTerm) -> URIRef | Literal:
+    if term.type == "uri":
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
+
+
+def _ox_rows(result: Any) -> list[list[str]]:
+    width = len(result.variables)
+    return [["" if row[i] is None else row[i].value for i in range(width)] for row in result]
+
+
+def _rdflib_rows(result: Any) -> list[list[str]]:
+    return [["" if v is None else str(v) for v in row] for row in result]
+
+
+def make_query_case(
+    store: ox.Store,
+    dataset: Dataset,
+    label: str,
+    *,
+    text: str,
+    params: Mapping[str, str | ResultTerm],
+    named: NamedQuery | None = None,
+    note: str = "",
+) -> Case:
+    """A SPARQL case: kg (named or plain query), bare pyoxigraph and rdflib, same values."""
+    terms = {k: v if isinstance(v, ResultTerm) else to_term(v, PREFIXES) for k, v in params.items()}
+    substitutions = {ox.Variable(k): t.to_pyoxigraph() for k, t in terms.items()}
+    bindings = {Variable(k): _rdflib_term(t) for k, t in terms.items()}
+
+    def kg_run() -> Outcome:
+        if named is not None:
+            result = run_named_query(store, named, {k: str(v) for k, v in params.items()})
+        else:
+            result = run_query(store, text, params=terms)
+        return outcome_of([[t.value if t else "" for t in row] for row in result.rows])
+
+    def ox_run() -> Outcome:
+        result = store.query(
+            text,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions=substitutions or None,
+        )
+        return outcome_of(_ox_rows(result))
+
+    def rdflib_run() -> Outcome:
+        result = dataset.query(text, initNs=PREFIXES, initBindings=bindings)
+        return outcome_of(_rdflib_rows(result))
+
+    return Case(label, kg_run, ox_run, rdflib_run, note)
+
+
+class _RdflibAsOxigraph:
+    """Answers ``Store.query`` the way pyoxigraph does, from an rdflib dataset.
+
+    Enough of the pyoxigraph API for :func:`kg.graph.load_view`: SELECT results come back
+    as real :class:`pyoxigraph.QuerySolutions`, converted through SPARQL JSON results; the
+    conversion time is kept apart in ``convert_seconds``.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.convert_seconds = 0.0
+
+    def query(
+        self, query: str, *, prefixes: Mapping[str, str], use_default_graph_as_union: bool = False
+    ) -> ox.QuerySolutions:
+        graph = self.dataset if use_default_graph_as_union else self.dataset.default_graph
+        result = graph.query(query, initNs=dict(prefixes))
+        result.bindings  # noqa: B018 - evaluates the query, before the conversion clock starts
+        started = time.perf_counter()
+        payload = result.serialize(format="json")
+        solutions = ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
+        self.convert_seconds += time.perf_counter() - started
+        assert isinstance(solutions, ox.QuerySolutions)
+        return solutions
+
+
+class _Holder:
+    """Stands for a :class:`~kg.store.KGStore`: ``load_view`` only reads its ``ox``."""
+
+    def __init__(self, ox_store: Any) -> None:
+        self.ox = ox_store
+
+
+def _view_outcome(view: Any, detail: str = "") -> Outcome:
+    counts = sum(d["count"] for _, _, d in view.edges(data=True))
+    evidence = sum(d["evidence_count"] for _, _, d in view.edges(data=True))
+    rows = [[n, d["label"], d["cls"], str(d["articles"])] for n, d in view.nodes(data=True)]
+    rows += [[s, o, k, str(d["count"])] for s, o, k, d in view.edges(keys=True, data=True)]
+    summary = (
+        f"{view.number_of_nodes():,} nodes, {view.number_of_edges():,} edges, "
+        f"{counts:,} edge counts, {evidence:,} evidence"
+    )
+    outcome = outcome_of(rows, detail)
+    return Outcome(outcome.rows, outcome.digest, f"{summary}{detail}")
+
+
+def make_view_case(store: ox.Store, dataset: Dataset) -> Case:
+    """``load_view`` on the kg store, and on the rdflib dataset through an adapter."""
+
+    def kg_run() -> Outcome:
+        return _view_outcome(load_view(store))
+
+    def rdflib_run() -> Outcome:
+        adapter = _RdflibAsOxigraph(dataset)
+        view = load_view(_Holder(adapter))  # type: ignore[arg-type]
+        return _view_outcome(view, f"; {adapter.convert_seconds:.1f} s converting results")
+
+    note = "rdflib runs load_view's own queries; its time includes converting the results"
+    return Case("load_view (NetworkX view)", kg_run, None, rdflib_run, note)
+
+
+AGGREGATE = """
+SELECT ?predicate (COUNT(?statement) AS ?statements) WHERE {
+  ?statement a rdf:Statement ; rdf:predicate ?predicate .
+} GROUP BY ?predicate ORDER BY DESC(?statements)
+"""
+
+
+# --- choosing parameters -------------------------------------------------------------------
+
+_TOP = """
+SELECT ?e (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  ?a schema:mentions ?e . ?e a kg:%s ; rdfs:label ?label .
+} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1
+"""
+_ALIAS = "SELECT ?alias (COUNT(*) AS ?n) WHERE { <%s> skos:altLabel ?alias } GROUP BY ?alias ORDER BY DESC(?n) ?alias LIMIT 1"
+_DATES = f"SELECT ?d WHERE {{ GRAPH <{DEFAULT_BASE}meta> {{ ?a schema:datePublished ?d }} }}"
+
+
+@dataclass
+class Parameters:
+    """Realistic parameter values found in the store."""
+
+    person: str
+    person_articles: int
+    person_alias: str
+    org: str
+    org_articles: int
+    date: str
+
+
+def choose_parameters(store: ox.Store) -> Parameters:
+    """The most mentioned person and organization, the person's alias, the median date."""
+
+    def top(cls: str) -> tuple[str, str, int]:
+        rows = list(store.query(_TOP % cls, prefixes=PREFIXES, use_default_graph_as_union=True))
+        iri, name, count = (t.value for t in rows[0])
+        return iri, name, int(count)
+
+    person_iri, person, person_n = top("Person")
+    _, org, org_n = top("Organization")
+    alias_rows = list(
+        store.query(_ALIAS % person_iri, prefixes=PREFIXES, use_default_graph_as_union=True)
+    )
+    alias = alias_rows[0][0].value if alias_rows else person
+    dates = sorted(row[0].value for row in store.query(_DATES, prefixes=PREFIXES))
+    return Parameters(person, person_n, alias, org, org_n, dates[len(dates) // 2])
+
+
+def make_cases(store: ox.Store, dataset: Dataset, p: Parameters) -> list[Case]:
+    """Every named query (with realistic values), the aggregate and the view."""
+    values: dict[str, list[dict[str, str]]] = {
+        "affiliations": [{"person": p.person}],
+        "co-mentioned": [{"person": p.person}],
+        "evidence": [{"subject": p.person}, {"predicate": "works_for", "object": p.org}],
+        "role-holders": [{"org": p.org}],
+        "roles-as-of": [{"date": p.date, "person": p.person}, {"date": p.date, "org": p.org}],
+        "whois": [{"name": p.person_alias}],
+    }
+    cases: list[Case] = []
+    for named in list_named_queries():
+        known = {param.name for param in named.params}
+        chosen = values.get(named.name) or [
+            {param.name: param.example for param in named.params if param.required}
+        ]
+        for params in chosen:
+            params = {k: v for k, v in params.items() if k in known}
+            shown = ", ".join(f"{k}={v}" for k, v in params.items())
+            label = f"{named.name}({shown})"
+            cases.append(
+                make_query_case(store, dataset, label, text=named.text, params=params, named=named)
+            )
+            if "xsd:date(?date)" in named.text:
+                # rdflib does not implement the xsd:date() cast (SPARQL 1.1 only requires
+                # the casts of section 17.5, which leave it out): the filter errors and
+                # drops every row. The same query with the date bound as an xsd:date
+                # literal runs on both engines.
+                bound = dict(params)
+                typed: dict[str, str | ResultTerm] = dict(bound)
+                typed["date"] = ResultTerm(bound["date"], "literal", XSD_DATE)
+                cases.append(
+                    make_query_case(
+                        store,
+                        dataset,
+                        f"{label} †",
+                        text=named.text.replace("xsd:date(?date)", "?date"),
+                        params=typed,
+                        note="† xsd:date(?date) replaced by ?date bound as an xsd:date literal",
+                    )
+                )
+    cases.append(
+        make_query_case(
+            store, dataset, "aggregate: statements per predicate", text=AGGREGATE, params={}
+        )
+    )
+    cases.append(make_view_case(store, dataset))
+    return cases
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def _fmt_seconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if value < 1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def _cell(timing: Timing, cap: float) -> str:
+    if timing.capped:
+        return f">{cap:g} s"
+    if timing.error and timing.median is None:
+        return "error"
+    return f"{_fmt_seconds(timing.median)}" + (
+        f" (n={len(timing.seconds)})" if timing.seconds else ""
+    )
+
+
+def _ratio(case: Case, cap: float) -> tuple[str, float | None]:
+    kg_median = case.kg.median
+    if kg_median is None or kg_median <= 0:
+        return "-", None
+    if case.rdflib.capped:
+        return f">{cap / kg_median:,.0f}x", None
+    if case.rdflib.median is None:
+        return "-", None
+    ratio = case.rdflib.median / kg_median
+    return (f"{ratio:,.1f}x" if ratio < 100 else f"{ratio:,.0f}x"), ratio
+
+
+def _check(case: Case) -> tuple[str, str]:
+    """A short verdict on the two outcomes, and a longer explanation for a mismatch."""
+    a, b = case.kg.outcome, case.rdflib.outcome
+    if a is None or b is None:
+        why = case.rdflib.error or case.kg.error or "no result within the cap"
+        return "n/a", why if (case.rdflib.error or case.kg.error) else ""
+    if a.rows != b.rows:
+        return "ROWS DIFFER", f"kg {a.rows:,} rows, rdflib {b.rows:,} rows"
+    if a.digest != b.digest:
+        return "values differ", "same number of rows, different values"
+    return "same rows", ""
+
+
+def render(
+    args: argparse.Namespace,
+    info: StoreInfo,
+    loads: list[tuple[str, float, str]],
+    params: Parameters,
+    cases: list[Case],
+    started: float,
+) -> str:
+    """The full report, as text."""
+    lines = [
+        f"# kg query benchmark: kg (pyoxigraph {ox.__version__}) vs rdflib {rdflib.__version__} "
+        "in-memory Dataset",
+        f"date: {datetime.now():%Y-%m-%d %H:%M}; kg {kg.__version__}; Python "
+        f"{platform.python_version()}; {os.cpu_count()} CPUs; {platform.platform()}",
+        f"command: {args.command_line}",
+        f"store: {info.quads:,} quads, {info.articles:,} synthetic articles (seed {args.seed}); "
+        + (
+            "reused from an earlier run"
+            if info.reused
+            else f"generated and written in {info.seconds:.1f} s ({args.write})"
+        ),
+        f"parameters: person={params.person!r} ({params.person_articles} articles), "
+        f"alias={params.person_alias!r}, org={params.org!r} ({params.org_articles} articles), "
+        f"date={params.date}",
+        f"timing: 1 warm-up + up to {args.repeats} runs, median; cap {args.cap:g} s per case",
+        "",
+        "## Loading the N-Quads dump",
+    ]
+    width = max(len(name) for name, _, _ in loads)
+    base = dict((name, secs) for name, secs, _ in loads)
+    for name, secs, extra in loads:
+        lines.append(f"  {name:<{width}}  {_fmt_seconds(secs):>10}  {extra}")
+    ox_disk = base.get("pyoxigraph bulk_load (on disk)")
+    ox_mem = base.get("pyoxigraph bulk_load (in memory)")
+    rdf = base.get("rdflib Dataset.parse (in memory)")
+    if ox_disk and ox_mem and rdf:
+        lines.append(
+            f"  ratio rdflib/pyoxigraph: {rdf / ox_disk:.1f}x (on disk), {rdf / ox_mem:.1f}x "
+            "(in memory)"
+        )
+    lines += ["", "## Queries (rows: kg / rdflib)"]
+    header = ("case", "rows", "check", "kg", "pyoxigraph", "rdflib", "rdflib/kg")
+    table: list[tuple[str, ...]] = []
+    notes: list[str] = []
+    ratios: list[float] = []
+    for case in cases:
+        verdict, why = _check(case)
+        rows = "/".join(f"{t.outcome.rows:,}" if t.outcome else "?" for t in (case.kg, case.rdflib))
+        ratio_text, ratio = _ratio(case, args.cap)
+        if ratio is not None and case.ox_run is not None:
+            ratios.append(ratio)
+        table.append(
+            (
+                case.label,
+                rows,
+                verdict,
+                _cell(case.kg, args.cap),
+                _cell(case.ox, args.cap) if case.ox_run else "-",
+                _cell(case.rdflib, args.cap),
+                ratio_text,
+            )
+        )
+        for text in (why, case.note):
+            if text:
+                notes.append(f"  {case.label}: {text}")
+        for engine, timing in (("kg", case.kg), ("rdflib", case.rdflib)):
+            if timing.outcome and timing.outcome.detail:
+                notes.append(f"  {case.label} [{engine}]: {timing.outcome.detail}")
+            if timing.error and timing.error != why:
+                notes.append(f"  {case.label} [{engine}] error: {timing.error}")
+            if timing.capped:
+                notes.append(f"  {case.label} [{engine}]: stopped after {args.cap:g} s")
+    widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(header))]
+    for i, row in enumerate([header, *table]):
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  " + "  ".join(cells))
+        if i == 0:
+            lines.append("  " + "  ".join("-" * w for w in widths))
+    if ratios:
+        geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+        capped = sum(1 for c in cases if c.rdflib.capped)
+        lines.append(
+            f"  geometric mean rdflib/kg over {len(ratios)} SPARQL cases that finished: {geo:,.1f}x"
+            + (f"; {capped} case(s) stopped at the cap (not in the mean)" if capped else "")
+        )
+    if notes:
+        lines += ["", "## Notes", *notes]
+    lines += [
+        "",
+        "kg = kg.query.run_named_query / run_query on the store opened read-only (guard-rail "
+        "parse + Oxigraph + result conversion);",
+        "pyoxigraph = Store.query with the same substitutions, results drained; "
+        "rdflib = Dataset(default_union=True).query with initBindings.",
+        f"total benchmark time: {time.perf_counter() - started:.0f} s",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# --- main -------------------------------------------------------------------------------------
+
+
+def _rss() -> int:
+    return int(psutil.Process().memory_info().rss)
+
+
+def run_benchmark(args: argparse.Namespace) -> str:
+    """Build or reuse the store, load both engines, run every case; return the report."""
+    started = time.perf_counter()
+    store_path = args.store or DEFAULT_CACHE / f"store-q{args.quads}-s{args.seed}"
+    info = build_store(store_path, quads=args.quads, seed=args.seed, write=args.write)
+    if info.quads < args.quads:
+        raise SystemExit(f"error: the store holds {info.quads:,} quads, fewer than {args.quads:,}")
+    loads: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory(prefix="kg-query-bench-") as tmp:
+        dump = Path(tmp) / "store.nq"
+        with open_store(store_path, read_only=True) as kg_store:
+            t0 = time.perf_counter()
+            kg_store.ox.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+            size = dump.stat().st_size
+            loads.append(
+                ("pyoxigraph dump (N-Quads)", time.perf_counter() - t0, f"{size / MB:,.0f} MB")
+            )
+        log(f"dumped {size / MB:,.0f} MB of N-Quads; loading it with pyoxigraph")
+        disk = ox.Store(str(Path(tmp) / "ox"))
+        t0 = time.perf_counter()
+        disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        disk.flush()
+        loads.append(
+            ("pyoxigraph bulk_load (on disk)", time.perf_counter() - t0, f"{len(disk):,} quads")
+        )
+        del disk
+        memory = ox.Store()
+        t0 = time.perf_counter()
+        memory.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        loads.append(
+            ("pyoxigraph bulk_load (in memory)", time.perf_counter() - t0, f"{len(memory):,} quads")
+        )
+        del memory
+        log("loading it with rdflib")
+        rss = _rss()
+        dataset = Dataset(default_union=True)
+        t0 = time.perf_counter()
+        dataset.parse(str(dump), format="nquads")
+        seconds = time.perf_counter() - t0
+        quads = sum(len(g) for g in dataset.graphs())
+        loads.append(
+            (
+                "rdflib Dataset.parse (in memory)",
+                seconds,
+                f"{quads:,} quads, +{(_rss() - rss) / MB:,.0f} MB RSS",
+            )
+        )
+        log(f"rdflib loaded {quads:,} quads in {seconds:.1f} s")
+
+    with open_store(store_path, read_only=True) as kg_store:
+        params = choose_parameters(kg_store.ox)
+        log(f"parameters: {params}")
+        cases = make_cases(kg_store.ox, dataset, params)
+        for case in cases:
+            log(f"{case.label}: kg")
+            case.kg = measure_here(case.kg_run, repeats=args.repeats, cap=args.cap)
+            if case.ox_run is not None:
+                case.ox = measure_here(case.ox_run, repeats=args.repeats, cap=args.cap)
+            log(f"{case.label}: rdflib (kg median {_fmt_seconds(case.kg.median)})")
+            case.rdflib = measure_forked(case.rdflib_run, repeats=args.repeats, cap=args.cap)
+            log(f"{case.label}: rdflib median {_cell(case.rdflib, args.cap)}; {_check(case)[0]}")
+        return render(args, info, loads, params, cases, started)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(
+        description="Time kg's named queries against rdflib's in-memory store on a synthetic "
+        "kg store (≥ 1M quads by default), in the same run.",
+    )
+    add = parser.add_argument
+    add(
+        "--quads",
+        type=int,
+        default=FULL_SIZE,
+        help="minimum number of quads (default 1000000; 20000 for a smoke run)",
+    )
+    add("--seed", type=int, default=7, help="seed of the synthetic data (default 7)")
+    add(
+        "--store",
+        type=Path,
+        help=f"store folder, reused when its parameters match (default {DEFAULT_CACHE}/store-q<QUADS>-s<SEED>)",
+    )
+    add(
+        "--write",
+        choices=("bulk", "add"),
+        default="bulk",
+        help="write with Store.bulk_extend (fast, default) or KGStore.add transactions",
+    )
+    add("--repeats", type=int, default=5, help="timed runs after the warm-up (default 5)")
+    add(
+        "--cap",
+        type=float,
+        default=60.0,
+        help="seconds per case and engine before repeats are skipped and rdflib is stopped (default 60)",
+    )
+    add(
+        "--output",
+        type=Path,
+        help="write the report here too (default for a full-size run: bench/results/query-DATE.txt)",
+    )
+    add("--no-output", action="store_true", help="only print the report")
+    args = parser.parse_args(argv)
+    if args.quads < 1000:
+        parser.error("--quads must be at least 1000")
+    if args.repeats < 1 or args.cap <= 0:
+        parser.error("--repeats must be at least 1 and --cap above 0")
+    args.command_line = shlex.join(
+        ["python", "bench/query_bench.py", *(argv if argv is not None else sys.argv[1:])]
+    )
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark, print the report, write it for a full-size run, return 0."""
+    args = parse_args(argv)
+    report = run_benchmark(args)
+    sys.stdout.write(report)
+    output = args.output
+    if output is None and args.quads >= FULL_SIZE and not args.no_output:
+        output = RESULTS / f"query-{date.today():%Y-%m-%d}.txt"
+    if output is not None and not args.no_output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(report, encoding="utf-8")
+        log(f"report written to {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
