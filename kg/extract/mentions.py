@@ -257,6 +257,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             taken.update(range(start, end))
     mentions.extend(_untagged_demonyms(doc, gazetteer, taken))
     mentions.extend(_untagged_names(doc, gazetteer, taken))
+    mentions.extend(_honorific_names(doc, taken))
     mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
     mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
@@ -273,7 +274,7 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
                 len(span) == width
                 and not any(t.i in taken for t in span)
                 and all(t.is_title or t.is_upper for t in span)
-                and not (width == 1 and span[0].is_sent_start)
+                and not (width == 1 and span[0].is_sent_start and not span[0].is_upper)
             ):
                 hit = gazetteer.lookup(span.text)
                 # Places only when unambiguous: "US", "UK", "United States" (not "Jordan", "Chad").
@@ -286,6 +287,25 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
                     i += width - 1
                     break
         i += 1
+    return found
+
+
+def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
+    """People NER missed but a courtesy title marks: "Labour's Mr Livingstone"."""
+    found: list[SpanMention] = []
+    for token in doc[:-1]:
+        if token.lower_.rstrip(".") not in HONORIFICS or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 1 and (end == len(doc) or end not in taken):
+            name = doc[token.i + 1 : end]
+            surface = doc[token.i : end].text
+            found.append(
+                SpanMention(name.start, name.end, name.text, surface, "Person", "HONORIFIC")
+            )
+            taken.update(range(name.start, name.end))
     return found
 
 

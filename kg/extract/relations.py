@@ -323,7 +323,9 @@ class _Builder:
             return False
         i = end + 1
         while i < len(doc) and (
-            doc[i].lower_ == "the" or (doc[i].pos_ in ("ADJ", "NOUN") and not doc[i]._.kg_ent)
+            doc[i].lower_ in ("the", "and")
+            or doc[i]._.kg_ent == "NORP"
+            or (doc[i].pos_ in ("ADJ", "NOUN") and not doc[i]._.kg_ent)
         ):
             i += 1
         return i < len(doc) and doc[i]._.kg_ent in ("ORG", "PLACE")
