@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import hashlib
 import gc
 import io
 import json
@@ -44,6 +45,7 @@ import os
 import platform
 import pstats
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -64,6 +66,7 @@ from kg.extract import Extractor
 from kg.io import ReadReport, read_articles
 from kg.nlp import load_pipeline, resolve_model_name
 from kg.records import Article
+from kg.resources import schemas_dir
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")
 TARGETS = (0.85, 0.80)
@@ -229,6 +232,41 @@ def preloaded(nlp: Any) -> Iterator[None]:
         kg.build.load_pipeline = original  # type: ignore[assignment]
 
 
+def digest(folder: Path, pattern: str = "*") -> str:
+    """A short hash of the files below ``folder`` matching ``pattern`` (names and bytes)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def code_digest() -> str:
+    """A short hash of kg's Python sources."""
+    return digest(Path(kg.__file__).parent, "*.py")
+
+
+@contextlib.contextmanager
+def frozen_schemas() -> Iterator[str]:
+    """Run on a private copy of ``schemas/`` (via ``KG_SCHEMAS``); yield its digest.
+
+    Rule files edited while the benchmark runs would otherwise change the rules' fingerprint
+    between the build and the rebuild (which then rebuilds everything) or between variants.
+    """
+    old = os.environ.get("KG_SCHEMAS")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-schemas-") as tmp:
+        copy = Path(tmp) / "schemas"
+        shutil.copytree(schemas_dir(), copy)
+        os.environ["KG_SCHEMAS"] = str(copy)
+        try:
+            yield digest(copy)
+        finally:
+            if old is None:
+                os.environ.pop("KG_SCHEMAS", None)
+            else:
+                os.environ["KG_SCHEMAS"] = old
+
+
 # --- inputs ---------------------------------------------------------------------------------
 
 
@@ -381,6 +419,10 @@ def run_benchmark(args: argparse.Namespace) -> str:
         f"{load_start[2]:.2f} (1/5/15 min); other jobs on the machine inflate wall times"
     )
     out(f"software: {_versions()}")
+    out(
+        f"code: kg sources {args.code_digest}, schemas/ {args.schemas_digest} (a private copy, "
+        "KG_SCHEMAS, so rule edits during the run cannot change it)"
+    )
     out(f"model: {model} {nlp_raw.meta.get('version')}, pipes {', '.join(nlp_raw.pipe_names)}")
     out(
         f"corpus: {args.corpus}, {n:,} articles{'' if whole else ' (--limit)'}, {words:,} words "
@@ -484,6 +526,8 @@ def run_benchmark(args: argparse.Namespace) -> str:
         f"  nothing-changed rebuild: {again.seconds:.2f} s with the model loaded, "
         f"{cold.seconds:.2f} s including the model load"
     )
+    if code_digest() != args.code_digest:
+        out("  note: kg's sources changed on disk during the run; it measured them as imported.")
     if args.n_process >= cores:
         out(
             f"  note: {args.n_process} spaCy workers on {cores} cores: the parent process "
@@ -655,6 +699,7 @@ def run_profile(args: argparse.Namespace) -> str:
         f"--batch-size {batch}, {model}; load average {os.getloadavg()[0]:.2f}"
     )
     out(f"software: {_versions()}")
+    out(f"code: kg sources {args.code_digest}, schemas/ {args.schemas_digest} (private copy)")
     out(
         f"raw spaCy {raw_s:.1f} s ({raw_cpu:.1f} s CPU); kg build {plain_s:.1f} s "
         f"({plain_cpu:.1f} s CPU): ratio {raw_s / plain_s:.3f} wall, {raw_cpu / plain_cpu:.3f} CPU"
@@ -714,7 +759,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark (or the profile), print the report, and return 0."""
     args = parse_args(argv)
-    report = run_profile(args) if args.profile else run_benchmark(args)
+    args.code_digest = code_digest()
+    with frozen_schemas() as args.schemas_digest:
+        report = run_profile(args) if args.profile else run_benchmark(args)
     sys.stdout.write(report)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from typing import IO
 
@@ -76,7 +77,12 @@ def _write_rdf(store: KGStore, fmt: str, out: IO[bytes]) -> None:
     quads = _data_quads(store)
     base = store.minter.base
     prefixes = {**PREFIXES, "kgd": base}
-    if fmt in _DATASET:
+    if fmt == "jsonld":
+        staged.extend(quads)
+        graphs = json.loads(staged.dump(format=ox.RdfFormat.JSON_LD))
+        # A local context only: the document never points at a remote one.
+        out.write(json.dumps({"@context": prefixes, "@graph": graphs}, ensure_ascii=False).encode())
+    elif fmt in _DATASET:
         staged.extend(quads)
         staged.dump(out, format=_RDF_FORMATS[fmt], prefixes=prefixes if fmt != "nq" else None)
     else:  # flatten the union of the article graphs into one graph

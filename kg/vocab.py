@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "AFFILIATIONS",
+    "SYMMETRIC",
     "DOMAINS",
     "PREDICATES",
     "RANGES",
@@ -64,3 +65,6 @@ RANGES: dict[str, tuple[str, ...]] = {
     "met_with": ("Person",),
 }
 """Classes a predicate's object may have."""
+
+SYMMETRIC: frozenset[str] = frozenset({"met_with"})
+"""Predicates that hold both ways; kg stores one direction (subject name first)."""

@@ -271,3 +271,16 @@ def test_build_output_exports_turtle(tmp_path: Path):
 
     g = rdflib.Graph().parse(out, format="turtle")
     assert (None, rdflib.URIRef("https://kg.example/ontology#spokesperson_of"), None) in g
+
+
+def test_build_own_article_scores_fully_against_its_gold_file(tmp_path: Path):
+    """An article written for kg (tests/data/articles) with every everyday construction."""
+    store = str(tmp_path / "s")
+    assert kg("build", "tests/data/articles/steel-merger.txt", "--store", store).returncode == 0
+    result = kg("evaluate", "tests/data/gold/steel-merger.json", "--store", store, "--json")
+    assert result.returncode == 0, result.stderr
+    overall = json.loads(result.stdout)["overall"]
+    assert overall["strict"]["required"]["recall"] == 1.0
+    assert overall["strict"]["required"]["precision"] == 1.0
+    assert overall["forbidden_relations"] == 0 and overall["splits"] == 0
+    assert overall["entities"]["total"]["recall"] == 1.0

@@ -18,7 +18,7 @@ from ..errors import EvaluationError
 from ..names import normalize_name
 from ..records import ENTITY_CLASSES
 from ..store import KGStore
-from ..vocab import AFFILIATIONS
+from ..vocab import AFFILIATIONS, SYMMETRIC
 from .gold import WILDCARD, Gold, GoldTriple
 from .graphdata import ArticleData, Node, Statement, article_ids, find_article, read_article
 from .metrics import Score
@@ -196,7 +196,11 @@ def _gold_hits(
     return [
         g
         for g in golds
-        if predicates_agree(p, g[1], mode) and m.matches(s, g[0]) and m.matches(o, g[2])
+        if predicates_agree(p, g[1], mode)
+        and (
+            (m.matches(s, g[0]) and m.matches(o, g[2]))
+            or (p in SYMMETRIC and m.matches(s, g[2]) and m.matches(o, g[0]))
+        )
     ]
 
 
@@ -315,6 +319,8 @@ def _why_missed(data: ArticleData, g: GoldTriple, m: _Matcher) -> str:
         )
         return f"predicate differs: extracted {', '.join(got)}{lenient}"
     if any(t[0] in o_nodes and t[2] in s_nodes and t[1] == g[1] for t in data.direct):
+        if g[1] in SYMMETRIC:
+            return ""
         return "extracted in the reverse direction"
     other = sorted(
         {

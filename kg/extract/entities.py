@@ -130,6 +130,16 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     for m in named:
         if m.label == "Organization" and len(m.text.split()) > 1:
             long_forms.setdefault(_initials(m.text), "o:" + normalize_name(m.text))
+    # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
+    short_forms: dict[str, str] = {}
+    for m in named:
+        words = m.text.split()
+        if m.label == "Organization" and len(words) > 1:
+            while len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
+                words = words[:-1]
+                short_forms.setdefault(
+                    normalize_name(" ".join(words)), "o:" + normalize_name(m.text)
+                )
 
     for m in pending:
         norm = normalize_name(m.text)
@@ -140,6 +150,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         elif _is_acronym(m.text) and m.text.replace(".", "") in long_forms:
             target = long_forms[m.text.replace(".", "")]
             add(m, target)
+        elif m.label == "Organization" and norm in short_forms:
+            add(m, short_forms[norm])
         elif m.label == "Organization" and "o:" + norm in by_key:
             add(m, "o:" + norm)
         else:

@@ -260,6 +260,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     mentions.extend(_honorific_names(doc, taken))
     mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
     mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
+    mentions.extend(_repeated_names(doc, mentions, gazetteer, taken))
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
 
 
@@ -306,6 +307,40 @@ def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
                 SpanMention(name.start, name.end, name.text, surface, "Person", "HONORIFIC")
             )
             taken.update(range(name.start, name.end))
+    return found
+
+
+def _repeated_names(
+    doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer, taken: set[int]
+) -> list[SpanMention]:
+    """Other occurrences of a name the article already uses, NER missed there.
+
+    Organization names also count without a trailing "Group", "plc", … ("Forgemasters"
+    for "Forgemasters Group"); one-word person names are left to surname resolution.
+    """
+    known: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        words = tuple(m.text.split())
+        if m.label in ("Organization", "Place") or (m.label == "Person" and len(words) > 1):
+            known.setdefault(words, m.label)
+        if m.label == "Organization":
+            while len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
+                words = words[:-1]
+                known.setdefault(words, "Organization")
+    found: list[SpanMention] = []
+    longest = max((len(k) for k in known), default=0)
+    i = 0
+    while i < len(doc):
+        for width in range(min(longest, len(doc) - i), 0, -1):
+            span = doc[i : i + width]
+            words = tuple(t.text for t in span)
+            label = known.get(words)
+            if label and not any(t.i in taken for t in span) and span[0].text[:1].isupper():
+                found.append(SpanMention(i, i + width, span.text, span.text, label, "REPEAT"))
+                taken.update(range(i, i + width))
+                i += width - 1
+                break
+        i += 1
     return found
 
 

@@ -194,13 +194,16 @@ class _Builder:
                 and (k == last + 1 or doc[last + 1].text == "-")
             ):
                 return (*self.ruleset.modifiers[doc[k].lower_], k)
-        head: Token = doc[last]
-        for _ in range(3):
-            if head.lemma_ == "become" and any(c.lower_ in _FUTURE_AUX for c in head.children):
-                return ("future", "", head.i)
-            if head.head is head:
-                break
-            head = head.head
+        # "X will become chief executive": the title is what "become" makes X, not an
+        # apposition of X ("X, chairman of Y, will become ...").
+        title: Token = doc[last]
+        verb = title.head
+        if (
+            title.dep_ in ("attr", "oprd", "xcomp", "dobj")
+            and verb.lemma_ == "become"
+            and any(c.lower_ in _FUTURE_AUX for c in verb.children)
+        ):
+            return ("future", "", verb.i)
         return ("current", "", -1)
 
     def verb_status(self, verb: Token) -> str:
@@ -233,6 +236,10 @@ class _Builder:
                 return
         elif "verb" in roles:
             status = self.verb_status(self.doc[roles["verb"][0]])
+        else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
+            first = min(obj.start, subject.start)
+            status, override, modifier_at = self.status_of(first, first - 1)
+            override = ""
         if predicate == "title":
             if title is None:
                 return
