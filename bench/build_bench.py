@@ -37,8 +37,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
-import hashlib
 import gc
+import hashlib
 import io
 import json
 import os

@@ -79,7 +79,7 @@ def _write_rdf(store: KGStore, fmt: str, out: IO[bytes]) -> None:
     prefixes = {**PREFIXES, "kgd": base}
     if fmt == "jsonld":
         staged.extend(quads)
-        graphs = json.loads(staged.dump(format=ox.RdfFormat.JSON_LD))
+        graphs = json.loads(staged.dump(format=ox.RdfFormat.JSON_LD) or b"[]")
         # A local context only: the document never points at a remote one.
         out.write(json.dumps({"@context": prefixes, "@graph": graphs}, ensure_ascii=False).encode())
     elif fmt in _DATASET:

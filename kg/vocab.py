@@ -9,11 +9,11 @@ from __future__ import annotations
 
 __all__ = [
     "AFFILIATIONS",
-    "SYMMETRIC",
     "DOMAINS",
     "PREDICATES",
     "RANGES",
     "SUPER_PROPERTY",
+    "SYMMETRIC",
 ]
 
 SUPER_PROPERTY: dict[str, str] = {

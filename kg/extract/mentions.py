@@ -150,9 +150,12 @@ def _text(doc: Doc, start: int, end: int) -> str:
 def _person_inside(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
     """Start of a personal name NER glued to the end of an organization ("EADS Philippe Camus")."""
     for k in range(start + 1, end - 1):
-        if doc[k].text in gazetteer.first_names and all(t.is_title for t in doc[k:end]):
-            if doc[end - 1].lower_ not in gazetteer.org_suffixes:
-                return k
+        if (
+            doc[k].text in gazetteer.first_names
+            and all(t.is_title for t in doc[k:end])
+            and doc[end - 1].lower_ not in gazetteer.org_suffixes
+        ):
+            return k
     return None
 
 
