@@ -6,7 +6,8 @@ Extension attributes (all on ``Token._``):
   resolved entity or a demonym, else ``""``;
 - ``kg_title``: part of a phrase of the title lexicon;
 - ``kg_mod``: a status modifier ("former", "acting", "shadow", …);
-- ``kg_geo``: for place tokens, ``country``, ``region`` or ``other``.
+- ``kg_geo``: for place tokens, ``country``, ``region`` or ``other``;
+- ``kg_orgword``: a word that makes a name an organization ("Inc", "Bank", "University").
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ _TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 def register_extensions() -> None:
     """Register kg's token extensions once per process."""
-    for name, default in (("kg_ent", ""), ("kg_title", False), ("kg_mod", False), ("kg_geo", "")):
+    for name, default in (
+        ("kg_ent", ""),
+        ("kg_title", False),
+        ("kg_mod", False),
+        ("kg_geo", ""),
+        ("kg_orgword", False),
+    ):
         if not Token.has_extension(name):
             Token.set_extension(name, default=default)
 
@@ -96,6 +103,8 @@ def annotate_doc(
     for i in resolution.demonyms:
         if i not in resolution.token_entity:
             doc[i]._.kg_ent = "NORP"
+    for token in doc:
+        token._.kg_orgword = token.lower_.rstrip(".") in gazetteer.org_suffixes
     for token in doc:
         if token.lower_ in ruleset.modifiers:
             token._.kg_mod = True

@@ -122,7 +122,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for alias, canonical, cls in curated:
         gaz.aliases[normalize_name(alias)] = (canonical, cls)
         gaz.aliases.setdefault(normalize_name(canonical), (canonical, cls))
-    gaz.countries |= curated_countries
+    gaz.countries |= {c for c in curated_countries if c not in gaz.regions}
     section = gaz.org_suffixes
     for line in (folder / "org_words.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() == "[nouns]":

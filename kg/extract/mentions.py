@@ -139,7 +139,8 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
 
 def _text(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
-    if text.endswith(".") and text.count(".") == 1 and len(text) > 1:
+    at_end = end == len(doc) or doc[end - 1].is_sent_end or doc[end].is_space
+    if at_end and text.endswith(".") and text.count(".") == 1 and len(text) > 1:
         text = text[:-1]  # "X." at the end of a sentence: the full stop is glued on
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):

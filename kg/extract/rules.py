@@ -14,7 +14,8 @@ Pattern tokens may use three shorthands besides spaCy's own keys: ``role`` (``su
 ``object``, ``title`` or ``verb``: which tokens the triple is made of), ``ent`` (a kg entity tag or
 list of tags: ``PERSON``, ``ORG``, ``PLACE``, ``NORP``, or ``NONE`` for no entity) and
 ``title = true``/``false`` (a token of a phrase of the title lexicon, or not);
-``mod = true`` matches a status modifier, ``geo`` the kind
+``mod = true`` matches a status modifier, ``orgword = true`` a word that makes a name an
+organization ("Inc", "Bank"), ``geo`` the kind
 of place (``country``, ``region`` or ``other``). ``predicate = "title"`` takes the
 predicate from the title phrase matched.
 
@@ -40,7 +41,7 @@ __all__ = ["Rule", "RuleSet", "TitleEntry", "load_rules"]
 ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP", "NONE")
 ROLES = ("subject", "object", "title", "verb")
 GEO_KINDS = ("country", "region", "other")
-_SHORTHANDS = ("role", "ent", "title", "mod", "geo")
+_SHORTHANDS = ("role", "ent", "title", "mod", "geo", "orgword")
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 
 
@@ -116,6 +117,8 @@ def _compile_token(
         ext["kg_title"] = bool(spec["title"])
     if "mod" in spec:
         ext["kg_mod"] = bool(spec["mod"])
+    if "orgword" in spec:
+        ext["kg_orgword"] = bool(spec["orgword"])
     if "geo" in spec:
         kinds = spec["geo"] if isinstance(spec["geo"], list) else [spec["geo"]]
         if any(k not in GEO_KINDS for k in kinds):
