@@ -70,7 +70,10 @@ def resolve_base(base: str | None = None) -> str:
 def _segment(text: str) -> str:
     """Encode any text as one readable, valid IRI path segment (Wikipedia style)."""
     text = unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
-    return quote(text.replace(" ", "_"), safe=_SAFE)
+    segment = quote(text.replace(" ", "_"), safe=_SAFE)
+    # A final "." makes Turtle prefixed names end in an escaped dot, which some parsers
+    # (rdflib) reject: encode it, so exports round-trip everywhere.
+    return segment[:-1] + "%2E" if segment.endswith(".") else segment
 
 
 class IRIMinter:

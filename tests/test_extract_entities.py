@@ -97,3 +97,53 @@ def test_demonyms_never_become_nodes_without_a_relation(component, make_doc):
         "Ukrainian troops and British ships left .", ents=[(0, 1, "NORP"), (3, 4, "NORP")]
     )
     assert extract(component, doc).entities == ()
+
+
+def test_capitalised_dateline_is_a_place(component, make_doc):
+    # NER missed "BANGKOK" and typed "DAYTON" an organization: a dateline names a place.
+    for text, ents in (
+        ("BANGKOK , Thailand ( AP )", [(2, 3, "GPE")]),
+        ("DAYTON , Ohio ( AP )", [(0, 1, "ORG"), (2, 3, "GPE")]),
+    ):
+        graph = extract(component, make_doc(text, ents=ents))
+        city = text.split(" ")[0]
+        assert (city, "Place") in names(graph)
+        assert (city, "located_in", text.split(" ")[2]) in {
+            (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+        }
+
+
+def test_capitals_in_sentences_are_not_datelines(component, make_doc):
+    graph = extract(component, make_doc("NATO , the alliance , met .", ents=[(0, 1, "ORG")]))
+    assert ("NATO", "Organization") in names(graph)
+
+
+def test_a_name_with_an_age_is_a_person_and_a_capital_a_place(component, make_doc):
+    doc = make_doc(
+        "Ulla Berg , 47 , spoke in Tbilisi , the capital of Georgia .",
+        ents=[(0, 2, "ORG"), (7, 8, "PERSON"), (12, 13, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert ("Ulla Berg", "Person") in names(graph)
+    assert ("Tbilisi", "Place") in names(graph)
+
+
+def test_state_of_a_legislator_is_a_place(component, make_doc):
+    doc = make_doc("Sen. Ann Ruiz , D-Ohio , voted .", ents=[(1, 3, "PERSON")])
+    assert ("Ohio", "Place") in names(extract(component, doc))
+
+
+def test_a_peer_of_a_place_is_a_person(component, make_doc):
+    doc = make_doc("Britain 's Duchess of York spoke .", ents=[(0, 1, "GPE"), (2, 5, "GPE")])
+    graph = extract(component, doc)
+    assert ("Duchess of York", "Person") in names(graph)
+    assert ("Duchess of York", "located_in", "United Kingdom") not in {
+        (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+    }
+
+
+def test_a_name_ner_missed_is_a_person_by_its_age(component, make_doc):
+    doc = make_doc("Winter , 53 , spoke on Monday , 5 , May .", ents=[])
+    got = names(extract(component, doc))
+    assert ("Winter", "Person") in got
+    assert not any(label == "Person" and name == "Monday" for name, label in got)

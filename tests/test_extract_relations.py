@@ -239,3 +239,306 @@ def test_evidence_offsets_point_at_the_sentence(component, make_doc):
     assert doc.text[ev.start : ev.end] == ev.sentence
     assert ev.confidence == pytest.approx(0.9)
     assert ev.status == "current" and ev.title == "Secretary"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Illinois Gov. James Thompson signed it .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("James Thompson", "leader_of", "Illinois"),
+        ),
+        (
+            "Prime Minister Ana Lopez of Portugal , who arrived , spoke .",
+            [(2, 4, "PERSON"), (5, 6, "GPE")],
+            ("Ana Lopez", "prime_minister_of", "Portugal"),
+        ),
+        (
+            "Tom Hill , another spokesman for Acme Corp , said so .",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+            ("Tom Hill", "spokesperson_of", "Acme Corp"),
+        ),
+        (
+            "Anna Berg , 58 , is the chief executive of Acme Corp .",
+            [(0, 2, "PERSON"), (10, 12, "ORG")],
+            ("Anna Berg", "leader_of", "Acme Corp"),
+        ),
+        (
+            "Ulla Berg , 47 , of the Red Cross said so .",
+            [(0, 2, "PERSON"), (7, 9, "ORG")],
+            ("Ulla Berg", "works_for", "Red Cross"),
+        ),
+        (
+            "Jo Ann Emmerich , vice president of daytime programs for ABC Entertainment , said so .",
+            [(0, 3, "PERSON"), (10, 12, "ORG")],
+            ("Jo Ann Emmerich", "works_for", "ABC Entertainment"),
+        ),
+        (
+            "A spokesman for the Red Cross in Geneva , Ann Lee , said so .",
+            [(4, 6, "ORG"), (7, 8, "GPE")],
+            ("Red Cross", "based_in", "Geneva"),
+        ),
+        (
+            "They met in Tbilisi , the capital of Georgia .",
+            [(3, 4, "GPE"), (8, 9, "GPE")],
+            ("Tbilisi", "located_in", "Georgia"),
+        ),
+        (
+            "It went to Maria Lopez , a Mexican novelist , on Friday .",
+            [(3, 5, "PERSON"), (7, 8, "NORP")],
+            ("Maria Lopez", "citizen_of", "Mexico"),
+        ),
+        (
+            "It went to Pieter Jansen , a Netherlands businessman , on Friday .",
+            [(3, 5, "PERSON"), (7, 8, "GPE")],
+            ("Pieter Jansen", "citizen_of", "Netherlands"),
+        ),
+        (
+            "Crowds filled Cairo 's Tahrir Square .",
+            [(2, 3, "GPE"), (4, 6, "FAC")],
+            ("Tahrir Square", "located_in", "Cairo"),
+        ),
+        (
+            "Crowds filled Soho in London .",
+            [(2, 3, "GPE"), (4, 5, "GPE")],
+            ("Soho", "located_in", "London"),
+        ),
+        (
+            "They met at Acme Ltd headquarters in nearby Leeds .",
+            [(3, 5, "ORG"), (8, 9, "GPE")],
+            ("Acme Ltd", "based_in", "Leeds"),
+        ),
+        (
+            "Germany 's Angela Merkel arrived .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("Angela Merkel", "citizen_of", "Germany"),
+        ),
+        (
+            "Philippines first lady Imelda Marcos arrived .",
+            [(0, 1, "GPE"), (3, 5, "PERSON")],
+            ("Imelda Marcos", "citizen_of", "Philippines"),
+        ),
+        (
+            "CNEN Radioprotection Director Laura Vinhas said so .",
+            [(0, 1, "ORG"), (3, 5, "PERSON")],
+            ("Laura Vinhas", "leader_of", "CNEN"),
+        ),
+        (
+            "It came from Mosul , northern Iraq .",
+            [(3, 4, "GPE"), (6, 7, "GPE")],
+            ("Mosul", "located_in", "Iraq"),
+        ),
+        (
+            "It was cold in Leeds and Boise , Idaho",
+            [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")],
+            ("Boise", "located_in", "Idaho"),
+        ),
+        (
+            "Malta , an island nation in the Mediterranean , voted .",
+            [(0, 1, "GPE"), (7, 8, "LOC")],
+            ("Malta", "located_in", "Mediterranean"),
+        ),
+        (
+            "Winter , 53 , a former Yale University law professor , spoke .",
+            [(6, 8, "ORG")],
+            ("Winter", "works_for", "Yale University"),
+        ),
+    ],
+)
+def test_news_constructions(component, make_doc, text, ents, expected):
+    assert expected in triples(component, make_doc(text, ents=ents), status=None)
+
+
+def test_a_city_as_adjective_is_no_nationality(component, make_doc):
+    doc = make_doc(
+        "It went to Pieter Jansen , an Atlanta businessman , on Friday .",
+        ents=[(3, 5, "PERSON"), (7, 8, "GPE")],
+    )
+    assert not any(p == "citizen_of" for _, p, _ in triples(component, doc))
+
+
+def test_organization_in_place_needs_a_place_not_a_noun(component, make_doc):
+    doc = make_doc(
+        "The Red Cross in Geneva talks failed .",
+        ents=[(1, 3, "ORG"), (4, 5, "GPE")],
+    )
+    assert ("Red Cross", "based_in", "Geneva") not in triples(component, doc)
+
+
+def _parsed(make_doc, text, ents, parse, pos, lemmas=None):
+    return make_doc(text, ents=ents, parse=parse, pos=pos, lemmas=lemmas)
+
+
+def test_serving_in_and_teaching_at_an_organization(component, make_doc):
+    text = "Tom Brady served ten years in the Senate ."
+    doc = _parsed(
+        make_doc,
+        text,
+        [(0, 2, "PERSON"), (7, 8, "ORG")],
+        [
+            (1, "compound"),
+            (2, "nsubj"),
+            (2, "ROOT"),
+            (4, "nummod"),
+            (2, "npadvmod"),
+            (2, "prep"),
+            (7, "det"),
+            (5, "pobj"),
+            (2, "punct"),
+        ],
+        ["PROPN", "PROPN", "VERB", "NUM", "NOUN", "ADP", "DET", "PROPN", "PUNCT"],
+        ["tom", "brady", "serve", "ten", "year", "in", "the", "senate", "."],
+    )
+    assert ("Tom Brady", "works_for", "Senate") in triples(component, doc)
+    text = "Ann Hale taught at Yale University ."
+    doc = _parsed(
+        make_doc,
+        text,
+        [(0, 2, "PERSON"), (4, 6, "ORG")],
+        [
+            (1, "compound"),
+            (2, "nsubj"),
+            (2, "ROOT"),
+            (2, "prep"),
+            (5, "compound"),
+            (3, "pobj"),
+            (2, "punct"),
+        ],
+        ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
+        ["ann", "hale", "teach", "at", "yale", "university", "."],
+    )
+    assert ("Ann Hale", "works_for", "Yale University") in triples(component, doc)
+
+
+def test_second_title_of_an_apposition_takes_its_own_organization(component, make_doc):
+    text = "Jo Hill , director of Acme Corp and a member of Beta Group , spoke ."
+    doc = _parsed(
+        make_doc,
+        text,
+        [(0, 2, "PERSON"), (5, 7, "ORG"), (11, 13, "ORG")],
+        [
+            (1, "compound"),
+            (14, "nsubj"),
+            (1, "punct"),
+            (1, "appos"),
+            (3, "prep"),
+            (6, "compound"),
+            (4, "pobj"),
+            (3, "cc"),
+            (9, "det"),
+            (3, "conj"),
+            (9, "prep"),
+            (12, "compound"),
+            (10, "pobj"),
+            (1, "punct"),
+            (14, "ROOT"),
+            (14, "punct"),
+        ],
+        [
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "NOUN",
+            "ADP",
+            "PROPN",
+            "PROPN",
+            "CCONJ",
+            "DET",
+            "NOUN",
+            "ADP",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "VERB",
+            "PUNCT",
+        ],
+    )
+    got = triples(component, doc)
+    assert ("Jo Hill", "leader_of", "Acme Corp") in got
+    assert ("Jo Hill", "member_of", "Beta Group") in got
+
+
+def test_a_list_of_places_in_a_city_is_not_located(component, make_doc):
+    doc = make_doc(
+        "Crowds filled Soho in London , Paris and Rome .",
+        ents=[(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")],
+    )
+    assert ("Soho", "located_in", "London") not in triples(component, doc)
+
+
+def test_operating_an_organization_is_leading_it(component, make_doc):
+    text = "Gerd Bauer operates Valley Museum ."
+    doc = _parsed(
+        make_doc,
+        text,
+        [(0, 2, "PERSON"), (3, 5, "ORG")],
+        [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "compound"), (2, "dobj"), (2, "punct")],
+        ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"],
+        ["gerd", "bauer", "operate", "valley", "museum", "."],
+    )
+    assert ("Gerd Bauer", "leader_of", "Valley Museum") in triples(component, doc)
+
+
+def test_a_town_and_its_state_is_no_list_and_facts_chain_through_it(component, make_doc):
+    doc = make_doc(
+        "They met at Acme Corp headquarters in Rockville , Md. , and at Soho in London , England .",
+        ents=[
+            (3, 5, "ORG"),
+            (7, 8, "GPE"),
+            (9, 10, "GPE"),
+            (13, 14, "GPE"),
+            (15, 16, "GPE"),
+            (17, 18, "GPE"),
+        ],
+    )
+    got = triples(component, doc)
+    assert ("Rockville", "located_in", "Maryland") in got
+    assert ("Acme Corp", "based_in", "Rockville") in got
+    assert ("Acme Corp", "based_in", "Maryland") in got
+    assert ("Soho", "located_in", "London") in got
+    assert ("Soho", "located_in", "England") in got
+    chained = next(
+        t
+        for t in evidence(component, doc)
+        if t.object.name == "Maryland" and t.subject.name == "Acme Corp"
+    )
+    assert chained.evidence.rule == "based.org_headquarters_in_place+located.place_comma_country"
+    assert chained.evidence.object_text == "Md."
+
+
+def test_relative_clause_on_a_person_states_employment(component, make_doc):
+    text = "Ann Hale , who taught at Yale University , died ."
+    doc = _parsed(
+        make_doc,
+        text,
+        [(0, 2, "PERSON"), (6, 8, "ORG")],
+        [
+            (1, "compound"),
+            (9, "nsubj"),
+            (1, "punct"),
+            (4, "nsubj"),
+            (1, "relcl"),
+            (4, "prep"),
+            (7, "compound"),
+            (5, "pobj"),
+            (1, "punct"),
+            (9, "ROOT"),
+            (9, "punct"),
+        ],
+        [
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "PRON",
+            "VERB",
+            "ADP",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "VERB",
+            "PUNCT",
+        ],
+        ["ann", "hale", ",", "who", "teach", "at", "yale", "university", ",", "die", "."],
+    )
+    assert ("Ann Hale", "works_for", "Yale University") in triples(component, doc)

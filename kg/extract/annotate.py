@@ -70,11 +70,15 @@ def build_title_index(nlp_vocab: object, ruleset: RuleSet) -> TitleIndex:
     matcher = PhraseMatcher(nlp_vocab, attr="LOWER")  # type: ignore[arg-type]
     entries: dict[str, list[TitleEntry]] = {}
     for entry in ruleset.titles:
-        for form in (entry.phrase, *_plurals(entry.phrase)):
+        forms = [entry.phrase, *_plurals(entry.phrase)]
+        if "." in entry.phrase:  # "gov." is one token only capitalised, as news writes it: "Gov."
+            forms.append(" ".join(w.capitalize() for w in entry.phrase.split(" ")))
+        for form in forms:
             key = " ".join(t.lower_ for t in tokenizer(form))
             if key not in entries:
                 matcher.add(key, [tokenizer(form)])
-            entries.setdefault(key, []).append(entry)
+            if entry not in entries.get(key, []):
+                entries.setdefault(key, []).append(entry)
     return TitleIndex(matcher, entries)
 
 

@@ -70,7 +70,17 @@ _LEADING_TITLES = frozenset(
     ]
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Abbreviations that end a name with their own full stop ("Manufacturers Hanover Trust Co.").
+_ABBREVIATIONS = frozenset("co cos inc corp ltd plc llc bros jr sr st".split())
 _UPPER = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
+# Titles of nobility that make "X of Place" a person: "the Duchess of York".
+_PEERAGES = frozenset(
+    {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "viscount"}
+)
+# Nouns that, in an apposition, make the name before them a place: "Yerevan, the capital of".
+_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "port", "province", "region", "county", "state"}
+)
 
 
 @dataclass(frozen=True)
@@ -139,9 +149,9 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
 
 def _text(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
-    at_end = end == len(doc) or doc[end - 1].is_sent_end or doc[end].is_space
-    if at_end and text.endswith(".") and text.count(".") == 1 and len(text) > 1:
-        text = text[:-1]  # "X." at the end of a sentence: the full stop is glued on
+    last = text[:-1].rsplit(" ", 1)[-1].lower()
+    if text.endswith(".") and text.count(".") == 1 and len(text) > 1 and last not in _ABBREVIATIONS:
+        text = text[:-1]  # "on X." at the end of a sentence: the full stop is glued on
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -263,6 +273,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     mentions.extend(_untagged_names(doc, gazetteer, taken))
     mentions.extend(_honorific_names(doc, taken))
     mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
+    mentions.extend(_dateline_places(doc, gazetteer, taken))
+    mentions.extend(_party_states(doc, gazetteer, taken))
+    mentions.extend(_aged_names(doc, gazetteer, taken))
     mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
     mentions.extend(_repeated_names(doc, mentions, gazetteer, taken))
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
@@ -348,6 +361,110 @@ def _repeated_names(
     return found
 
 
+def _place_follows(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
+    """Whether a known country or region is written from token ``i`` ("Ohio", "South Africa")."""
+    for width in (3, 2, 1):
+        span = doc[i : i + width]
+        if len(span) < width or not all(t.is_title or t.is_upper for t in span):
+            continue
+        hit = gazetteer.lookup(span.text)
+        if (hit and hit[1] == "Place") or gazetteer.is_region(span.text):
+            return True
+    return False
+
+
+def _is_dateline(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether ``[start, end)`` is a capitalised dateline place: "BANGKOK, Thailand (AP)"."""
+    return (
+        bool(doc[start].is_sent_start)
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and all(t.is_upper and t.is_alpha and len(t) > 1 for t in doc[start:end])
+        and _place_follows(doc, end + 1, gazetteer)
+    )
+
+
+def _dateline_places(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """A dateline place NER missed at the start of a sentence: "EAST LANSING, Mich."."""
+    found: list[SpanMention] = []
+    for sent in doc.sents:
+        start = end = sent.start
+        while end < sent.end and end not in taken and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end > start and _is_dateline(doc, start, end, gazetteer):
+            text = doc[start:end].text
+            found.append(SpanMention(start, end, text, text, "Place", "GPE"))
+            taken.update(range(start, end))
+    return found
+
+
+_NOT_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _aged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """A person NER missed, known by the age after the name: "Winter, 53, a former judge"."""
+    found: list[SpanMention] = []
+    for comma in doc[1:]:
+        end = comma.i
+        if not _age_follows(doc, end):
+            continue
+        start = end
+        while (
+            start > 0
+            and end - start < 3
+            and start - 1 not in taken
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and doc[start - 1].lower_ not in _NOT_NAMES
+        ):
+            start -= 1
+        if start == end or gazetteer.lookup(doc[start:end].text) is not None:
+            continue
+        text = doc[start:end].text
+        found.append(SpanMention(start, end, text, text, "Person", "PERSON"))
+        taken.update(range(start, end))
+    return found
+
+
+def _party_states(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """The state of an American legislator NER missed: "Sen. Ann Ruiz, D-Ohio"."""
+    found: list[SpanMention] = []
+    for token in doc[2:]:
+        i = token.i
+        if (
+            i not in taken
+            and token.is_title
+            and doc[i - 1].text == "-"
+            and doc[i - 2].text in ("R", "D", "I")
+            and gazetteer.is_region(token.text)
+        ):
+            found.append(SpanMention(i, i + 1, token.text, token.text, "Place", "GPE"))
+            taken.add(i)
+    return found
+
+
 def _regions_after_places(
     doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer, taken: set[int]
 ) -> list[SpanMention]:
@@ -403,6 +520,19 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
             and words[-1].lower() in gazetteer.org_suffixes
         ):
             label = "Organization"
+        elif label != "Place" and _is_dateline(doc, m.start, m.end, gazetteer):
+            label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
+        elif label == "Organization" and _age_follows(doc, m.end) and len(words) <= 4:
+            label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
+        elif (
+            label != "Person"
+            and len(words) >= 3
+            and words[0].lower() in _PEERAGES
+            and words[1] == "of"
+        ):
+            label = "Person"  # "the Duchess of York" typed a place by NER
+        elif label == "Person" and _place_noun_follows(doc, m.end):
+            label = "Place"  # "Yerevan, the capital of Armenia" typed PERSON by NER
         elif (
             label != "Person"
             and 1 < len(words) <= 4
@@ -440,6 +570,28 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
             else SpanMention(m.start, m.end, m.text, m.surface, label, m.ner_label)
         )
     return fixed
+
+
+def _age_follows(doc: Doc, end: int) -> bool:
+    """Whether an age in commas follows token ``end``: "Ulla Berg, 47, said"."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text.isdigit()
+        and int(doc[end + 1].text) < 120
+        and doc[end + 2].text == ","
+    )
+
+
+def _place_noun_follows(doc: Doc, end: int) -> bool:
+    """Whether "a/the capital (of)", "the town" follows: the name before is a place."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ("the", "a")
+        and doc[end + 2].lower_ in _PLACE_NOUNS
+        and (end + 3 >= len(doc) or doc[end + 3].lower_ in ("of", "in", ",", "."))
+    )
 
 
 def _untagged_demonyms(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:

@@ -315,13 +315,29 @@ class _Builder:
         return nxt.is_lower and nxt.pos_ == "NOUN" and not nxt._.kg_title
 
     def in_a_list(self, arg: _Arg) -> bool:
-        """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a location."""
+        """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a
+        location; a town followed by its state ("Aiken, S.C.") is no list."""
         doc, i = self.doc, arg.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        conjoined = i < len(doc) and doc[i].lower_ in ("and", "or")
+        if conjoined:
+            i += 1
+        if not (i > arg.end and i < len(doc) and doc[i]._.kg_ent == "PLACE"):
+            return False
+        if conjoined or not (
+            doc[arg.start]._.kg_geo == "other" and doc[i]._.kg_geo in ("country", "region")
+        ):
+            return True
+        # "in Aiken, S.C.": a town, then its state or country, is no list, unless more
+        # places follow ("London, Paris and Rome")
+        while i < len(doc) and doc[i]._.kg_ent == "PLACE":
+            i += 1
         if i < len(doc) and doc[i].text == ",":
             i += 1
         if i < len(doc) and doc[i].lower_ in ("and", "or"):
             i += 1
-        return i > arg.end and i < len(doc) and doc[i]._.kg_ent == "PLACE"
+        return i < len(doc) and doc[i]._.kg_ent == "PLACE"
 
     def object_follows(self, end: int) -> bool:
         """Whether "of/at/for (the) Organization" follows a title ending before ``end``."""
@@ -370,7 +386,8 @@ class _Builder:
     def follow_conjuncts(
         self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]
     ) -> None:
-        """ "X is a NOTUS reporter and an Allbritton fellow": the subject holds both titles."""
+        """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
+        of Z": the subject holds both titles."""
         head = self.doc[title[3] - 1]
         for conj in head.conjuncts:
             if conj.i not in self.ann.titles:
@@ -384,12 +401,28 @@ class _Builder:
                 if self.doc[i]._.kg_ent:
                     obj.append(i)
                 i -= 1
+            if not obj:  # "X, director of Y and a member of Z"
+                obj = self.object_after(end)
             if obj:
                 self.add(
                     rule,
                     {"subject": roles["subject"], "object": obj, "title": list(range(start, end))},
                     suffix=".conj",
                 )
+
+    def object_after(self, end: int) -> list[int]:
+        """The organization tokens of "of/at/for/with (the) Organization" right after ``end``."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for", "with"):
+            return []
+        i = end + 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        obj = []
+        while i < len(doc) and doc[i]._.kg_ent == "ORG":
+            obj.append(i)
+            i += 1
+        return obj
 
 
 def extract_relations(
@@ -405,6 +438,38 @@ def extract_relations(
     for rule, roles in _matches(doc, matchers):
         if "subject" in roles and "object" in roles:
             builder.add(rule, roles)
-    return sorted(
-        builder.triples.values(), key=lambda t: (t.evidence.start, t.predicate, t.subject.name)
-    )
+    triples = list(builder.triples.values())
+    triples.extend(_chained(triples))
+    return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
+
+
+def _chained(triples: list[Triple]) -> list[Triple]:
+    """Facts one sentence states through a place: "Acme headquarters in Rockville, Md." gives
+    Acme ``based_in`` Maryland; "Soho in London, England" gives Soho ``located_in`` England."""
+    have = {(t.subject.name, t.predicate, t.object.name, t.evidence.start) for t in triples}
+    places = [t for t in triples if t.predicate == "located_in" and t.evidence.status == "current"]
+    out: list[Triple] = []
+    for first in triples:
+        if first.predicate not in ("based_in", "located_in") or first.evidence.status != "current":
+            continue
+        for second in places:
+            key = (first.subject.name, first.predicate, second.object.name, first.evidence.start)
+            if (
+                second.evidence.start == first.evidence.start
+                and second.subject.name == first.object.name
+                and second.object.name != first.subject.name
+                and key not in have
+            ):
+                have.add(key)
+                evidence = Evidence(
+                    **{
+                        **first.evidence.__dict__,
+                        "object_text": second.evidence.object_text,
+                        "rule": f"{first.evidence.rule}+{second.evidence.rule}",
+                        "confidence": round(
+                            first.evidence.confidence * second.evidence.confidence, 3
+                        ),
+                    }
+                )
+                out.append(Triple(first.subject, first.predicate, second.object, evidence))
+    return out
