@@ -393,6 +393,9 @@ def run_benchmark(args: argparse.Namespace) -> str:
         def run_cold_build() -> BuildReport:
             return build(inputs, store=store, model=model, on_error="skip", **kw)
 
+        gc.collect()
+        baseline = TreeMemory()
+        baseline._sample()
         raw1, tokens = measure("raw spaCy #1", n, words, raw)
         kgx, (entities, relations) = measure("kg extract", n, words, extract)
         full, report = measure("kg build", n, words, run_build)
@@ -441,6 +444,10 @@ def run_benchmark(args: argparse.Namespace) -> str:
     init = f"kg_extract init {init_build_s:.2f} s"
     out(f"  load model, kg build      {load_s['build']:7.2f} s + {init}")
     out("  warm-up: " + ", ".join(f"{k} {v:.2f} s" for k, v in warm_s.items()))
+    out(
+        f"  memory before the first variant: {_mb(baseline.peak_pss)} MB PSS, "
+        f"{_mb(baseline.peak_rss)} MB RSS (three pipelines loaded, the texts in memory)"
+    )
     out("")
     head = (
         f"{'variant':<16}{'wall s':>8}{'CPU s':>8}{'art/s':>8}{'words/s':>9}{'ratio':>7}"

@@ -71,7 +71,9 @@ _LEADING_TITLES = frozenset(
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # Abbreviations that end a name with their own full stop ("Manufacturers Hanover Trust Co.").
-_ABBREVIATIONS = frozenset("co cos inc corp ltd plc llc bros jr sr st".split())
+_ABBREVIATIONS = frozenset(
+    ["co", "cos", "inc", "corp", "ltd", "plc", "llc", "bros", "jr", "sr", "st"]
+)
 _UPPER = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 # Titles of nobility that make "X of Place" a person: "the Duchess of York".
 _PEERAGES = frozenset(
