@@ -3,7 +3,7 @@
 This module holds the records and the reader. Scoring is strict: a predicted relation is
 right when its CoNLL type is the gold one and both arguments, normalised by
 :func:`normalize_conll`, equal the gold entity spans. kg's predicates map to CoNLL types as
-``/work/shared/eval/README.md`` says (see :func:`~kg.evaluate.conll04_scoring.conll_type`);
+``shared/eval/README.md`` says (see :func:`~kg.evaluate.conll04_scoring.conll_type`);
 ``Kill`` has no kg predicate and is left out of the gold relations.
 """
 
