@@ -197,3 +197,12 @@ def test_console_script_reports_errors_on_stderr(store: Path) -> None:
     assert "Error:" in proc.stderr
     assert "Volodymyr Zelensky" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_cli_central_default_sample_matches_the_library_default():
+    import inspect
+
+    from kg.cli._graph import central
+    from kg.graph import BETWEENNESS_SAMPLE
+
+    assert inspect.signature(central).parameters["sample"].default == BETWEENNESS_SAMPLE

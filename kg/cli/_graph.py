@@ -170,7 +170,7 @@ def central(
         typer.Option(
             min=1, help="Estimate betweenness from this many sampled entities on larger graphs."
         ),
-    ] = 500,
+    ] = 100,  # kg.graph.BETWEENNESS_SAMPLE, not imported here to keep start-up light
     store: StoreOption = DEFAULT_STORE,
     as_json: JsonOption = False,
 ) -> None:
