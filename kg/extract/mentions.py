@@ -283,15 +283,25 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
 
 
+def _capitalised(doc: Doc) -> list[bool]:
+    """Per token, whether it starts with a capital: the only places a missed name can start."""
+    return [t.text[:1].isupper() for t in doc]
+
+
 def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
     """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
     found: list[SpanMention] = []
+    caps = _capitalised(doc)
     i = 0
     while i < len(doc):
+        if not caps[i] or i in taken:
+            i += 1
+            continue
         for width in (3, 2, 1):
             span = doc[i : i + width]
             if (
                 len(span) == width
+                and all(caps[i : i + width])
                 and not any(t.i in taken for t in span)
                 and all(t.is_title or t.is_upper for t in span)
                 and not (width == 1 and span[0].is_sent_start and not span[0].is_upper)
@@ -348,9 +358,16 @@ def _repeated_names(
                 known.setdefault(words, "Organization")
     found: list[SpanMention] = []
     longest = max((len(k) for k in known), default=0)
+    firsts = {k[0] for k in known}
+    texts = [t.text for t in doc]
     i = 0
     while i < len(doc):
+        if texts[i] not in firsts or i in taken:
+            i += 1
+            continue
         for width in range(min(longest, len(doc) - i), 0, -1):
+            if tuple(texts[i : i + width]) not in known:
+                continue
             span = doc[i : i + width]
             words = tuple(t.text for t in span)
             label = known.get(words)
@@ -599,12 +616,17 @@ def _place_noun_follows(doc: Doc, end: int) -> bool:
 def _untagged_demonyms(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
     """Capitalised demonyms and party adjectives NER missed ("Labour MP", "South Korean")."""
     found: list[SpanMention] = []
+    caps = _capitalised(doc)
     i = 0
     while i < len(doc):
+        if not caps[i] or i in taken:
+            i += 1
+            continue
         for width in (2, 1):
             span = doc[i : i + width]
             if (
                 len(span) == width
+                and all(caps[i : i + width])
                 and not any(t.i in taken for t in span)
                 and all(t.text[:1].isupper() and t.is_alpha for t in span)
                 and gazetteer.demonym(span.text) is not None
