@@ -67,10 +67,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _fingerprint(article: Article, extractor: Extractor) -> str:
-    return hashlib.sha256(
-        f"{article.content_hash}|{extractor.fingerprint}|{__version__}".encode()
-    ).hexdigest()
+def _fingerprint(article: Article, extraction: str) -> str:
+    return hashlib.sha256(f"{article.content_hash}|{extraction}|{__version__}".encode()).hexdigest()
 
 
 def build(
@@ -116,6 +114,7 @@ def build(
         run = kg.minter.run(str(uuid.uuid4()))
         started = _now()
         stored = kg.fingerprints()
+        extraction = extractor.fingerprint  # once per build: the model and rules are fixed
         fingerprints: dict[str, str] = {}
 
         def todo() -> Iterator[Article]:
@@ -130,7 +129,7 @@ def build(
                     report.read.problems.append(Problem(article.origin, problem))
                     report.read.skipped += 1
                     continue
-                fingerprint = _fingerprint(article, extractor)
+                fingerprint = _fingerprint(article, extraction)
                 if stored.get(article.id) == fingerprint:
                     report.unchanged += 1
                     if on_article:
