@@ -16,6 +16,7 @@ repairs what can be repaired from the text alone and drops the rest:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -288,8 +289,14 @@ def _capitalised(doc: Doc) -> list[bool]:
     return [t.text[:1].isupper() for t in doc]
 
 
-def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
-    """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
+def _scan(
+    doc: Doc,
+    taken: set[int],
+    widths: Sequence[int],
+    classify: Callable[[Span], tuple[str, str] | None],
+) -> list[SpanMention]:
+    """Mentions NER missed: the longest free span (of ``widths``, longest first) at each
+    capitalised token that ``classify`` names ``(label, source)``; spans never overlap."""
     found: list[SpanMention] = []
     caps = _capitalised(doc)
     i = 0
@@ -297,27 +304,37 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
         if not caps[i] or i in taken:
             i += 1
             continue
-        for width in (3, 2, 1):
+        for width in widths:
             span = doc[i : i + width]
-            if (
-                len(span) == width
-                and all(caps[i : i + width])
-                and not any(t.i in taken for t in span)
-                and all(t.is_title or t.is_upper for t in span)
-                and not (width == 1 and span[0].is_sent_start and not span[0].is_upper)
-            ):
-                hit = gazetteer.lookup(span.text)
-                # Places only when unambiguous: "US", "UK", "United States" (not "Jordan", "Chad").
-                if hit and (
-                    hit[1] == "Organization"
-                    or (hit[1] == "Place" and (width > 1 or span[0].is_upper))
-                ):
-                    found.append(SpanMention(i, i + width, span.text, span.text, hit[1], "GAZ"))
-                    taken.update(range(i, i + width))
-                    i += width - 1
-                    break
+            if len(span) < width or any(t.i in taken for t in span):
+                continue
+            named = classify(span)
+            if named is not None:
+                found.append(SpanMention(i, i + width, span.text, span.text, *named))
+                taken.update(range(i, i + width))
+                i += width - 1
+                break
         i += 1
     return found
+
+
+def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        if not all(t.is_title or t.is_upper for t in span) or (
+            len(span) == 1 and span[0].is_sent_start and not span[0].is_upper
+        ):
+            return None
+        hit = gazetteer.lookup(span.text)
+        # Places only when unambiguous: "US", "UK", "United States" (not "Jordan", "Chad").
+        if hit and (
+            hit[1] == "Organization" or (hit[1] == "Place" and (len(span) > 1 or span[0].is_upper))
+        ):
+            return hit[1], "GAZ"
+        return None
+
+    return _scan(doc, taken, (3, 2, 1), classify)
 
 
 def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
@@ -356,28 +373,13 @@ def _repeated_names(
             while len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
                 words = words[:-1]
                 known.setdefault(words, "Organization")
-    found: list[SpanMention] = []
     longest = max((len(k) for k in known), default=0)
-    firsts = {k[0] for k in known}
-    texts = [t.text for t in doc]
-    i = 0
-    while i < len(doc):
-        if texts[i] not in firsts or i in taken:
-            i += 1
-            continue
-        for width in range(min(longest, len(doc) - i), 0, -1):
-            if tuple(texts[i : i + width]) not in known:
-                continue
-            span = doc[i : i + width]
-            words = tuple(t.text for t in span)
-            label = known.get(words)
-            if label and not any(t.i in taken for t in span) and span[0].text[:1].isupper():
-                found.append(SpanMention(i, i + width, span.text, span.text, label, "REPEAT"))
-                taken.update(range(i, i + width))
-                i += width - 1
-                break
-        i += 1
-    return found
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        label = known.get(tuple(t.text for t in span))
+        return (label, "REPEAT") if label else None
+
+    return _scan(doc, taken, range(longest, 0, -1), classify)
 
 
 def _place_follows(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
@@ -615,25 +617,10 @@ def _place_noun_follows(doc: Doc, end: int) -> bool:
 
 def _untagged_demonyms(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
     """Capitalised demonyms and party adjectives NER missed ("Labour MP", "South Korean")."""
-    found: list[SpanMention] = []
-    caps = _capitalised(doc)
-    i = 0
-    while i < len(doc):
-        if not caps[i] or i in taken:
-            i += 1
-            continue
-        for width in (2, 1):
-            span = doc[i : i + width]
-            if (
-                len(span) == width
-                and all(caps[i : i + width])
-                and not any(t.i in taken for t in span)
-                and all(t.text[:1].isupper() and t.is_alpha for t in span)
-                and gazetteer.demonym(span.text) is not None
-            ):
-                found.append(SpanMention(i, i + width, span.text, span.text, "Demonym", "NORP"))
-                taken.update(range(i, i + width))
-                i += width - 1
-                break
-        i += 1
-    return found
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        if all(t.text[:1].isupper() and t.is_alpha for t in span) and gazetteer.demonym(span.text):
+            return "Demonym", "NORP"
+        return None
+
+    return _scan(doc, taken, (2, 1), classify)
