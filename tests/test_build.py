@@ -228,7 +228,7 @@ def _wait_for_commits(proc: subprocess.Popen[str], n: int) -> None:
 
 def test_build_killed_mid_way_keeps_every_committed_article(tmp_path: Path):
     folder, store = tmp_path / "in", tmp_path / "s"
-    _many_articles(folder, 400)
+    _many_articles(folder, 1000)
     proc = _start_build(folder, store)
     _wait_for_commits(proc, 3)
     os.kill(proc.pid, signal.SIGKILL)
@@ -236,11 +236,11 @@ def test_build_killed_mid_way_keeps_every_committed_article(tmp_path: Path):
     with open_store(store, read_only=False) as s:  # it opens, and holds whole articles only
         ids = set(s.fingerprints())
         graphs = {g.value for g in s.ox.named_graphs()}
-    assert 12 <= len(ids) < 400
+    assert 12 <= len(ids) < 1000
     assert all(s.minter.article_graph(i) in graphs for i in ids)
     finish = kg("build", str(folder), "--store", str(store))
     assert finish.returncode == 0, finish.stderr
-    assert f"{400 - len(ids)} added, 0 replaced, {len(ids)} unchanged" in finish.stdout
+    assert f"{1000 - len(ids)} added, 0 replaced, {len(ids)} unchanged" in finish.stdout
     clean = tmp_path / "clean"
     assert kg("build", str(folder), "--store", str(clean)).returncode == 0
     count = (
@@ -251,7 +251,9 @@ def test_build_killed_mid_way_keeps_every_committed_article(tmp_path: Path):
 
 def test_build_two_builds_on_one_store_second_fails_clearly(tmp_path: Path):
     folder, store = tmp_path / "in", tmp_path / "s"
-    _many_articles(folder, 200)
+    # Enough articles that the first build still holds the store while the second loads
+    # its model (the first is killed as soon as the check is done).
+    _many_articles(folder, 5000)
     proc = _start_build(folder, store)
     try:
         _wait_for_commits(proc, 1)

@@ -41,7 +41,13 @@ DATA = Path(__file__).parent / "data" / "eval"
 STORE = DATA / "store.trig"
 GOLD = DATA / "gold" / "politics-900.json"
 TINY = DATA / "conll04-tiny.json"
-CONLL_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "conll04" / "conll04_dev.json"
+CONLL_DEV = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "eval"
+    / "conll04"
+    / "conll04_dev.json"
+)
 
 
 def gold_text(**changes: Any) -> dict[str, Any]:
