@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Article, ArticleGraph, Entity, Evidence, Triple
-from .annotate import annotate_doc, build_title_index, register_extensions
+from .annotate import annotate_doc, build_title_index, unmark_doc
 from .entities import resolve_entities
 from .gazetteer import load_gazetteer
 from .mentions import find_mentions
@@ -36,19 +36,21 @@ class ExtractComponent:
     """spaCy component: entities and relations of a ``Doc`` as plain data in ``user_data``."""
 
     def __init__(self, nlp: Language, rules: list[str]) -> None:
-        register_extensions()
         self.ruleset: RuleSet = load_rules(*(Path(r) for r in rules))
         self.gazetteer = load_gazetteer()
         self.titles = build_title_index(nlp.vocab, self.ruleset)
-        self.matchers = build_matchers(nlp.vocab, self.ruleset)
+        self.matchers = build_matchers(nlp.vocab, self.ruleset, self.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer)
         resolution = resolve_entities(doc, mentions, self.gazetteer)
-        annotation = annotate_doc(doc, resolution, self.titles, self.ruleset, self.gazetteer)
-        triples = extract_relations(
-            doc, resolution, annotation, self.ruleset, self.matchers, self.gazetteer
-        )
+        annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer)
+        try:
+            triples = extract_relations(
+                doc, resolution, annotation, self.ruleset, self.matchers, self.gazetteer
+            )
+        finally:
+            unmark_doc(doc, annotation)
         used = {t.subject for t in triples} | {t.object for t in triples}
         entities = [
             e for i, e in enumerate(resolution.entities) if resolution.mentions[i] or e in used

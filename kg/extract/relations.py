@@ -14,7 +14,7 @@ from ..vocab import DOMAINS, RANGES
 from .annotate import Annotation
 from .entities import Resolution
 from .gazetteer import Gazetteer
-from .rules import Rule, RuleSet, TitleEntry
+from .rules import Rule, RuleSet, TitleEntry, spacy_pattern
 
 __all__ = ["RelationMatchers", "build_matchers", "extract_relations"]
 
@@ -61,15 +61,16 @@ class _Arg:
     end: int
 
 
-def build_matchers(vocab: object, ruleset: RuleSet) -> RelationMatchers:
-    """Compile every rule of ``ruleset``."""
+def build_matchers(vocab: object, ruleset: RuleSet, gazetteer: Gazetteer) -> RelationMatchers:
+    """Compile every rule of ``ruleset`` (``orgword`` takes its words from ``gazetteer``)."""
     token = Matcher(vocab)  # type: ignore[arg-type]
     dependency = DependencyMatcher(vocab)  # type: ignore[arg-type]
     for rule in ruleset.rules:
+        pattern = spacy_pattern(rule, modifiers=ruleset.modifiers, org_words=gazetteer.org_suffixes)
         if rule.kind == "token":
-            token.add(rule.id, [rule.pattern], greedy="LONGEST")
+            token.add(rule.id, [pattern], greedy="LONGEST")
         else:
-            dependency.add(rule.id, [rule.pattern])
+            dependency.add(rule.id, [pattern])
     return RelationMatchers(token, dependency, {r.id: r for r in ruleset.rules})
 
 
@@ -178,11 +179,11 @@ class _Builder:
             if word in self.ruleset.modifiers:
                 return (*self.ruleset.modifiers[word], i)
             if (
-                token._.kg_ent == "PERSON"
+                self.ann.ent[i] == "PERSON"
                 or word in (",", ";", "(", ")", ":")
                 or not (
                     token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ")
-                    or token._.kg_ent
+                    or self.ann.ent[i]
                 )
             ):
                 break
@@ -305,53 +306,55 @@ class _Builder:
     def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
         """Whether a common noun stands between an object in front and its title."""
         return obj.end <= title_start and any(
-            t.pos_ == "NOUN" and t.is_lower and not t._.kg_mod
+            t.pos_ == "NOUN" and t.is_lower and t.lower_ not in self.ruleset.modifiers
             for t in self.doc[obj.end : title_start]
         )
 
     def modifies_a_noun(self, arg: _Arg) -> bool:
         """Whether an entity only modifies the common noun after it ("London rock station")."""
         nxt = self.doc[arg.end]
-        return nxt.is_lower and nxt.pos_ == "NOUN" and not nxt._.kg_title
+        return nxt.is_lower and nxt.pos_ == "NOUN" and arg.end not in self.ann.titles
 
     def in_a_list(self, arg: _Arg) -> bool:
         """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a
         location; a town followed by its state ("Aiken, S.C.") is no list."""
         doc, i = self.doc, arg.end
+        ent = self.ann.ent
         if i < len(doc) and doc[i].text == ",":
             i += 1
         conjoined = i < len(doc) and doc[i].lower_ in ("and", "or")
         if conjoined:
             i += 1
-        if not (i > arg.end and i < len(doc) and doc[i]._.kg_ent == "PLACE"):
+        if not (i > arg.end and i < len(doc) and ent[i] == "PLACE"):
             return False
         if conjoined or not (
-            doc[arg.start]._.kg_geo == "other" and doc[i]._.kg_geo in ("country", "region")
+            self.ann.geo[arg.start] == "other" and self.ann.geo[i] in ("country", "region")
         ):
             return True
         # "in Aiken, S.C.": a town, then its state or country, is no list, unless more
         # places follow ("London, Paris and Rome")
-        while i < len(doc) and doc[i]._.kg_ent == "PLACE":
+        while i < len(doc) and ent[i] == "PLACE":
             i += 1
         if i < len(doc) and doc[i].text == ",":
             i += 1
         if i < len(doc) and doc[i].lower_ in ("and", "or"):
             i += 1
-        return i < len(doc) and doc[i]._.kg_ent == "PLACE"
+        return i < len(doc) and ent[i] == "PLACE"
 
     def object_follows(self, end: int) -> bool:
         """Whether "of/at/for (the) Organization" follows a title ending before ``end``."""
         doc = self.doc
+        ent = self.ann.ent
         if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for"):
             return False
         i = end + 1
         while i < len(doc) and (
             doc[i].lower_ in ("the", "and")
-            or doc[i]._.kg_ent == "NORP"
-            or (doc[i].pos_ in ("ADJ", "NOUN") and not doc[i]._.kg_ent)
+            or ent[i] == "NORP"
+            or (doc[i].pos_ in ("ADJ", "NOUN") and not ent[i])
         ):
             i += 1
-        return i < len(doc) and doc[i]._.kg_ent in ("ORG", "PLACE")
+        return i < len(doc) and ent[i] in ("ORG", "PLACE")
 
     def heads_a_part(self, start: int, end: int, obj: _Arg) -> bool:
         """Whether a leading title heads only a part of the organization."""
@@ -361,8 +364,8 @@ class _Builder:
             before is not None
             and before.pos_ == "NOUN"
             and before.is_lower
-            and not before._.kg_ent
-            and not before._.kg_mod
+            and not self.ann.ent[start - 1]
+            and before.lower_ not in self.ruleset.modifiers
             and before.lower_ not in _WHOLE_ORG_NOUNS
         ):
             return True  # "research director", "performance director"
@@ -388,6 +391,7 @@ class _Builder:
     ) -> None:
         """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
         of Z": the subject holds both titles."""
+        ent = self.ann.ent
         head = self.doc[title[3] - 1]
         for conj in head.conjuncts:
             if conj.i not in self.ann.titles:
@@ -395,10 +399,8 @@ class _Builder:
             start, end, _ = self.ann.titles[conj.i]
             obj = []
             i = start - 1
-            while i >= 0 and (
-                self.doc[i]._.kg_ent in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"
-            ):
-                if self.doc[i]._.kg_ent:
+            while i >= 0 and (ent[i] in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"):
+                if ent[i]:
                     obj.append(i)
                 i -= 1
             if not obj:  # "X, director of Y and a member of Z"
@@ -413,13 +415,14 @@ class _Builder:
     def object_after(self, end: int) -> list[int]:
         """The organization tokens of "of/at/for/with (the) Organization" right after ``end``."""
         doc = self.doc
+        ent = self.ann.ent
         if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for", "with"):
             return []
         i = end + 1
         if i < len(doc) and doc[i].lower_ == "the":
             i += 1
         obj = []
-        while i < len(doc) and doc[i]._.kg_ent == "ORG":
+        while i < len(doc) and ent[i] == "ORG":
             obj.append(i)
             i += 1
         return obj

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,15 @@ from ..records import ENTITY_CLASSES, STATUSES
 from ..resources import schemas_dir
 from ..vocab import PREDICATES
 
-__all__ = ["Rule", "RuleSet", "TitleEntry", "load_rules"]
+__all__ = [
+    "ENT_ATTR",
+    "KIND_ATTR",
+    "Rule",
+    "RuleSet",
+    "TitleEntry",
+    "load_rules",
+    "spacy_pattern",
+]
 
 ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP", "NONE")
 ROLES = ("subject", "object", "title", "verb")
@@ -64,7 +73,8 @@ class Rule:
         predicate: A vocabulary predicate, or ``"title"``.
         confidence: 0..1, recorded on the evidence.
         kind: ``"token"`` (``Matcher``) or ``"dependency"`` (``DependencyMatcher``).
-        pattern: The compiled spaCy pattern.
+        pattern: The pattern with ``ent``, ``geo`` and ``title`` compiled to native token
+            attributes; :func:`spacy_pattern` finishes it.
         roles: For token rules, the role of each pattern token (``""`` for none); for
             dependency rules, the ``RIGHT_ID`` of each node.
         example: A sentence the rule must fire on.
@@ -99,14 +109,39 @@ class RuleSet:
     """A hash of every rule file as loaded, so a changed rule set rebuilds articles."""
 
 
+ENT_ATTR = "ENT_ID"
+"""The native token attribute that holds kg's entity tag while the rules run (the ``ent``
+shorthand): ``PERSON``, ``ORG``, ``PLACE``, ``NORP`` or empty."""
+KIND_ATTR = "ENT_KB_ID"
+"""The native token attribute that holds a place's kind (``country``, ``region``, ``other``;
+the ``geo`` shorthand) or ``title`` for a token of a title phrase (the ``title`` shorthand).
+Native attributes are compared inside spaCy's matchers; extension attributes (``Token._``)
+cost a Python call per token and attribute, which made matching five times slower."""
+_RESERVED = (ENT_ATTR, KIND_ATTR)
+
+
 def _compile_token(
     spec: dict[str, Any], where: str, problems: list[str]
 ) -> tuple[dict[str, Any], str]:
-    token = {k: v for k, v in spec.items() if k not in _SHORTHANDS}
-    ext: dict[str, Any] = {}
+    """Check a pattern token and compile the ``ent``, ``geo`` and ``title`` shorthands.
+
+    ``mod`` and ``orgword`` stay as they are: their word lists are known only when every
+    rule folder is loaded (see :func:`spacy_pattern`).
+    """
+    token = {k: v for k, v in spec.items() if k not in _SHORTHANDS or k in ("mod", "orgword")}
     role = spec.get("role", "")
     if role and role not in ROLES:
         problems.append(f"{where}: unknown role {role!r}; use one of {', '.join(ROLES)}")
+    for key in _RESERVED:
+        if key in spec:
+            problems.append(
+                f"{where}: {key} is reserved for kg's shorthands; use 'ent', 'geo', 'title'"
+            )
+    for key in ("mod", "orgword"):
+        if key in spec and "LOWER" in spec:
+            problems.append(f"{where}: '{key}' tests the lower-case word: it cannot go with LOWER")
+    if "mod" in spec and "orgword" in spec:
+        problems.append(f"{where}: give at most one of 'mod' and 'orgword' per token")
     if "ent" in spec:
         tags = spec["ent"] if isinstance(spec["ent"], list) else [spec["ent"]]
         bad = [t for t in tags if t not in ENT_TAGS]
@@ -114,21 +149,44 @@ def _compile_token(
             problems.append(f"{where}: unknown ent {bad}; use {', '.join(ENT_TAGS)}")
         values = ["" if t == "NONE" else t for t in tags]
         # One value compiles to a plain comparison: much faster in spaCy's Matcher than "IN".
-        ext["kg_ent"] = values[0] if len(values) == 1 else {"IN": values}
-    if "title" in spec:
-        ext["kg_title"] = bool(spec["title"])
-    if "mod" in spec:
-        ext["kg_mod"] = bool(spec["mod"])
-    if "orgword" in spec:
-        ext["kg_orgword"] = bool(spec["orgword"])
+        token[ENT_ATTR] = values[0] if len(values) == 1 else {"IN": values}
     if "geo" in spec:
         kinds = spec["geo"] if isinstance(spec["geo"], list) else [spec["geo"]]
         if any(k not in GEO_KINDS for k in kinds):
             problems.append(f"{where}: unknown geo {kinds}; use {', '.join(GEO_KINDS)}")
-        ext["kg_geo"] = kinds[0] if len(kinds) == 1 else {"IN": kinds}
-    if ext:
-        token["_"] = ext
+        if spec.get("title"):
+            problems.append(f"{where}: a place ('geo') is never part of a title: drop one")
+        token[KIND_ATTR] = kinds[0] if len(kinds) == 1 else {"IN": kinds}
+    elif "title" in spec:  # with 'geo', 'title = false' holds anyway
+        token[KIND_ATTR] = "title" if spec["title"] else {"NOT_IN": ["title"]}
     return token, role
+
+
+def spacy_pattern(
+    rule: Rule, *, modifiers: Collection[str], org_words: Collection[str]
+) -> list[dict[str, Any]]:
+    """The spaCy pattern of ``rule``: ``mod`` and ``orgword`` become word lists.
+
+    Args:
+        rule: A loaded rule.
+        modifiers: The status modifiers (``RuleSet.modifiers``), lower case.
+        org_words: Words that make a name an organization, lower case, without a final ".".
+    """
+    lists = {
+        "mod": sorted(modifiers),
+        "orgword": sorted({*org_words, *(w + "." for w in org_words)}),
+    }
+
+    def native(spec: dict[str, Any]) -> dict[str, Any]:
+        token = {k: v for k, v in spec.items() if k not in lists}
+        for key, words in lists.items():
+            if key in spec:
+                token["LOWER"] = {"IN" if spec[key] else "NOT_IN": words}
+        return token
+
+    if rule.kind == "token":
+        return [native(t) for t in rule.pattern]
+    return [{**node, "RIGHT_ATTRS": native(node["RIGHT_ATTRS"])} for node in rule.pattern]
 
 
 def _line_of(text: str, rule_id: str) -> int:
@@ -332,17 +390,15 @@ def _check_with_spacy(ruleset: RuleSet) -> list[str]:
     import spacy
     from spacy.matcher import DependencyMatcher, Matcher
 
-    from .annotate import register_extensions
-
-    register_extensions()
     vocab = spacy.blank("en").vocab
     problems = []
     for rule in ruleset.rules:
+        pattern = spacy_pattern(rule, modifiers=ruleset.modifiers, org_words=("inc",))
         try:
             if rule.kind == "token":
-                Matcher(vocab, validate=True).add(rule.id, [rule.pattern])
+                Matcher(vocab, validate=True).add(rule.id, [pattern])
             else:
-                DependencyMatcher(vocab, validate=True).add(rule.id, [rule.pattern])
+                DependencyMatcher(vocab, validate=True).add(rule.id, [pattern])
         except (ValueError, KeyError, TypeError) as exc:
             problems.append(f"{rule.origin}: invalid spaCy pattern: {exc}".replace("\n", " "))
     return problems
