@@ -542,3 +542,15 @@ def test_relative_clause_on_a_person_states_employment(component, make_doc):
         ["ann", "hale", ",", "who", "teach", "at", "yale", "university", ",", "die", "."],
     )
     assert ("Ann Hale", "works_for", "Yale University") in triples(component, doc)
+
+
+def test_extraction_leaves_no_marks_and_keeps_an_entity_linkers_ids(component, make_doc):
+    text = "White House press secretary Karoline Leavitt said so ."
+    doc = make_doc(text, ents=[(0, 2, "ORG"), (4, 6, "PERSON")])
+    doc[4].ent_kb_id_ = "Q123"  # as an entity linker would set them
+    doc[6].ent_id_ = "PERSON"  # a stray id on a non-entity token must not look like a mark
+    doc[7].ent_kb_id_ = "title"
+    found = triples(component, doc)
+    assert found == {("Karoline Leavitt", "spokesperson_of", "White House")}
+    kept = {(t.i, t.ent_id_, t.ent_kb_id_) for t in doc if t.ent_id or t.ent_kb_id}
+    assert kept == {(4, "", "Q123"), (6, "PERSON", ""), (7, "", "title")}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from kg.errors import RuleError
-from kg.extract.rules import load_rules
+from kg.extract.rules import load_rules, spacy_pattern
 from kg.vocab import PREDICATES
 
 
@@ -85,3 +86,54 @@ def test_rules_every_example_gives_its_expected_triple():
     from kg.evaluate_rules import check_examples
 
     assert check_examples() == []
+
+
+_ONE_RULE = """
+[[rule]]
+id = "x.y"
+predicate = "works_for"
+confidence = 0.5
+example = "X"
+expect = ["a", "works_for", "c"]
+pattern = [{TOKENS}]
+"""
+
+
+def _rule_file(tmp_path: Path, tokens: str) -> Path:
+    (tmp_path / "r.toml").write_text(_ONE_RULE.replace("{TOKENS}", tokens), encoding="utf-8")
+    return tmp_path
+
+
+def test_rules_shorthands_compile_to_native_token_attributes(tmp_path: Path):
+    folder = _rule_file(
+        tmp_path,
+        '{role = "subject", ent = "PERSON"}, {mod = true, OP = "?"},'
+        ' {title = true}, {title = false, ent = ["NONE", "NORP"]},'
+        ' {role = "object", ent = "PLACE", geo = ["country", "region"], title = false},'
+        ' {orgword = true}',
+    )
+    ruleset = load_rules(folder)
+    rule = next(r for r in ruleset.rules if r.id == "x.y")
+    pattern = spacy_pattern(rule, modifiers=ruleset.modifiers, org_words={"inc", "bank"})
+    assert pattern[0] == {"ENT_ID": "PERSON"}
+    assert pattern[1]["LOWER"]["IN"] == sorted(ruleset.modifiers)
+    assert "former" in pattern[1]["LOWER"]["IN"]
+    assert pattern[2] == {"ENT_KB_ID": "title"}
+    assert pattern[3] == {"ENT_KB_ID": {"NOT_IN": ["title"]}, "ENT_ID": {"IN": ["", "NORP"]}}
+    assert pattern[4] == {"ENT_ID": "PLACE", "ENT_KB_ID": {"IN": ["country", "region"]}}
+    assert pattern[5] == {"LOWER": {"IN": ["bank", "bank.", "inc", "inc."]}}
+
+
+@pytest.mark.parametrize(
+    ("tokens", "problem"),
+    [
+        ('{role = "subject", ENT_ID = "PERSON"}', "ENT_ID is reserved for kg's shorthands"),
+        ('{role = "subject", mod = true, LOWER = "ex"}', "'mod' tests the lower-case word"),
+        ('{role = "subject", geo = "country", title = true}', "a place ('geo') is never part"),
+        ('{role = "subject", mod = true, orgword = true}', "at most one of 'mod' and 'orgword'"),
+    ],
+)
+def test_rules_shorthands_that_cannot_compile_are_reported(tmp_path: Path, tokens, problem):
+    folder = _rule_file(tmp_path, tokens + ', {role = "object", ent = "ORG"}')
+    with pytest.raises(RuleError, match=re.escape(problem)):
+        load_rules(folder)
