@@ -1,0 +1,204 @@
+"""Build a graph: read articles, extract them, and store what changed.
+
+Articles whose fingerprint (content hash + model + rules) is already stored are skipped
+before spaCy sees them, so building the same input again adds nothing and costs little.
+A changed article replaces its own graph. New articles are committed in batches, each one
+Oxigraph transaction: a build killed mid-way keeps every batch that had committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pyoxigraph import Quad
+
+from . import __version__
+from .errors import InputError
+from .extract import Extractor
+from .io import OnError, Problem, ReadReport, read_articles
+from .nlp import load_pipeline
+from .rdf import article_quads, run_quads
+from .records import Article, ArticleGraph
+from .store import KGStore, open_store
+
+__all__ = ["BuildReport", "build"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildReport:
+    """What a build did.
+
+    Attributes:
+        added: Articles stored for the first time.
+        replaced: Articles whose content, model or rules changed.
+        unchanged: Articles already stored as they are (skipped).
+        entities: Entity mentions stored (per article).
+        relations: Relations extracted (current and not).
+        triples_before: Triples in the store before the build.
+        triples_after: Triples in the store after the build.
+        read: The reader's report (skipped articles and warnings).
+        model: The spaCy pipeline used.
+    """
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    entities: int = 0
+    relations: int = 0
+    triples_before: int = 0
+    triples_after: int = 0
+    read: ReadReport = field(default_factory=ReadReport)
+    model: str = ""
+
+    @property
+    def triples_added(self) -> int:
+        return self.triples_after - self.triples_before
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _fingerprint(article: Article, extraction: str) -> str:
+    return hashlib.sha256(f"{article.content_hash}|{extraction}|{__version__}".encode()).hexdigest()
+
+
+def build(
+    inputs: Sequence[Path | str],
+    *,
+    store: Path | str,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    on_error: OnError = "raise",
+    rules: Iterable[Path] = (),
+    base: str | None = None,
+    wait: float = 0.0,
+    on_article: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build (or update) the store at ``store`` from ``inputs``.
+
+    Args:
+        inputs: ``.txt`` files, folders and ``.jsonl`` files.
+        store: The store folder; created when missing.
+        model: The spaCy pipeline (see :func:`kg.nlp.resolve_model_name`).
+        n_process: Processes for spaCy and extraction.
+        batch_size: Articles per spaCy batch and per store transaction.
+        on_error: ``"raise"`` stops at the first bad article; ``"skip"`` counts and skips it.
+        rules: Extra rule folders.
+        base: IRI base of minted IRIs.
+        wait: Seconds to wait for another build to release the store.
+        on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
+
+    Raises:
+        InputError: A bad article (with ``on_error="raise"``) or a missing input path.
+        ModelError: The pipeline cannot be loaded.
+        StoreError: The store cannot be opened (e.g. another build holds it).
+    """
+    report = BuildReport()
+    nlp = load_pipeline(model)
+    report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+    extractor = Extractor(nlp, rules=rules)
+    articles = read_articles(list(inputs), on_error=on_error, report=report.read)
+    with open_store(store, read_only=False, base=base, wait=wait) as kg:
+        report.triples_before = len(kg)
+        kg.ensure_ontology()
+        run = kg.minter.run(str(uuid.uuid4()))
+        started = _now()
+        stored = kg.fingerprints()
+        extraction = extractor.fingerprint  # once per build: the model and rules are fixed
+        fingerprints: dict[str, str] = {}
+
+        def todo() -> Iterator[Article]:
+            for article in articles:
+                if len(article.text) > nlp.max_length:
+                    problem = (
+                        f"{article.origin}: article {article.id!r} has {len(article.text):,} "
+                        f"characters, more than the pipeline's max_length {nlp.max_length:,}"
+                    )
+                    if on_error == "raise":
+                        raise InputError(problem + "; split it or pass --on-error skip")
+                    report.read.problems.append(Problem(article.origin, problem))
+                    report.read.skipped += 1
+                    continue
+                fingerprint = _fingerprint(article, extraction)
+                if stored.get(article.id) == fingerprint:
+                    report.unchanged += 1
+                    if on_article:
+                        on_article("unchanged")
+                    continue
+                fingerprints[article.id] = fingerprint
+                yield article
+
+        pending: list[ArticleGraph] = []
+        for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+            pending.append(graph)
+            if len(pending) >= batch_size:
+                _commit(kg, pending, stored, fingerprints, run, report, on_article)
+                pending = []
+        _commit(kg, pending, stored, fingerprints, run, report, on_article)
+        if report.added or report.replaced:
+            meta = nlp.meta
+            kg.add(
+                run_quads(
+                    kg.minter,
+                    run,
+                    started=started,
+                    ended=_now(),
+                    model=report.model,
+                    model_version=str(meta.get("version", "")),
+                    kg_version=__version__,
+                    extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
+                )
+            )
+        report.triples_after = len(kg)
+    return report
+
+
+def _commit(
+    kg: KGStore,
+    graphs: list[ArticleGraph],
+    stored: dict[str, str],
+    fingerprints: dict[str, str],
+    run: str,
+    report: BuildReport,
+    on_article: Callable[[str], None] | None,
+) -> None:
+    if not graphs:
+        return
+    new: list[tuple[str, list[Quad]]] = []
+    changed: list[tuple[str, list[Quad]]] = []
+    for graph in graphs:
+        article_id = graph.article.id
+        quads = article_quads(graph, kg.minter, run=run, fingerprint=fingerprints[article_id])
+        (changed if article_id in stored else new).append((article_id, quads))
+        report.entities += len(graph.entities)
+        report.relations += len(graph.triples)
+    if new:
+        kg.add(q for _, quads in new for q in quads)
+    if changed:
+        kg.replace_articles(changed)
+    for article_id, _ in new:
+        stored[article_id] = fingerprints[article_id]
+    report.added += len(new)
+    report.replaced += len(changed)
+    logger.info(
+        "committed %d new and %d changed articles (%d added, %d replaced so far)",
+        len(new),
+        len(changed),
+        report.added,
+        report.replaced,
+    )
+    if on_article:
+        for _ in new:
+            on_article("added")
+        for _ in changed:
+            on_article("replaced")

@@ -1,0 +1,202 @@
+"""Commands that make and check the graph: build, export, validate, rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import KGError
+from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="spaCy pipeline to use (env KG_MODEL).", envvar="KG_MODEL"),
+]
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="A folder of extra rules (titles*.tsv, *.toml); repeatable."),
+]
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders and .jsonl files.")],
+    store: StoreOption = DEFAULT_STORE,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Also export the graph to this file (.ttl, .trig, …)."),
+    ] = None,
+    model: ModelOption = None,
+    n_process: Annotated[
+        int, typer.Option("--n-process", "-j", min=1, help="Processes for spaCy.")
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per batch.")
+    ] = 64,
+    on_error: Annotated[
+        str,
+        typer.Option(
+            "--on-error", help="raise: stop at the first bad article; skip: report and go on."
+        ),
+    ] = "raise",
+    rules: RulesOption = None,
+    base: Annotated[
+        str | None, typer.Option("--base", help="IRI base (env KG_BASE).", envvar="KG_BASE")
+    ] = None,
+    wait: Annotated[
+        float, typer.Option("--wait", help="Seconds to wait for another build to finish.")
+    ] = 0.0,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
+    ] = False,
+) -> None:
+    """Build or update the graph from news articles."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from ..build import build as run_build
+    from ..export import export, format_from_suffix
+    from ..io import OnError, count_inputs
+    from ..store import open_store
+
+    if on_error not in ("raise", "skip"):
+        raise typer.BadParameter("use 'raise' or 'skip'", param_hint="--on-error")
+    policy: OnError = "skip" if on_error == "skip" else "raise"
+    if output is not None and format_from_suffix(output) is None:
+        raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
+    total = count_inputs(inputs)
+    progress = Progress(
+        TextColumn("[bold]Building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[counts]}"),
+        console=console_err,
+        transient=True,
+        disable=not console_err.is_terminal,
+    )
+    counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    with progress:
+        task = progress.add_task("build", total=total, counts="")
+
+        def tick(kind: str) -> None:
+            counts[kind] += 1
+            progress.update(
+                task, advance=1, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
+            )
+
+        report = run_build(
+            inputs,
+            store=store,
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+            on_error=policy,
+            rules=rules or (),
+            base=base,
+            wait=wait,
+            on_article=tick,
+        )
+    for problem in report.read.problems:
+        console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+    console.print(
+        f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
+        f"{report.entities} entity mentions, {report.relations} relations; "
+        f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
+    )
+    if output is not None:
+        fmt = format_from_suffix(output)
+        assert fmt is not None
+        with open_store(store, read_only=True, base=base) as kg:
+            export(kg, fmt, output)
+        console.print(f"Exported {fmt} to {output}")
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="turtle, trig, nt, nq, jsonld, csv, graphml, gexf (default: from the suffix).",
+        ),
+    ] = None,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
+    from ..export import FORMATS, export, format_from_suffix
+    from ..store import open_store
+
+    chosen = fmt or format_from_suffix(output)
+    if chosen not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    assert chosen is not None
+    with open_store(store, read_only=True) as kg:
+        export(kg, chosen, output)
+    console.print(f"Exported {chosen} to {output} ({output.stat().st_size:,} bytes)")
+
+
+@app.command()
+def validate(store: StoreOption = DEFAULT_STORE) -> None:
+    """Check the store against the SHACL shapes in schemas/shapes.ttl."""
+    from ..store import open_store
+    from ..validate import validate_store
+
+    with open_store(store, read_only=True) as kg:
+        result = validate_store(kg)
+    if result.conforms:
+        console.print(f"Conforms: {result.triples:,} triples, 0 violations")
+        return
+    table = Table(
+        "focus", "path", "value", "message", title=f"{len(result.violations)} violation(s)"
+    )
+    for v in result.violations[:200]:
+        table.add_row(v.focus, v.path, v.value, v.message)
+    console.print(table)
+    raise typer.Exit(1)
+
+
+rules_app = typer.Typer(
+    help="The relation rules (schemas/rules/ plus --rules folders).", no_args_is_help=True
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None) -> None:
+    """List every rule: id, predicate, confidence and its example sentence."""
+    from ..extract.rules import load_rules
+
+    ruleset = load_rules(*(rules or ()))
+    table = Table("id", "predicate", "conf.", "example", title=f"{len(ruleset.rules)} rules")
+    for rule in ruleset.rules:
+        table.add_row(
+            rule.id, rule.predicate, f"{rule.confidence:.2f}", rule.example.replace("\n", " ⏎ ")
+        )
+    console.print(table)
+    console.print(
+        f"{len(ruleset.titles)} title phrases, {len(ruleset.modifiers)} status modifiers, from "
+        + ", ".join(str(p) for p in ruleset.sources)
+    )
+
+
+@rules_app.command("check")
+def rules_check(rules: RulesOption = None) -> None:
+    """Validate the rules and run every rule's example (needs the spaCy pipeline)."""
+    from ..evaluate_rules import check_examples
+
+    failures = check_examples(rules or ())
+    for failure in failures:
+        console_err.print(Text.assemble(("FAIL", "red"), " ", failure))
+    if failures:
+        raise KGError(f"{len(failures)} rule example(s) do not give their expected triple")
+    console.print("Every rule example gives its expected triple.")

@@ -1,0 +1,251 @@
+"""``kg query``: SPARQL over the store, ad hoc or from the library of named queries.
+
+The store is opened read-only (for writing only with ``--allow-update`` and an update);
+:mod:`kg.query` parses the query, applies the guard rails and runs it. Tables hold plain
+text, never rich markup: names and sentences come from articles. CSV, TSV, JSON and Turtle
+are written to stdout exactly as serialized.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+
+if TYPE_CHECKING:
+    from ..query import NamedQuery, QueryResult
+
+__all__ = ["query"]
+
+
+class OutputFormat(StrEnum):
+    """Output formats of ``kg query``."""
+
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+@app.command()
+def query(
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[QUERY]",
+            help="The SPARQL query; '-' reads it from stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file", "-f", exists=True, dir_okay=False, help="Read the query from a file."
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", "-n", help="Run a named query of schemas/queries (see --list)."),
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            metavar="NAME=VALUE",
+            help="Bind ?NAME (repeatable): an IRI, a kgd: CURIE, or a name matched on labels.",
+        ),
+    ] = None,
+    list_queries: Annotated[
+        bool, typer.Option("--list", help="List the named queries and their parameters.")
+    ] = False,
+    store: StoreOption = DEFAULT_STORE,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            "-d",
+            exists=True,
+            dir_okay=False,
+            help="Query an RDF file (.ttl, .trig, .nt, .nq) instead of the store.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-F",
+            case_sensitive=False,
+            help="table, or SPARQL results as csv, tsv or json. CONSTRUCT and DESCRIBE "
+            "print Turtle (json: JSON-LD).",
+        ),
+    ] = OutputFormat.table,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            "-t",
+            help="Give up after this many seconds (the query then runs in a child process).",
+        ),
+    ] = None,
+    allow_network: Annotated[
+        bool,
+        typer.Option("--allow-network", help="Allow SERVICE, LOAD, FROM and USING (remote data)."),
+    ] = False,
+    allow_update: Annotated[
+        bool,
+        typer.Option("--allow-update", help="Allow SPARQL updates, which write to the store."),
+    ] = False,
+) -> None:
+    """Run a SPARQL query over every graph of the store (prefixes kg:, kgd:, rdfs:, … predeclared).
+
+    Examples: kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }';
+    kg query --name role-holders --param org="White House"; kg query --list.
+    """
+    from ..query import check_query, list_named_queries, load_named_query
+
+    if list_queries:
+        _print_named_queries(list_named_queries())
+        return
+    given = [flag for flag, value in (("QUERY", text), ("--file", file), ("--name", name)) if value]
+    if len(given) != 1:
+        raise typer.BadParameter(
+            "give the query as exactly one of QUERY, --file or --name (or use --list)"
+            + (f"; got {' and '.join(given)}" if given else ""),
+            param_hint="QUERY",
+        )
+    if timeout is not None and timeout <= 0:
+        raise typer.BadParameter(f"{timeout:g} is not above 0 seconds", param_hint="--timeout")
+    params = _parse_params(param or [])
+    hide: tuple[str, ...] = ()
+    if name:
+        named = load_named_query(name)
+        params = named.bind(params)
+        sparql = named.text
+        hide = tuple(p.name for p in named.params)  # the same value on every row
+    elif file:
+        sparql = file.read_text(encoding="utf-8")
+    else:
+        sparql = sys.stdin.read() if text == "-" else str(text)
+
+    kind = check_query(sparql, allow_network=allow_network, allow_update=allow_update)
+    result = _run(
+        sparql,
+        kind,
+        store=store,
+        data=data,
+        params=params,
+        timeout=timeout,
+        allow_network=allow_network,
+        allow_update=allow_update,
+    )
+    _print_result(result, fmt.value, data=data, hide=hide)
+
+
+def _parse_params(items: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().lstrip("?$")
+        if not sep or not key.isidentifier():
+            raise typer.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
+        params[key] = value
+    return params
+
+
+def _run(
+    sparql: str,
+    kind: str,
+    *,
+    store: Path,
+    data: Path | None,
+    params: dict[str, str],
+    timeout: float | None,
+    allow_network: bool,
+    allow_update: bool,
+) -> QueryResult:
+    """Open the data the way the query needs it and run the query."""
+    from ..iri import resolve_base
+    from ..query import run_query
+    from ..store import load_file, open_store
+
+    if data is not None:
+        return run_query(
+            load_file(data),
+            sparql,
+            params=params,
+            timeout=timeout,
+            allow_network=allow_network,
+            allow_update=allow_update,
+            base=resolve_base(),
+        )
+    if timeout is not None:
+        # The child process opens the store itself, read-only; this checks it is a store.
+        with open_store(store, read_only=True) as kg_store:
+            base, path = kg_store.minter.base, kg_store.path
+        return run_query(
+            path,
+            sparql,
+            params=params,
+            timeout=timeout,
+            allow_network=allow_network,
+            allow_update=allow_update,
+            base=base,
+        )
+    if kind == "update":
+        open_store(store, read_only=True).close()  # never create a store by mistake
+    with open_store(store, read_only=kind != "update") as kg_store:
+        return run_query(
+            kg_store.ox,
+            sparql,
+            params=params,
+            allow_network=allow_network,
+            allow_update=allow_update,
+            base=kg_store.minter.base,
+        )
+
+
+def _print_result(
+    result: QueryResult, fmt: str, *, data: Path | None, hide: tuple[str, ...]
+) -> None:
+    if result.kind == "update":
+        where = f" to an in-memory copy of {data} (the file is unchanged)" if data else ""
+        console.print(Text(f"Update applied{where}."))
+        return
+    if fmt != "table":
+        _echo(result.render(fmt))
+        return
+    if result.kind == "construct":
+        _echo(result.to_turtle())
+    elif result.kind == "ask":
+        typer.echo("true" if result.boolean else "false")
+    else:
+        console.print(result.to_table(hide=hide))
+        noun = "row" if len(result) == 1 else "rows"
+        console_err.print(Text(f"{len(result)} {noun}"))
+
+
+def _echo(text: str) -> None:
+    """Write serialized results exactly as they are, ending with a newline."""
+    typer.echo(text, nl=not text.endswith("\n"))
+
+
+def _print_named_queries(queries: list[NamedQuery]) -> None:
+    table = Table(title="Named queries (kg query --name NAME --param NAME=VALUE)")
+    table.add_column("name", no_wrap=True)
+    table.add_column("parameters")
+    table.add_column("description")
+    for named in queries:
+        params = Text()
+        for i, p in enumerate(named.params):
+            params.append(("\n" if i else "") + p.name + ("" if p.required else "?"), "bold")
+            params.append(f"  {p.description}")
+        table.add_row(Text(named.name), params, Text(named.description))
+    console.print(table)

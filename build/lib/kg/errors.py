@@ -1,0 +1,71 @@
+"""Errors raised by kg.
+
+Every error kg raises derives from :class:`KGError`, and also from the builtin whose
+meaning it shares, so callers can catch either::
+
+    KGError
+    ├── InputError(ValueError)     bad article input: file, line and problem
+    ├── ModelError(RuntimeError)   the spaCy pipeline cannot be loaded
+    ├── RuleError(ValueError)      invalid relation rules: every problem at once
+    ├── IRIError(ValueError)       an IRI cannot be minted
+    ├── StoreError                 the triple store cannot be opened or written
+    │   └── StoreLockedError       another process holds the store
+    ├── QueryError(ValueError)     a SPARQL query is malformed or refused
+    ├── GraphError(LookupError)    an entity name is unknown or ambiguous
+    └── EvaluationError(ValueError) a gold file is malformed
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "EvaluationError",
+    "GraphError",
+    "IRIError",
+    "InputError",
+    "KGError",
+    "ModelError",
+    "QueryError",
+    "RuleError",
+    "StoreError",
+    "StoreLockedError",
+]
+
+
+class KGError(Exception):
+    """Base class of every error kg raises."""
+
+
+class InputError(KGError, ValueError):
+    """An article cannot be read. The message names the file, the line and the problem."""
+
+
+class ModelError(KGError, RuntimeError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class RuleError(KGError, ValueError):
+    """Relation rules are invalid. The message lists every problem found."""
+
+
+class IRIError(KGError, ValueError):
+    """An IRI cannot be minted from the given value."""
+
+
+class StoreError(KGError):
+    """The triple store cannot be opened, read or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process has the store open for writing."""
+
+
+class QueryError(KGError, ValueError):
+    """A SPARQL query is malformed, refused by a guard rail, or timed out."""
+
+
+class GraphError(KGError, LookupError):
+    """An entity name matches no node, or several."""
+
+
+class EvaluationError(KGError, ValueError):
+    """A gold file is malformed."""

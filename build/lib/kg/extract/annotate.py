@@ -1,0 +1,154 @@
+"""Mark the tokens of a ``Doc`` with what the relation patterns match on.
+
+While the rules run, two native token attributes carry kg's marks (see
+:data:`~kg.extract.rules.ENT_ATTR` and :data:`~kg.extract.rules.KIND_ATTR`):
+
+- the entity tag: ``PERSON``, ``ORG``, ``PLACE`` or ``NORP`` when the token is part of a
+  resolved entity or a demonym, else empty;
+- the kind: for place tokens ``country``, ``region`` or ``other``; ``title`` for a token of a
+  phrase of the title lexicon; else empty.
+
+:func:`unmark_doc` gives the two attributes back their values from before, so nothing of
+kg's is left on the ``Doc``. The same marks are kept in Python lists on the
+:class:`Annotation` for the code that reads them token by token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.attrs import ENT_ID, ENT_KB_ID
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .entities import Resolution
+from .gazetteer import Gazetteer
+from .rules import RuleSet, TitleEntry
+
+__all__ = ["Annotation", "TitleIndex", "annotate_doc", "build_title_index", "unmark_doc"]
+
+_TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
+
+
+def _plurals(phrase: str) -> list[str]:
+    words = phrase.split(" ")
+    last = words[-1]
+    if last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms = [last + "es"]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    else:
+        forms = [last + "s"]
+    return [" ".join([*words[:-1], f]) for f in forms]
+
+
+@dataclass
+class TitleIndex:
+    """The title lexicon compiled for matching."""
+
+    matcher: PhraseMatcher
+    entries: dict[str, list[TitleEntry]] = field(default_factory=dict)
+
+
+def build_title_index(nlp_vocab: object, ruleset: RuleSet) -> TitleIndex:
+    """Compile the title lexicon (and plurals) into a case-insensitive ``PhraseMatcher``."""
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    matcher = PhraseMatcher(nlp_vocab, attr="LOWER")  # type: ignore[arg-type]
+    entries: dict[str, list[TitleEntry]] = {}
+    for entry in ruleset.titles:
+        forms = [entry.phrase, *_plurals(entry.phrase)]
+        if "." in entry.phrase:  # "gov." is one token only capitalised, as news writes it: "Gov."
+            forms.append(" ".join(w.capitalize() for w in entry.phrase.split(" ")))
+        for form in forms:
+            key = " ".join(t.lower_ for t in tokenizer(form))
+            if key not in entries:
+                matcher.add(key, [tokenizer(form)])
+            if entry not in entries.get(key, []):
+                entries.setdefault(key, []).append(entry)
+    return TitleIndex(matcher, entries)
+
+
+@dataclass
+class Annotation:
+    """kg's marks on the tokens of one ``Doc``.
+
+    Attributes:
+        ent: The entity tag of each token (``""`` for none).
+        geo: The kind of place of each place token (``""`` for others).
+        titles: Token index → (start, end, entries) of the title phrase it belongs to.
+        saved: Token index → (entity id, knowledge-base id) the token had before kg marked
+            it, for tokens where either was set (by an entity linker, say).
+    """
+
+    ent: list[str]
+    geo: list[str]
+    titles: dict[int, tuple[int, int, list[TitleEntry]]] = field(default_factory=dict)
+    saved: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def annotate_doc(
+    doc: Doc, resolution: Resolution, titles: TitleIndex, gazetteer: Gazetteer
+) -> Annotation:
+    """Mark the tokens of ``doc`` (until :func:`unmark_doc`) and return the marks."""
+    annotation = Annotation([""] * len(doc), [""] * len(doc))
+    ent, geo = annotation.ent, annotation.geo
+    for i, index in resolution.token_entity.items():
+        entity = resolution.entities[index]
+        ent[i] = _TAG[entity.label]
+        if entity.label == "Place":
+            if gazetteer.is_country(entity.name):
+                geo[i] = "country"
+            elif gazetteer.is_region(entity.name):
+                geo[i] = "region"
+            else:
+                geo[i] = "other"
+    for i in resolution.demonyms:
+        if i not in resolution.token_entity:
+            ent[i] = "NORP"
+    spans = []
+    for match_id, start, end in titles.matcher(doc):
+        if any(ent[i] for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        span.label_ = doc.vocab.strings[match_id]
+        spans.append(span)
+    for span in filter_spans(spans):
+        entries = titles.entries[span.label_]
+        for i in range(span.start, span.end):
+            annotation.titles[i] = (span.start, span.end, entries)
+    before = doc.to_array([ENT_ID, ENT_KB_ID])
+    if before.any():
+        for i, (ent_id, kb_id) in enumerate(before.tolist()):
+            if ent_id or kb_id:
+                annotation.saved[i] = (ent_id, kb_id)
+                doc[i].ent_id = 0
+                doc[i].ent_kb_id = 0
+    for i, tag in enumerate(ent):
+        if tag:
+            doc[i].ent_id_ = tag
+    for i, kind in enumerate(geo):
+        if kind:
+            doc[i].ent_kb_id_ = kind
+    for i in annotation.titles:
+        doc[i].ent_kb_id_ = "title"
+    return annotation
+
+
+def unmark_doc(doc: Doc, annotation: Annotation) -> None:
+    """Give the tokens marked by :func:`annotate_doc` their attributes from before."""
+    for i, tag in enumerate(annotation.ent):
+        if tag:
+            doc[i].ent_id = 0
+    for i, kind in enumerate(annotation.geo):
+        if kind:
+            doc[i].ent_kb_id = 0
+    for i in annotation.titles:
+        doc[i].ent_kb_id = 0
+    for i, (ent_id, kb_id) in annotation.saved.items():
+        doc[i].ent_id = ent_id
+        doc[i].ent_kb_id = kb_id

@@ -1,0 +1,140 @@
+"""Curated names: country and organization aliases, and demonyms.
+
+Countries come from pycountry (ISO 3166 names) plus ``schemas/aliases.tsv``; demonyms
+and party adjectives from ``schemas/demonyms.tsv``. The curated tables win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RuleError
+from ..names import normalize_name
+from ..records import ENTITY_CLASSES
+from ..resources import schemas_dir
+
+__all__ = ["Gazetteer", "load_gazetteer"]
+
+
+@dataclass
+class Gazetteer:
+    """Look-up tables from a normalised name to ``(canonical name, class)``.
+
+    Attributes:
+        aliases: Names of entities (``"us"`` → ``("United States", "Place")``).
+        demonyms: Adjectives (``"ukrainian"`` → ``("Ukraine", "Place")``).
+        countries: Normalised canonical names of countries.
+        regions: Normalised names of ISO 3166-2 subdivisions (England, Texas, Fife, …).
+        parties: Normalised names of political parties (``schemas/parties.txt``).
+        org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
+        org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
+        first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
+        fingerprint: A hash of the tables and the pycountry version, as loaded.
+    """
+
+    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    org_suffixes: set[str] = field(default_factory=set)
+    org_nouns: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+    fingerprint: str = ""
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """``(canonical, class)`` of a name, or ``None``."""
+        return self.aliases.get(normalize_name(text))
+
+    def demonym(self, text: str) -> tuple[str, str] | None:
+        """``(canonical, class)`` an adjective stands for, or ``None``."""
+        return self.demonyms.get(normalize_name(text))
+
+    def is_country(self, name: str) -> bool:
+        return normalize_name(name) in self.countries
+
+    def is_region(self, name: str) -> bool:
+        return normalize_name(name) in self.regions
+
+    def is_party(self, name: str) -> bool:
+        """Whether an organization is a political party (listed, or named "... Party")."""
+        key = normalize_name(name)
+        return key in self.parties or key.endswith(" party")
+
+
+def _read_table(path: Path) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    problems: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or not all(c.strip() for c in cols):
+            problems.append(f"{path}:{number}: expected 3 tab-separated columns, got {line!r}")
+            continue
+        alias, canonical, cls = (c.strip() for c in cols)
+        if cls not in ENTITY_CLASSES:
+            problems.append(
+                f"{path}:{number}: unknown class {cls!r}; known: {', '.join(ENTITY_CLASSES)}"
+            )
+            continue
+        rows.append((alias, canonical, cls))
+    if problems:
+        raise RuleError("Invalid name table:\n" + "\n".join(problems))
+    return rows
+
+
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Load the curated tables from ``folder`` (default ``schemas/``) plus pycountry.
+
+    Raises:
+        RuleError: A table has malformed lines (all of them are listed).
+    """
+    import hashlib
+    from importlib.metadata import version
+
+    import pycountry
+
+    folder = folder or schemas_dir()
+    gaz = Gazetteer()
+    digest = hashlib.sha256(version("pycountry").encode())
+    for name in ("aliases.tsv", "demonyms.tsv", "parties.txt", "org_words.txt", "first_names.txt"):
+        digest.update((folder / name).read_bytes())
+    gaz.fingerprint = digest.hexdigest()[:16]
+    curated = _read_table(folder / "aliases.tsv")
+    curated_countries = {normalize_name(c) for _, c, cls in curated if cls == "Place"}
+    for country in pycountry.countries:
+        names = [
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+        ]
+        canonical = getattr(country, "common_name", None) or country.name
+        if "," in canonical:  # "Korea, Republic of": the curated table names these
+            continue
+        for name in filter(None, names):
+            gaz.aliases.setdefault(normalize_name(name), (canonical, "Place"))
+        gaz.countries.add(normalize_name(canonical))
+    for sub in pycountry.subdivisions:
+        if "[" not in sub.name and "," not in sub.name:
+            gaz.regions.add(normalize_name(sub.name))
+    for alias, canonical, cls in curated:
+        gaz.aliases[normalize_name(alias)] = (canonical, cls)
+        gaz.aliases.setdefault(normalize_name(canonical), (canonical, cls))
+    gaz.countries |= {c for c in curated_countries if c not in gaz.regions}
+    section = gaz.org_suffixes
+    for line in (folder / "org_words.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() == "[nouns]":
+            section = gaz.org_nouns
+        elif line.strip() and not line.startswith("#"):
+            section.add(line.strip().lower())
+    for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.first_names.add(line.strip())
+    for line in (folder / "parties.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.parties.add(normalize_name(line))
+    for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
+        gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
+    return gaz

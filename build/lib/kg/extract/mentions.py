@@ -1,0 +1,626 @@
+"""Find the mentions of people, organizations and places in a spaCy ``Doc``.
+
+The statistical NER is a good start and makes typical mistakes on news text; this module
+repairs what can be repaired from the text alone and drops the rest:
+
+- spans that run across a line break are split ("Zelenskyy\\nJulia");
+- a leading "the", courtesy titles and titles of office ("Mr", "President") and a
+  trailing possessive or sentence-final full stop are stripped;
+- junk is dropped: spans with no proper noun (capitalised sentence starters such as
+  "Newfound", pronouns), dates and numbers;
+- photo credits ("Julia Demaree Nikhinson/AP") are recognised as a person and an agency;
+- demonyms and party adjectives (NORP: "Ukrainian", "Tory") are kept apart: they become
+  an entity only when a relation needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..names import HONORIFICS
+from .gazetteer import Gazetteer
+
+__all__ = ["SpanMention", "find_mentions"]
+
+LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+}
+"""spaCy entity labels → kg classes. NORP is handled as a demonym."""
+
+# Titles of office that NER sometimes includes at the start of a PERSON span.
+_LEADING_TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "chancellor",
+        "secretary",
+        "senator",
+        "sen",
+        "gov",
+        "governor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "general",
+        "gen",
+        "captain",
+        "capt",
+        "judge",
+        "justice",
+        "mayor",
+        "chairman",
+        "chief",
+        "coach",
+        "manager",
+        "director",
+        "ceo",
+        "boss",
+        "leader",
+    ]
+)
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Abbreviations that end a name with their own full stop ("Manufacturers Hanover Trust Co.").
+_ABBREVIATIONS = frozenset(
+    ["co", "cos", "inc", "corp", "ltd", "plc", "llc", "bros", "jr", "sr", "st"]
+)
+_UPPER = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
+# Titles of nobility that make "X of Place" a person: "the Duchess of York".
+_PEERAGES = frozenset(
+    {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "viscount"}
+)
+# Nouns that, in an apposition, make the name before them a place: "Yerevan, the capital of".
+_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "port", "province", "region", "county", "state"}
+)
+
+
+@dataclass(frozen=True)
+class SpanMention:
+    """A cleaned mention, by token offsets in its ``Doc`` (plain values only).
+
+    Attributes:
+        start: Index of the first token.
+        end: Index after the last token.
+        text: The cleaned surface text.
+        surface: The text as written, honorific included ("Mr Blair"), for aliases.
+        label: ``Person``, ``Organization``, ``Place``, or ``Demonym``.
+        ner_label: The spaCy label it came from (``"CREDIT"`` for photo credits).
+    """
+
+    start: int
+    end: int
+    text: str
+    surface: str
+    label: str
+    ner_label: str
+
+
+def _is_proper(token: Token) -> bool:
+    if token.tag_:
+        return token.tag_ in _PROPER_TAGS or bool(_UPPER.match(token.text))
+    # Docs without tags (built by hand): a capitalised word that is not a sentence starter.
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
+def _pieces(span: Span) -> list[Span]:
+    """Split a span at whitespace tokens that hold a line break."""
+    pieces: list[Span] = []
+    start = span.start
+    for token in span:
+        if token.is_space or "\n" in token.text:
+            if token.i > start:
+                pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start : span.end])
+    return pieces
+
+
+def _clean(span: Span, label: str) -> tuple[int, int] | None:
+    """Token bounds of the span without its decorations, or ``None`` when nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (label in ("Person", "Demonym") and doc[start].lower_.rstrip(".") in HONORIFICS)
+        or (label == "Person" and doc[start].lower_ in _LEADING_TITLES and end - start > 1)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    last = text[:-1].rsplit(" ", 1)[-1].lower()
+    if text.endswith(".") and text.count(".") == 1 and len(text) > 1 and last not in _ABBREVIATIONS:
+        text = text[:-1]  # "on X." at the end of a sentence: the full stop is glued on
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _person_inside(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """Start of a personal name NER glued to the end of an organization ("EADS Philippe Camus")."""
+    for k in range(start + 1, end - 1):
+        if (
+            doc[k].text in gazetteer.first_names
+            and all(t.is_title for t in doc[k:end])
+            and doc[end - 1].lower_ not in gazetteer.org_suffixes
+        ):
+            return k
+    return None
+
+
+def _known_tail(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Start of a known organization at the end of a longer span ("London UKIP" → "UKIP")."""
+    for k in range(start + 1, end):
+        hit = gazetteer.lookup(doc[k:end].text)
+        if hit and hit[1] == "Organization" and gazetteer.lookup(doc[start:end].text) is None:
+            return k
+    return start
+
+
+def _credits(doc: Doc) -> list[SpanMention]:
+    """Photo credits: a line that is only "First Last/Agency"."""
+    found: list[SpanMention] = []
+    for token in doc:
+        if token.text != "/" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        left = token.i
+        while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].is_alpha:
+            left -= 1
+        right = token.i + 1
+        while right < len(doc) and doc[right].text[:1].isupper() and not doc[right].is_space:
+            right += 1
+        line_start = left == 0 or "\n" in doc[left - 1].text
+        line_end = right == len(doc) or "\n" in doc[right].text
+        if 2 <= token.i - left <= 4 and right > token.i + 1 and line_start and line_end:
+            person, agency = doc[left : token.i], doc[token.i + 1 : right]
+            found.append(SpanMention(left, token.i, person.text, person.text, "Person", "CREDIT"))
+            found.append(
+                SpanMention(token.i + 1, right, agency.text, agency.text, "Organization", "CREDIT")
+            )
+    return found
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
+    """The cleaned mentions of a ``Doc``, in text order, never overlapping."""
+    mentions = _credits(doc)
+    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
+        if label is None:
+            continue
+        for piece in _pieces(ent):
+            bounds = _clean(piece, label)
+            if bounds is None:
+                continue
+            start, end = bounds
+            if any(i in taken for i in range(start, end)):
+                continue
+            if label == "Demonym":
+                if (
+                    start > 0
+                    and doc[start - 1].is_title
+                    and gazetteer.demonym(doc[start - 1 : end].text)
+                ):
+                    start -= 1  # "Liberal Democrat", "Scottish Conservative"
+                elif (
+                    end < len(doc)
+                    and doc[end].is_title
+                    and gazetteer.demonym(doc[start : end + 1].text)
+                ):
+                    end += 1
+                if gazetteer.demonym(doc[start:end].text) is None:
+                    continue
+            elif label == "Organization" and end - start > 1:
+                person = _person_inside(doc, start, end, gazetteer)
+                if person is not None and not any(i in taken for i in range(person, end)):
+                    name = doc[person:end]
+                    mentions.append(
+                        SpanMention(person, end, name.text, name.text, "Person", "PERSON")
+                    )
+                    taken.update(range(person, end))  # "group EADS Philippe Camus"
+                    end = person
+                tail = _known_tail(doc, start, end, gazetteer)
+                head = doc[start:tail]
+                hit = gazetteer.lookup(head.text) if tail > start else None
+                if hit and hit[1] == "Place" and not any(i in taken for i in range(start, tail)):
+                    mentions.append(SpanMention(start, tail, head.text, head.text, "Place", "GPE"))
+                    taken.update(range(start, tail))  # "US Federal Reserve" → US + Federal Reserve
+                start = tail
+            elif not any(_is_proper(t) for t in doc[start:end]):
+                continue
+            text = _text(doc, start, end)
+            if not any(c.isalpha() for c in text):
+                continue
+            if (
+                label == "Place"
+                and end - start == 1
+                and doc[start].is_sent_start
+                and doc[start].text not in midsentence
+                and not _UPPER.match(text)
+                and gazetteer.lookup(text) is None
+            ):
+                continue  # a capitalised sentence starter taken for a place: "Newfound"
+            surface_start = (
+                piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
+            )
+            surface = _text(doc, surface_start, end) if label == "Person" else text
+            mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
+            taken.update(range(start, end))
+    mentions.extend(_untagged_demonyms(doc, gazetteer, taken))
+    mentions.extend(_untagged_names(doc, gazetteer, taken))
+    mentions.extend(_honorific_names(doc, taken))
+    mentions.extend(_named_after_org_nouns(doc, gazetteer, taken))
+    mentions.extend(_dateline_places(doc, gazetteer, taken))
+    mentions.extend(_party_states(doc, gazetteer, taken))
+    mentions.extend(_aged_names(doc, gazetteer, taken))
+    mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
+    mentions.extend(_repeated_names(doc, mentions, gazetteer, taken))
+    return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+
+
+def _capitalised(doc: Doc) -> list[bool]:
+    """Per token, whether it starts with a capital: the only places a missed name can start."""
+    return [t.text[:1].isupper() for t in doc]
+
+
+def _scan(
+    doc: Doc,
+    taken: set[int],
+    widths: Sequence[int],
+    classify: Callable[[Span], tuple[str, str] | None],
+) -> list[SpanMention]:
+    """Mentions NER missed: the longest free span (of ``widths``, longest first) at each
+    capitalised token that ``classify`` names ``(label, source)``; spans never overlap."""
+    found: list[SpanMention] = []
+    caps = _capitalised(doc)
+    i = 0
+    while i < len(doc):
+        if not caps[i] or i in taken:
+            i += 1
+            continue
+        for width in widths:
+            span = doc[i : i + width]
+            if len(span) < width or any(t.i in taken for t in span):
+                continue
+            named = classify(span)
+            if named is not None:
+                found.append(SpanMention(i, i + width, span.text, span.text, *named))
+                taken.update(range(i, i + width))
+                i += width - 1
+                break
+        i += 1
+    return found
+
+
+def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        if not all(t.is_title or t.is_upper for t in span) or (
+            len(span) == 1 and span[0].is_sent_start and not span[0].is_upper
+        ):
+            return None
+        hit = gazetteer.lookup(span.text)
+        # Places only when unambiguous: "US", "UK", "United States" (not "Jordan", "Chad").
+        if hit and (
+            hit[1] == "Organization" or (hit[1] == "Place" and (len(span) > 1 or span[0].is_upper))
+        ):
+            return hit[1], "GAZ"
+        return None
+
+    return _scan(doc, taken, (3, 2, 1), classify)
+
+
+def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
+    """People NER missed but a courtesy title marks: "Labour's Mr Livingstone"."""
+    found: list[SpanMention] = []
+    for token in doc[:-1]:
+        if token.lower_.rstrip(".") not in HONORIFICS or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 1 and (end == len(doc) or end not in taken):
+            name = doc[token.i + 1 : end]
+            surface = doc[token.i : end].text
+            found.append(
+                SpanMention(name.start, name.end, name.text, surface, "Person", "HONORIFIC")
+            )
+            taken.update(range(name.start, name.end))
+    return found
+
+
+def _repeated_names(
+    doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer, taken: set[int]
+) -> list[SpanMention]:
+    """Other occurrences of a name the article already uses, NER missed there.
+
+    Organization names also count without a trailing "Group", "plc", … ("Forgemasters"
+    for "Forgemasters Group"); one-word person names are left to surname resolution.
+    """
+    known: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        words = tuple(m.text.split())
+        if m.label in ("Organization", "Place") or (m.label == "Person" and len(words) > 1):
+            known.setdefault(words, m.label)
+        if m.label == "Organization":
+            while len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
+                words = words[:-1]
+                known.setdefault(words, "Organization")
+    longest = max((len(k) for k in known), default=0)
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        label = known.get(tuple(t.text for t in span))
+        return (label, "REPEAT") if label else None
+
+    return _scan(doc, taken, range(longest, 0, -1), classify)
+
+
+def _place_follows(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
+    """Whether a known country or region is written from token ``i`` ("Ohio", "South Africa")."""
+    for width in (3, 2, 1):
+        span = doc[i : i + width]
+        if len(span) < width or not all(t.is_title or t.is_upper for t in span):
+            continue
+        hit = gazetteer.lookup(span.text)
+        if (hit and hit[1] == "Place") or gazetteer.is_region(span.text):
+            return True
+    return False
+
+
+def _is_dateline(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether ``[start, end)`` is a capitalised dateline place: "BANGKOK, Thailand (AP)"."""
+    return (
+        bool(doc[start].is_sent_start)
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and all(t.is_upper and t.is_alpha and len(t) > 1 for t in doc[start:end])
+        and _place_follows(doc, end + 1, gazetteer)
+    )
+
+
+def _dateline_places(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """A dateline place NER missed at the start of a sentence: "EAST LANSING, Mich."."""
+    found: list[SpanMention] = []
+    for sent in doc.sents:
+        start = end = sent.start
+        while end < sent.end and end not in taken and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end > start and _is_dateline(doc, start, end, gazetteer):
+            text = doc[start:end].text
+            found.append(SpanMention(start, end, text, text, "Place", "GPE"))
+            taken.update(range(start, end))
+    return found
+
+
+_NOT_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _aged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """A person NER missed, known by the age after the name: "Winter, 53, a former judge"."""
+    found: list[SpanMention] = []
+    for comma in doc[1:]:
+        end = comma.i
+        if not _age_follows(doc, end):
+            continue
+        start = end
+        while (
+            start > 0
+            and end - start < 3
+            and start - 1 not in taken
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and doc[start - 1].lower_ not in _NOT_NAMES
+        ):
+            start -= 1
+        if start == end or gazetteer.lookup(doc[start:end].text) is not None:
+            continue
+        text = doc[start:end].text
+        found.append(SpanMention(start, end, text, text, "Person", "PERSON"))
+        taken.update(range(start, end))
+    return found
+
+
+def _party_states(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """The state of an American legislator NER missed: "Sen. Ann Ruiz, D-Ohio"."""
+    found: list[SpanMention] = []
+    for token in doc[2:]:
+        i = token.i
+        if (
+            i not in taken
+            and token.is_title
+            and doc[i - 1].text == "-"
+            and doc[i - 2].text in ("R", "D", "I")
+            and gazetteer.is_region(token.text)
+        ):
+            found.append(SpanMention(i, i + 1, token.text, token.text, "Place", "GPE"))
+            taken.add(i)
+    return found
+
+
+def _regions_after_places(
+    doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer, taken: set[int]
+) -> list[SpanMention]:
+    """A region NER missed after "Place," ("the lecture in Kirkcaldy, Fife")."""
+    found: list[SpanMention] = []
+    for m in mentions:
+        i = m.end + 1
+        if (
+            m.label in ("Place", "Person")
+            and i < len(doc)
+            and doc[m.end].text == ","
+            and i not in taken
+            and doc[i].is_title
+            and gazetteer.is_region(doc[i].text)
+        ):
+            found.append(SpanMention(i, i + 1, doc[i].text, doc[i].text, "Place", "GPE"))
+            taken.add(i)
+    return found
+
+
+def _named_after_org_nouns(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """A capitalised name NER missed right after "firm", "carmaker", …: "US firm Vonage"."""
+    found: list[SpanMention] = []
+    for token in doc[:-1]:
+        if token.is_lower and token.lemma_ in gazetteer.org_nouns:
+            end = token.i + 1
+            while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            if end > token.i + 1 and (end == len(doc) or end not in taken):
+                span = doc[token.i + 1 : end]
+                found.append(
+                    SpanMention(span.start, span.end, span.text, span.text, "Organization", "ORG")
+                )
+                taken.update(range(span.start, span.end))
+    return found
+
+
+def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list[SpanMention]:
+    """Fix NER classes the text itself contradicts.
+
+    - A name ending in an organization word is an organization ("Leeds United",
+      "Investec Securities").
+    - A "person" right after another person and "of"/"at" is their employer
+      ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
+    """
+    fixed: list[SpanMention] = []
+    for n, m in enumerate(mentions):
+        label = m.label
+        words = m.text.split()
+        if (
+            label in ("Person", "Place")
+            and len(words) > 1
+            and words[-1].lower() in gazetteer.org_suffixes
+        ):
+            label = "Organization"
+        elif label != "Place" and _is_dateline(doc, m.start, m.end, gazetteer):
+            label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
+        elif label == "Organization" and _age_follows(doc, m.end) and len(words) <= 4:
+            label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
+        elif (
+            label != "Person"
+            and len(words) >= 3
+            and words[0].lower() in _PEERAGES
+            and words[1] == "of"
+        ):
+            label = "Person"  # "the Duchess of York" typed a place by NER
+        elif label == "Person" and _place_noun_follows(doc, m.end):
+            label = "Place"  # "Yerevan, the capital of Armenia" typed PERSON by NER
+        elif (
+            label != "Person"
+            and 1 < len(words) <= 4
+            and words[0] in gazetteer.first_names
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in gazetteer.org_suffixes
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Person"  # "Philippe Camus", "Nicola Sturgeon" typed ORG by NER
+        elif (
+            label == "Person"
+            and len(words) == 1
+            and m.start > 0
+            and doc[m.start - 1].lower_ in ("in", "nearby", "near")
+            and not (m.end < len(doc) and doc[m.end].tag_ == "POS")
+        ):
+            label = "Place"  # "he attended school in nearby Pengam"
+        elif (
+            m.start > 0
+            and doc[m.start - 1].is_lower
+            and doc[m.start - 1].lemma_ in gazetteer.org_nouns
+        ):
+            label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
+        elif (
+            label == "Person"
+            and n > 0
+            and mentions[n - 1].label == "Person"
+            and mentions[n - 1].end + 1 == m.start
+            and doc[m.start - 1].lower_ in ("of", "at")
+        ):
+            label = "Organization"
+        fixed.append(
+            m
+            if label == m.label
+            else SpanMention(m.start, m.end, m.text, m.surface, label, m.ner_label)
+        )
+    return fixed
+
+
+def _age_follows(doc: Doc, end: int) -> bool:
+    """Whether an age in commas follows token ``end``: "Ulla Berg, 47, said"."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text.isdigit()
+        and int(doc[end + 1].text) < 120
+        and doc[end + 2].text == ","
+    )
+
+
+def _place_noun_follows(doc: Doc, end: int) -> bool:
+    """Whether "a/the capital (of)", "the town" follows: the name before is a place."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ("the", "a")
+        and doc[end + 2].lower_ in _PLACE_NOUNS
+        and (end + 3 >= len(doc) or doc[end + 3].lower_ in ("of", "in", ",", "."))
+    )
+
+
+def _untagged_demonyms(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[SpanMention]:
+    """Capitalised demonyms and party adjectives NER missed ("Labour MP", "South Korean")."""
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        if all(t.text[:1].isupper() and t.is_alpha for t in span) and gazetteer.demonym(span.text):
+            return "Demonym", "NORP"
+        return None
+
+    return _scan(doc, taken, (2, 1), classify)

@@ -1,0 +1,478 @@
+"""The relation engine: run the rules of a :class:`~kg.extract.rules.RuleSet` over a
+``Doc`` whose tokens :mod:`kg.extract.annotate` has marked, and make triples with evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
+
+from ..records import Entity, Evidence, Triple
+from ..vocab import DOMAINS, RANGES
+from .annotate import Annotation
+from .entities import Resolution
+from .gazetteer import Gazetteer
+from .rules import Rule, RuleSet, TitleEntry, spacy_pattern
+
+__all__ = ["RelationMatchers", "build_matchers", "extract_relations"]
+
+# Verbs of the future: "X will become chief executive".
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# A leading title after one of these nouns still heads the whole organization
+# ("group chief executive"); after any other noun it heads a department ("research
+# director", "communications chief"): the person works for the organization.
+_WHOLE_ORG_NOUNS = frozenset(
+    [
+        "group",
+        "company",
+        "firm",
+        "party",
+        "club",
+        "bank",
+        "team",
+        "union",
+        "council",
+        "board",
+        "executive",
+        "chief",
+    ]
+)
+_HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
+
+
+@dataclass
+class RelationMatchers:
+    """The rules compiled into spaCy matchers, by rule id."""
+
+    token: Matcher
+    dependency: DependencyMatcher
+    rules: dict[str, Rule]
+
+
+@dataclass(frozen=True)
+class _Arg:
+    """A subject or object of a match: the entity, its text, its tokens ``[start, end)``."""
+
+    entity: int
+    text: str
+    start: int
+    end: int
+
+
+def build_matchers(vocab: object, ruleset: RuleSet, gazetteer: Gazetteer) -> RelationMatchers:
+    """Compile every rule of ``ruleset`` (``orgword`` takes its words from ``gazetteer``)."""
+    token = Matcher(vocab)  # type: ignore[arg-type]
+    dependency = DependencyMatcher(vocab)  # type: ignore[arg-type]
+    for rule in ruleset.rules:
+        pattern = spacy_pattern(rule, modifiers=ruleset.modifiers, org_words=gazetteer.org_suffixes)
+        if rule.kind == "token":
+            token.add(rule.id, [pattern], greedy="LONGEST")
+        else:
+            dependency.add(rule.id, [pattern])
+    return RelationMatchers(token, dependency, {r.id: r for r in ruleset.rules})
+
+
+def _matches(doc: Doc, matchers: RelationMatchers) -> list[tuple[Rule, dict[str, list[int]]]]:
+    found = []
+    matches: list[tuple[int, int, int, list[int]]] = matchers.token(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, _end, alignments in matches:
+        rule = matchers.rules[doc.vocab.strings[match_id]]
+        roles: dict[str, list[int]] = {}
+        for offset, pattern_index in enumerate(alignments):
+            role = rule.roles[pattern_index]
+            if role:
+                roles.setdefault(role, []).append(start + offset)
+        found.append((rule, roles))
+    if not doc.has_annotation("DEP"):
+        return found  # no parser: dependency rules cannot apply
+    for match_id, token_ids in matchers.dependency(doc):
+        rule = matchers.rules[doc.vocab.strings[match_id]]
+        roles = {}
+        for pattern_index, i in enumerate(token_ids):
+            role = rule.roles[pattern_index]
+            if role:
+                roles.setdefault(role, []).append(i)
+        found.append((rule, roles))
+    return found
+
+
+class _Builder:
+    """Turns matches into triples for one ``Doc``."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        resolution: Resolution,
+        annotation: Annotation,
+        ruleset: RuleSet,
+        gazetteer: Gazetteer,
+    ):
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.res = resolution
+        self.ann = annotation
+        self.ruleset = ruleset
+        self.triples: dict[tuple[str, str, str, str, int], Triple] = {}
+
+    # -- arguments ----------------------------------------------------------------
+
+    def entity_at(self, i: int) -> int | None:
+        """Index of the entity a token belongs to; demonyms become entities on demand."""
+        if i in self.res.token_entity:
+            return self.res.token_entity[i]
+        if i in self.res.demonyms:
+            name, label, text = self.res.demonyms[i]
+            index = self.res.entity_named(name, label)
+            if index is None:
+                index = len(self.res.entities)
+                self.res.entities.append(Entity(name, label, (text,)))
+                self.res.mentions.append([])
+            else:
+                old = self.res.entities[index]
+                if text != old.name and text not in old.aliases:
+                    aliases = tuple(sorted({*old.aliases, text}))
+                    self.res.entities[index] = Entity(old.name, old.label, aliases)
+            return index
+        return None
+
+    def argument(self, tokens: list[int], near: int) -> _Arg | None:
+        """The entity among ``tokens`` closest to token ``near``, and where it is written."""
+        candidates = [(abs(i - near), i) for i in tokens if self.entity_at(i) is not None]
+        if not candidates:
+            return None
+        _, pivot = min(candidates)
+        index = self.entity_at(pivot)
+        assert index is not None
+        run = [i for i in tokens if self.entity_at(i) == index]
+        lo, hi = min(run), max(run)
+        while lo > 0 and self.entity_at(lo - 1) == index:
+            lo -= 1
+        while hi + 1 < len(self.doc) and self.entity_at(hi + 1) == index:
+            hi += 1
+        text = self.doc[lo : hi + 1].text
+        for suffix in ("'s", "’s"):
+            text = text.removesuffix(suffix)
+        return _Arg(index, text, lo, hi + 1)
+
+    # -- title and status -----------------------------------------------------------
+
+    def title_of(self, tokens: list[int]) -> tuple[str, list[TitleEntry], int, int] | None:
+        spans = sorted({self.ann.titles[i][:2] for i in tokens if i in self.ann.titles})
+        if not spans:
+            return None
+        start, end = spans[-1]
+        return self.doc[start:end].text, self.ann.titles[start][2], start, end
+
+    def status_of(self, first: int, last: int) -> tuple[str, str, int]:
+        """Status, predicate override and the modifier's token index, for a title ``[first, last]``.
+
+        Modifiers are looked for just before the title, also before the organization in
+        front of it ("former Chelsea finance director"), and just after it ("designate").
+        """
+        doc = self.doc
+        i, steps = first - 1, 0
+        while i >= 0 and steps < 6:
+            token = doc[i]
+            word = token.lower_
+            if word in self.ruleset.modifiers:
+                return (*self.ruleset.modifiers[word], i)
+            if (
+                self.ann.ent[i] == "PERSON"
+                or word in (",", ";", "(", ")", ":")
+                or not (
+                    token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ")
+                    or self.ann.ent[i]
+                )
+            ):
+                break
+            i, steps = i - 1, steps + 1
+        for k in (last + 1, last + 2):
+            if (
+                k < len(doc)
+                and doc[k].lower_ in self.ruleset.modifiers
+                and (k == last + 1 or doc[last + 1].text == "-")
+            ):
+                return (*self.ruleset.modifiers[doc[k].lower_], k)
+        # "X will become chief executive": the title is what "become" makes X, not an
+        # apposition of X ("X, chairman of Y, will become ...").
+        title: Token = doc[last]
+        verb = title.head
+        if (
+            title.dep_ in ("attr", "oprd", "xcomp", "dobj")
+            and verb.lemma_ == "become"
+            and any(c.lower_ in _FUTURE_AUX for c in verb.children)
+        ):
+            return ("future", "", verb.i)
+        return ("current", "", -1)
+
+    def verb_status(self, verb: Token) -> str:
+        """A verb in the past with a time span is a former role ("who led Labour from 1983
+        until 1992"); "founded Microsoft in 1975" is not."""
+        if verb.tag_ != "VBD":
+            return "current"
+        if any(child.lower_ in ("from", "until", "till", "between") for child in verb.children):
+            return "former"
+        return "current"
+
+    # -- triples ----------------------------------------------------------------------
+
+    def add(self, rule: Rule, roles: dict[str, list[int]], *, suffix: str = "") -> None:
+        title_tokens = roles.get("title", [])
+        title = self.title_of(title_tokens) if title_tokens else None
+        near = title[2] if title else min(roles["object"] + roles["subject"])
+        subject = self.argument(roles.get("subject", []), near)
+        obj = self.argument(roles.get("object", []), title[3] - 1 if title else near)
+        if subject is None or obj is None or subject.entity == obj.entity:
+            return
+        s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
+        predicate = rule.predicate
+        status, override, modifier_at = ("current", "", -1)
+        if title:
+            status, override, modifier_at = self.status_of(title[2], title[3] - 1)
+            if obj.end <= title[2] and self.object_follows(title[3]):
+                return  # "X, the German co-head of EADS": the "of" object is the real one
+            if self.title_belongs_to_next_name(title[3], subject.entity):
+                return
+        elif "verb" in roles:
+            status = self.verb_status(self.doc[roles["verb"][0]])
+        else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
+            first = min(obj.start, subject.start)
+            status, override, modifier_at = self.status_of(first, first - 1)
+            override = ""
+        if predicate == "title":
+            if title is None:
+                return
+            fitting = [e for e in title[1] if e.object_class in ("", o_entity.label)]
+            specific = [e for e in fitting if e.object_class]
+            if not fitting:
+                return
+            predicate = (specific or fitting)[0].predicate
+        if override:
+            predicate = override
+        if title and predicate in _HEAD_PREDICATES and self.heads_a_part(title[2], title[3], obj):
+            predicate = "works_for"
+        is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
+        if rule.object_kind == "party" and not is_party:
+            return
+        if is_party and predicate in self.ruleset.parties:
+            predicate, mode = self.ruleset.parties[predicate]
+            # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
+            if mode == "current" and modifier_at > obj.end - 1:
+                status = "current"
+        if s_entity.label not in DOMAINS[predicate] or o_entity.label not in RANGES[predicate]:
+            return
+        if (
+            title
+            and predicate == "works_for"
+            and o_entity.label == "Place"
+            and self.describes_a_noun(obj, title[2])
+        ):
+            return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
+        if (
+            title
+            and obj.start >= title[3]
+            and obj.end < len(self.doc)
+            and self.modifies_a_noun(obj)
+        ):
+            return  # "head of music at London rock radio station Xfm": London is not the employer
+        if predicate == "located_in" and self.in_a_list(obj):
+            return
+        sentence = self.doc[near].sent
+        evidence = Evidence(
+            sentence=sentence.text,
+            start=sentence.start_char,
+            end=sentence.end_char,
+            subject_text=subject.text,
+            object_text=obj.text,
+            rule=rule.id + suffix,
+            confidence=rule.confidence,
+            title=title[0] if title else "",
+            status=status,
+        )
+        if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
+            s_entity, o_entity = o_entity, s_entity
+            evidence = Evidence(
+                **{**evidence.__dict__, "subject_text": obj.text, "object_text": subject.text}
+            )
+        key = (s_entity.name, predicate, o_entity.name, status, sentence.start_char)
+        old = self.triples.get(key)
+        if old is None or old.evidence.confidence < evidence.confidence:
+            self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
+        if title and not suffix:
+            self.follow_conjuncts(rule, roles, title)
+
+    def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
+        """Whether a common noun stands between an object in front and its title."""
+        return obj.end <= title_start and any(
+            t.pos_ == "NOUN" and t.is_lower and t.lower_ not in self.ruleset.modifiers
+            for t in self.doc[obj.end : title_start]
+        )
+
+    def modifies_a_noun(self, arg: _Arg) -> bool:
+        """Whether an entity only modifies the common noun after it ("London rock station")."""
+        nxt = self.doc[arg.end]
+        return nxt.is_lower and nxt.pos_ == "NOUN" and arg.end not in self.ann.titles
+
+    def in_a_list(self, arg: _Arg) -> bool:
+        """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a
+        location; a town followed by its state ("Aiken, S.C.") is no list."""
+        doc, i = self.doc, arg.end
+        ent = self.ann.ent
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        conjoined = i < len(doc) and doc[i].lower_ in ("and", "or")
+        if conjoined:
+            i += 1
+        if not (i > arg.end and i < len(doc) and ent[i] == "PLACE"):
+            return False
+        if conjoined or not (
+            self.ann.geo[arg.start] == "other" and self.ann.geo[i] in ("country", "region")
+        ):
+            return True
+        # "in Aiken, S.C.": a town, then its state or country, is no list, unless more
+        # places follow ("London, Paris and Rome")
+        while i < len(doc) and ent[i] == "PLACE":
+            i += 1
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ in ("and", "or"):
+            i += 1
+        return i < len(doc) and ent[i] == "PLACE"
+
+    def object_follows(self, end: int) -> bool:
+        """Whether "of/at/for (the) Organization" follows a title ending before ``end``."""
+        doc = self.doc
+        ent = self.ann.ent
+        if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for"):
+            return False
+        i = end + 1
+        while i < len(doc) and (
+            doc[i].lower_ in ("the", "and")
+            or ent[i] == "NORP"
+            or (doc[i].pos_ in ("ADJ", "NOUN") and not ent[i])
+        ):
+            i += 1
+        return i < len(doc) and ent[i] in ("ORG", "PLACE")
+
+    def heads_a_part(self, start: int, end: int, obj: _Arg) -> bool:
+        """Whether a leading title heads only a part of the organization."""
+        doc = self.doc
+        before = doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and before.pos_ == "NOUN"
+            and before.is_lower
+            and not self.ann.ent[start - 1]
+            and before.lower_ not in self.ruleset.modifiers
+            and before.lower_ not in _WHOLE_ORG_NOUNS
+        ):
+            return True  # "research director", "performance director"
+        if end < len(doc) and doc[end].lower_ in ("of", "for") and not self.object_follows(end):
+            return True  # "head of consumer services"
+        # "general manager of TI's Voip business"
+        return (
+            obj.start >= end
+            and obj.end + 1 < len(doc)
+            and doc[obj.end].tag_ == "POS"
+            and doc[obj.end + 1].is_lower
+        )
+
+    def title_belongs_to_next_name(self, end: int, subject: int) -> bool:
+        """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""
+        if end >= len(self.doc):
+            return False
+        nxt = self.res.token_entity.get(end)
+        return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
+
+    def follow_conjuncts(
+        self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]
+    ) -> None:
+        """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
+        of Z": the subject holds both titles."""
+        ent = self.ann.ent
+        head = self.doc[title[3] - 1]
+        for conj in head.conjuncts:
+            if conj.i not in self.ann.titles:
+                continue
+            start, end, _ = self.ann.titles[conj.i]
+            obj = []
+            i = start - 1
+            while i >= 0 and (ent[i] in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"):
+                if ent[i]:
+                    obj.append(i)
+                i -= 1
+            if not obj:  # "X, director of Y and a member of Z"
+                obj = self.object_after(end)
+            if obj:
+                self.add(
+                    rule,
+                    {"subject": roles["subject"], "object": obj, "title": list(range(start, end))},
+                    suffix=".conj",
+                )
+
+    def object_after(self, end: int) -> list[int]:
+        """The organization tokens of "of/at/for/with (the) Organization" right after ``end``."""
+        doc = self.doc
+        ent = self.ann.ent
+        if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for", "with"):
+            return []
+        i = end + 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        obj = []
+        while i < len(doc) and ent[i] == "ORG":
+            obj.append(i)
+            i += 1
+        return obj
+
+
+def extract_relations(
+    doc: Doc,
+    resolution: Resolution,
+    annotation: Annotation,
+    ruleset: RuleSet,
+    matchers: RelationMatchers,
+    gazetteer: Gazetteer,
+) -> list[Triple]:
+    """Every triple the rules find in ``doc``, one per fact and sentence."""
+    builder = _Builder(doc, resolution, annotation, ruleset, gazetteer)
+    for rule, roles in _matches(doc, matchers):
+        if "subject" in roles and "object" in roles:
+            builder.add(rule, roles)
+    triples = list(builder.triples.values())
+    triples.extend(_chained(triples))
+    return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
+
+
+def _chained(triples: list[Triple]) -> list[Triple]:
+    """Facts one sentence states through a place: "Acme headquarters in Rockville, Md." gives
+    Acme ``based_in`` Maryland; "Soho in London, England" gives Soho ``located_in`` England."""
+    have = {(t.subject.name, t.predicate, t.object.name, t.evidence.start) for t in triples}
+    places = [t for t in triples if t.predicate == "located_in" and t.evidence.status == "current"]
+    out: list[Triple] = []
+    for first in triples:
+        if first.predicate not in ("based_in", "located_in") or first.evidence.status != "current":
+            continue
+        for second in places:
+            key = (first.subject.name, first.predicate, second.object.name, first.evidence.start)
+            if (
+                second.evidence.start == first.evidence.start
+                and second.subject.name == first.object.name
+                and second.object.name != first.subject.name
+                and key not in have
+            ):
+                have.add(key)
+                evidence = Evidence(
+                    **{
+                        **first.evidence.__dict__,
+                        "object_text": second.evidence.object_text,
+                        "rule": f"{first.evidence.rule}+{second.evidence.rule}",
+                        "confidence": round(
+                            first.evidence.confidence * second.evidence.confidence, 3
+                        ),
+                    }
+                )
+                out.append(Triple(first.subject, first.predicate, second.object, evidence))
+    return out

@@ -1,0 +1,337 @@
+"""Read articles from ``.txt`` files, folders and JSON Lines files.
+
+Inputs:
+
+- a ``.txt`` file is one article: the first non-empty line is the headline, and the text
+  is the whole file, headline included, so offsets count from the start of the file;
+- a ``.jsonl`` file holds one article per line: ``{"id": ..., "text": ..., "title"?: ...,
+  "date"?: "YYYY-MM-DD", "url"?: ..., "source"?: ...}``; other keys are ignored;
+- a folder stands for every ``.txt`` and ``.jsonl`` file below it, recursively, sorted by
+  path. Hidden files and folders (name starting with ``.``) are left out, and symbolic
+  links to folders are not followed.
+
+Ids are stable: the JSONL ``id`` (a string, or an integer turned into a string), else the
+path of the file relative to the *parent* of the folder given (``corpus/bbc`` gives
+``bbc/politics/001.txt``), else, for a file given directly, its path as given, normalised,
+relative to the working directory if inside it (``seeds/minerals-deal-talks.txt``).
+
+Text is kept exactly as decoded, except that ``\\r\\n`` and lone ``\\r`` become ``\\n`` and a
+UTF-8 byte order mark is dropped; character offsets count in this stored text. Bytes that
+are not valid UTF-8 are decoded as cp1252 (else Latin-1) with a warning naming the byte
+offset, so one stray byte never costs an article.
+
+Everything streams: files are read one at a time and JSONL line by line, so a 1 GB JSONL
+file never sits in memory. Only the set of ids seen (to refuse duplicates) grows.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Literal
+
+from ..errors import InputError
+from ..records import Article
+from ._decode import (
+    BOM,
+    RejectedError,
+    check_control_share,
+    check_not_binary,
+    decode_text,
+    first_line,
+    normalize_newlines,
+    strip_bom,
+)
+from ._json import article_from_json
+from .report import Problem, ReadReport
+
+__all__ = ["OnError", "count_inputs", "read_articles"]
+
+OnError = Literal["raise", "skip"]
+"""What a bad article does: ``"raise"`` an :class:`~kg.errors.InputError`, or ``"skip"`` it."""
+
+_logger = logging.getLogger(__name__)
+
+_KINDS = {".txt": "txt", ".jsonl": "jsonl"}
+_SNIFF_BYTES = 8192
+_COUNT_LIMIT = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One file to read: where it is, how to call it, and (for .txt) the article id."""
+
+    path: Path
+    display: str
+    kind: str
+    article_id: str
+
+
+class _Policy:
+    """Routes problems: warnings to the report, errors raised or recorded and skipped."""
+
+    def __init__(self, on_error: OnError, report: ReadReport | None) -> None:
+        self.raise_errors = on_error == "raise"
+        self.report = report if report is not None else ReadReport()
+        # Without a report nobody would see a problem, so log it instead of dropping it.
+        self.log = report is None
+
+    def warn(self, origin: str, message: str) -> None:
+        self._record(Problem(origin, message, "warning"))
+
+    def reject(self, rejected: RejectedError) -> None:
+        if self.raise_errors:
+            raise InputError(str(rejected)) from rejected.__cause__
+        self.report.skipped += 1
+        self._record(Problem(rejected.origin, rejected.message, "error"))
+
+    def _record(self, problem: Problem) -> None:
+        if self.log:
+            _logger.warning("%s", problem)
+        else:
+            self.report.problems.append(problem)
+
+
+def read_articles(
+    inputs: Sequence[Path | str] | Path | str,
+    *,
+    on_error: OnError = "raise",
+    report: ReadReport | None = None,
+) -> Iterator[Article]:
+    """Read articles from files and folders, lazily, in a deterministic order.
+
+    The inputs are checked before anything is read: every path that does not exist or is
+    neither a ``.txt``/``.jsonl`` file nor a folder is listed in one :class:`InputError`,
+    whatever ``on_error`` says, so a typo fails before a long build starts.
+
+    Args:
+        inputs: ``.txt`` files, ``.jsonl`` files and folders, in any mix (see the module doc).
+        on_error: ``"raise"``: the first bad article raises. ``"skip"``: bad articles are
+            skipped, counted and recorded in ``report``.
+        report: Receives warnings (encoding fallback, BOM, a file reached twice), skipped
+            articles and counts. Without one, problems are logged.
+
+    Returns:
+        An iterator of articles; a file is opened only when the iterator reaches it.
+
+    Raises:
+        InputError: At once, for paths that are missing or not readable inputs; while
+            iterating with ``on_error="raise"``, for the first bad article, as
+            ``FILE:LINE: problem; how to fix``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "a.txt").write_text("Headline\\n\\nBody text.")
+    ...     [(a.title, a.text) for a in read_articles([tmp])]
+    [('Headline', 'Headline\\n\\nBody text.')]
+    """
+    if on_error not in ("raise", "skip"):
+        raise InputError(f"Invalid on_error {on_error!r}; valid: 'raise', 'skip'")
+    policy = _Policy(on_error, report)
+    sources = _plan(inputs, policy)
+    return _iter_articles(sources, policy)
+
+
+def count_inputs(inputs: Sequence[Path | str] | Path | str) -> int | None:
+    """Estimate the number of articles in ``inputs`` cheaply, for a progress bar.
+
+    Each ``.txt`` file counts one; JSONL lines are counted by a binary newline count, but
+    only if the JSONL files together are under 200 MB.
+
+    Returns:
+        The estimate, or ``None`` if the JSONL files are too large to count quickly or
+        cannot be read.
+
+    Raises:
+        InputError: Paths are missing or not readable inputs, as for :func:`read_articles`.
+    """
+    sources = _plan(inputs, None)
+    jsonl = [s.path for s in sources if s.kind == "jsonl"]
+    total = len(sources) - len(jsonl)
+    try:
+        if sum(p.stat().st_size for p in jsonl) >= _COUNT_LIMIT:
+            return None
+        for path in jsonl:
+            total += _count_lines(path)
+    except OSError:
+        return None
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    lines = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return lines + (last != b"\n")
+
+
+# --- planning: which files, in which order, under which ids ------------------------------
+
+
+def _display(path: Path) -> str:
+    """The path as the user should see it: relative to the working directory if inside it."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    try:
+        inside = os.path.commonpath([absolute, cwd]) == cwd
+    except ValueError:  # another drive on Windows
+        inside = False
+    shown = os.path.relpath(absolute, cwd) if inside else os.path.normpath(path)
+    return PurePath(shown).as_posix()
+
+
+def _kind(path: Path) -> str | None:
+    return _KINDS.get(path.suffix.lower())
+
+
+def _walk(folder: Path, bad: list[str]) -> list[tuple[str, ...]]:
+    """Relative paths (as parts) of the readable inputs below ``folder``, sorted."""
+
+    def on_error(exc: OSError) -> None:
+        bad.append(f"{_display(Path(exc.filename))}: cannot list folder ({exc.strerror})")
+
+    found: list[tuple[str, ...]] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=on_error):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel_dir = Path(dirpath).relative_to(folder)
+        for name in filenames:
+            path = Path(dirpath, name)
+            if not name.startswith(".") and _kind(path) and path.is_file():
+                found.append((rel_dir / name).parts)
+    found.sort()
+    return found
+
+
+def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> list[_Source]:
+    """Resolve the inputs into files to read, failing at once on every bad path."""
+    if isinstance(inputs, str | PurePath):
+        inputs = [inputs]
+    if not inputs:
+        raise InputError("No inputs given; give .txt or .jsonl files, or folders holding them")
+    bad: list[str] = []
+    sources: list[_Source] = []
+    first_display: dict[str, str] = {}
+
+    def add(source: _Source) -> None:
+        real = os.path.realpath(source.path)
+        if real in first_display:
+            if policy is not None:
+                policy.warn(source.display, f"already read as {first_display[real]}; read once")
+            return
+        first_display[real] = source.display
+        sources.append(source)
+
+    for given in inputs:
+        path = Path(given)
+        shown = _display(path)
+        if path.is_dir():
+            parts_list = _walk(path, bad)
+            if not parts_list and policy is not None:
+                policy.warn(shown, "no .txt or .jsonl files below this folder")
+            prefix = Path(os.path.abspath(path)).name
+            for parts in parts_list:
+                file = path.joinpath(*parts)
+                article_id = "/".join((prefix, *parts)).lstrip("/")
+                add(_Source(file, _display(file), _kind(file) or "", article_id))
+        elif not path.exists():
+            bad.append(f"{shown}: no such file or folder; check the path")
+        elif (file_kind := _kind(path)) and path.is_file():
+            add(_Source(path, shown, file_kind, shown))
+        else:
+            bad.append(
+                f"{shown}: not a .txt or .jsonl file, nor a folder; give .txt files "
+                "(one article each), .jsonl files (one JSON article per line) or folders"
+            )
+    if bad:
+        listing = "\n".join(f"  {line}" for line in bad)
+        raise InputError(f"{len(bad)} input(s) cannot be read; nothing was read:\n{listing}")
+    return sources
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _iter_articles(sources: list[_Source], policy: _Policy) -> Iterator[Article]:
+    first_seen: dict[str, str] = {}
+    for source in sources:
+        items = _read_txt(source, policy) if source.kind == "txt" else _read_jsonl(source, policy)
+        try:
+            for item in items:
+                if isinstance(item, RejectedError):
+                    policy.reject(item)
+                    continue
+                if item.id in first_seen:
+                    policy.reject(
+                        RejectedError(
+                            item.origin,
+                            f"duplicate id {item.id!r}, first seen at {first_seen[item.id]}; "
+                            "ids must be unique across all inputs",
+                        )
+                    )
+                    continue
+                first_seen[item.id] = item.origin
+                policy.report.articles_read += 1
+                yield item
+        except RejectedError as exc:  # the whole file is unreadable
+            policy.reject(exc)
+
+
+def _read_txt(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
+    """One .txt file: one article. Raises :class:`RejectedError` if it cannot be one."""
+    origin = source.display
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        raise RejectedError(origin, f"cannot read file ({exc.strerror}); check it") from exc
+    empty = "empty file (no text, or only whitespace); add the article text or remove the file"
+    if not data.strip():
+        raise RejectedError(origin, empty)
+    data, skipped = strip_bom(data, origin, policy.warn)
+    check_not_binary(data, origin, offset=skipped)
+    text = normalize_newlines(decode_text(data, origin, policy.warn, offset=skipped))
+    check_control_share(text, origin)
+    if not text.strip():
+        raise RejectedError(origin, empty)
+    yield Article(id=source.article_id, text=text, title=first_line(text), origin=origin)
+
+
+def _read_jsonl(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
+    """One .jsonl file, line by line: each line gives an article or a rejection.
+
+    Raises :class:`RejectedError` if the file as a whole cannot be read.
+    """
+    records = 0
+    try:
+        with source.path.open("rb") as fh:
+            check_not_binary(fh.read(_SNIFF_BYTES), source.display)
+            fh.seek(0)
+            offset = 0
+            for lineno, raw in enumerate(fh, start=1):
+                start, offset = offset, offset + len(raw)
+                if not raw.removeprefix(BOM).strip():
+                    continue  # blank lines, such as a final one, are fine
+                records += 1
+                origin = f"{source.display}:{lineno}"
+                item: Article | RejectedError
+                try:
+                    line, skipped = strip_bom(raw, origin, policy.warn)
+                    text = decode_text(line, origin, policy.warn, offset=start + skipped)
+                    item = article_from_json(text, origin, policy.warn)
+                except RejectedError as exc:
+                    item = exc
+                yield item
+    except OSError as exc:
+        raise RejectedError(source.display, f"cannot read file ({exc.strerror}); check it") from exc
+    if not records:
+        raise RejectedError(
+            source.display,
+            "empty file (no JSON lines, or only whitespace); add one JSON article per line "
+            "or remove the file",
+        )

@@ -1,0 +1,250 @@
+"""The on-disk RDF store: Oxigraph, one named graph per article, plus a metadata graph.
+
+The store is the source of truth of kg. Every write is a single Oxigraph transaction,
+so a build killed at any moment leaves a store that opens and holds every article whose
+transaction had committed. Oxigraph (RocksDB) takes an exclusive lock on the folder: a
+second writer gets :class:`~kg.errors.StoreLockedError` (or waits, with ``wait``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+
+from .errors import StoreError, StoreLockedError
+from .iri import IRIMinter
+from .resources import schemas_dir
+
+__all__ = ["FORMATS", "KGStore", "load_file", "open_store"]
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+}
+"""RDF files kg reads, by suffix. RDF/XML is never parsed (entity expansion bombs)."""
+
+ONTOLOGY_GRAPH = "https://kg.example/ontology"
+"""Named graph holding a copy of ``schemas/ontology.ttl``, so queries can follow the hierarchy."""
+
+_KG = "https://kg.example/ontology#"
+_SCHEMA_ID = "http://schema.org/identifier"
+
+
+class KGStore:
+    """An open kg store. Use :func:`open_store` to get one.
+
+    Attributes:
+        ox: The underlying :class:`pyoxigraph.Store`.
+        path: The store folder.
+        minter: Mints the IRIs of this store.
+        read_only: Whether the store was opened read-only.
+    """
+
+    def __init__(self, ox_store: ox.Store, path: Path, minter: IRIMinter, read_only: bool) -> None:
+        self.ox = ox_store
+        self.path = path
+        self.minter = minter
+        self.read_only = read_only
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock)."""
+        if not self.read_only:
+            self.ox.flush()
+        del self.ox
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    # --- reading -------------------------------------------------------------------
+
+    def fingerprints(self) -> dict[str, str]:
+        """Map of article id → the fingerprint it was built with."""
+        meta = ox.NamedNode(self.minter.metadata_graph)
+        ids = {
+            q.subject: q.object.value
+            for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
+            if isinstance(q.object, ox.Literal)
+        }
+        hashes = {
+            q.subject: q.object.value
+            for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "contentHash"), None, meta)
+            if isinstance(q.object, ox.Literal)
+        }
+        return {ids[s]: h for s, h in hashes.items() if s in ids}
+
+    def article_ids(self) -> list[str]:
+        """Ids of every stored article, sorted."""
+        return sorted(self.fingerprints())
+
+    # --- writing -------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"Store {self.path} is open read-only")
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction: all of them are stored, or none."""
+        self._check_writable()
+        self.ox.extend(quads)
+
+    def replace_articles(self, articles: Sequence[tuple[str, Sequence[ox.Quad]]]) -> None:
+        """Replace the graphs and metadata of existing articles, in one transaction.
+
+        Args:
+            articles: ``(article id, its new quads)`` pairs.
+        """
+        self._check_writable()
+        parts = [self._drop_article_update(article_id) for article_id, _ in articles]
+        quads = [q for _, qs in articles for q in qs]
+        if quads:
+            parts.append("INSERT DATA {\n" + _quads_to_sparql(quads) + "\n}")
+        self.ox.update(" ;\n".join(parts))
+
+    def remove_articles(self, article_ids: Iterable[str]) -> None:
+        """Remove articles (their graphs and metadata) in one transaction."""
+        self._check_writable()
+        parts = [self._drop_article_update(i) for i in article_ids]
+        if parts:
+            self.ox.update(" ;\n".join(parts))
+
+    def _drop_article_update(self, article_id: str) -> str:
+        graph = self.minter.article_graph(article_id)
+        article = self.minter.article(article_id)
+        meta = self.minter.metadata_graph
+        return (
+            f"DROP SILENT GRAPH <{graph}> ;\n"
+            f"DELETE WHERE {{ GRAPH <{meta}> {{ <{article}> ?p ?o }} }}"
+        )
+
+    def ensure_ontology(self) -> None:
+        """Keep a copy of ``schemas/ontology.ttl`` in its own graph, updated when it changes."""
+        self._check_writable()
+        path = schemas_dir() / "ontology.ttl"
+        if not path.exists():
+            return
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        graph = ox.NamedNode(ONTOLOGY_GRAPH)
+        marker = ox.Quad(graph, ox.NamedNode(_KG + "contentHash"), ox.Literal(digest), graph)
+        if marker in self.ox:
+            return
+        parsed = ox.Store()
+        parsed.load(data, format=ox.RdfFormat.TURTLE, to_graph=graph)
+        self.ox.update(
+            f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
+            "INSERT DATA {\n" + _quads_to_sparql([*parsed, marker]) + "\n}"
+        )
+
+
+def _quads_to_sparql(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of a SPARQL ``INSERT DATA`` (terms use N-Triples syntax)."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+
+
+def _is_store(path: Path) -> bool:
+    return (path / "CURRENT").exists()
+
+
+def open_store(
+    path: Path | str,
+    *,
+    read_only: bool = True,
+    base: str | None = None,
+    wait: float = 0.0,
+) -> KGStore:
+    """Open the store at ``path``; create it when opened for writing.
+
+    Args:
+        path: The store folder (``graphs/kg.oxigraph`` by default in the CLI).
+        read_only: Open for reading only; queries can then run beside a build.
+        base: The IRI base of minted IRIs (see :func:`kg.iri.resolve_base`).
+        wait: Seconds to wait for another writer to release the store.
+
+    Raises:
+        StoreError: There is no store at ``path`` (read-only), or it cannot be opened.
+        StoreLockedError: Another process is writing the store, still after ``wait`` seconds.
+    """
+    path = Path(path)
+    minter = IRIMinter(base)
+    if read_only:
+        if not _is_store(path):
+            raise StoreError(
+                f"No kg store at {path}: build one first with `kg build INPUT --store {path}`"
+            )
+        try:
+            return KGStore(ox.Store.read_only(str(path)), path, minter, True)
+        except OSError as exc:
+            raise StoreError(f"Cannot open the store {path}: {exc}") from exc
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"Cannot use {path} as a store: it is a file, not a folder")
+    if path.is_dir() and any(path.iterdir()) and not _is_store(path):
+        raise StoreError(
+            f"Cannot use {path} as a store: the folder holds other files; give an empty "
+            "or new folder"
+        )
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return KGStore(ox.Store(str(path)), path, minter, False)
+        except OSError as exc:
+            if "lock" not in str(exc).lower():
+                raise StoreError(f"Cannot open the store {path}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreLockedError(
+                    f"The store {path} is in use by another kg process (a build is writing "
+                    "it). Wait for it to finish, pass --wait SECONDS, or use another --store."
+                ) from exc
+            time.sleep(0.2)
+
+
+def load_file(path: Path | str) -> ox.Store:
+    """An in-memory store holding an RDF file (Turtle, TriG, N-Triples or N-Quads).
+
+    Raises:
+        StoreError: The file is missing, of an unsupported format, or not valid RDF.
+    """
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(
+            f"Cannot read {path}: unsupported format {path.suffix!r}; "
+            f"use one of {', '.join(FORMATS)}"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"Cannot read {path}: {exc.strerror}") from exc
+    store = ox.Store()
+    try:
+        store.load(io.BytesIO(data), format=fmt)
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: not valid {fmt.name}: {exc}") from exc
+    return store
+
+
+def iter_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of a store."""
+    return iter(store.quads_for_pattern(None, None, None, None))
