@@ -110,7 +110,7 @@ def test_rules_shorthands_compile_to_native_token_attributes(tmp_path: Path):
         '{role = "subject", ent = "PERSON"}, {mod = true, OP = "?"},'
         ' {title = true}, {title = false, ent = ["NONE", "NORP"]},'
         ' {role = "object", ent = "PLACE", geo = ["country", "region"], title = false},'
-        ' {orgword = true}',
+        " {orgword = true}",
     )
     ruleset = load_rules(folder)
     rule = next(r for r in ruleset.rules if r.id == "x.y")
