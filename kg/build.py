@@ -22,6 +22,7 @@ from . import __version__
 from .errors import InputError
 from .extract import Extractor
 from .io import OnError, Problem, ReadReport, read_articles
+from .link import update_links
 from .nlp import load_pipeline
 from .rdf import article_quads, run_quads
 from .records import Article, ArticleGraph
@@ -46,6 +47,8 @@ class BuildReport:
         triples_after: Triples in the store after the build.
         read: The reader's report (skipped articles and warnings).
         model: The spaCy pipeline used.
+        links: ``owl:sameAs`` links across articles after the build (``None``: not
+            worked out, because nothing changed or linking was off).
     """
 
     added: int = 0
@@ -57,6 +60,7 @@ class BuildReport:
     triples_after: int = 0
     read: ReadReport = field(default_factory=ReadReport)
     model: str = ""
+    links: int | None = None
 
     @property
     def triples_added(self) -> int:
@@ -83,6 +87,7 @@ def build(
     base: str | None = None,
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
+    link: bool = True,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
@@ -97,6 +102,8 @@ def build(
         base: IRI base of minted IRIs.
         wait: Seconds to wait for another build to release the store.
         on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
+        link: When articles were added or replaced, link entities across articles again
+            (:func:`kg.link.update_links`).
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -159,6 +166,8 @@ def build(
                     extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
                 )
             )
+            if link:
+                report.links = len(update_links(kg))
         report.triples_after = len(kg)
     return report
 

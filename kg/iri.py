@@ -120,6 +120,11 @@ class IRIMinter:
         """IRI of the graph of article metadata and provenance."""
         return f"{self.base}meta"
 
+    @property
+    def links_graph(self) -> str:
+        """IRI of the graph of ``owl:sameAs`` links between entities (see :mod:`kg.link`)."""
+        return f"{self.base}links"
+
     def run(self, run_id: str) -> str:
         """IRI of one build run (a ``prov:Activity``)."""
         return self._mint(f"{self.base}run/{_segment(run_id)}", run_id)

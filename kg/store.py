@@ -119,6 +119,14 @@ class KGStore:
             parts.append("INSERT DATA {\n" + _quads_to_sparql(quads) + "\n}")
         self.ox.update(" ;\n".join(parts))
 
+    def replace_graph(self, graph: str, quads: Sequence[ox.Quad]) -> None:
+        """Replace everything in the named graph ``graph`` with ``quads``, in one transaction."""
+        self._check_writable()
+        update = f"DROP SILENT GRAPH <{graph}>"
+        if quads:
+            update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
+        self.ox.update(update)
+
     def remove_articles(self, article_ids: Iterable[str]) -> None:
         """Remove articles (their graphs and metadata) in one transaction."""
         self._check_writable()

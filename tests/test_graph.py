@@ -123,6 +123,7 @@ def test_load_view_node_attributes(view: nx.MultiDiGraph) -> None:
         "cls": "Person",
         "aliases": ["Zelensky", "Zelenskyy"],
         "articles": 2,
+        "same_as": [],
     }
     assert view.nodes[SAO_PAULO]["label"] == "São Paulo"
     assert view.nodes[UKRAINE]["aliases"] == []

@@ -51,6 +51,13 @@ def build(
     wait: Annotated[
         float, typer.Option("--wait", help="Seconds to wait for another build to finish.")
     ] = 0.0,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link/--no-link",
+            help="Link short names to full ones across articles (owl:sameAs) after the build.",
+        ),
+    ] = True,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
@@ -102,6 +109,7 @@ def build(
             base=base,
             wait=wait,
             on_article=tick,
+            link=link,
         )
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
@@ -110,6 +118,7 @@ def build(
         f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
         f"{report.entities} entity mentions, {report.relations} relations; "
         f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
+        + (f" {report.links:,} entities linked across articles." if report.links else "")
     )
     if output is not None:
         fmt = format_from_suffix(output)

@@ -40,6 +40,7 @@ _PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "schema": "http://schema.org/",
     "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
 }
 _CLASS_VALUES = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
 # Relation predicates: kg's vocabulary, plus any other one a statement names. A full scan
@@ -60,6 +61,7 @@ SELECT ?a ?id ?headline ?date WHERE {
   OPTIONAL { ?a schema:datePublished ?date }
 }
 """
+_Q_SAME_AS = "SELECT DISTINCT ?s ?t WHERE { ?s owl:sameAs ?t FILTER(isIRI(?s) && isIRI(?t)) }"
 _Q_STATED_PREDICATES = "SELECT DISTINCT ?p WHERE { ?st rdf:predicate ?p }"
 # One query per statement property, joined in Python: Oxigraph answers a single query
 # with seven OPTIONALs over the union graph three times slower.
@@ -85,7 +87,12 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     - ``label``: the canonical ``rdfs:label`` (the most common across articles, then the longest),
     - ``cls``: ``"Person"``, ``"Organization"`` or ``"Place"``,
     - ``aliases``: sorted list of every ``skos:altLabel``,
-    - ``articles``: number of articles that mention the entity.
+    - ``articles``: number of articles that mention the entity,
+    - ``same_as``: the IRIs folded into this node (see below).
+
+    An entity linked by ``owl:sameAs`` to another (:mod:`kg.link` writes such links from
+    "Blair" to "Tony Blair") is no node of its own: its names, mentions and relations go to
+    the entity it links to.
 
     There is one edge per distinct direct relation triple, keyed by the predicate's local
     name (``"spokesperson_of"``), with the attributes
@@ -136,13 +143,25 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
         if entity in classes:
             aliases[entity].add(alias)
     mentions = {e: int(n) for e, n in _select(ox_store, _Q_MENTIONS)}
+    canonical = _same_as(ox_store, classes)
+    folded: dict[str, list[str]] = defaultdict(list)
+    for source, target in canonical.items():
+        folded[target].append(source)
     for entity in sorted(classes):
+        if entity in canonical:
+            continue
+        names = set(aliases.get(entity, ()))
+        for source in folded.get(entity, ()):
+            names |= aliases.get(source, set())
+            names.add(labels.get(source) or _name_from_iri(source))
+        label = labels.get(entity) or _name_from_iri(entity)
         view.add_node(
             entity,
-            label=labels.get(entity) or _name_from_iri(entity),
+            label=label,
             cls=classes[entity],
-            aliases=sorted(aliases.get(entity, ())),
-            articles=mentions.get(entity, 0),
+            aliases=sorted(names - {label}),
+            articles=sum(mentions.get(e, 0) for e in [entity, *folded.get(entity, ())]),
+            same_as=sorted(folded.get(entity, ())),
         )
 
     articles = _articles(ox_store)
@@ -150,12 +169,20 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     view.graph["articles"] = len(articles.keys() | mentioning)
     statements = _statements(ox_store, articles)
 
+    relations: Counter[tuple[str, str, str]] = Counter()
+    merged: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     skipped = 0
-    for (subject, key, obj), n_graphs in sorted(_relations(ox_store, statements).items()):
+    for (subject, key, obj), n_graphs in _relations(ox_store, statements).items():
         if subject not in classes or obj not in classes:
             skipped += 1
             continue
-        items = _sort_evidence(statements.get((subject, key, obj), []))
+        fact = (canonical.get(subject, subject), key, canonical.get(obj, obj))
+        if fact[0] == fact[2] and subject != obj:
+            continue  # "Blair met Tony Blair": one person once linked
+        relations[fact] += n_graphs
+        merged[fact].extend(statements.get((subject, key, obj), []))
+    for (subject, key, obj), n_graphs in sorted(relations.items()):
+        items = _sort_evidence(merged[(subject, key, obj)])
         current = [e for e in items if e["status"] == "current"]
         view.add_edge(
             subject,
@@ -171,6 +198,28 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     if skipped:
         logger.info("Left out %d relation triples whose subject or object is no entity", skipped)
     return view
+
+
+def _same_as(store: ox.Store, classes: dict[str, str]) -> dict[str, str]:
+    """Entity → the entity it is folded into, following ``owl:sameAs`` links to their end.
+
+    kg writes the links (:mod:`kg.link`); links loaded from elsewhere count too, when both
+    ends are typed entities. Cycles are broken at their smallest IRI.
+    """
+    links = {
+        s: t for s, t in _select(store, _Q_SAME_AS) if s in classes and t in classes and s != t
+    }
+    canonical = {}
+    for source in links:
+        end, seen = source, [source]
+        while end in links and links[end] not in seen:
+            end = links[end]
+            seen.append(end)
+        if end in links:  # a cycle: everyone in it goes to its smallest member
+            end = min(seen)
+        if end != source:
+            canonical[source] = end
+    return canonical
 
 
 def _select(store: ox.Store, query: str, *, union: bool = True) -> Iterator[tuple[str, ...]]:
