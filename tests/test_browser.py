@@ -415,9 +415,9 @@ def test_viewer_lays_out_300_entities_and_stops(tmp_path, open_viewer):
 
 
 def test_viewer_starts_from_seeded_positions(tmp_path, open_viewer, monkeypatch):
-    import kg.viz
+    import kg.viz.render
 
-    monkeypatch.setattr(kg.viz, "SEED_LAYOUT_ABOVE", 0)
+    monkeypatch.setattr(kg.viz.render, "SEED_LAYOUT_ABOVE", 0)
     report = render_html(news_view(), tmp_path / "seeded.html")
     viewer = open_viewer(report.path)
     assert viewer.js("() => Object.keys(kgData.seed).length") == 5

@@ -44,3 +44,17 @@ def test_packaging_installed_copy_is_found_without_a_checkout(monkeypatch, tmp_p
     assert resources.schemas_dir() == package / "_schemas"
     monkeypatch.setattr(resources, "__file__", str(ROOT / "kg" / "resources.py"))
     assert resources.schemas_dir() == ROOT / "schemas"
+
+
+def test_packaging_every_subpackage_of_kg_is_listed():
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "kg").rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found - listed == set()
