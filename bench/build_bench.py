@@ -636,15 +636,17 @@ def profile_stages(
         (pipeline, "annotate_doc", "  annotate_doc"),
         (component.titles, "matcher", "    title PhraseMatcher"),
         (pipeline, "extract_relations", "  extract_relations"),
-        (relations, "_matches", "    _matches (rule matching)"),
+        (relations, "matches", "    matches (rule matching)"),
         (component.matchers, "token", "      token Matcher"),
         (component.matchers, "dependency", "      DependencyMatcher"),
+        (pipeline, "unmark_doc", "  unmark_doc"),
         (pipeline, "graph_from_doc", "graph_from_doc (user_data -> records)"),
         (kg.build, "article_quads", "RDF conversion (article_quads)"),
         (kg.store.KGStore, "add", "store writes (KGStore.add: Store.extend)"),
         (kg.store.KGStore, "fingerprints", "store: read stored fingerprints"),
         (kg.store.KGStore, "ensure_ontology", "store: ontology graph"),
         (kg.store.KGStore, "close", "store: flush and close"),
+        (kg.build, "update_links", "links across articles (update_links)"),
     ]
     timer.order.append("reading (read_articles)")
     original_read = getattr(kg.build, "read_articles")  # noqa: B009 (not re-exported: patched)

@@ -19,8 +19,9 @@ from ..records import Article, ArticleGraph, Entity, Evidence, Triple
 from .annotate import annotate_doc, build_title_index, unmark_doc
 from .entities import resolve_entities
 from .gazetteer import load_gazetteer
+from .matching import build_matchers
 from .mentions import find_mentions
-from .relations import build_matchers, extract_relations
+from .relations import extract_relations
 from .rules import RuleSet, load_rules
 
 __all__ = ["COMPONENT", "LINES", "ExtractComponent", "Extractor"]

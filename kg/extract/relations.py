@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
 from ..records import Entity, Evidence, Triple
 from ..vocab import DOMAINS, RANGES
 from .annotate import Annotation
+from .chains import chained
 from .entities import Resolution
 from .gazetteer import Gazetteer
-from .rules import Rule, RuleSet, TitleEntry, spacy_pattern
+from .matching import RelationMatchers, matches
+from .rules import Rule, RuleSet, TitleEntry
 
-__all__ = ["RelationMatchers", "build_matchers", "extract_relations"]
+__all__ = ["extract_relations"]
 
 # Verbs of the future: "X will become chief executive".
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -42,15 +43,6 @@ _WHOLE_ORG_NOUNS = frozenset(
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
 
 
-@dataclass
-class RelationMatchers:
-    """The rules compiled into spaCy matchers, by rule id."""
-
-    token: Matcher
-    dependency: DependencyMatcher
-    rules: dict[str, Rule]
-
-
 @dataclass(frozen=True)
 class _Arg:
     """A subject or object of a match: the entity, its text, its tokens ``[start, end)``."""
@@ -59,43 +51,6 @@ class _Arg:
     text: str
     start: int
     end: int
-
-
-def build_matchers(vocab: object, ruleset: RuleSet, gazetteer: Gazetteer) -> RelationMatchers:
-    """Compile every rule of ``ruleset`` (``orgword`` takes its words from ``gazetteer``)."""
-    token = Matcher(vocab)  # type: ignore[arg-type]
-    dependency = DependencyMatcher(vocab)  # type: ignore[arg-type]
-    for rule in ruleset.rules:
-        pattern = spacy_pattern(rule, modifiers=ruleset.modifiers, org_words=gazetteer.org_suffixes)
-        if rule.kind == "token":
-            token.add(rule.id, [pattern], greedy="LONGEST")
-        else:
-            dependency.add(rule.id, [pattern])
-    return RelationMatchers(token, dependency, {r.id: r for r in ruleset.rules})
-
-
-def _matches(doc: Doc, matchers: RelationMatchers) -> list[tuple[Rule, dict[str, list[int]]]]:
-    found = []
-    matches: list[tuple[int, int, int, list[int]]] = matchers.token(doc, with_alignments=True)  # type: ignore[assignment]
-    for match_id, start, _end, alignments in matches:
-        rule = matchers.rules[doc.vocab.strings[match_id]]
-        roles: dict[str, list[int]] = {}
-        for offset, pattern_index in enumerate(alignments):
-            role = rule.roles[pattern_index]
-            if role:
-                roles.setdefault(role, []).append(start + offset)
-        found.append((rule, roles))
-    if not doc.has_annotation("DEP"):
-        return found  # no parser: dependency rules cannot apply
-    for match_id, token_ids in matchers.dependency(doc):
-        rule = matchers.rules[doc.vocab.strings[match_id]]
-        roles = {}
-        for pattern_index, i in enumerate(token_ids):
-            role = rule.roles[pattern_index]
-            if role:
-                roles.setdefault(role, []).append(i)
-        found.append((rule, roles))
-    return found
 
 
 class _Builder:
@@ -438,41 +393,9 @@ def extract_relations(
 ) -> list[Triple]:
     """Every triple the rules find in ``doc``, one per fact and sentence."""
     builder = _Builder(doc, resolution, annotation, ruleset, gazetteer)
-    for rule, roles in _matches(doc, matchers):
+    for rule, roles in matches(doc, matchers):
         if "subject" in roles and "object" in roles:
             builder.add(rule, roles)
     triples = list(builder.triples.values())
-    triples.extend(_chained(triples))
+    triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
-
-
-def _chained(triples: list[Triple]) -> list[Triple]:
-    """Facts one sentence states through a place: "Acme headquarters in Rockville, Md." gives
-    Acme ``based_in`` Maryland; "Soho in London, England" gives Soho ``located_in`` England."""
-    have = {(t.subject.name, t.predicate, t.object.name, t.evidence.start) for t in triples}
-    places = [t for t in triples if t.predicate == "located_in" and t.evidence.status == "current"]
-    out: list[Triple] = []
-    for first in triples:
-        if first.predicate not in ("based_in", "located_in") or first.evidence.status != "current":
-            continue
-        for second in places:
-            key = (first.subject.name, first.predicate, second.object.name, first.evidence.start)
-            if (
-                second.evidence.start == first.evidence.start
-                and second.subject.name == first.object.name
-                and second.object.name != first.subject.name
-                and key not in have
-            ):
-                have.add(key)
-                evidence = Evidence(
-                    **{
-                        **first.evidence.__dict__,
-                        "object_text": second.evidence.object_text,
-                        "rule": f"{first.evidence.rule}+{second.evidence.rule}",
-                        "confidence": round(
-                            first.evidence.confidence * second.evidence.confidence, 3
-                        ),
-                    }
-                )
-                out.append(Triple(first.subject, first.predicate, second.object, evidence))
-    return out
