@@ -147,3 +147,25 @@ def test_a_name_ner_missed_is_a_person_by_its_age(component, make_doc):
     got = names(extract(component, doc))
     assert ("Winter", "Person") in got
     assert not any(label == "Person" and name == "Monday" for name, label in got)
+
+
+def test_source_line_is_a_city_and_its_outlet(component, make_doc):
+    # NER reads "Lisbon DIARIO" as one place; the line names a city, then an outlet.
+    for text, ents in (
+        ("Lisbon DIARIO DE NOTICIAS", [(0, 2, "GPE")]),
+        ("Harvest Falls AB1234567890 Lisbon RADIO NOVA in Portuguese 1200 GMT 3 Mar 94", []),
+        ("Lisbon Radio Nova", [(0, 3, "PERSON")]),
+    ):
+        graph = extract(component, make_doc(text, ents=ents))
+        outlet = next(e.name for e in graph.entities if e.label == "Organization")
+        assert ("Lisbon", "Place") in names(graph)
+        assert (outlet, "based_in", "Lisbon") in {
+            (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+        }
+        assert outlet.lower() in ("diario de noticias", "radio nova")
+
+
+def test_a_city_before_other_words_is_no_source_line(component, make_doc):
+    for text in ("Lisbon Mayor Ana Costa", "Lisbon Mayor Ana Costa in Paris on Monday"):
+        graph = extract(component, make_doc(text, ents=[(2, 4, "PERSON")]))
+        assert not any(e.label == "Organization" for e in graph.entities)

@@ -30,6 +30,7 @@ class Gazetteer:
         org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
         first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
+        cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -41,6 +42,7 @@ class Gazetteer:
     org_suffixes: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -56,6 +58,10 @@ class Gazetteer:
 
     def is_region(self, name: str) -> bool:
         return normalize_name(name) in self.regions
+
+    def is_city(self, name: str) -> bool:
+        """Whether a name is a city of ``schemas/cities.txt``."""
+        return normalize_name(name) in self.cities
 
     def is_party(self, name: str) -> bool:
         """Whether an organization is a political party (listed, or named "... Party")."""
@@ -99,7 +105,14 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     folder = folder or schemas_dir()
     gaz = Gazetteer()
     digest = hashlib.sha256(version("pycountry").encode())
-    for name in ("aliases.tsv", "demonyms.tsv", "parties.txt", "org_words.txt", "first_names.txt"):
+    for name in (
+        "aliases.tsv",
+        "demonyms.tsv",
+        "parties.txt",
+        "org_words.txt",
+        "first_names.txt",
+        "cities.txt",
+    ):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
     curated = _read_table(folder / "aliases.tsv")
@@ -132,6 +145,9 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.first_names.add(line.strip())
+    for line in (folder / "cities.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.cities.add(normalize_name(line))
     for line in (folder / "parties.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.parties.add(normalize_name(line))

@@ -9,6 +9,7 @@ repairs what can be repaired from the text alone and drops the rest:
 - junk is dropped: spans with no proper noun (capitalised sentence starters such as
   "Newfound", pronouns), dates and numbers;
 - photo credits ("Julia Demaree Nikhinson/AP") are recognised as a person and an agency;
+- news-digest source lines ("Moscow IZVESTIYA in Russian 23 Mar 94") as a city and an outlet;
 - demonyms and party adjectives (NORP: "Ukrainian", "Tory") are kept apart: they become
   an entity only when a relation needs them.
 """
@@ -86,6 +87,32 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# A news-digest document number before a source line: "OW1102132994", "944E0738B".
+_SOURCE_ID = re.compile(r"^(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}$")
+# Words that make a capitalised name after a city an outlet: "Paris Radio France International".
+_MEDIA_WORDS = frozenset(
+    {
+        "radio",
+        "television",
+        "tv",
+        "network",
+        "service",
+        "news",
+        "agency",
+        "press",
+        "times",
+        "post",
+        "daily",
+        "herald",
+        "journal",
+        "gazette",
+        "tribune",
+        "broadcasting",
+        "channel",
+    }
+)
+
+
 @dataclass(frozen=True)
 class SpanMention:
     """A cleaned mention, by token offsets in its ``Doc`` (plain values only).
@@ -96,7 +123,8 @@ class SpanMention:
         text: The cleaned surface text.
         surface: The text as written, honorific included ("Mr Blair"), for aliases.
         label: ``Person``, ``Organization``, ``Place``, or ``Demonym``.
-        ner_label: The spaCy label it came from (``"CREDIT"`` for photo credits).
+        ner_label: The spaCy label it came from (``"CREDIT"`` for photo credits,
+            ``"SOURCE"`` for source lines).
     """
 
     start: int
@@ -205,11 +233,72 @@ def _credits(doc: Doc) -> list[SpanMention]:
     return found
 
 
+def _source_line_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[SpanMention]:
+    """The city and outlet of a source line starting at ``start`` (sentence end ``end``)."""
+    city = next(
+        (
+            start + width
+            for width in (3, 2, 1)
+            if start + width < end
+            and doc[start].text[:1].isupper()
+            and gazetteer.is_city(doc[start : start + width].text)
+        ),
+        None,
+    )
+    if city is None:
+        return []
+    i = city
+    while i < end and (
+        doc[i].text[:1].isupper() or (doc[i].text == "-" and i > city and i + 1 < end)
+    ):
+        i += 1
+    outlet = doc[city:i]
+    if not outlet.text.strip() or doc[i - 1].text == "-":
+        return []
+    words = [t.text for t in outlet if t.is_alpha]
+    named = all(w.isupper() for w in words) or any(w.lower() in _MEDIA_WORDS for w in words)
+    if i == end or doc[i].is_space:  # "Moscow ITAR-TASS" alone on its line
+        ok = named
+    else:  # "... in Russian 23 Mar 94": a language, then the date or time
+        lang = i + 1
+        while lang < end and (doc[lang].text[:1].isupper() or doc[lang].text == "-"):
+            lang += 1
+        ok = (
+            doc[i].lower_ == "in"
+            and lang > i + 1
+            and (lang == end or doc[lang].like_num or doc[lang].is_space)
+        )
+    if not ok:
+        return []
+    place = doc[start:city]
+    return [
+        SpanMention(start, city, place.text, place.text, "Place", "SOURCE"),
+        SpanMention(city, i, outlet.text, outlet.text, "Organization", "SOURCE"),
+    ]
+
+
+def _source_lines(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
+    """News-digest source lines: the city an outlet publishes in, then the outlet, at the
+    start of a line or after a document number, then the end of the line or the language
+    and date ("Moscow INTERFAX", "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94").
+    """
+    found: list[SpanMention] = []
+    for sent in doc.sents:
+        starts = [sent.start] + [t.i + 1 for t in sent if _SOURCE_ID.match(t.text)]
+        for start in starts:
+            found.extend(_source_line_at(doc, start, sent.end, gazetteer))
+    return found
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     """The cleaned mentions of a ``Doc``, in text order, never overlapping."""
     mentions = _credits(doc)
-    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in _source_lines(doc, gazetteer):
+        if not any(i in taken for i in range(m.start, m.end)):
+            mentions.append(m)
+            taken.update(range(m.start, m.end))
+    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     for ent in doc.ents:
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
         if label is None:
