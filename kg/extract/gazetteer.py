@@ -29,6 +29,7 @@ class Gazetteer:
         parties: Normalised names of political parties (``schemas/parties.txt``).
         org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
+        place_suffixes: Last words that make a name a place ("Airport", "Penitentiary").
         first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
         cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
@@ -41,6 +42,7 @@ class Gazetteer:
     parties: set[str] = field(default_factory=set)
     org_suffixes: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
+    place_suffixes: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
     fingerprint: str = ""
@@ -140,6 +142,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for line in (folder / "org_words.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() == "[nouns]":
             section = gaz.org_nouns
+        elif line.strip() == "[places]":
+            section = gaz.place_suffixes
         elif line.strip() and not line.startswith("#"):
             section.add(line.strip().lower())
     for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():

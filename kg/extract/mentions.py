@@ -5,7 +5,8 @@ repairs what can be repaired from the text alone and drops the rest:
 
 - spans that run across a line break are split ("Zelenskyy\\nJulia");
 - a leading "the", courtesy titles and titles of office ("Mr", "President") and a
-  trailing possessive or sentence-final full stop are stripped;
+  trailing possessive or sentence-final full stop are stripped, and so is an abbreviated
+  rank NER glued to an organization ("Coast Guard Lt.");
 - junk is dropped: spans with no proper noun (capitalised sentence starters such as
   "Newfound", pronouns), dates and numbers;
 - photo credits ("Julia Demaree Nikhinson/AP") are recognised as a person and an agency;
@@ -72,6 +73,10 @@ _LEADING_TITLES = frozenset(
     ]
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Abbreviated ranks NER glues to the organization before a name: "Coast Guard Lt. Ann Ruiz".
+_RANKS = frozenset(
+    ["lt", "capt", "sgt", "col", "gen", "adm", "cmdr", "maj", "cpl", "pvt", "sen", "rep", "gov"]
+)
 # Abbreviations that end a name with their own full stop ("Manufacturers Hanover Trust Co.").
 _ABBREVIATIONS = frozenset(
     ["co", "cos", "inc", "corp", "ltd", "plc", "llc", "bros", "jr", "sr", "st"]
@@ -171,6 +176,7 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_punct
+        or (label == "Organization" and doc[end - 1].lower_.rstrip(".") in _RANKS)
     ):
         end -= 1
     if start >= end:
@@ -298,6 +304,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
         if not any(i in taken for i in range(m.start, m.end)):
             mentions.append(m)
             taken.update(range(m.start, m.end))
+            i = m.end + 1
+            if m.label == "Organization" and m.end < len(doc) and doc[m.end].lower_ == "in":
+                while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text == "-"):
+                    taken.add(i)  # the language: "in Serbo-Croatian" names no place
+                    i += 1
     midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     for ent in doc.ents:
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
@@ -411,8 +422,10 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
     """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
 
     def classify(span: Span) -> tuple[str, str] | None:
-        if not all(t.is_title or t.is_upper for t in span) or (
-            len(span) == 1 and span[0].is_sent_start and not span[0].is_upper
+        if (
+            span[-1].text == "-"
+            or not all(t.is_title or t.is_upper or t.text == "-" for t in span)
+            or (len(span) == 1 and span[0].is_sent_start and not span[0].is_upper)
         ):
             return None
         hit = gazetteer.lookup(span.text)
@@ -423,7 +436,7 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
             return hit[1], "GAZ"
         return None
 
-    return _scan(doc, taken, (3, 2, 1), classify)
+    return _scan(doc, taken, (3, 2, 1), classify)  # "ITAR - TASS" is three tokens
 
 
 def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
@@ -616,7 +629,8 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
     """Fix NER classes the text itself contradicts.
 
     - A name ending in an organization word is an organization ("Leeds United",
-      "Investec Securities").
+      "Investec Securities"); one ending in a building's or a natural feature's word a
+      place ("Dayton International Airport").
     - A "person" right after another person and "of"/"at" is their employer
       ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
     """
@@ -630,6 +644,13 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
             and words[-1].lower() in gazetteer.org_suffixes
         ):
             label = "Organization"
+        elif (
+            label == "Organization"
+            and len(words) > 1
+            and words[-1].lower() in gazetteer.place_suffixes
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Place"  # "Brushy Mountain Penitentiary", "Dayton International Airport"
         elif label != "Place" and _is_dateline(doc, m.start, m.end, gazetteer):
             label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
         elif label == "Organization" and _age_follows(doc, m.end) and len(words) <= 4:
