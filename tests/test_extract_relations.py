@@ -681,3 +681,40 @@ def test_an_organization_founded_by_a_person(component, make_doc):
         ["the", "hale", "foundation", "be", "found", "in", "1977", "by", "ann", "ruiz", "."],
     )
     assert ("Ann Ruiz", "founder_of", "Hale Foundation") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "It went to Mary Kelly , a native of Ireland , on Friday .",
+            [(3, 5, "PERSON"), (9, 10, "GPE")],
+            ("Mary Kelly", "citizen_of", "Ireland"),
+        ),
+        (
+            "Hale Training Center , Petaluma , Calif. , will close .",
+            [(0, 3, "ORG"), (4, 5, "GPE"), (6, 7, "GPE")],
+            ("Petaluma", "located_in", "California"),
+        ),
+        (
+            "He was born at Gosforth in northeast England .",
+            [(4, 5, "GPE"), (7, 8, "GPE")],
+            ("Gosforth", "located_in", "England"),
+        ),
+        (
+            "The town of Kassala is in Sudan .",
+            [(3, 4, "GPE"), (6, 7, "GPE")],
+            ("Kassala", "located_in", "Sudan"),
+        ),
+    ],
+)
+def test_nationality_and_location_constructions(component, make_doc, text, ents, expected):
+    assert expected in triples(component, make_doc(text, ents=ents))
+
+
+def test_a_native_of_a_city_is_no_nationality(component, make_doc):
+    doc = make_doc(
+        "It went to Mary Kelly , a native of Boston , on Friday .",
+        ents=[(3, 5, "PERSON"), (9, 10, "GPE")],
+    )
+    assert not any(p == "citizen_of" for _, p, _ in triples(component, doc))
