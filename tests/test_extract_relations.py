@@ -552,6 +552,16 @@ def test_relative_clause_on_a_person_states_employment(component, make_doc):
             [(0, 2, "PERSON"), (8, 10, "ORG")],
             ("Ann Ruiz", "works_for", "Tulsa University"),
         ),
+        (  # two occupations of the lexicon, conjoined
+            "Tom Hale , an ecologist and entomologist at Tulsa University , said so .",
+            [(0, 2, "PERSON"), (8, 10, "ORG")],
+            ("Tom Hale", "works_for", "Tulsa University"),
+        ),
+        (  # a noun before the title of a copula
+            "Tom Hale , 46 , was a feature reporter for the Tulsa Herald .",
+            [(0, 2, "PERSON"), (11, 13, "ORG")],
+            ("Tom Hale", "works_for", "Tulsa Herald"),
+        ),
         (  # a legislator's party and state before the apposition
             "Sen. Ann Ruiz , D - Ohio , chairman of the Senate Banking Committee , spoke .",
             [(1, 3, "PERSON"), (6, 7, "GPE"), (11, 14, "ORG")],
