@@ -147,3 +147,63 @@ def test_a_name_ner_missed_is_a_person_by_its_age(component, make_doc):
     got = names(extract(component, doc))
     assert ("Winter", "Person") in got
     assert not any(label == "Person" and name == "Monday" for name, label in got)
+
+
+def test_source_line_is_a_city_and_its_outlet(component, make_doc):
+    # NER reads "Lisbon DIARIO" as one place; the line names a city, then an outlet.
+    for text, ents in (
+        ("Lisbon DIARIO DE NOTICIAS", [(0, 2, "GPE")]),
+        ("Harvest Falls AB1234567890 Lisbon RADIO NOVA in Portuguese 1200 GMT 3 Mar 94", []),
+        ("Lisbon Radio Nova", [(0, 3, "PERSON")]),
+    ):
+        graph = extract(component, make_doc(text, ents=ents))
+        outlet = next(e.name for e in graph.entities if e.label == "Organization")
+        assert ("Lisbon", "Place") in names(graph)
+        assert (outlet, "based_in", "Lisbon") in {
+            (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+        }
+        assert outlet.lower() in ("diario de noticias", "radio nova")
+
+
+def test_a_city_before_other_words_is_no_source_line(component, make_doc):
+    for text in ("Lisbon Mayor Ana Costa", "Lisbon Mayor Ana Costa in Paris on Monday"):
+        graph = extract(component, make_doc(text, ents=[(2, 4, "PERSON")]))
+        assert not any(e.label == "Organization" for e in graph.entities)
+
+
+def test_a_building_typed_organization_is_a_place(component, make_doc):
+    doc = make_doc(
+        "They met at Brushy Mountain Penitentiary in Tennessee .",
+        ents=[(3, 6, "ORG"), (7, 8, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert ("Brushy Mountain Penitentiary", "Place") in names(graph)
+    assert ("Brushy Mountain Penitentiary", "located_in", "Tennessee") in {
+        (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+    }
+
+
+def test_a_rank_glued_to_an_organization_is_dropped(component, make_doc):
+    doc = make_doc("said Coast Guard Lt. Ann Ruiz .", ents=[(1, 5, "ORG"), (5, 7, "PERSON")])
+    graph = extract(component, doc)
+    assert ("Coast Guard", "Organization") in names(graph)
+    assert ("Ann Ruiz", "works_for", "Coast Guard") in {
+        (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+    }
+
+
+def test_a_hyphenated_agency_ner_missed_is_found_by_name(component, make_doc):
+    doc = make_doc("( By ITAR-TASS correspondent Ann Ruiz )", ents=[(6, 8, "PERSON")])
+    graph = extract(component, doc)
+    assert ("ITAR-TASS", "Organization") in names(graph)
+    assert ("Ann Ruiz", "works_for", "ITAR-TASS") in {
+        (t.subject.name, t.predicate, t.object.name) for t in graph.triples
+    }
+
+
+def test_the_language_of_a_source_line_is_no_place(component, make_doc):
+    doc = make_doc(
+        "AB1234567890 Lisbon RADIO NOVA in Portuguese 1200 GMT",
+        ents=[(1, 2, "GPE"), (5, 7, "GPE")],
+    )
+    assert not any(name.startswith("Portuguese") for name, _ in names(extract(component, doc)))

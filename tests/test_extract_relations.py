@@ -554,3 +554,189 @@ def test_extraction_leaves_no_marks_and_keeps_an_entity_linkers_ids(component, m
     assert found == {("Karoline Leavitt", "spokesperson_of", "White House")}
     kept = {(t.i, t.ent_id_, t.ent_kb_id_) for t in doc if t.ent_id or t.ent_kb_id}
     assert kept == {(4, "", "Q123"), (6, "PERSON", ""), (7, "", "title")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (  # an occupation of the lexicon, conjoined with another
+            "Ann Ruiz , an ecologist and entomologist at Tulsa University , said so .",
+            [(0, 2, "PERSON"), (8, 10, "ORG")],
+            ("Ann Ruiz", "works_for", "Tulsa University"),
+        ),
+        (  # two occupations of the lexicon, conjoined
+            "Tom Hale , an ecologist and entomologist at Tulsa University , said so .",
+            [(0, 2, "PERSON"), (8, 10, "ORG")],
+            ("Tom Hale", "works_for", "Tulsa University"),
+        ),
+        (  # a noun before the title of a copula
+            "Tom Hale , 46 , was a feature reporter for the Tulsa Herald .",
+            [(0, 2, "PERSON"), (11, 13, "ORG")],
+            ("Tom Hale", "works_for", "Tulsa Herald"),
+        ),
+        (  # a legislator's party and state before the apposition
+            "Sen. Ann Ruiz , D - Ohio , chairman of the Senate Banking Committee , spoke .",
+            [(1, 3, "PERSON"), (6, 7, "GPE"), (11, 14, "ORG")],
+            ("Ann Ruiz", "leader_of", "Senate Banking Committee"),
+        ),
+        (  # an age and a status modifier before the organization
+            "Tom Hale , 54 , is a former Tulsa University professor of economics .",
+            [(0, 2, "PERSON"), (8, 10, "ORG")],
+            ("Tom Hale", "works_for", "Tulsa University"),
+        ),
+        (  # a place before the title of a copula
+            "Tom Hale is Middle East correspondent for the Boston Globe .",
+            [(0, 2, "PERSON"), (3, 5, "LOC"), (8, 10, "ORG")],
+            ("Tom Hale", "works_for", "Boston Globe"),
+        ),
+        (  # an honorific between the comma and the name
+            "The head of Tulsa Liver Service , Dr. Tom Hale , spoke .",
+            [(3, 6, "ORG"), (8, 10, "PERSON")],
+            ("Tom Hale", "leader_of", "Tulsa Liver Service"),
+        ),
+        (  # nouns between the organization and the title; an occupation before the name
+            "Another Acme Corp employee , attorney Tom Hale , wrote .",
+            [(1, 3, "ORG"), (6, 8, "PERSON")],
+            ("Tom Hale", "works_for", "Acme Corp"),
+        ),
+        (
+            "A Tulsa University law professor , Tom Hale spoke .",
+            [(1, 3, "ORG"), (6, 8, "PERSON")],
+            ("Tom Hale", "works_for", "Tulsa University"),
+        ),
+        (
+            "A report by the Hale Foundation , headed by Ann Ruiz , came out .",
+            [(4, 6, "ORG"), (9, 11, "PERSON")],
+            ("Ann Ruiz", "leader_of", "Hale Foundation"),
+        ),
+        (
+            "Sen. Ann Ruiz , D - Ohio , voted .",
+            [(1, 3, "PERSON"), (6, 7, "GPE")],
+            ("Ann Ruiz", "member_of", "Ohio"),
+        ),
+    ],
+)
+def test_more_affiliation_constructions(component, make_doc, text, ents, expected):
+    assert expected in triples(component, make_doc(text, ents=ents), status=None)
+
+
+def test_to_be_a_title_and_an_adjective_before_the_organization(component, make_doc):
+    doc = make_doc(
+        "They elected Tom Hale to be chairman of the Tulsa Club .",
+        ents=[(2, 4, "PERSON"), (9, 11, "ORG")],
+        pos=[
+            "PRON",
+            "VERB",
+            "PROPN",
+            "PROPN",
+            "PART",
+            "AUX",
+            "NOUN",
+            "ADP",
+            "DET",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+        ],
+    )
+    assert ("Tom Hale", "leader_of", "Tulsa Club") in triples(component, doc)
+    doc = make_doc(
+        "Spokesman Tom Hale of the smaller Acme Corp said so .",
+        ents=[(1, 3, "PERSON"), (6, 8, "ORG")],
+        pos=[
+            "NOUN",
+            "PROPN",
+            "PROPN",
+            "ADP",
+            "DET",
+            "ADJ",
+            "PROPN",
+            "PROPN",
+            "VERB",
+            "ADV",
+            "PUNCT",
+        ],
+    )
+    assert ("Tom Hale", "spokesperson_of", "Acme Corp") in triples(component, doc)
+
+
+def test_journalists_cover_and_report_for_their_outlet(component, make_doc):
+    doc = make_doc(
+        "Ann Lee covers the Pentagon for the Boston Globe .",
+        ents=[(0, 2, "PERSON"), (4, 5, "ORG"), (7, 9, "ORG")],
+        pos=["PROPN", "PROPN", "VERB", "DET", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PUNCT"],
+        lemmas=["ann", "lee", "cover", "the", "pentagon", "for", "the", "boston", "globe", "."],
+    )
+    assert ("Ann Lee", "works_for", "Boston Globe") in triples(component, doc)
+
+
+def test_appointing_a_person_to_a_title(component, make_doc):
+    doc = make_doc(
+        "Acme named Ann Ruiz publisher of the Tulsa Herald .",
+        ents=[(0, 1, "ORG"), (2, 4, "PERSON"), (7, 9, "ORG")],
+        pos=["PROPN", "VERB", "PROPN", "PROPN", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT"],
+        lemmas=["acme", "name", "ann", "ruiz", "publisher", "of", "the", "tulsa", "herald", "."],
+    )
+    assert ("Ann Ruiz", "leader_of", "Tulsa Herald") in triples(component, doc)
+
+
+def test_an_organization_founded_by_a_person(component, make_doc):
+    text = "The Hale Foundation was founded in 1977 by Ann Ruiz ."
+    doc = _parsed(
+        make_doc,
+        text,
+        [(1, 3, "ORG"), (8, 10, "PERSON")],
+        [
+            (2, "det"),
+            (2, "compound"),
+            (4, "nsubjpass"),
+            (4, "auxpass"),
+            (4, "ROOT"),
+            (4, "prep"),
+            (5, "pobj"),
+            (4, "agent"),
+            (9, "compound"),
+            (7, "pobj"),
+            (4, "punct"),
+        ],
+        ["DET", "PROPN", "PROPN", "AUX", "VERB", "ADP", "NUM", "ADP", "PROPN", "PROPN", "PUNCT"],
+        ["the", "hale", "foundation", "be", "found", "in", "1977", "by", "ann", "ruiz", "."],
+    )
+    assert ("Ann Ruiz", "founder_of", "Hale Foundation") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "It went to Mary Kelly , a native of Ireland , on Friday .",
+            [(3, 5, "PERSON"), (9, 10, "GPE")],
+            ("Mary Kelly", "citizen_of", "Ireland"),
+        ),
+        (
+            "Hale Training Center , Petaluma , Calif. , will close .",
+            [(0, 3, "ORG"), (4, 5, "GPE"), (6, 7, "GPE")],
+            ("Petaluma", "located_in", "California"),
+        ),
+        (
+            "He was born at Gosforth in northeast England .",
+            [(4, 5, "GPE"), (7, 8, "GPE")],
+            ("Gosforth", "located_in", "England"),
+        ),
+        (
+            "The town of Kassala is in Sudan .",
+            [(3, 4, "GPE"), (6, 7, "GPE")],
+            ("Kassala", "located_in", "Sudan"),
+        ),
+    ],
+)
+def test_nationality_and_location_constructions(component, make_doc, text, ents, expected):
+    assert expected in triples(component, make_doc(text, ents=ents))
+
+
+def test_a_native_of_a_city_is_no_nationality(component, make_doc):
+    doc = make_doc(
+        "It went to Mary Kelly , a native of Boston , on Friday .",
+        ents=[(3, 5, "PERSON"), (9, 10, "GPE")],
+    )
+    assert not any(p == "citizen_of" for _, p, _ in triples(component, doc))

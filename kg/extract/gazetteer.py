@@ -29,7 +29,9 @@ class Gazetteer:
         parties: Normalised names of political parties (``schemas/parties.txt``).
         org_suffixes: Last words that make a name an organization (``schemas/org_words.txt``).
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
+        place_suffixes: Last words that make a name a place ("Airport", "Penitentiary").
         first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
+        cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -40,7 +42,9 @@ class Gazetteer:
     parties: set[str] = field(default_factory=set)
     org_suffixes: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
+    place_suffixes: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -56,6 +60,10 @@ class Gazetteer:
 
     def is_region(self, name: str) -> bool:
         return normalize_name(name) in self.regions
+
+    def is_city(self, name: str) -> bool:
+        """Whether a name is a city of ``schemas/cities.txt``."""
+        return normalize_name(name) in self.cities
 
     def is_party(self, name: str) -> bool:
         """Whether an organization is a political party (listed, or named "... Party")."""
@@ -99,7 +107,14 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     folder = folder or schemas_dir()
     gaz = Gazetteer()
     digest = hashlib.sha256(version("pycountry").encode())
-    for name in ("aliases.tsv", "demonyms.tsv", "parties.txt", "org_words.txt", "first_names.txt"):
+    for name in (
+        "aliases.tsv",
+        "demonyms.tsv",
+        "parties.txt",
+        "org_words.txt",
+        "first_names.txt",
+        "cities.txt",
+    ):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
     curated = _read_table(folder / "aliases.tsv")
@@ -127,11 +142,16 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for line in (folder / "org_words.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() == "[nouns]":
             section = gaz.org_nouns
+        elif line.strip() == "[places]":
+            section = gaz.place_suffixes
         elif line.strip() and not line.startswith("#"):
             section.add(line.strip().lower())
     for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.first_names.add(line.strip())
+    for line in (folder / "cities.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.cities.add(normalize_name(line))
     for line in (folder / "parties.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.parties.add(normalize_name(line))

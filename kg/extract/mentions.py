@@ -5,10 +5,12 @@ repairs what can be repaired from the text alone and drops the rest:
 
 - spans that run across a line break are split ("Zelenskyy\\nJulia");
 - a leading "the", courtesy titles and titles of office ("Mr", "President") and a
-  trailing possessive or sentence-final full stop are stripped;
+  trailing possessive or sentence-final full stop are stripped, and so is an abbreviated
+  rank NER glued to an organization ("Coast Guard Lt.");
 - junk is dropped: spans with no proper noun (capitalised sentence starters such as
   "Newfound", pronouns), dates and numbers;
 - photo credits ("Julia Demaree Nikhinson/AP") are recognised as a person and an agency;
+- news-digest source lines ("Moscow IZVESTIYA in Russian 23 Mar 94") as a city and an outlet;
 - demonyms and party adjectives (NORP: "Ukrainian", "Tory") are kept apart: they become
   an entity only when a relation needs them.
 """
@@ -71,6 +73,10 @@ _LEADING_TITLES = frozenset(
     ]
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Abbreviated ranks NER glues to the organization before a name: "Coast Guard Lt. Ann Ruiz".
+_RANKS = frozenset(
+    ["lt", "capt", "sgt", "col", "gen", "adm", "cmdr", "maj", "cpl", "pvt", "sen", "rep", "gov"]
+)
 # Abbreviations that end a name with their own full stop ("Manufacturers Hanover Trust Co.").
 _ABBREVIATIONS = frozenset(
     ["co", "cos", "inc", "corp", "ltd", "plc", "llc", "bros", "jr", "sr", "st"]
@@ -86,6 +92,32 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# A news-digest document number before a source line: "OW1102132994", "944E0738B".
+_SOURCE_ID = re.compile(r"^(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}$")
+# Words that make a capitalised name after a city an outlet: "Paris Radio France International".
+_MEDIA_WORDS = frozenset(
+    {
+        "radio",
+        "television",
+        "tv",
+        "network",
+        "service",
+        "news",
+        "agency",
+        "press",
+        "times",
+        "post",
+        "daily",
+        "herald",
+        "journal",
+        "gazette",
+        "tribune",
+        "broadcasting",
+        "channel",
+    }
+)
+
+
 @dataclass(frozen=True)
 class SpanMention:
     """A cleaned mention, by token offsets in its ``Doc`` (plain values only).
@@ -96,7 +128,8 @@ class SpanMention:
         text: The cleaned surface text.
         surface: The text as written, honorific included ("Mr Blair"), for aliases.
         label: ``Person``, ``Organization``, ``Place``, or ``Demonym``.
-        ner_label: The spaCy label it came from (``"CREDIT"`` for photo credits).
+        ner_label: The spaCy label it came from (``"CREDIT"`` for photo credits,
+            ``"SOURCE"`` for source lines).
     """
 
     start: int
@@ -143,6 +176,7 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_punct
+        or (label == "Organization" and doc[end - 1].lower_.rstrip(".") in _RANKS)
     ):
         end -= 1
     if start >= end:
@@ -205,11 +239,77 @@ def _credits(doc: Doc) -> list[SpanMention]:
     return found
 
 
+def _source_line_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[SpanMention]:
+    """The city and outlet of a source line starting at ``start`` (sentence end ``end``)."""
+    city = next(
+        (
+            start + width
+            for width in (3, 2, 1)
+            if start + width < end
+            and doc[start].text[:1].isupper()
+            and gazetteer.is_city(doc[start : start + width].text)
+        ),
+        None,
+    )
+    if city is None:
+        return []
+    i = city
+    while i < end and (
+        doc[i].text[:1].isupper() or (doc[i].text == "-" and i > city and i + 1 < end)
+    ):
+        i += 1
+    outlet = doc[city:i]
+    if not outlet.text.strip() or doc[i - 1].text == "-":
+        return []
+    words = [t.text for t in outlet if t.is_alpha]
+    named = all(w.isupper() for w in words) or any(w.lower() in _MEDIA_WORDS for w in words)
+    if i == end or doc[i].is_space:  # "Moscow ITAR-TASS" alone on its line
+        ok = named
+    else:  # "... in Russian 23 Mar 94": a language, then the date or time
+        lang = i + 1
+        while lang < end and (doc[lang].text[:1].isupper() or doc[lang].text == "-"):
+            lang += 1
+        ok = (
+            doc[i].lower_ == "in"
+            and lang > i + 1
+            and (lang == end or doc[lang].like_num or doc[lang].is_space)
+        )
+    if not ok:
+        return []
+    place = doc[start:city]
+    return [
+        SpanMention(start, city, place.text, place.text, "Place", "SOURCE"),
+        SpanMention(city, i, outlet.text, outlet.text, "Organization", "SOURCE"),
+    ]
+
+
+def _source_lines(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
+    """News-digest source lines: the city an outlet publishes in, then the outlet, at the
+    start of a line or after a document number, then the end of the line or the language
+    and date ("Moscow INTERFAX", "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94").
+    """
+    found: list[SpanMention] = []
+    for sent in doc.sents:
+        starts = [sent.start] + [t.i + 1 for t in sent if _SOURCE_ID.match(t.text)]
+        for start in starts:
+            found.extend(_source_line_at(doc, start, sent.end, gazetteer))
+    return found
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     """The cleaned mentions of a ``Doc``, in text order, never overlapping."""
     mentions = _credits(doc)
-    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in _source_lines(doc, gazetteer):
+        if not any(i in taken for i in range(m.start, m.end)):
+            mentions.append(m)
+            taken.update(range(m.start, m.end))
+            i = m.end + 1
+            if m.label == "Organization" and m.end < len(doc) and doc[m.end].lower_ == "in":
+                while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text == "-"):
+                    taken.add(i)  # the language: "in Serbo-Croatian" names no place
+                    i += 1
+    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     for ent in doc.ents:
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
         if label is None:
@@ -322,8 +422,10 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
     """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
 
     def classify(span: Span) -> tuple[str, str] | None:
-        if not all(t.is_title or t.is_upper for t in span) or (
-            len(span) == 1 and span[0].is_sent_start and not span[0].is_upper
+        if (
+            span[-1].text == "-"
+            or not all(t.is_title or t.is_upper or t.text == "-" for t in span)
+            or (len(span) == 1 and span[0].is_sent_start and not span[0].is_upper)
         ):
             return None
         hit = gazetteer.lookup(span.text)
@@ -334,7 +436,7 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
             return hit[1], "GAZ"
         return None
 
-    return _scan(doc, taken, (3, 2, 1), classify)
+    return _scan(doc, taken, (3, 2, 1), classify)  # "ITAR - TASS" is three tokens
 
 
 def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
@@ -527,7 +629,8 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
     """Fix NER classes the text itself contradicts.
 
     - A name ending in an organization word is an organization ("Leeds United",
-      "Investec Securities").
+      "Investec Securities"); one ending in a building's or a natural feature's word a
+      place ("Dayton International Airport").
     - A "person" right after another person and "of"/"at" is their employer
       ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
     """
@@ -541,6 +644,13 @@ def _retype(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> list
             and words[-1].lower() in gazetteer.org_suffixes
         ):
             label = "Organization"
+        elif (
+            label == "Organization"
+            and len(words) > 1
+            and words[-1].lower() in gazetteer.place_suffixes
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Place"  # "Brushy Mountain Penitentiary", "Dayton International Airport"
         elif label != "Place" and _is_dateline(doc, m.start, m.end, gazetteer):
             label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
         elif label == "Organization" and _age_follows(doc, m.end) and len(words) <= 4:
