@@ -241,6 +241,18 @@ def test_evidence_offsets_point_at_the_sentence(component, make_doc):
     assert ev.status == "current" and ev.title == "Secretary"
 
 
+def test_evidence_sentence_leaves_out_the_line_breaks_around_it(component, make_doc):
+    doc = make_doc(
+        "Treasury Secretary Scott Bessent said so .\n\nThe talks went on .",
+        ents=[(0, 1, "ORG"), (2, 4, "PERSON")],
+    )
+    doc[8].is_sent_start = True  # "The": after the line break, as the parser would have it
+    (triple,) = evidence(component, doc)
+    ev = triple.evidence
+    assert ev.sentence == "Treasury Secretary Scott Bessent said so ."
+    assert doc.text[ev.start : ev.end] == ev.sentence
+
+
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [

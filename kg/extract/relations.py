@@ -235,10 +235,13 @@ class _Builder:
         if predicate == "located_in" and self.in_a_list(obj):
             return
         sentence = self.doc[near].sent
+        text = sentence.text
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        text = text.strip()  # spaCy keeps the line breaks after a sentence in it
         evidence = Evidence(
-            sentence=sentence.text,
-            start=sentence.start_char,
-            end=sentence.end_char,
+            sentence=text,
+            start=start,
+            end=start + len(text),
             subject_text=subject.text,
             object_text=obj.text,
             rule=rule.id + suffix,
