@@ -207,3 +207,44 @@ def test_the_language_of_a_source_line_is_no_place(component, make_doc):
         ents=[(1, 2, "GPE"), (5, 7, "GPE")],
     )
     assert not any(name.startswith("Portuguese") for name, _ in names(extract(component, doc)))
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_ner_says(component, make_doc):
+    doc = make_doc(
+        "Vince Cable spoke . Later Mr Cable left .",
+        ents=[(0, 2, "ORG"), (5, 7, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Vince Cable", "Person")}
+    cable = graph.entities[0]
+    assert {"Cable", "Mr Cable"} <= set(cable.aliases)
+
+
+def test_an_honorific_with_a_possessive_gives_a_person_and_an_organization(component, make_doc):
+    doc = make_doc(
+        "Mr Brown 's International Finance Facility is new .",
+        ents=[(0, 6, "ORG")],
+    )
+    assert names(extract(component, doc)) == {
+        ("Brown", "Person"),
+        ("International Finance Facility", "Organization"),
+    }
+
+
+def test_a_name_after_a_word_for_a_job_is_a_person(component, make_doc):
+    doc = make_doc(
+        "Treasury spokesman Vince Cable said so , as did striker Arjen Robben .",
+        ents=[(0, 1, "ORG"), (2, 4, "ORG"), (10, 12, "GPE")],
+    )
+    found = names(extract(component, doc))
+    assert {("Vince Cable", "Person"), ("Arjen Robben", "Person")} <= found
+
+
+def test_words_for_jobs_do_not_make_people_of_parties_and_titles(component, make_doc):
+    doc = make_doc(
+        "Committee chairman Labour MP Jean Corston spoke . Lord Chancellor Falconer agreed .",
+        ents=[(2, 4, "ORG"), (4, 6, "PERSON"), (8, 10, "ORG"), (10, 11, "PERSON")],
+    )
+    found = names(extract(component, doc))
+    assert ("Labour MP", "Person") not in found and ("Chancellor", "Person") not in found
+    assert ("Jean Corston", "Person") in found

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import HONORIFICS
+from ..names import HONORIFICS, normalize_name
 from .gazetteer import Gazetteer
 
 __all__ = ["SpanMention", "find_mentions"]
@@ -83,6 +83,64 @@ _ABBREVIATIONS = frozenset(
 )
 _UPPER = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 # Titles of nobility that make "X of Place" a person: "the Duchess of York".
+# Words for what a person does, written right before their name ("Treasury spokesman Vince
+# Cable", "striker Arjen Robben"): a name after one is a person even when NER says otherwise.
+# Words that also come before companies or clubs ("producer", "rival", "leader", "analyst",
+# "champion") are left out on purpose.
+_PERSON_NOUNS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chancellor",
+        "secretary",
+        "minister",
+        "chairman",
+        "chairwoman",
+        "director",
+        "boss",
+        "manager",
+        "coach",
+        "captain",
+        "skipper",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "singer",
+        "actor",
+        "actress",
+        "rapper",
+        "guitarist",
+        "comedian",
+        "presenter",
+        "novelist",
+        "playwright",
+        "poet",
+        "author",
+        "writer",
+        "reporter",
+        "correspondent",
+        "economist",
+        "lawyer",
+        "barrister",
+        "solicitor",
+        "judge",
+        "commissioner",
+        "governor",
+        "mayor",
+        "senator",
+        "mp",
+        "mep",
+        "msp",
+        "president",
+        "prosecutor",
+        "chef",
+        "designer",
+        "photographer",
+    ]
+)
 _PEERAGES = frozenset(
     {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "viscount"}
 )
@@ -381,7 +439,86 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     mentions.extend(_aged_names(doc, gazetteer, taken))
     mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
     mentions.extend(_repeated_names(doc, mentions, gazetteer, taken))
-    return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+    return _people_by_context(
+        doc, _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer), gazetteer
+    )
+
+
+def _people_by_context(
+    doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
+) -> list[SpanMention]:
+    """Organizations and places the text shows to be people.
+
+    - An honorific in front ("Mr Cable" typed ORG): the person "Cable", honorific dropped.
+    - A word for what a person does in front ("Treasury spokesman Vince Cable", "striker
+      Arjen Robben"), for a name of two or three capitalised words.
+    - A name of two or three words whose last word the article also writes alone after an
+      honorific ("Vince Cable" typed ORG, "Mr Cable" later).
+    """
+
+    def plain_name(m: SpanMention) -> bool:
+        words = m.text.split()
+        return (
+            1 < len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in gazetteer.org_suffixes
+            and not any(w.lower() in _LEADING_TITLES | _PERSON_NOUNS for w in words)
+            and gazetteer.lookup(m.text) is None
+            and gazetteer.lookup(words[0]) is None  # "Labour MP", "Chelsea Village"
+        )
+
+    def honorific(token: Token) -> bool:
+        word = token.lower_.rstrip(".")
+        return word in HONORIFICS and word != "miss" and token.text[:1].isupper()
+
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        if m.label not in ("Organization", "Place") or m.ner_label in ("CREDIT", "SOURCE"):
+            fixed.append(m)
+            continue
+        before = doc[m.start - 1] if m.start > 0 else None
+        rest = m.text.split()[1:]
+        if (
+            honorific(doc[m.start])
+            and m.end - m.start > 1
+            and rest
+            and rest[0].lower() not in _LEADING_TITLES | _PERSON_NOUNS  # "Lord Chancellor"
+        ):
+            owner = next((t.i for t in doc[m.start + 1 : m.end] if t.tag_ == "POS"), m.end)
+            if owner < m.end - 1:  # "Mr Brown's International Finance Facility": two names
+                org = _text(doc, owner + 1, m.end)
+                fixed.append(SpanMention(owner + 1, m.end, org, org, m.label, m.ner_label))
+            if owner > m.start + 1:
+                text = _text(doc, m.start + 1, owner)
+                surface = _text(doc, m.start, owner)
+                fixed.append(SpanMention(m.start + 1, owner, text, surface, "Person", m.ner_label))
+            fixed.sort(key=lambda x: x.start)
+            continue
+        elif before is not None and honorific(before) and gazetteer.lookup(m.text) is None:
+            surface = _text(doc, m.start - 1, m.end)
+            m = SpanMention(m.start, m.end, m.text, surface, "Person", m.ner_label)
+        elif (
+            before is not None
+            and before.lower_ in _PERSON_NOUNS
+            and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
+            and plain_name(m)
+        ):
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        fixed.append(m)
+    alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
+        normalize_name(m.text)
+        for m in fixed
+        if m.label == "Person" and " " not in m.text and m.start > 0 and honorific(doc[m.start - 1])
+    }
+    return [
+        SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        if m.label in ("Organization", "Place")
+        and m.ner_label not in ("CREDIT", "SOURCE")
+        and plain_name(m)
+        and normalize_name(m.text.split()[-1]) in alone
+        else m
+        for m in fixed
+    ]
 
 
 def _capitalised(doc: Doc) -> list[bool]:
