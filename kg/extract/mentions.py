@@ -73,6 +73,9 @@ _LEADING_TITLES = frozenset(
     ]
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_BRACKETS = frozenset({"(", ")", "[", "]"})
+# Function words NER sometimes leaves at the end of a name; no name ends in one.
+_TRAILING_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "with"})
 # Abbreviated ranks NER glues to the organization before a name: "Coast Guard Lt. Ann Ruiz".
 _RANKS = frozenset(
     ["lt", "capt", "sgt", "col", "gen", "adm", "cmdr", "maj", "cpl", "pvt", "sen", "rep", "gov"]
@@ -148,11 +151,12 @@ def _is_proper(token: Token) -> bool:
 
 
 def _pieces(span: Span) -> list[Span]:
-    """Split a span at whitespace tokens that hold a line break."""
+    """Split a span at whitespace tokens that hold a line break, and at brackets: a name
+    never holds one ("PRD ( Party of the Democratic Revolution" is two names)."""
     pieces: list[Span] = []
     start = span.start
     for token in span:
-        if token.is_space or "\n" in token.text:
+        if token.is_space or "\n" in token.text or token.text in _BRACKETS:
             if token.i > start:
                 pieces.append(span.doc[start : token.i])
             start = token.i + 1
@@ -177,6 +181,7 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
         or doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_punct
         or (label == "Organization" and doc[end - 1].lower_.rstrip(".") in _RANKS)
+        or doc[end - 1].lower_ in _TRAILING_WORDS  # "Acme Industries of" before a place
     ):
         end -= 1
     if start >= end:

@@ -267,9 +267,15 @@ class _Builder:
         )
 
     def modifies_a_noun(self, arg: _Arg) -> bool:
-        """Whether an entity only modifies the common noun after it ("London rock station")."""
+        """Whether an entity only modifies the common noun after it ("London rock station");
+        a noun for an organization names it ("of the smaller Acme company")."""
         nxt = self.doc[arg.end]
-        return nxt.is_lower and nxt.pos_ == "NOUN" and arg.end not in self.ann.titles
+        return (
+            nxt.is_lower
+            and nxt.pos_ == "NOUN"
+            and arg.end not in self.ann.titles
+            and not (self.ann.ent[arg.start] == "ORG" and nxt.lower_ in self.gazetteer.org_nouns)
+        )
 
     def in_a_list(self, arg: _Arg) -> bool:
         """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a
