@@ -221,3 +221,9 @@ def test_brackets_and_a_trailing_function_word_end_a_name(component, make_doc):
         ("Party of Democratic Renewal", ("PDR",)),
         ("Rexon Industries", ()),
     }
+
+
+def test_a_saint_ner_cut_off_begins_the_name(component, make_doc):
+    for ents in ([(3, 4, "ORG"), (4, 6, "PERSON")], [(4, 6, "ORG")]):
+        doc = make_doc("He was at St. Agnes Hospital in Leeds .", ents=[*ents, (7, 8, "GPE")])
+        assert ("St. Agnes Hospital", "Organization") in names(extract(component, doc))

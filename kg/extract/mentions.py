@@ -74,6 +74,8 @@ _LEADING_TITLES = frozenset(
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _BRACKETS = frozenset({"(", ")", "[", "]"})
+# Abbreviations that begin a name and that NER often cuts off: "St. | Nicholas Hospital".
+_SAINTS = frozenset({"St.", "St", "Ste.", "Mt.", "Ft.", "Saint"})
 # Function words NER sometimes leaves at the end of a name; no name ends in one.
 _TRAILING_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "with"})
 # Abbreviated ranks NER glues to the organization before a name: "Coast Guard Lt. Ann Ruiz".
@@ -315,7 +317,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
                     taken.add(i)  # the language: "in Serbo-Croatian" names no place
                     i += 1
     midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
-    for ent in doc.ents:
+    for ent in _with_saints(doc):
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
         if label is None:
             continue
@@ -387,6 +389,27 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
     mentions.extend(_regions_after_places(doc, mentions, gazetteer, taken))
     mentions.extend(_repeated_names(doc, mentions, gazetteer, taken))
     return _retype(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+
+
+def _with_saints(doc: Doc) -> list[Span]:
+    """NER's entities, with a leading "St." (or "Mt.", "Ft.") it left out or cut off put back
+    ("St. | Nicholas Hospital"): the name takes the class of its rest."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if len(ent) == 1 and ent.text in _SAINTS and nxt is not None and nxt.start == ent.end:
+            out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
+            n += 2
+            continue
+        before = ent.start - 1
+        if before >= 0 and doc[before].text in _SAINTS and doc[before].ent_iob_ == "O":
+            ent = Span(doc, before, ent.end, label=ent.label_)
+        out.append(ent)
+        n += 1
+    return out
 
 
 def _capitalised(doc: Doc) -> list[bool]:
