@@ -154,6 +154,8 @@ def test_source_line_is_a_city_and_its_outlet(component, make_doc):
     for text, ents in (
         ("Lisbon DIARIO DE NOTICIAS", [(0, 2, "GPE")]),
         ("Harvest Falls AB1234567890 Lisbon RADIO NOVA in Portuguese 1200 GMT 3 Mar 94", []),
+        ("Harvest Falls 94AB1234C Lisbon RADIO NOVA in Portuguese 3 Mar 94 p 2", []),
+        ("Harvest Falls 944A1234C Lisbon RADIO NOVA in Portuguese 3 Mar 94 p 2", []),
         ("Lisbon Radio Nova", [(0, 3, "PERSON")]),
     ):
         graph = extract(component, make_doc(text, ents=ents))
@@ -248,3 +250,21 @@ def test_words_for_jobs_do_not_make_people_of_parties_and_titles(component, make
     found = names(extract(component, doc))
     assert ("Labour MP", "Person") not in found and ("Chancellor", "Person") not in found
     assert ("Jean Corston", "Person") in found
+
+
+def test_brackets_and_a_trailing_function_word_end_a_name(component, make_doc):
+    doc = make_doc(
+        "Votes went to the PDR ( Party of Democratic Renewal and Rexon Industries of Toledo .",
+        ents=[(4, 10, "ORG"), (11, 14, "ORG"), (14, 15, "GPE")],
+    )
+    orgs = {e for e in extract(component, doc).entities if e.label == "Organization"}
+    assert {(e.name, e.aliases) for e in orgs} == {
+        ("Party of Democratic Renewal", ("PDR",)),
+        ("Rexon Industries", ()),
+    }
+
+
+def test_a_saint_ner_cut_off_begins_the_name(component, make_doc):
+    for ents in ([(3, 4, "ORG"), (4, 6, "PERSON")], [(4, 6, "ORG")]):
+        doc = make_doc("He was at St. Agnes Hospital in Leeds .", ents=[*ents, (7, 8, "GPE")])
+        assert ("St. Agnes Hospital", "Organization") in names(extract(component, doc))

@@ -752,3 +752,108 @@ def test_a_native_of_a_city_is_no_nationality(component, make_doc):
         ents=[(3, 5, "PERSON"), (9, 10, "GPE")],
     )
     assert not any(p == "citizen_of" for _, p, _ in triples(component, doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The German Government said Germany would pay .",
+            [(1, 3, "ORG"), (4, 5, "GPE")],
+            ("German Government", "based_in", "Germany"),
+        ),
+        (
+            "The University of Chicago is the biggest employer in Chicago .",
+            [(1, 4, "ORG"), (9, 10, "GPE")],
+            ("University of Chicago", "based_in", "Chicago"),
+        ),
+    ],
+)
+def test_organization_named_after_a_place_the_sentence_names(
+    component, make_doc, text, ents, expected
+):
+    doc = make_doc(text, ents=ents)
+    assert expected in triples(component, doc)
+    (triple,) = [t for t in evidence(component, doc) if t.predicate == "based_in"]
+    assert triple.evidence.rule == "name.org_named_after_place"
+    assert triple.evidence.object_text == text.split()[1 if "German" in text else 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # the place is written only inside the name: not named in the sentence
+        ("The Bank of England raised rates .", [(1, 4, "ORG")]),
+        # an embassy is in the host country
+        ("The Brazilian Embassy said Brazil would help .", [(1, 3, "ORG"), (4, 5, "GPE")]),
+        # a topic, not a seat
+        ("The Committee for Iraq said Iraq would vote .", [(1, 4, "ORG"), (5, 6, "GPE")]),
+        # two places in one name
+        (
+            "The US - China Business Council said China would buy .",
+            [(1, 6, "ORG"), (8, 9, "GPE")],
+        ),
+    ],
+)
+def test_organization_named_after_a_place_left_out(component, make_doc, text, ents):
+    assert not {t for t in triples(component, make_doc(text, ents=ents)) if t[1] == "based_in"}
+
+
+def test_organization_before_its_common_noun_is_still_the_employer(component, make_doc):
+    tags = ["NN", "NNP", "NNP", "IN", "DT", "JJR", "NNP", "NN", "VBD", "RB", "."]
+    doc = make_doc(
+        "Spokesman Jo Bloggs of the smaller Acme company said so .",
+        ents=[(1, 3, "PERSON"), (6, 7, "ORG")],
+        tags=tags,
+        pos=[
+            "NOUN",
+            "PROPN",
+            "PROPN",
+            "ADP",
+            "DET",
+            "ADJ",
+            "PROPN",
+            "NOUN",
+            "VERB",
+            "ADV",
+            "PUNCT",
+        ],
+    )
+    assert ("Jo Bloggs", "spokesperson_of", "Acme") in triples(component, doc)
+    # a place before a noun other than an organization's is no employer
+    doc = make_doc(
+        "Spokesman Jo Bloggs of the smaller London rock station said so .",
+        ents=[(1, 3, "PERSON"), (6, 7, "GPE")],
+    )
+    assert not triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Shares of Rexon Industries of Toledo , Ohio , fell .",
+            [(2, 4, "ORG"), (5, 6, "GPE"), (7, 8, "GPE")],
+            ("Rexon Industries", "based_in", "Toledo"),
+        ),
+        (
+            "They met at the FDA 's Silver Spring , Md. , headquarters .",
+            [(4, 5, "ORG"), (6, 8, "GPE"), (9, 10, "GPE")],
+            ("FDA", "based_in", "Silver Spring"),
+        ),
+        (
+            "The PDR ( Party of Democratic Renewal ) leader Ana Ruiz spoke .",
+            [(1, 2, "ORG"), (3, 7, "ORG"), (9, 11, "PERSON")],
+            ("Ana Ruiz", "leader_of", "Party of Democratic Renewal"),
+        ),
+    ],
+)
+def test_organization_next_to_a_place_or_its_other_name(component, make_doc, text, ents, expected):
+    assert expected in triples(component, make_doc(text, ents=ents))
+
+
+def test_organization_of_a_place_before_a_noun_is_no_seat(component, make_doc):
+    doc = make_doc(
+        "The Rexon Industries of Toledo plant closed .", ents=[(1, 3, "ORG"), (4, 5, "GPE")]
+    )
+    assert not triples(component, doc)

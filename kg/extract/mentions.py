@@ -73,6 +73,11 @@ _LEADING_TITLES = frozenset(
     ]
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_BRACKETS = frozenset({"(", ")", "[", "]"})
+# Abbreviations that begin a name and that NER often cuts off: "St. | Nicholas Hospital".
+_SAINTS = frozenset({"St.", "St", "Ste.", "Mt.", "Ft.", "Saint"})
+# Function words NER sometimes leaves at the end of a name; no name ends in one.
+_TRAILING_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "with"})
 # Abbreviated ranks NER glues to the organization before a name: "Coast Guard Lt. Ann Ruiz".
 _RANKS = frozenset(
     ["lt", "capt", "sgt", "col", "gen", "adm", "cmdr", "maj", "cpl", "pvt", "sen", "rep", "gov"]
@@ -206,11 +211,12 @@ def _is_proper(token: Token) -> bool:
 
 
 def _pieces(span: Span) -> list[Span]:
-    """Split a span at whitespace tokens that hold a line break."""
+    """Split a span at whitespace tokens that hold a line break, and at brackets: a name
+    never holds one ("PRD ( Party of the Democratic Revolution" is two names)."""
     pieces: list[Span] = []
     start = span.start
     for token in span:
-        if token.is_space or "\n" in token.text:
+        if token.is_space or "\n" in token.text or token.text in _BRACKETS:
             if token.i > start:
                 pieces.append(span.doc[start : token.i])
             start = token.i + 1
@@ -235,6 +241,7 @@ def _clean(span: Span, label: str) -> tuple[int, int] | None:
         or doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_punct
         or (label == "Organization" and doc[end - 1].lower_.rstrip(".") in _RANKS)
+        or doc[end - 1].lower_ in _TRAILING_WORDS  # "Acme Industries of" before a place
     ):
         end -= 1
     if start >= end:
@@ -368,7 +375,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
                     taken.add(i)  # the language: "in Serbo-Croatian" names no place
                     i += 1
     midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
-    for ent in doc.ents:
+    for ent in _with_saints(doc):
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
         if label is None:
             continue
@@ -519,6 +526,27 @@ def _people_by_context(
         else m
         for m in fixed
     ]
+
+
+def _with_saints(doc: Doc) -> list[Span]:
+    """NER's entities, with a leading "St." (or "Mt.", "Ft.") it left out or cut off put back
+    ("St. | Nicholas Hospital"): the name takes the class of its rest."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if len(ent) == 1 and ent.text in _SAINTS and nxt is not None and nxt.start == ent.end:
+            out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
+            n += 2
+            continue
+        before = ent.start - 1
+        if before >= 0 and doc[before].text in _SAINTS and doc[before].ent_iob_ == "O":
+            ent = Span(doc, before, ent.end, label=ent.label_)
+        out.append(ent)
+        n += 1
+    return out
 
 
 def _capitalised(doc: Doc) -> list[bool]:
