@@ -754,51 +754,6 @@ def test_a_native_of_a_city_is_no_nationality(component, make_doc):
     assert not any(p == "citizen_of" for _, p, _ in triples(component, doc))
 
 
-@pytest.mark.parametrize(
-    ("text", "ents", "expected"),
-    [
-        (
-            "The German Government said Germany would pay .",
-            [(1, 3, "ORG"), (4, 5, "GPE")],
-            ("German Government", "based_in", "Germany"),
-        ),
-        (
-            "The University of Chicago is the biggest employer in Chicago .",
-            [(1, 4, "ORG"), (9, 10, "GPE")],
-            ("University of Chicago", "based_in", "Chicago"),
-        ),
-    ],
-)
-def test_organization_named_after_a_place_the_sentence_names(
-    component, make_doc, text, ents, expected
-):
-    doc = make_doc(text, ents=ents)
-    assert expected in triples(component, doc)
-    (triple,) = [t for t in evidence(component, doc) if t.predicate == "based_in"]
-    assert triple.evidence.rule == "name.org_named_after_place"
-    assert triple.evidence.object_text == text.split()[1 if "German" in text else 3]
-
-
-@pytest.mark.parametrize(
-    ("text", "ents"),
-    [
-        # the place is written only inside the name: not named in the sentence
-        ("The Bank of England raised rates .", [(1, 4, "ORG")]),
-        # an embassy is in the host country
-        ("The Brazilian Embassy said Brazil would help .", [(1, 3, "ORG"), (4, 5, "GPE")]),
-        # a topic, not a seat
-        ("The Committee for Iraq said Iraq would vote .", [(1, 4, "ORG"), (5, 6, "GPE")]),
-        # two places in one name
-        (
-            "The US - China Business Council said China would buy .",
-            [(1, 6, "ORG"), (8, 9, "GPE")],
-        ),
-    ],
-)
-def test_organization_named_after_a_place_left_out(component, make_doc, text, ents):
-    assert not {t for t in triples(component, make_doc(text, ents=ents)) if t[1] == "based_in"}
-
-
 def test_organization_before_its_common_noun_is_still_the_employer(component, make_doc):
     tags = ["NN", "NNP", "NNP", "IN", "DT", "JJR", "NNP", "NN", "VBD", "RB", "."]
     doc = make_doc(

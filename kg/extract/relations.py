@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -15,7 +15,6 @@ from .chains import chained
 from .entities import Resolution
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
-from .nested import places_in_names
 from .rules import Rule, RuleSet, TitleEntry
 
 __all__ = ["extract_relations"]
@@ -403,22 +402,9 @@ def extract_relations(
 ) -> list[Triple]:
     """Every triple the rules find in ``doc``, one per fact and sentence."""
     builder = _Builder(doc, resolution, annotation, ruleset, gazetteer)
-    for t in places_in_names(doc, resolution, gazetteer):  # explicit rules override these
-        key = (t.subject.name, t.predicate, t.object.name, t.evidence.status, t.evidence.start)
-        builder.triples.setdefault(key, t)
     for rule, roles in matches(doc, matchers):
         if "subject" in roles and "object" in roles:
             builder.add(rule, roles)
     triples = list(builder.triples.values())
     triples.extend(chained(triples))
-    # An entity may have gained aliases after a triple took it: every triple gets the last.
-    latest = {(e.name, e.label): e for e in resolution.entities}
-    triples = [
-        replace(
-            t,
-            subject=latest.get((t.subject.name, t.subject.label), t.subject),
-            object=latest.get((t.object.name, t.object.label), t.object),
-        )
-        for t in triples
-    ]
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
