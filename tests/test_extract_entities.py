@@ -268,3 +268,29 @@ def test_a_saint_ner_cut_off_begins_the_name(component, make_doc):
     for ents in ([(3, 4, "ORG"), (4, 6, "PERSON")], [(4, 6, "ORG")]):
         doc = make_doc("He was at St. Agnes Hospital in Leeds .", ents=[*ents, (7, 8, "GPE")])
         assert ("St. Agnes Hospital", "Organization") in names(extract(component, doc))
+
+
+def test_time_zones_awards_and_events_are_no_entities(component, make_doc):
+    doc = make_doc(
+        "Kick - off is at 1500 GMT before the Grand Slam decider , said Jo Smith .",
+        ents=[(6, 7, "ORG"), (9, 11, "GPE"), (14, 16, "PERSON")],
+    )
+    assert names(extract(component, doc)) == {("Jo Smith", "Person")}
+
+
+def test_a_single_name_after_an_article_is_no_person(component, make_doc):
+    doc = make_doc(
+        "She won an Oscar . A Hogg ( Edinburgh ) played .",
+        ents=[(3, 4, "PERSON"), (5, 7, "PERSON"), (8, 9, "GPE")],
+    )
+    found = names(extract(component, doc))
+    assert ("Oscar", "Person") not in found
+    assert ("A Hogg", "Person") in found or ("Hogg", "Person") in found
+
+
+def test_a_demonym_typed_person_is_a_demonym_but_a_party_stays_a_party(component, make_doc):
+    doc = make_doc(
+        "The Welsh won . Labour lost .",
+        ents=[(1, 2, "PERSON"), (4, 5, "PERSON")],
+    )
+    assert names(extract(component, doc)) == {("Labour", "Organization")}

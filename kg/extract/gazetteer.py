@@ -32,6 +32,8 @@ class Gazetteer:
         place_suffixes: Last words that make a name a place ("Airport", "Penitentiary").
         first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
         cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
+        not_names: Normalised names NER finds that are no person, organization or place
+            (time zones, awards, sports events: ``schemas/not_names.txt``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -45,6 +47,7 @@ class Gazetteer:
     place_suffixes: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
+    not_names: set[str] = field(default_factory=set)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -114,6 +117,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         "org_words.txt",
         "first_names.txt",
         "cities.txt",
+        "not_names.txt",
     ):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
@@ -152,6 +156,9 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for line in (folder / "cities.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.cities.add(normalize_name(line))
+    for line in (folder / "not_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.not_names.add(normalize_name(line))
     for line in (folder / "parties.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.parties.add(normalize_name(line))

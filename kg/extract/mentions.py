@@ -379,6 +379,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
         if label is None:
             continue
+        if (
+            label == "Person"
+            and len(ent) == 1
+            and gazetteer.demonym(ent.text)
+            and gazetteer.lookup(ent.text) is None  # "Labour" typed PERSON is still the party
+        ):
+            label = "Demonym"  # "Welsh" typed PERSON
         for piece in _pieces(ent):
             bounds = _clean(piece, label)
             if bounds is None:
@@ -420,8 +427,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[SpanMention]:
             elif not any(_is_proper(t) for t in doc[start:end]):
                 continue
             text = _text(doc, start, end)
-            if not any(c.isalpha() for c in text):
+            if not any(c.isalpha() for c in text) or normalize_name(text) in gazetteer.not_names:
                 continue
+            if (
+                label == "Person"
+                and end - start == 1
+                and start > 0
+                and doc[start - 1].text in ("a", "an", "the", "An", "The")  # "A Hogg": an initial
+                and not (end < len(doc) and doc[end].tag_ == "POS")
+            ):
+                continue  # "an Oscar", "the Premiership": no one's name takes an article
             if (
                 label == "Place"
                 and end - start == 1
