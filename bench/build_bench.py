@@ -8,8 +8,9 @@ number of processes:
    which isolates the cost of extraction;
 3. ``kg build``: :func:`kg.build.build` into a fresh temporary store (reading, extraction,
    RDF conversion and Oxigraph writes);
-4. ``raw spaCy #2``: the baseline again, so that neither end of the run favours kg; the
-   baseline used for ratios is the mean of both raw runs;
+4. ``raw spaCy #2``: the baseline again, so that neither end of the run favours kg, on a
+   pipeline of its own (one that has parsed the corpus already knows every word and runs
+   10-20% faster); the baseline used for ratios is the mean of both raw runs;
 5. ``kg rebuild``: a second build on the same store, which must add 0 triples (the
    "nothing changed" path), with the model already loaded; then once more the way the CLI
    runs it, model load included.
@@ -354,9 +355,12 @@ def run_benchmark(args: argparse.Namespace) -> str:
     kw = {"batch_size": batch, "n_process": args.n_process}
 
     model = resolve_model_name(args.model)
-    log(f"loading {model} three times (raw, kg extract, kg build)")
+    log(f"loading {model} four times (raw #1, raw #2, kg extract, kg build)")
     load_s = {}
     load_s["raw"], nlp_raw = timed(lambda: load_pipeline(model))
+    # raw #2 gets a pipeline of its own: one that has parsed the corpus once already has a
+    # lexeme for every word, and ran 10-20% faster than the cold pipelines kg's variants use.
+    _, nlp_raw2 = timed(lambda: load_pipeline(model))
     load_s["extract"], nlp_kg = timed(lambda: load_pipeline(model))
     load_s["build"], nlp_build = timed(lambda: load_pipeline(model))
     init_kg_s, extractor = timed(lambda: Extractor(nlp_kg))
@@ -373,6 +377,7 @@ def run_benchmark(args: argparse.Namespace) -> str:
         warm_s["raw spaCy"], _ = timed(
             lambda: sum(len(d) for d in nlp_raw.pipe(warm_texts, batch_size=batch))
         )
+        timed(lambda: sum(len(d) for d in nlp_raw2.pipe(warm_texts, batch_size=batch)))
         warm_s["kg extract"], _ = timed(
             lambda: list(extractor.pipe(warm_articles, batch_size=batch))
         )
@@ -383,6 +388,9 @@ def run_benchmark(args: argparse.Namespace) -> str:
 
         def raw() -> int:
             return sum(len(doc) for doc in nlp_raw.pipe(texts, **kw))
+
+        def raw_again() -> int:
+            return sum(len(doc) for doc in nlp_raw2.pipe(texts, **kw))
 
         def extract() -> tuple[int, int]:
             entities = relations = 0
@@ -404,7 +412,7 @@ def run_benchmark(args: argparse.Namespace) -> str:
         raw1, tokens = measure("raw spaCy #1", n, words, raw)
         kgx, (entities, relations) = measure("kg extract", n, words, extract)
         full, report = measure("kg build", n, words, run_build)
-        raw2, _ = measure("raw spaCy #2", n, words, raw)
+        raw2, _ = measure("raw spaCy #2", n, words, raw_again)
         again, report2 = measure("kg rebuild", n, words, run_build)
         cold, report3 = measure("kg rebuild+load", n, words, run_cold_build)
         store_bytes = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
