@@ -14,6 +14,7 @@ from kg.query import (
     NamedQuery,
     QueryParam,
     QueryResult,
+    ResultTerm,
     check_query,
     find_entities,
     load_named_query,
@@ -31,7 +32,8 @@ NASA_FOODS = f"{KGD}organization/Nasa_Foods"
 
 # Two article graphs that both describe Jordan Lee and the place Jordan (the union repeats
 # their class and labels), a person and a place sharing the name "Jordan", and two
-# organizations whose names differ only in case ("NASA", the alias "Nasa").
+# organizations whose names differ only in case ("NASA", the alias "Nasa"). Ada Lovelace's
+# role is stated twice, once with a date and once without; Jordan Lee's once, undated.
 ENTITIES_TRIG = """
 @prefix kg: <https://kg.example/ontology#> .
 @prefix kgd: <https://kg.example/> .
@@ -57,7 +59,8 @@ ENTITIES_TRIG = """
     kgd:statement\\/s2 a rdf:Statement ;
         rdf:subject kgd:person\\/Ada_Lovelace ; rdf:predicate kg:works_for ;
         rdf:object kgd:organization\\/NASA ; prov:wasDerivedFrom kgd:article\\/a1 ;
-        kg:sentence "Ada Lovelace works for NASA." ; kg:status "current" .
+        kg:sentence "Ada Lovelace works for NASA." ; kg:status "current" ;
+        kg:asOf "2024-05-01"^^<http://www.w3.org/2001/XMLSchema#date> .
 }
 <https://kg.example/graph/a2> {
     kgd:person\\/Jordan_Lee a kg:Person ; rdfs:label "Jordan Lee" ; skos:altLabel "Jordan" .
@@ -66,6 +69,15 @@ ENTITIES_TRIG = """
         skos:altLabel "Nasa" .
     kgd:article\\/a2 schema:mentions kgd:person\\/Jordan_Lee , kgd:place\\/Jordan ,
         kgd:organization\\/Nasa_Foods .
+    kgd:statement\\/s3 a rdf:Statement ;
+        rdf:subject kgd:person\\/Ada_Lovelace ; rdf:predicate kg:works_for ;
+        rdf:object kgd:organization\\/NASA ; prov:wasDerivedFrom kgd:article\\/a2 ;
+        kg:sentence "Lovelace, of NASA, said so." ; kg:status "current" .
+    kgd:person\\/Jordan_Lee kg:founder_of kgd:organization\\/Nasa_Foods .
+    kgd:statement\\/s4 a rdf:Statement ;
+        rdf:subject kgd:person\\/Jordan_Lee ; rdf:predicate kg:founder_of ;
+        rdf:object kgd:organization\\/Nasa_Foods ; prov:wasDerivedFrom kgd:article\\/a2 ;
+        kg:sentence "Nasa Foods founder Jordan Lee spoke." ; kg:status "current" .
 }
 <https://kg.example/meta> {
     kgd:article\\/a1 a schema:NewsArticle ; schema:headline "Jordan Lee at NASA" .
@@ -74,6 +86,8 @@ ENTITIES_TRIG = """
 <https://kg.example/ontology> {
     kg:citizen_of rdfs:subPropertyOf kg:affiliated_with .
     kg:works_for rdfs:subPropertyOf kg:affiliated_with .
+    kg:founder_of rdfs:subPropertyOf kg:affiliated_with ,
+        [ <http://www.w3.org/2002/07/owl#inverseOf> schema:founder ] .
 }
 """
 
@@ -254,7 +268,8 @@ def test_whois_answers_every_entity_of_an_ambiguous_name(small_store: ox.Store) 
 def test_affiliations_of_an_ambiguous_name_keep_to_people(small_store: ox.Store) -> None:
     result = run_named_query(small_store, "affiliations", {"person": "jordan"})
     assert [(r["name"], r["relation"], r["objectName"]) for r in result.to_dicts()] == [
-        ("Jordan Lee", KG + "citizen_of", "Jordan")
+        ("Jordan Lee", KG + "citizen_of", "Jordan"),
+        ("Jordan Lee", KG + "founder_of", "Nasa Foods"),
     ]
     assert column(result, "person") == {"jordan"}
 
@@ -265,7 +280,21 @@ def test_named_query_by_alias_any_case_and_iri_agree(small_store: ox.Store) -> N
         for person in ("Ada Lovelace", "LOVELACE", "kgd:person/Ada_Lovelace", f"<{ADA}>")
     ]
     relations = [[(r["relation"], r["objectName"], r["articles"]) for r in a] for a in answers]
-    assert relations == [[(KG + "works_for", "NASA", "1")]] * 4
+    assert relations == [[(KG + "works_for", "NASA", "2")]] * 4
+
+
+def test_latest_date_leaves_out_undated_statements(small_store: ox.Store) -> None:
+    ada = run_named_query(small_store, "affiliations", {"person": "Ada Lovelace"})
+    assert [(r["articles"], r.get("latest")) for r in ada.to_dicts()] == [("2", "2024-05-01")]
+    assert ada.rows[0][ada.variables.index("latest")] == ResultTerm(
+        "2024-05-01", "literal", "http://www.w3.org/2001/XMLSchema#date"
+    )
+    nasa = run_named_query(small_store, "role-holders", {"org": "NASA"})
+    assert [(r["name"], r["articles"], r.get("latest")) for r in nasa.to_dicts()] == [
+        ("Ada Lovelace", "2", "2024-05-01")
+    ]
+    jordan = run_named_query(small_store, "affiliations", {"person": "Jordan Lee"})
+    assert [r.get("latest") for r in jordan.to_dicts()] == [None, None]  # no date at all
 
 
 @pytest.mark.parametrize(
@@ -291,6 +320,24 @@ def test_named_query_of_an_unknown_name_has_no_rows(
 def test_evidence_with_only_a_plain_parameter_needs_no_lookup(small_store: ox.Store) -> None:
     result = run_named_query(small_store, "evidence", {"predicate": "affiliated_with"})
     assert column(result, "subjectName") == {"Jordan Lee", "Ada Lovelace"}
+    assert len(result) == 4
+
+
+@pytest.mark.parametrize(
+    ("predicate", "statements"),
+    [
+        ("works_for", {"s2", "s3"}),
+        ("kg:founder_of", {"s4"}),
+        ("citizen_of", {"s1"}),
+        ("member_of", set()),
+    ],
+)
+def test_evidence_by_predicate_ignores_blank_node_super_properties(
+    small_store: ox.Store, predicate: str, statements: set[str]
+) -> None:
+    # founder_of is also a sub-property of [ owl:inverseOf schema:founder ]: a blank node
+    result = run_named_query(small_store, "evidence", {"predicate": predicate})
+    assert {iri.rsplit("/", 1)[1] for iri in column(result, "statement")} == statements
 
 
 def test_named_query_with_entities_on_a_store_folder_and_a_timeout(
