@@ -105,8 +105,8 @@ DEFAULT_CACHE = ROOT / "bench" / "out" / "query-bench"
 RESULTS = ROOT / "bench" / "results"
 FULL_SIZE = 1_000_000
 FULL_CAP = 30.0
-"""Most named queries reach the cap on 1M quads (see bench/README.md); 30 s keeps a full run
-near 15 minutes, ``--cap 60`` gives rdflib more room (about 28 minutes)."""
+"""On 1M quads rdflib reaches it on ``roles-as-of`` and ``load_view`` (see bench/README.md);
+a full run takes about 7 minutes, ``--cap 60`` lets rdflib finish ``roles-as-of`` (8 minutes)."""
 SMOKE_BELOW = 100_000
 """Below this many quads, the run is a smoke test: a short cap and fewer repeats."""
 SMOKE_CAP = 1.0
