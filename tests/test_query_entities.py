@@ -1,4 +1,4 @@
-"""Entity parameters of named queries: names looked up before the query runs (kg.query)."""
+"""Entity parameters of named queries: names looked up before the query runs (kg.named_queries)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+import kg.named_queries
+import kg.query
 from kg.cli import app
 from kg.errors import QueryError
-from kg.query import (
+from kg.named_queries import (
     NamedQuery,
     QueryParam,
-    QueryResult,
-    ResultTerm,
-    check_query,
     find_entities,
     load_named_query,
     read_named_query,
     run_named_query,
 )
+from kg.query import QueryResult, ResultTerm, check_query
 
 KG = "https://kg.example/ontology#"
 KGD = "https://kg.example/"
@@ -367,3 +367,14 @@ def test_cli_named_query_looks_up_names(tmp_path: Path, small_store: ox.Store) -
     unknown = runner.invoke(app, ["query", "--data", str(data), "-n", "whois", "-p", "name=Zed"])
     assert unknown.exit_code == 0, unknown.output
     assert "0 rows" in unknown.stderr
+
+
+def test_kg_query_still_exports_the_named_query_api() -> None:
+    from kg.query import NamedQuery as Moved
+    from kg.query import run_named_query as moved_run
+
+    assert Moved is NamedQuery and moved_run is run_named_query
+    for name in kg.named_queries.__all__:
+        assert getattr(kg.query, name) is getattr(kg.named_queries, name)
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        kg.query.nothing_here  # noqa: B018
