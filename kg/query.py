@@ -22,8 +22,8 @@ Traceback (most recent call last):
 ...
 kg.errors.QueryError: Refused SPARQL query: SERVICE <http://x.example/> queries a remote ...
 
-Named queries live in ``schemas/queries/NAME.rq`` (see its README); run them with
-:func:`run_named_query`.
+Named queries live in ``schemas/queries/NAME.rq`` (see its README); :mod:`kg.named_queries`
+reads and runs them (its names are still importable from here).
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .iri import DEFAULT_BASE, ONTOLOGY, is_valid_iri
-from .resources import schemas_dir
 
 if TYPE_CHECKING:
     from pyparsing import ParseBaseException
@@ -55,17 +54,10 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "PREFIXES",
-    "NamedQuery",
-    "QueryParam",
     "QueryResult",
     "ResultTerm",
     "check_query",
-    "list_named_queries",
-    "load_named_query",
     "prefixes_for",
-    "queries_dir",
-    "read_named_query",
-    "run_named_query",
     "run_query",
     "to_term",
 ]
@@ -811,171 +803,29 @@ class QueryResult:
         return (ox.serialize(triples, format=fmt, prefixes=used) or b"").decode("utf-8")
 
 
-# --- named queries --------------------------------------------------------------------
+# --- named queries (moved) ------------------------------------------------------------
+
+_NAMED_QUERY_NAMES = frozenset(
+    (
+        "NamedQuery",
+        "QueryParam",
+        "find_entities",
+        "list_named_queries",
+        "load_named_query",
+        "queries_dir",
+        "read_named_query",
+        "run_named_query",
+    )
+)
 
 
-@dataclass(frozen=True)
-class QueryParam:
-    """A parameter of a named query: the variable it binds.
+def __getattr__(name: str) -> Any:
+    """The named-query API, now in :mod:`kg.named_queries`, still importable from here.
 
-    Attributes:
-        name: The variable name, without ``?``.
-        description: What to give, for ``kg query --list``.
-        required: Whether the query needs it (declared without a trailing ``?``).
-        example: A value to try, from ``(e.g. …)`` at the end of the description.
+    Imported on first use: :mod:`kg.named_queries` imports this module.
     """
+    if name in _NAMED_QUERY_NAMES:
+        from . import named_queries
 
-    name: str
-    description: str
-    required: bool = True
-    example: str = ""
-
-
-@dataclass(frozen=True)
-class NamedQuery:
-    """A query of ``schemas/queries/``, with its header read.
-
-    Attributes:
-        name: The file name without ``.rq``.
-        description: One line on what it answers.
-        params: Its parameters, in the order declared.
-        text: The SPARQL text (header comments included).
-        path: The file it was read from.
-    """
-
-    name: str
-    description: str
-    params: tuple[QueryParam, ...]
-    text: str
-    path: str
-
-    def bind(self, values: Mapping[str, str]) -> dict[str, str]:
-        """Check parameter values against the declared parameters.
-
-        Raises:
-            QueryError: A value for an undeclared parameter, or a required one missing.
-        """
-        known = {p.name for p in self.params}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise QueryError(
-                f"Unknown parameter {', '.join(unknown)} for the named query {self.name!r}; "
-                f"known: {', '.join(p.name for p in self.params) or 'none'}"
-            )
-        for param in self.params:
-            if param.required and not str(values.get(param.name, "")).strip():
-                example = f" (e.g. --param {param.name}={param.example!r})" if param.example else ""
-                raise QueryError(
-                    f"Missing parameter {param.name!r} of the named query {self.name!r}: "
-                    f"{param.description}{example}"
-                )
-        return {k: v for k, v in values.items() if str(v).strip()}
-
-
-_HEADER = re.compile(r"#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
-_PARAM = re.compile(r"(?P<name>[A-Za-z_]\w*)(?P<optional>\?)?\s+(?P<description>\S.*)")
-_EXAMPLE = re.compile(r"\(e\.g\.\s*(?P<example>.+?)\)\s*$")
-
-
-def queries_dir() -> Path:
-    """The folder of named queries: ``schemas/queries``."""
-    return schemas_dir() / "queries"
-
-
-def read_named_query(path: Path) -> NamedQuery:
-    """Read one ``.rq`` file and its header.
-
-    Raises:
-        QueryError: The file cannot be read or its header is invalid (every problem listed).
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"Cannot read the named query {path}: {exc}") from exc
-    fields: dict[str, str] = {}
-    params: list[QueryParam] = []
-    problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.startswith("#"):
-            break
-        header = _HEADER.fullmatch(line)
-        if header is None:
-            continue
-        key, value = header["key"], header["value"]
-        if key == "param":
-            param = _PARAM.fullmatch(value)
-            if param is None:
-                problems.append(f"{path}:{number}: expected '# param: NAME  description'")
-                continue
-            example = _EXAMPLE.search(param["description"])
-            params.append(
-                QueryParam(
-                    param["name"],
-                    param["description"],
-                    required=not param["optional"],
-                    example=example["example"].strip("\"'") if example else "",
-                )
-            )
-            if not re.search(rf"[?$]{param['name']}\b", text):
-                problems.append(f"{path}:{number}: parameter ?{param['name']} is not used")
-        elif key in {"name", "description"}:
-            fields[key] = f"{fields[key]} {value}" if key in fields else value
-    if fields.get("name") != path.stem:
-        problems.append(f"{path}:1: '# name: {path.stem}' must head the file")
-    if not fields.get("description"):
-        problems.append(f"{path}: missing '# description: …'")
-    if problems:
-        raise QueryError("Invalid named query: " + "; ".join(problems))
-    return NamedQuery(path.stem, fields["description"], tuple(params), text, str(path))
-
-
-def list_named_queries(directory: Path | None = None) -> list[NamedQuery]:
-    """Every named query, sorted by name.
-
-    Args:
-        directory: Where to look; default ``schemas/queries`` (see :func:`queries_dir`).
-    """
-    folder = directory or queries_dir()
-    return [read_named_query(p) for p in sorted(folder.glob("*.rq"))]
-
-
-def load_named_query(name: str, directory: Path | None = None) -> NamedQuery:
-    """The named query ``name``.
-
-    Raises:
-        QueryError: No query has that name (the known names are listed).
-    """
-    folder = directory or queries_dir()
-    path = folder / f"{name}.rq"
-    if not re.fullmatch(r"[\w.-]+", name) or not path.is_file():
-        known = ", ".join(q.name for q in list_named_queries(folder)) or "none"
-        raise QueryError(f"Unknown named query {name!r}; known: {known}")
-    return read_named_query(path)
-
-
-def run_named_query(
-    source: ox.Store | str | os.PathLike[str],
-    query: str | NamedQuery,
-    params: Mapping[str, str] | None = None,
-    *,
-    timeout: float | None = None,
-    base: str = DEFAULT_BASE,
-    directory: Path | None = None,
-) -> QueryResult:
-    """Run a named query with its parameters (see :func:`run_query`).
-
-    Args:
-        source: A pyoxigraph store or the folder of an on-disk store.
-        query: The name of a query of ``schemas/queries``, or a loaded one.
-        params: ``{parameter: value}``; a value is read with :func:`to_term`, so an entity
-            may be given as an IRI, a ``kgd:`` CURIE or a name (label or alias, any case).
-        timeout: Seconds to wait for the results.
-        base: The data base that ``kgd:`` stands for.
-        directory: Where named queries live; default ``schemas/queries``.
-
-    Raises:
-        QueryError: Unknown query, unknown or missing parameter, or the query failed.
-    """
-    named = query if isinstance(query, NamedQuery) else load_named_query(query, directory)
-    values = named.bind(params or {})
-    return run_query(source, named.text, params=values, timeout=timeout, base=base)
+        return getattr(named_queries, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

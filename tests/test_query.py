@@ -15,15 +15,17 @@ from rich.console import Console
 
 import kg.query
 from kg.errors import KGError, QueryError
+from kg.named_queries import (
+    list_named_queries,
+    load_named_query,
+    read_named_query,
+    run_named_query,
+)
 from kg.query import (
     PREFIXES,
     QueryResult,
     ResultTerm,
     check_query,
-    list_named_queries,
-    load_named_query,
-    read_named_query,
-    run_named_query,
     run_query,
     to_term,
 )

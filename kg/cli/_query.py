@@ -1,7 +1,8 @@
 """``kg query``: SPARQL over the store, ad hoc or from the library of named queries.
 
 The store is opened read-only (for writing only with ``--allow-update`` and an update);
-:mod:`kg.query` parses the query, applies the guard rails and runs it. Tables hold plain
+:mod:`kg.query` parses the query, applies the guard rails and runs it; :mod:`kg.named_queries`
+looks up the names given to a named query's entity parameters first. Tables hold plain
 text, never rich markup: names and sentences come from articles. CSV, TSV, JSON and Turtle
 are written to stdout exactly as serialized.
 """
@@ -20,7 +21,10 @@ from rich.text import Text
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 
 if TYPE_CHECKING:
-    from ..query import NamedQuery, QueryResult
+    import pyoxigraph as ox
+
+    from ..named_queries import NamedQuery
+    from ..query import QueryResult
 
 __all__ = ["query"]
 
@@ -109,7 +113,8 @@ def query(
     Examples: kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }';
     kg query --name role-holders --param org="White House"; kg query --list.
     """
-    from ..query import check_query, list_named_queries, load_named_query
+    from ..named_queries import list_named_queries, load_named_query
+    from ..query import check_query
 
     if list_queries:
         _print_named_queries(list_named_queries())
@@ -125,6 +130,7 @@ def query(
         raise typer.BadParameter(f"{timeout:g} is not above 0 seconds", param_hint="--timeout")
     params = _parse_params(param or [])
     hide: tuple[str, ...] = ()
+    named: NamedQuery | None = None
     if name:
         named = load_named_query(name)
         params = named.bind(params)
@@ -145,6 +151,7 @@ def query(
         timeout=timeout,
         allow_network=allow_network,
         allow_update=allow_update,
+        named=named,
     )
     _print_result(result, fmt.value, data=data, hide=hide)
 
@@ -170,28 +177,19 @@ def _run(
     timeout: float | None,
     allow_network: bool,
     allow_update: bool,
+    named: NamedQuery | None = None,
 ) -> QueryResult:
-    """Open the data the way the query needs it and run the query."""
+    """Open the data the way the query needs it and run the query (a named one by name)."""
     from ..iri import resolve_base
+    from ..named_queries import run_named_query
     from ..query import run_query
     from ..store import load_file, open_store
 
-    if data is not None:
+    def execute(source: ox.Store | Path, base: str) -> QueryResult:
+        if named is not None:  # looks up the names its entity parameters are given
+            return run_named_query(source, named, params, timeout=timeout, base=base)
         return run_query(
-            load_file(data),
-            sparql,
-            params=params,
-            timeout=timeout,
-            allow_network=allow_network,
-            allow_update=allow_update,
-            base=resolve_base(),
-        )
-    if timeout is not None:
-        # The child process opens the store itself, read-only; this checks it is a store.
-        with open_store(store, read_only=True) as kg_store:
-            base, path = kg_store.minter.base, kg_store.path
-        return run_query(
-            path,
+            source,
             sparql,
             params=params,
             timeout=timeout,
@@ -199,17 +197,18 @@ def _run(
             allow_update=allow_update,
             base=base,
         )
+
+    if data is not None:
+        return execute(load_file(data), resolve_base())
+    if timeout is not None:
+        # The child process opens the store itself, read-only; this checks it is a store.
+        with open_store(store, read_only=True) as kg_store:
+            base, path = kg_store.minter.base, kg_store.path
+        return execute(path, base)
     if kind == "update":
         open_store(store, read_only=True).close()  # never create a store by mistake
     with open_store(store, read_only=kind != "update") as kg_store:
-        return run_query(
-            kg_store.ox,
-            sparql,
-            params=params,
-            allow_network=allow_network,
-            allow_update=allow_update,
-            base=kg_store.minter.base,
-        )
+        return execute(kg_store.ox, kg_store.minter.base)
 
 
 def _print_result(
