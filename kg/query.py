@@ -805,27 +805,13 @@ class QueryResult:
 
 # --- named queries (moved) ------------------------------------------------------------
 
-_NAMED_QUERY_NAMES = frozenset(
-    (
-        "NamedQuery",
-        "QueryParam",
-        "find_entities",
-        "list_named_queries",
-        "load_named_query",
-        "queries_dir",
-        "read_named_query",
-        "run_named_query",
-    )
-)
-
-
 def __getattr__(name: str) -> Any:
     """The named-query API, now in :mod:`kg.named_queries`, still importable from here.
 
     Imported on first use: :mod:`kg.named_queries` imports this module.
     """
-    if name in _NAMED_QUERY_NAMES:
-        from . import named_queries
+    from . import named_queries
 
+    if name in named_queries.__all__:
         return getattr(named_queries, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
