@@ -30,8 +30,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .iri import ONTOLOGY
-from .records import ENTITY_CLASSES
+from .graph.view import stored_entities
 from .store import KGStore
 
 __all__ = ["DOMINANCE", "EntityInfo", "Link", "find_links", "read_entities", "update_links"]
@@ -39,13 +38,6 @@ __all__ = ["DOMINANCE", "EntityInfo", "Link", "find_links", "read_entities", "up
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 DOMINANCE = 3.0
 """How many times the articles of all other candidates the chosen one needs."""
-
-_PREFIXES = {
-    "kg": ONTOLOGY,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "http://schema.org/",
-}
 
 
 @dataclass(frozen=True)
@@ -136,37 +128,14 @@ def find_links(entities: Iterable[EntityInfo], *, dominance: float = DOMINANCE) 
 
 def read_entities(store: ox.Store) -> list[EntityInfo]:
     """Every typed entity of ``store`` with its canonical label, aliases and article count."""
-    classes = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
-    cls_of = {
-        row[0].value: row[1].value[len(ONTOLOGY) :]
-        for row in _rows(
-            store, f"SELECT DISTINCT ?e ?c WHERE {{ VALUES ?c {{ {classes} }} ?e a ?c }}"
-        )
-    }
-    labels: dict[str, dict[str, int]] = defaultdict(dict)
-    query = "SELECT ?e ?l (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?e rdfs:label ?l } } GROUP BY ?e ?l"
-    for row in _rows(store, query):
-        labels[row[0].value][row[1].value] = int(row[2].value)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, "SELECT DISTINCT ?e ?a WHERE { ?e skos:altLabel ?a }"):
-        aliases[row[0].value].add(row[1].value)
-    query = "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e } GROUP BY ?e"
-    articles = {row[0].value: int(row[1].value) for row in _rows(store, query)}
     found = []
-    for iri, cls in sorted(cls_of.items()):
-        names = labels.get(iri)
-        if not names:
+    for iri, record in sorted(stored_entities(store).items()):
+        if not record.labels:
             continue
-        label = min(names, key=lambda name: (-names[name], -len(name), name))
-        others = frozenset(aliases.get(iri, set()) | set(names)) - {label}
-        found.append(EntityInfo(iri, cls, label, others, articles.get(iri, 0)))
+        label = record.label
+        others = (record.aliases | set(record.labels)) - {label}
+        found.append(EntityInfo(iri, record.cls, label, frozenset(others), record.articles))
     return found
-
-
-def _rows(store: ox.Store, query: str) -> list[ox.QuerySolution]:
-    solutions = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    return list(solutions)
 
 
 def update_links(kg: KGStore, *, dominance: float = DOMINANCE) -> list[Link]:

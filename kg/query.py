@@ -805,6 +805,7 @@ class QueryResult:
 
 # --- named queries (moved) ------------------------------------------------------------
 
+
 def __getattr__(name: str) -> Any:
     """The named-query API, now in :mod:`kg.named_queries`, still importable from here.
 

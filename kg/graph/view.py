@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -26,7 +27,7 @@ from ..vocab import PREDICATES, SUPER_PROPERTY
 if TYPE_CHECKING:
     from ..store import KGStore
 
-__all__ = ["EVIDENCE_CAP", "load_view"]
+__all__ = ["EVIDENCE_CAP", "StoredEntity", "load_view", "stored_entities"]
 
 logger = logging.getLogger(__name__)
 
@@ -136,13 +137,11 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     ox_store: ox.Store = store if isinstance(store, ox.Store) else store.ox
     view = nx.MultiDiGraph()
 
-    classes = {e: cls[len(ONTOLOGY) :] for e, cls in _select(ox_store, _Q_NODES)}
-    labels = _labels(ox_store, classes)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for entity, alias in _select(ox_store, _Q_ALIASES):
-        if entity in classes:
-            aliases[entity].add(alias)
-    mentions = {e: int(n) for e, n in _select(ox_store, _Q_MENTIONS)}
+    stored = stored_entities(ox_store)
+    classes = {e: record.cls for e, record in stored.items()}
+    labels = {e: record.label for e, record in stored.items() if record.labels}
+    aliases = {e: set(record.aliases) for e, record in stored.items()}
+    mentions = {e: record.articles for e, record in stored.items()}
     canonical = _same_as(ox_store, classes)
     folded: dict[str, list[str]] = defaultdict(list)
     for source, target in canonical.items():
@@ -198,6 +197,56 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     if skipped:
         logger.info("Left out %d relation triples whose subject or object is no entity", skipped)
     return view
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    """One typed entity of a store, read over all its graphs.
+
+    Attributes:
+        cls: ``"Person"``, ``"Organization"`` or ``"Place"``.
+        labels: Each ``rdfs:label`` stated for it → the number of graphs stating it.
+        aliases: Every ``skos:altLabel``.
+        articles: How many articles mention it.
+    """
+
+    cls: str
+    labels: dict[str, int]
+    aliases: frozenset[str]
+    articles: int
+
+    @property
+    def label(self) -> str:
+        """The canonical label: the most common across graphs, then the longest (or ``""``)."""
+        if not self.labels:
+            return ""
+        return min(self.labels, key=lambda name: (-self.labels[name], -len(name), name))
+
+
+def stored_entities(store: ox.Store) -> dict[str, StoredEntity]:
+    """Every typed entity of ``store`` (IRI → what the store says of it).
+
+    Shared by :func:`load_view` and :mod:`kg.link`, which look at entities the same way.
+    """
+    classes = {e: cls[len(ONTOLOGY) :] for e, cls in _select(store, _Q_NODES)}
+    labels: dict[str, dict[str, int]] = defaultdict(dict)
+    for (entity, label), n in _count_graphs(store, "?e ?l", "?e rdfs:label ?l").items():
+        if entity in classes:
+            labels[entity][label] = n
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for entity, alias in _select(store, _Q_ALIASES):
+        if entity in classes:
+            aliases[entity].add(alias)
+    mentions = {e: int(n) for e, n in _select(store, _Q_MENTIONS)}
+    return {
+        entity: StoredEntity(
+            cls,
+            labels.get(entity, {}),
+            frozenset(aliases.get(entity, ())),
+            mentions.get(entity, 0),
+        )
+        for entity, cls in classes.items()
+    }
 
 
 def _same_as(store: ox.Store, classes: dict[str, str]) -> dict[str, str]:
@@ -264,18 +313,6 @@ def _count_graphs(store: ox.Store, variables: str, pattern: str) -> Counter[tupl
     for row in _select(store, default, union=False):
         counts[row] += 1
     return counts
-
-
-def _labels(store: ox.Store, entities: dict[str, str]) -> dict[str, str]:
-    """Canonical label of each entity: the most common across graphs, then the longest."""
-    by_entity: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for (entity, label), n in _count_graphs(store, "?e ?l", "?e rdfs:label ?l").items():
-        if entity in entities:
-            by_entity[entity].append((n, label))
-    return {
-        entity: min(found, key=lambda nl: (-nl[0], -len(nl[1]), nl[1]))[1]
-        for entity, found in by_entity.items()
-    }
 
 
 def _relations(
