@@ -489,9 +489,8 @@ def _people_by_context(
             and gazetteer.lookup(words[0]) is None  # "Labour MP", "Chelsea Village"
         )
 
-    def honorific(token: Token) -> bool:
-        word = token.lower_.rstrip(".")
-        return word in HONORIFICS and word != "miss" and token.text[:1].isupper()
+    def honorific(token: Token) -> bool:  # "Miss World" is a contest
+        return _is_honorific(token) and token.lower_.rstrip(".") != "miss"
 
     fixed: list[SpanMention] = []
     for m in mentions:
@@ -619,11 +618,16 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
     return _scan(doc, taken, (3, 2, 1), classify)  # "ITAR - TASS" is three tokens
 
 
+def _is_honorific(token: Token) -> bool:
+    """A courtesy title as written before a name: "Mr", "Dr.", "Sir" (capitalised)."""
+    return token.lower_.rstrip(".") in HONORIFICS and token.text[:1].isupper()
+
+
 def _honorific_names(doc: Doc, taken: set[int]) -> list[SpanMention]:
     """People NER missed but a courtesy title marks: "Labour's Mr Livingstone"."""
     found: list[SpanMention] = []
     for token in doc[:-1]:
-        if token.lower_.rstrip(".") not in HONORIFICS or not token.text[:1].isupper():
+        if not _is_honorific(token):
             continue
         end = token.i + 1
         while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
