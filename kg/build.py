@@ -118,6 +118,7 @@ def build(
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
         report.triples_before = len(kg)
         kg.ensure_ontology()
+        kg.ensure_consolidated()
         run = kg.minter.run(str(uuid.uuid4()))
         started = _now()
         stored = kg.fingerprints()
@@ -191,10 +192,7 @@ def _commit(
         (changed if article_id in stored else new).append((article_id, quads))
         report.entities += len(graph.entities)
         report.relations += len(graph.triples)
-    if new:
-        kg.add(q for _, quads in new for q in quads)
-    if changed:
-        kg.replace_articles(changed)
+    kg.replace_articles(changed, new=new)  # one transaction, consolidated graph included
     for article_id, _ in new:
         stored[article_id] = fingerprints[article_id]
     report.added += len(new)

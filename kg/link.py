@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .graph.view import stored_entities
+from .consolidate import article_entities
 from .store import KGStore
 
 __all__ = ["DOMINANCE", "EntityInfo", "Link", "find_links", "read_entities", "update_links"]
@@ -126,15 +126,16 @@ def find_links(entities: Iterable[EntityInfo], *, dominance: float = DOMINANCE) 
     return sorted(final.values(), key=lambda link: link.source)
 
 
-def read_entities(store: ox.Store) -> list[EntityInfo]:
-    """Every typed entity of ``store`` with its canonical label, aliases and article count."""
+def read_entities(store: ox.Store, base: str | None = None) -> list[EntityInfo]:
+    """Every typed entity of the article graphs with its canonical label, aliases and
+    article count (the consolidated and links graphs are not read)."""
     found = []
-    for iri, record in sorted(stored_entities(store).items()):
+    for iri, record in sorted(article_entities(store, base).items()):
         if not record.labels:
             continue
         label = record.label
         others = (record.aliases | set(record.labels)) - {label}
-        found.append(EntityInfo(iri, record.cls, label, frozenset(others), record.articles))
+        found.append(EntityInfo(iri, record.cls, label, frozenset(others), len(record.articles)))
     return found
 
 
@@ -144,11 +145,11 @@ def update_links(kg: KGStore, *, dominance: float = DOMINANCE) -> list[Link]:
     One transaction: readers see the old links or the new ones, never a mix. Running it
     again on an unchanged store writes the very same triples.
     """
-    links = find_links(read_entities(kg.ox), dominance=dominance)
+    links = find_links(read_entities(kg.ox, kg.minter.base), dominance=dominance)
     graph = ox.NamedNode(kg.minter.links_graph)
     same_as = ox.NamedNode(OWL_SAME_AS)
     new = {ox.Quad(ox.NamedNode(k.source), same_as, ox.NamedNode(k.target), graph) for k in links}
     old = set(kg.ox.quads_for_pattern(None, None, None, graph))
     if new != old:
-        kg.replace_graph(kg.minter.links_graph, sorted(new, key=str))
+        kg.replace_links({k.source: k.target for k in links})
     return links
