@@ -73,6 +73,9 @@ CONSOLIDATED_GRAPH_CLASS = ox.NamedNode(ONTOLOGY + "ConsolidatedGraph")
 _XSD_DATE = ox.NamedNode(_XSD + "date")
 _XSD_INTEGER = ox.NamedNode(_XSD + "integer")
 _CLASSES = frozenset(ONTOLOGY + c for c in ENTITY_CLASSES)
+_NOT_RELATIONS = frozenset(
+    ONTOLOGY + p for p in ("graph", "supportedBy", "articleCount", "supportCount", "contentHash")
+)
 _ENTITY_PREDICATES = (TYPE, LABEL, ALT_LABEL, ARTICLE_COUNT, SAME_AS)
 
 CONSOLIDATED_MARKER = "consolidated graph marker"
@@ -144,6 +147,7 @@ class _Statement:
     as_of: str = ""
     article: str = ""
     iri: str = ""
+    graph: str = ""
 
 
 @dataclass
@@ -289,6 +293,7 @@ class Consolidation:
         for q in self.new.store.quads_for_pattern(None, TYPE, None, None):
             if q.object.value in _CLASSES and q.graph_name not in self.new.skip:
                 self.touch_entity(q.subject.value)
+                self.touch_subject(q.subject.value)  # direct triples written by hand
         for q in self.new.store.quads_for_pattern(None, SUBJECT, None, None):
             if q.graph_name not in self.new.skip:
                 self.touch_subject(q.object.value)
@@ -307,6 +312,8 @@ class Consolidation:
 
     def quads(self) -> tuple[set[ox.Quad], set[ox.Quad]]:
         """``(to delete, to insert)`` in the consolidated graph for what was touched."""
+        if not has_consolidated_graph(self.store, self.base):
+            self.touch_all()  # a store of an older kg, or a new one: work it out in full
         old = self._old_quads()
         new: set[ox.Quad] = {ox.Quad(self.graph, TYPE, CONSOLIDATED_GRAPH_CLASS, self.graph)}
         for iri in sorted(self.entities):
@@ -401,6 +408,22 @@ class Consolidation:
                 if obj == iri and st.object != member:
                     continue  # "Blair met Tony Blair": one person once linked
                 grouped[(st.predicate, obj, st.status)].append(st)
+            # A direct triple without a statement (RDF written by hand) is a fact too.
+            for q in self.new.with_subject(ox.NamedNode(member), None):
+                predicate = q.predicate.value
+                if (
+                    not isinstance(q.object, ox.NamedNode)
+                    or not predicate.startswith(ONTOLOGY)
+                    or predicate in _NOT_RELATIONS
+                ):
+                    continue
+                obj = self.fold.get(q.object.value, q.object.value)
+                if obj == iri and q.object.value != member:
+                    continue
+                graph = str(q.graph_name)
+                known = grouped[(predicate, obj, "current")]
+                if not any(st.graph == graph for st in known):
+                    known.append(_Statement(iri, predicate, obj, article=graph, graph=graph))
         g, s = self.graph, ox.NamedNode(iri)
         for (predicate, obj, status), statements in grouped.items():
             fact = ox.NamedNode(fact_iri(self.base, iri, predicate, obj, status))
@@ -423,7 +446,8 @@ class Consolidation:
             for title in {st.title for st in statements if st.title}:
                 yield ox.Quad(fact, TITLE, ox.Literal(title), g)
             for st in statements:
-                yield ox.Quad(fact, SUPPORTED_BY, ox.NamedNode(st.iri), g)
+                if st.iri:
+                    yield ox.Quad(fact, SUPPORTED_BY, ox.NamedNode(st.iri), g)
 
     def _statement(self, node: ox.NamedNode, graph: ox.NamedNode) -> _Statement | None:
         values: dict[ox.NamedNode, str] = {}
@@ -447,6 +471,7 @@ class Consolidation:
             values.get(AS_OF, ""),
             values.get(DERIVED_FROM, ""),
             node.value,
+            str(graph),
         )
 
 

@@ -167,10 +167,7 @@ class KGStore:
     def _consolidation(self, *, dropped: Sequence[str], added: Sequence[ox.Quad]) -> str:
         """The update of the consolidated graph that goes with dropping and adding graphs."""
         work = consolidate.Consolidation(self.ox, self.minter.base, dropped=dropped, added=added)
-        if consolidate.has_consolidated_graph(self.ox, self.minter.base):
-            work.touch_graph_content()
-        else:  # a store of an older kg, or a new one: work the graph out in full
-            work.touch_all()
+        work.touch_graph_content()
         return work.update()
 
     def ensure_consolidated(self) -> None:

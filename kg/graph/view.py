@@ -13,21 +13,36 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import networkx as nx
 import pyoxigraph as ox
 
-from ..iri import ONTOLOGY
+from ..consolidate import (
+    ALT_LABEL,
+    ARTICLE_COUNT,
+    CONSOLIDATED_GRAPH_CLASS,
+    FACT,
+    LABEL,
+    MENTIONS,
+    OBJECT,
+    PREDICATE,
+    SAME_AS,
+    STATUS,
+    SUBJECT,
+    SUPPORT_COUNT,
+    SUPPORTED_BY,
+    TYPE,
+    consolidated_quads,
+)
+from ..iri import DEFAULT_BASE, ONTOLOGY
 from ..records import ENTITY_CLASSES
-from ..vocab import PREDICATES, SUPER_PROPERTY
 
 if TYPE_CHECKING:
     from ..store import KGStore
 
-__all__ = ["EVIDENCE_CAP", "StoredEntity", "load_view", "stored_entities"]
+__all__ = ["EVIDENCE_CAP", "consolidated_store", "load_view"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,17 +58,7 @@ _PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
-_CLASS_VALUES = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
-# Relation predicates: kg's vocabulary, plus any other one a statement names. A full scan
-# for "every kg: predicate with an IRI object" is ten times slower on a large store.
-_KNOWN_PREDICATES = tuple(sorted({*PREDICATES, *SUPER_PROPERTY.values()}))
 
-_Q_NODES = f"""
-SELECT DISTINCT ?e ?cls WHERE {{ VALUES ?cls {{ {_CLASS_VALUES} }} ?e a ?cls . FILTER(isIRI(?e)) }}
-"""
-_Q_ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-_Q_MENTIONS = "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e } GROUP BY ?e"
-_Q_MENTIONING = "SELECT DISTINCT ?a WHERE { ?a schema:mentions ?e }"
 _Q_ARTICLES = """
 SELECT ?a ?id ?headline ?date WHERE {
   ?a a schema:NewsArticle .
@@ -62,14 +67,9 @@ SELECT ?a ?id ?headline ?date WHERE {
   OPTIONAL { ?a schema:datePublished ?date }
 }
 """
-_Q_SAME_AS = "SELECT DISTINCT ?s ?t WHERE { ?s owl:sameAs ?t FILTER(isIRI(?s) && isIRI(?t)) }"
-_Q_STATED_PREDICATES = "SELECT DISTINCT ?p WHERE { ?st rdf:predicate ?p }"
 # One query per statement property, joined in Python: Oxigraph answers a single query
 # with seven OPTIONALs over the union graph three times slower.
 _STATEMENT_PROPERTIES = {
-    "subject": "rdf:subject",
-    "predicate": "rdf:predicate",
-    "object": "rdf:object",
     "article": "prov:wasDerivedFrom",
     "sentence": "kg:sentence",
     "title": "kg:titlePhrase",
@@ -135,60 +135,76 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
         [('https://kg.example/person/A', 'https://kg.example/organization/B', 'works_for')]
     """
     ox_store: ox.Store = store if isinstance(store, ox.Store) else store.ox
+    base = None if isinstance(store, ox.Store) else store.minter.base
+    ox_store, kg = consolidated_store(ox_store, base)
     view = nx.MultiDiGraph()
 
-    stored = stored_entities(ox_store)
-    classes = {e: record.cls for e, record in stored.items()}
-    labels = {e: record.label for e, record in stored.items() if record.labels}
-    aliases = {e: set(record.aliases) for e, record in stored.items()}
-    mentions = {e: record.articles for e, record in stored.items()}
-    canonical = _same_as(ox_store, classes)
     folded: dict[str, list[str]] = defaultdict(list)
-    for source, target in canonical.items():
-        folded[target].append(source)
-    for entity in sorted(classes):
-        if entity in canonical:
+    for q in ox_store.quads_for_pattern(None, SAME_AS, None, kg):
+        folded[q.object.value].append(q.subject.value)
+    records: dict[str, dict[str, Any]] = defaultdict(lambda: {"aliases": [], "cls": ""})
+    for q in ox_store.quads_for_pattern(None, None, None, kg):
+        p = q.predicate
+        if p == TYPE and q.object.value.startswith(ONTOLOGY):
+            cls = q.object.value[len(ONTOLOGY) :]
+            if cls in ENTITY_CLASSES:
+                record = records[q.subject.value]
+                record["cls"] = min(filter(None, (record["cls"], cls)))
+        elif p == LABEL:
+            records[q.subject.value]["label"] = q.object.value
+        elif p == ALT_LABEL:
+            records[q.subject.value]["aliases"].append(q.object.value)
+        elif p == ARTICLE_COUNT:
+            records[q.subject.value]["articles"] = int(q.object.value)
+    for entity in sorted(records):
+        record = records[entity]
+        if not record["cls"]:
             continue
-        names = set(aliases.get(entity, ()))
-        for source in folded.get(entity, ()):
-            names |= aliases.get(source, set())
-            names.add(labels.get(source) or _name_from_iri(source))
-        label = labels.get(entity) or _name_from_iri(entity)
         view.add_node(
             entity,
-            label=label,
-            cls=classes[entity],
-            aliases=sorted(names - {label}),
-            articles=sum(mentions.get(e, 0) for e in [entity, *folded.get(entity, ())]),
+            label=record.get("label") or _name_from_iri(entity),
+            cls=record["cls"],
+            aliases=sorted(record["aliases"]),
+            articles=record.get("articles", 0),
             same_as=sorted(folded.get(entity, ())),
         )
 
     articles = _articles(ox_store)
-    mentioning = {a for (a,) in _select(ox_store, _Q_MENTIONING)}
+    mentioning = {q.subject.value for q in ox_store.quads_for_pattern(None, MENTIONS, None, kg)}
     view.graph["articles"] = len(articles.keys() | mentioning)
     statements = _statements(ox_store, articles)
 
-    relations: Counter[tuple[str, str, str]] = Counter()
-    merged: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    facts: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
+        lambda: {"statements": [], "count": 0, "current": False}
+    )
+    for q in ox_store.quads_for_pattern(None, TYPE, FACT, kg):
+        fact = _fact(ox_store, q.subject, kg)
+        if fact is None:
+            continue
+        subject, predicate, obj, status, support, supported_by = fact
+        if not predicate.startswith(ONTOLOGY):
+            continue
+        key = (subject, predicate[len(ONTOLOGY) :], obj)
+        entry = facts[key]
+        entry["statements"].extend(statements[st] for st in supported_by if st in statements)
+        if status == "current":
+            entry["current"] = True
+            entry["count"] = support
     skipped = 0
-    for (subject, key, obj), n_graphs in _relations(ox_store, statements).items():
-        if subject not in classes or obj not in classes:
+    for (subject, key, obj), entry in sorted(facts.items()):
+        if not entry["current"]:
+            continue
+        if subject not in view or obj not in view:
             skipped += 1
             continue
-        fact = (canonical.get(subject, subject), key, canonical.get(obj, obj))
-        if fact[0] == fact[2] and subject != obj:
-            continue  # "Blair met Tony Blair": one person once linked
-        relations[fact] += n_graphs
-        merged[fact].extend(statements.get((subject, key, obj), []))
-    for (subject, key, obj), n_graphs in sorted(relations.items()):
-        items = _sort_evidence(merged[(subject, key, obj)])
+        items = _sort_evidence(entry["statements"])
         current = [e for e in items if e["status"] == "current"]
         view.add_edge(
             subject,
             obj,
             key=key,
             predicate=key,
-            count=max(n_graphs, len({e["article"] for e in current})),
+            count=entry["count"],
             evidence=items[:evidence_cap],
             evidence_count=len(items),
             titles=_titles(e["title"] for e in current),
@@ -199,76 +215,43 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     return view
 
 
-@dataclass(frozen=True)
-class StoredEntity:
-    """One typed entity of a store, read over all its graphs.
+def consolidated_store(store: ox.Store, base: str | None = None) -> tuple[ox.Store, ox.NamedNode]:
+    """``store`` and its consolidated graph (see :mod:`kg.consolidate`).
 
-    Attributes:
-        cls: ``"Person"``, ``"Organization"`` or ``"Place"``.
-        labels: Each ``rdfs:label`` stated for it → the number of graphs stating it.
-        aliases: Every ``skos:altLabel``.
-        articles: How many articles mention it.
+    A store without one (a file read in memory, a store of an older kg) is copied into
+    memory with the consolidated graph worked out.
     """
-
-    cls: str
-    labels: dict[str, int]
-    aliases: frozenset[str]
-    articles: int
-
-    @property
-    def label(self) -> str:
-        """The canonical label: the most common across graphs, then the longest (or ``""``)."""
-        if not self.labels:
-            return ""
-        return min(self.labels, key=lambda name: (-self.labels[name], -len(name), name))
+    for q in store.quads_for_pattern(None, TYPE, CONSOLIDATED_GRAPH_CLASS, None):
+        graph = q.graph_name
+        if graph == q.subject and (base is None or graph.value == f"{base}kg"):
+            return store, graph  # type: ignore[return-value]
+    copy = ox.Store()
+    copy.extend(store.quads_for_pattern(None, None, None, None))
+    copy.extend(consolidated_quads(store, base))
+    return copy, ox.NamedNode(f"{base or DEFAULT_BASE}kg")
 
 
-def stored_entities(store: ox.Store) -> dict[str, StoredEntity]:
-    """Every typed entity of ``store`` (IRI → what the store says of it).
-
-    Shared by :func:`load_view` and :mod:`kg.link`, which look at entities the same way.
-    """
-    classes = {e: cls[len(ONTOLOGY) :] for e, cls in _select(store, _Q_NODES)}
-    labels: dict[str, dict[str, int]] = defaultdict(dict)
-    for (entity, label), n in _count_graphs(store, "?e ?l", "?e rdfs:label ?l").items():
-        if entity in classes:
-            labels[entity][label] = n
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for entity, alias in _select(store, _Q_ALIASES):
-        if entity in classes:
-            aliases[entity].add(alias)
-    mentions = {e: int(n) for e, n in _select(store, _Q_MENTIONS)}
-    return {
-        entity: StoredEntity(
-            cls,
-            labels.get(entity, {}),
-            frozenset(aliases.get(entity, ())),
-            mentions.get(entity, 0),
+def _fact(
+    store: ox.Store, fact: ox.NamedNode | ox.BlankNode | ox.Triple, kg: ox.NamedNode
+) -> tuple[str, str, str, str, int, list[str]] | None:
+    values: dict[ox.NamedNode, str] = {}
+    supported_by: list[str] = []
+    for q in store.quads_for_pattern(fact, None, None, kg):
+        if q.predicate == SUPPORTED_BY:
+            supported_by.append(q.object.value)
+        else:
+            values[q.predicate] = q.object.value
+    try:
+        return (
+            values[SUBJECT],
+            values[PREDICATE],
+            values[OBJECT],
+            values.get(STATUS, "current"),
+            int(values.get(SUPPORT_COUNT, "0")),
+            supported_by,
         )
-        for entity, cls in classes.items()
-    }
-
-
-def _same_as(store: ox.Store, classes: dict[str, str]) -> dict[str, str]:
-    """Entity → the entity it is folded into, following ``owl:sameAs`` links to their end.
-
-    kg writes the links (:mod:`kg.link`); links loaded from elsewhere count too, when both
-    ends are typed entities. Cycles are broken at their smallest IRI.
-    """
-    links = {
-        s: t for s, t in _select(store, _Q_SAME_AS) if s in classes and t in classes and s != t
-    }
-    canonical = {}
-    for source in links:
-        end, seen = source, [source]
-        while end in links and links[end] not in seen:
-            end = links[end]
-            seen.append(end)
-        if end in links:  # a cycle: everyone in it goes to its smallest member
-            end = min(seen)
-        if end != source:
-            canonical[source] = end
-    return canonical
+    except (KeyError, ValueError):
+        return None
 
 
 def _select(store: ox.Store, query: str, *, union: bool = True) -> Iterator[tuple[str, ...]]:
@@ -296,47 +279,6 @@ def _pairs(store: ox.Store, query: str) -> dict[str, str]:
     return found
 
 
-def _count_graphs(store: ox.Store, variables: str, pattern: str) -> Counter[tuple[str, ...]]:
-    """How many graphs hold each solution of ``pattern``.
-
-    Every named graph counts once, and so does the store's default graph (where
-    :func:`kg.store.load_file` puts the triples of a Turtle file).
-    """
-    counts: Counter[tuple[str, ...]] = Counter()
-    named = (
-        f"SELECT {variables} (COUNT(*) AS ?n) "
-        f"WHERE {{ GRAPH ?g {{ {pattern} }} }} GROUP BY {variables}"
-    )
-    for row in _select(store, named):
-        counts[row[:-1]] += int(row[-1])
-    default = f"SELECT DISTINCT {variables} WHERE {{ {pattern} }}"
-    for row in _select(store, default, union=False):
-        counts[row] += 1
-    return counts
-
-
-def _relations(
-    store: ox.Store, statements: dict[tuple[str, str, str], list[dict[str, Any]]]
-) -> Counter[tuple[str, str, str]]:
-    """Every distinct direct relation triple (predicate as local name) → graphs stating it."""
-    names = set(_KNOWN_PREDICATES)
-    names.update(
-        p[len(ONTOLOGY) :]
-        for (p,) in _select(store, _Q_STATED_PREDICATES)
-        if p.startswith(ONTOLOGY)
-    )
-    values = " ".join(f"<{ONTOLOGY}{name}>" for name in sorted(names) if _is_local_name(name))
-    counts = _count_graphs(
-        store, "?s ?p ?o", f"VALUES ?p {{ {values} }} ?s ?p ?o FILTER(isIRI(?o))"
-    )
-    return Counter({(s, p[len(ONTOLOGY) :], o): n for (s, p, o), n in counts.items()})
-
-
-def _is_local_name(name: str) -> bool:
-    # Only names that are safe inside <...> in a query (a predicate comes from the store).
-    return bool(name) and all(c.isalnum() or c in "_-." for c in name)
-
-
 def _articles(store: ox.Store) -> dict[str, dict[str, str]]:
     """Article IRI → id, headline and date (plain strings, ``""`` when unknown)."""
     articles: dict[str, dict[str, str]] = {}
@@ -350,35 +292,26 @@ def _articles(store: ox.Store) -> dict[str, dict[str, str]]:
     return articles
 
 
-def _statements(
-    store: ox.Store, articles: dict[str, dict[str, str]]
-) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """Evidence of every reified statement, grouped by (subject, predicate name, object)."""
+def _statements(store: ox.Store, articles: dict[str, dict[str, str]]) -> dict[str, dict[str, Any]]:
+    """Evidence of every reified statement of the article graphs, by statement IRI."""
     values = {
         field: _pairs(store, f"SELECT ?st ?x WHERE {{ ?st {prop} ?x }}")
         for field, prop in _STATEMENT_PROPERTIES.items()
     }
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    subjects, predicates, objects = values["subject"], values["predicate"], values["object"]
-    for st in sorted(subjects.keys() & predicates.keys() & objects.keys()):
-        predicate = predicates[st]
-        if not predicate.startswith(ONTOLOGY):
-            continue
-        article = values["article"].get(st, "")
+    found: dict[str, dict[str, Any]] = {}
+    for st, article in values["article"].items():
         info = articles.get(article, {})
-        grouped[(subjects[st], predicate[len(ONTOLOGY) :], objects[st])].append(
-            {
-                "article": info.get("id") or article,
-                "headline": info.get("headline", ""),
-                "date": info.get("date") or values["as_of"].get(st, ""),
-                "sentence": values["sentence"].get(st, ""),
-                "title": values["title"].get(st, ""),
-                "status": values["status"].get(st) or "current",
-                "confidence": _to_float(values["confidence"].get(st, "")),
-                "rule": values["rule"].get(st, ""),
-            }
-        )
-    return grouped
+        found[st] = {
+            "article": info.get("id") or article,
+            "headline": info.get("headline", ""),
+            "date": info.get("date") or values["as_of"].get(st, ""),
+            "sentence": values["sentence"].get(st, ""),
+            "title": values["title"].get(st, ""),
+            "status": values["status"].get(st) or "current",
+            "confidence": _to_float(values["confidence"].get(st, "")),
+            "rule": values["rule"].get(st, ""),
+        }
+    return found
 
 
 def _titles(titles: Iterable[str]) -> list[str]:
