@@ -173,7 +173,9 @@ class _Overlay:
             self.by_subject[q.subject].append(q)  # type: ignore[index]
             self.by_object[(q.predicate, q.object)].append(q)
 
-    def with_subject(self, subject: ox.NamedNode, predicate: ox.NamedNode | None) -> Iterator[ox.Quad]:
+    def with_subject(
+        self, subject: ox.NamedNode, predicate: ox.NamedNode | None
+    ) -> Iterator[ox.Quad]:
         for q in self.store.quads_for_pattern(subject, predicate, None, None):
             if q.graph_name not in self.skip:
                 yield q
