@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from .iri import ONTOLOGY
 from .records import ENTITY_CLASSES
+from .vocab import PREDICATES, SUPER_PROPERTY
 
 __all__ = [
     "CONSOLIDATED_MARKER",
@@ -562,4 +563,38 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
         )
         cls = min(counts, key=lambda c: (-counts[c], c))
         found[node.value] = ArticleEntity(cls, dict(labels), frozenset(aliases), articles)
+    return found
+
+
+def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, str, str, str]]:
+    """``(subject, predicate, object, title phrase)`` of every relation of the article graphs:
+    each reified statement, and each direct triple that no statement describes."""
+    from .iri import DEFAULT_BASE
+
+    skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
+    found: list[tuple[str, str, str, str]] = []
+    stated: set[tuple[str, str, str]] = set()
+    for q in store.quads_for_pattern(None, SUBJECT, None, None):
+        if q.graph_name in skip:
+            continue
+        values = {
+            p.predicate: p.object.value
+            for p in store.quads_for_pattern(q.subject, None, None, q.graph_name)
+        }
+        if PREDICATE in values and OBJECT in values:
+            fact = (values[SUBJECT], values[PREDICATE], values[OBJECT])
+            stated.add(fact)
+            found.append((*fact, values.get(TITLE, "")))
+    predicates = {*PREDICATES, *SUPER_PROPERTY.values()}
+    for name in sorted(predicates):
+        for q in store.quads_for_pattern(None, ox.NamedNode(ONTOLOGY + name), None, None):
+            if (
+                q.graph_name not in skip
+                and isinstance(q.object, ox.NamedNode)
+                and isinstance(q.subject, ox.NamedNode)
+            ):
+                fact = (q.subject.value, q.predicate.value, q.object.value)
+                if fact not in stated:
+                    stated.add(fact)
+                    found.append((*fact, ""))
     return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["HONORIFICS", "normalize_name"]
+__all__ = ["HONORIFICS", "NOBILITY", "name_key", "normalize_name", "strip_leading"]
 
 HONORIFICS = frozenset(
     [
@@ -52,4 +52,66 @@ def normalize_name(text: str) -> str:
     words = _SPACE.sub(" ", text).strip().split(" ")
     while len(words) > 1 and (words[0] == "the" or words[0] in HONORIFICS):
         words = words[1:]
+    return " ".join(words)
+
+
+NOBILITY = frozenset(
+    [
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "sir",
+        "dame",
+        "earl",
+        "countess",
+        "viscount",
+        "viscountess",
+        "duke",
+        "duchess",
+        "marquess",
+        "marchioness",
+    ]
+)
+"""Titles of nobility: a name bearing one is never linked to a name without it."""
+
+# Words dropped from the start of a name before the second round of matching.
+_LEADING_TEXT = """
+the a an mr mrs ms miss mx dr prof professor sir dame lord lady
+president vice prime minister premier chancellor secretary senator sen
+representative rep congressman congresswoman governor gov mayor judge justice
+king queen prince princess pope general gen colonel col admiral adm ambassador
+chairman chairwoman chair ceo former acting late
+"""
+_LEADING_WORDS = frozenset(_LEADING_TEXT.split())
+_DELETED = re.compile(r"[.'’`]")  # "U.S." == "US", "O'Brien" == "OBrien"
+_SEPARATORS = re.compile(r"[^\w]+|_")
+
+
+def name_key(name: str) -> str:
+    """A name folded for matching: no case, accents or punctuation, single spaces.
+
+    >>> name_key("  São  Paulo ")
+    'sao paulo'
+    >>> name_key("U.S.")
+    'us'
+    >>> name_key("Johnson & Johnson")
+    'johnson johnson'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_SEPARATORS.sub(" ", _DELETED.sub("", stripped.casefold())).split())
+
+
+def strip_leading(key: str) -> str:
+    """``key`` without its leading articles and titles (never down to nothing).
+
+    >>> strip_leading("the prime minister keir starmer")
+    'keir starmer'
+    >>> strip_leading("the president")
+    'president'
+    """
+    words = key.split()
+    while len(words) > 1 and words[0] in _LEADING_WORDS:
+        words.pop(0)
     return " ".join(words)

@@ -9,56 +9,15 @@ ignoring a leading article, honorific or title (``"the White House"``, ``"Mr Sta
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
 
 import networkx as nx
 
 from ..errors import GraphError
+from ..names import name_key
+from ..names import strip_leading as _strip_leading
 
 __all__ = ["name_key", "resolve_name"]
-
-# Words dropped from the start of a name before the second round of matching.
-_LEADING_TEXT = """
-the a an mr mrs ms miss mx dr prof professor sir dame lord lady
-president vice prime minister premier chancellor secretary senator sen
-representative rep congressman congresswoman governor gov mayor judge justice
-king queen prince princess pope general gen colonel col admiral adm ambassador
-chairman chairwoman chair ceo former acting late
-"""
-_LEADING_WORDS = frozenset(_LEADING_TEXT.split())
-_DELETED = re.compile(r"[.'’`]")  # "U.S." == "US", "O'Brien" == "OBrien"
-_SEPARATORS = re.compile(r"[^\w]+|_")
-
-
-def name_key(name: str) -> str:
-    """A name folded for matching: no case, accents or punctuation, single spaces.
-
-    >>> name_key("  São  Paulo ")
-    'sao paulo'
-    >>> name_key("U.S.")
-    'us'
-    >>> name_key("Johnson & Johnson")
-    'johnson johnson'
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_SEPARATORS.sub(" ", _DELETED.sub("", stripped.casefold())).split())
-
-
-def _strip_leading(key: str) -> str:
-    """``key`` without its leading articles and titles (never down to nothing).
-
-    >>> _strip_leading("the prime minister keir starmer")
-    'keir starmer'
-    >>> _strip_leading("the president")
-    'president'
-    """
-    words = key.split()
-    while len(words) > 1 and words[0] in _LEADING_WORDS:
-        words.pop(0)
-    return " ".join(words)
 
 
 def resolve_name(view: nx.MultiDiGraph, name: str) -> str:
