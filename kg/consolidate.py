@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .iri import ONTOLOGY
+from .iri import DEFAULT_BASE, ONTOLOGY
 from .records import ENTITY_CLASSES
 from .vocab import PREDICATES, SUPER_PROPERTY
 
@@ -39,6 +39,7 @@ __all__ = [
     "CONSOLIDATED_MARKER",
     "Consolidation",
     "consolidated_quads",
+    "consolidated_store",
     "fold_links",
     "has_consolidated_graph",
     "read_links",
@@ -484,12 +485,26 @@ def consolidated_quads(store: ox.Store, base: str | None = None) -> list[ox.Quad
     For a store without one (a file loaded in memory, a store built by an older kg): the
     links are those of ``{base}links`` (any ``owl:sameAs`` when ``base`` is ``None``).
     """
-    from .iri import DEFAULT_BASE
-
     work = Consolidation(store, base or DEFAULT_BASE, links=read_links(store, base))
     work.touch_all()
     _, insert = work.quads()
     return sorted(insert, key=str)
+
+
+def consolidated_store(store: ox.Store, base: str | None = None) -> tuple[ox.Store, ox.NamedNode]:
+    """``store`` and its consolidated graph (see :mod:`kg.consolidate`).
+
+    A store without one (a file read in memory, a store of an older kg) is copied into
+    memory with the consolidated graph worked out.
+    """
+    for q in store.quads_for_pattern(None, TYPE, CONSOLIDATED_GRAPH_CLASS, None):
+        graph = q.graph_name
+        if graph == q.subject and (base is None or graph.value == f"{base}kg"):
+            return store, graph  # type: ignore[return-value]
+    copy = ox.Store()
+    copy.extend(store.quads_for_pattern(None, None, None, None))
+    copy.extend(consolidated_quads(store, base))
+    return copy, ox.NamedNode(f"{base or DEFAULT_BASE}kg")
 
 
 def quads_to_sparql(quads: Iterable[ox.Quad]) -> str:
@@ -536,8 +551,6 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
     The consolidated, links, metadata and ontology graphs of ``base`` are not read, so what
     linking decides never feeds back into it.
     """
-    from .iri import DEFAULT_BASE
-
     skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
     classes: dict[ox.Term, Counter[str]] = defaultdict(Counter)
     for q in store.quads_for_pattern(None, TYPE, None, None):
@@ -569,8 +582,6 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
 def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, str, str, str]]:
     """``(subject, predicate, object, title phrase)`` of every relation of the article graphs:
     each reified statement, and each direct triple that no statement describes."""
-    from .iri import DEFAULT_BASE
-
     skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
     found: list[tuple[str, str, str, str]] = []
     stated: set[tuple[str, str, str]] = set()

@@ -22,7 +22,6 @@ import pyoxigraph as ox
 from ..consolidate import (
     ALT_LABEL,
     ARTICLE_COUNT,
-    CONSOLIDATED_GRAPH_CLASS,
     FACT,
     LABEL,
     MENTIONS,
@@ -34,15 +33,15 @@ from ..consolidate import (
     SUPPORT_COUNT,
     SUPPORTED_BY,
     TYPE,
-    consolidated_quads,
+    consolidated_store,
 )
-from ..iri import DEFAULT_BASE, ONTOLOGY
+from ..iri import ONTOLOGY
 from ..records import ENTITY_CLASSES
 
 if TYPE_CHECKING:
     from ..store import KGStore
 
-__all__ = ["EVIDENCE_CAP", "consolidated_store", "load_view"]
+__all__ = ["EVIDENCE_CAP", "load_view"]
 
 logger = logging.getLogger(__name__)
 
@@ -213,22 +212,6 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     if skipped:
         logger.info("Left out %d relation triples whose subject or object is no entity", skipped)
     return view
-
-
-def consolidated_store(store: ox.Store, base: str | None = None) -> tuple[ox.Store, ox.NamedNode]:
-    """``store`` and its consolidated graph (see :mod:`kg.consolidate`).
-
-    A store without one (a file read in memory, a store of an older kg) is copied into
-    memory with the consolidated graph worked out.
-    """
-    for q in store.quads_for_pattern(None, TYPE, CONSOLIDATED_GRAPH_CLASS, None):
-        graph = q.graph_name
-        if graph == q.subject and (base is None or graph.value == f"{base}kg"):
-            return store, graph  # type: ignore[return-value]
-    copy = ox.Store()
-    copy.extend(store.quads_for_pattern(None, None, None, None))
-    copy.extend(consolidated_quads(store, base))
-    return copy, ox.NamedNode(f"{base or DEFAULT_BASE}kg")
 
 
 def _fact(
