@@ -609,3 +609,16 @@ def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, s
                     stated.add(fact)
                     found.append((*fact, ""))
     return found
+
+
+def entity_names(store: ox.Store, base: str = DEFAULT_BASE) -> list[tuple[str, str, list[str]]]:
+    """``(IRI, label, aliases)`` of every entity of the consolidated graph (worked out in
+    memory when ``store`` has none), for :func:`kg.names.match_name`."""
+    store, graph = consolidated_store(store, base)
+    labels: dict[str, str] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for q in store.quads_for_pattern(None, LABEL, None, graph):
+        labels[q.subject.value] = q.object.value
+    for q in store.quads_for_pattern(None, ALT_LABEL, None, graph):
+        aliases[q.subject.value].append(q.object.value)
+    return [(iri, label, aliases.get(iri, [])) for iri, label in sorted(labels.items())]

@@ -12,8 +12,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["HONORIFICS", "NOBILITY", "name_key", "normalize_name", "strip_leading"]
+__all__ = [
+    "HONORIFICS",
+    "NOBILITY",
+    "match_name",
+    "name_key",
+    "normalize_name",
+    "strip_leading",
+]
 
 HONORIFICS = frozenset(
     [
@@ -115,3 +123,48 @@ def strip_leading(key: str) -> str:
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+def match_name(
+    name: str,
+    entries: Iterable[tuple[str, str, Iterable[str]]],
+    *,
+    labels_first: bool = True,
+) -> set[str]:
+    """The ids of the entries that ``name`` names: the one name resolver of kg.
+
+    ``entries`` are ``(id, label, aliases)``. Rounds, each tried only when the previous one
+    found nothing: the exact id; the exact label or alias; the folded name
+    (:func:`name_key`: no case, accents or punctuation) against labels, then aliases; the
+    same without leading articles and titles (:func:`strip_leading`) on both sides. The
+    first round that finds anything answers (several ids: an ambiguous name). With
+    ``labels_first=False`` labels and aliases share each round (every bearer of a name).
+
+    >>> people = [("p1", "Tony Blair", ["Blair"]), ("p2", "Cherie Blair", ["Blair"]),
+    ...           ("p3", "São Paulo", []), ("p4", "Blair", [])]
+    >>> match_name("blair", people), sorted(match_name("blair", people, labels_first=False))
+    ({'p4'}, ['p1', 'p2', 'p4'])
+    >>> match_name("Mr Tony Blair", people), match_name("sao paulo", people)
+    ({'p1'}, {'p3'})
+    >>> match_name("p3", people), match_name("x", people)
+    ({'p3'}, set())
+    """
+    items = [(i, label, list(aliases)) for i, label, aliases in entries]
+    if any(i == name for i, _, _ in items):
+        return {name}
+    found = {i for i, label, aliases in items if label == name or name in aliases}
+    if found:
+        return found
+    key = name_key(name)
+    for fold in (name_key, lambda text: strip_leading(name_key(text))):
+        wanted = fold(name) if key else None
+        if wanted is None:
+            break
+        by_label = {i for i, label, _ in items if fold(label) == wanted}
+        by_alias = {i for i, _, aliases in items if any(fold(a) == wanted for a in aliases)}
+        if labels_first:
+            if by_label or by_alias:
+                return by_label or by_alias
+        elif by_label | by_alias:
+            return by_label | by_alias
+    return set()

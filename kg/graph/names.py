@@ -14,8 +14,7 @@ from collections import defaultdict
 import networkx as nx
 
 from ..errors import GraphError
-from ..names import name_key
-from ..names import strip_leading as _strip_leading
+from ..names import match_name, name_key
 
 __all__ = ["name_key", "resolve_name"]
 
@@ -42,30 +41,25 @@ def resolve_name(view: nx.MultiDiGraph, name: str) -> str:
         >>> resolve_name(view, "sao paulo")
         'https://kg.example/place/S%C3%A3o_Paulo'
     """
-    if name in view:
-        return name
-    key = name_key(name)
+    entries = (
+        (node, _label(node, attrs), [str(a) for a in attrs.get("aliases") or ()])
+        for node, attrs in view.nodes(data=True)
+    )
+    found = match_name(name, entries)
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        listed = "; ".join(_describe(view, n) for n in _ordered(view, found))
+        raise GraphError(
+            f"The name {name!r} is ambiguous, it matches {len(found)} entities: {listed}. "
+            "Give the full name or the IRI."
+        )
     labels: dict[str, set[str]] = defaultdict(set)
-    aliases: dict[str, set[str]] = defaultdict(set)
     for node, attrs in view.nodes(data=True):
         labels[name_key(_label(node, attrs))].add(node)
-        for alias in attrs.get("aliases") or ():
-            aliases[name_key(str(alias))].add(node)
-    short = _strip_leading(key)
-    rounds: list[set[str]] = [labels.get(key, set()), aliases.get(key, set())]
-    if key:
-        rounds.append({n for k, ns in labels.items() if _strip_leading(k) == short for n in ns})
-        rounds.append({n for k, ns in aliases.items() if _strip_leading(k) == short for n in ns})
-    for found in rounds:
-        if len(found) == 1:
-            return next(iter(found))
-        if found:
-            listed = "; ".join(_describe(view, n) for n in _ordered(view, found))
-            raise GraphError(
-                f"The name {name!r} is ambiguous, it matches {len(found)} entities: {listed}. "
-                "Give the full name or the IRI."
-            )
-    raise GraphError(f"No entity named {name!r} in the graph; {_suggest(view, key, labels)}")
+    raise GraphError(
+        f"No entity named {name!r} in the graph; {_suggest(view, name_key(name), labels)}"
+    )
 
 
 def _label(node: str, attrs: dict[str, object]) -> str:

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,8 @@ def run_query(
         base: The data base that the ``kgd:`` prefix stands for.
         graphs: ``"kg"``: the default graph is the consolidated graph ``{base}kg`` (one node
             per entity, one triple per fact, see :mod:`kg.consolidate`) and the ontology;
-            a store without one gets it worked out in memory. ``"all"``: the union of every
+            a store without one gets it worked out in memory (RDF with no kg entity at
+            all is read as it is). ``"all"``: the union of every
             graph. Either way ``GRAPH`` reaches every named graph.
 
     A running Oxigraph query cannot be interrupted from Python (a thread left running would
@@ -136,8 +138,12 @@ def _evaluate(store: ox.Store, request: _Request) -> bytes:
             scope: dict[str, Any] = {"use_default_graph_as_union": True}
         else:
             base = request.prefixes.get("kgd", DEFAULT_BASE)
-            store, graph = consolidated_store(store, base)
-            scope = {"default_graph": [graph, ox.NamedNode(ONTOLOGY_GRAPH)]}
+            consolidated, graph = consolidated_store(store, base)
+            if next(islice(consolidated.quads_for_pattern(None, None, None, graph), 1, 2), None):
+                store = consolidated
+                scope = {"default_graph": [graph, ox.NamedNode(ONTOLOGY_GRAPH)]}
+            else:  # no kg entity at all (RDF of another shape): read it as it is
+                scope = {"use_default_graph_as_union": True}
         result = store.query(
             request.query,
             prefixes=request.prefixes,
