@@ -25,7 +25,10 @@ RulesOption = Annotated[
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders and .jsonl files.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help=".txt, .jsonl, .html, .rss/.atom/.xml and .warc(.gz) files, folders."),
+    ],
     store: StoreOption = DEFAULT_STORE,
     output: Annotated[
         Path | None,
@@ -61,6 +64,10 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Date (YYYY-MM-DD) of every article that carries none."),
+    ] = None,
 ) -> None:
     """Build or update the graph from news articles."""
     if verbose:
@@ -110,9 +117,12 @@ def build(
             wait=wait,
             on_article=tick,
             link=link,
+            date=date or "",
         )
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+    for kind, n in sorted(report.read.passed_over.items()):
+        console_err.print(f"passed over {n:,} {kind}")
     console.print(
         f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
         f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "

@@ -38,7 +38,8 @@ class FeedEntries:
 
     Attributes:
         articles: One per entry with text, in feed order.
-        link_only: The links of entries with no text of their own (passed over).
+        link_only: The links of entries with no text of their own (passed over); ``""``
+            for such an entry without a link.
         title: The feed's title, or ``""``.
     """
 
@@ -124,7 +125,7 @@ def read_feed(data: bytes, *, feed_id: str, origin: str) -> FeedEntries:
         link = str(entry.get("link", "")).strip()
         text = _entry_text(entry)
         if not text.strip():
-            result.link_only.append(link or f"{origin}#{position}")
+            result.link_only.append(link)
             continue
         title = " ".join(str(entry.get("title", "")).split()) or first_line(text)
         if title and not text.startswith(title):
@@ -144,4 +145,3 @@ def read_feed(data: bytes, *, feed_id: str, origin: str) -> FeedEntries:
             )
         )
     return result
-

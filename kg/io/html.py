@@ -137,6 +137,7 @@ def article_from_html(
     article_id: str,
     origin: str,
     url: str = "",
+    base_url: str = "",
     date: str = "",
 ) -> Article:
     """One HTML page as an article: headline first, then the main text.
@@ -145,14 +146,15 @@ def article_from_html(
         html: The page.
         article_id: The article id (see :mod:`kg.io.readers`).
         origin: Where it came from, for messages.
-        url: Where the page came from (a WARC target URI, a fetched URL): the article's
-            URL, else the page's canonical URL.
+        url: The article's URL whatever the page says (a WARC record's target URI).
+        base_url: Where the page was downloaded from: the article's URL when the page
+            names no canonical URL.
         date: A date to use when the page carries none (a WARC record's date).
 
     Raises:
         RejectedError: The page holds no main text.
     """
-    page = read_page(html, url=url)
+    page = read_page(html, url=url or base_url)
     if not page.text.strip():
         raise RejectedError(
             origin,
@@ -168,7 +170,7 @@ def article_from_html(
         text=text,
         title=title,
         date=page.date or date,
-        url=url or page.url,
+        url=url or page.url or base_url,
         source=page.site,
         author=page.author,
         origin=origin,

@@ -430,7 +430,7 @@ def _read_html(source: _Source, policy: _Policy) -> Iterator[Article | RejectedE
     """One HTML page: one article. Raises :class:`RejectedError` if it holds no text."""
     data = _read_bytes(source, "an HTML page")
     yield article_from_html(
-        data, article_id=source.article_id, origin=source.display, url=source.url
+        data, article_id=source.article_id, origin=source.display, base_url=source.url
     )
 
 
