@@ -82,6 +82,13 @@ def build(
     if on_error not in ("raise", "skip"):
         raise typer.BadParameter("use 'raise' or 'skip'", param_hint="--on-error")
     policy: OnError = "skip" if on_error == "skip" else "raise"
+    if date is not None:
+        from ..io.dates import to_iso_date
+
+        if to_iso_date(date) is None:
+            raise typer.BadParameter(
+                f"{date!r} is not a date; write YYYY-MM-DD", param_hint="--date"
+            )
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
     total = count_inputs(inputs)
