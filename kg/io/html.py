@@ -95,6 +95,9 @@ def read_page(html: bytes | str, *, url: str = "") -> PageMeta:
         include_comments=False,
         include_tables=True,
         deduplicate=False,
+        # Publication date from the page's markup only: the extensive search guesses from
+        # free text and took a footer's "(c) 2024" for 1 January 2024.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return PageMeta(text="", url=url)

@@ -10,6 +10,7 @@ metadata, redirects, images, revisits, oversized payloads) is counted and passed
 
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,7 +47,7 @@ def read_warc(
         warc_id: The archive's id; an article's id is ``WARC_ID#TARGET_URI``. A URI seen
             again in the same archive (a re-crawl) is passed over: the first capture counts.
         origin: The archive as the user should see it; a record's origin is
-            ``ORIGIN@OFFSET`` (the record's byte offset).
+            ``ORIGIN@OFFSET`` (the record's byte offset in the uncompressed archive).
         passed_over: Receives a count per kind of record passed over.
 
     Raises:
@@ -57,9 +58,18 @@ def read_warc(
 
     seen: set[str] = set()
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as raw:
+            # gzip.open reads per-record members and a whole-file stream alike (warcio's own
+            # reader refuses the latter); offsets then count in the uncompressed archive.
+            gzipped = raw.read(2) == b"\x1f\x8b"
+            raw.seek(0)
+            fh = gzip.open(raw) if gzipped else raw
             records = ArchiveIterator(fh)
             for record in records:
+                if record.format != "warc":
+                    raise RejectedError(
+                        origin, "not a web archive (no WARC record header); give a WARC file"
+                    )
                 kind = record.rec_type
                 if kind != "response":
                     passed_over[f"WARC {kind} records"] += 1
