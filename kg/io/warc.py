@@ -10,6 +10,7 @@ metadata, redirects, images, revisits, oversized payloads) is counted and passed
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 from collections import Counter
 from collections.abc import Iterator
@@ -58,12 +59,12 @@ def read_warc(
 
     seen: set[str] = set()
     try:
-        with path.open("rb") as raw:
-            # gzip.open reads per-record members and a whole-file stream alike (warcio's own
+        with path.open("rb") as raw, contextlib.ExitStack() as stack:
+            # gzip reads per-record members and a whole-file stream alike (warcio's own
             # reader refuses the latter); offsets then count in the uncompressed archive.
             gzipped = raw.read(2) == b"\x1f\x8b"
             raw.seek(0)
-            fh = gzip.open(raw) if gzipped else raw
+            fh = stack.enter_context(gzip.GzipFile(fileobj=raw)) if gzipped else raw
             records = ArchiveIterator(fh)
             for record in records:
                 if record.format != "warc":
