@@ -160,7 +160,7 @@ def query(
 
 def _warn_undated(store: Path) -> None:
     """Say how many articles have no date, which a query over dates cannot see."""
-    from ..named_queries import undated_articles
+    from ..query.named import undated_articles
     from ..store import open_store
 
     with open_store(store, read_only=True) as kg_store:
