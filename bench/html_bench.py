@@ -132,7 +132,9 @@ def write_pages(corpus: Path, out: Path, limit: int) -> list[dict[str, object]]:
     out.mkdir(parents=True)
     truths = []
     for index, path in enumerate(files[:limit]):
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").split("\n")]
+        lines = [
+            ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").split("\n")
+        ]
         blocks = [ln for ln in lines if ln]
         title, paragraphs = blocks[0], blocks[1:]
         when = date(2005, 1, 1) + timedelta(days=index % 365)
