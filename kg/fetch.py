@@ -277,14 +277,13 @@ class _Downloader:
             except FetchError as exc:
                 if "refused" in str(exc):
                     raise
-                robots.allow_all = True  # no robots.txt to read: nothing disallowed
+                robots.parse([])  # no robots.txt to read: nothing disallowed
             else:
-                if response.status_code in (401, 403):
-                    robots.disallow_all = True
-                elif response.status_code >= 500:
-                    robots.disallow_all = True  # the site may be down; try later
+                if response.status_code in (401, 403) or response.status_code >= 500:
+                    # Forbidden robots.txt means "keep out"; a failing server, "not now".
+                    robots.parse(["User-agent: *", "Disallow: /"])
                 elif response.status_code >= 400:
-                    robots.allow_all = True
+                    robots.parse([])
                 else:
                     robots.parse(body.decode("utf-8", "replace").splitlines())
                     delay = robots.crawl_delay(_ROBOTS_AGENT)

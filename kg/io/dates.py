@@ -42,6 +42,5 @@ def to_iso_date(value: str) -> str | None:
         second = parser.parse(text, default=dt.datetime(2001, 2, 2), fuzzy=False)
     except (ValueError, OverflowError):
         return None
-    if first.date() != second.date():
-        return None
-    return first.date().isoformat()
+    day: dt.date = first.date()
+    return day.isoformat() if day == second.date() else None

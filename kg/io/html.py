@@ -87,6 +87,7 @@ def read_page(html: bytes | str, *, url: str = "") -> PageMeta:
     ('Rain due', 'https://x.org/rain', 'Heavy rain is expected across the north of the country on Monday evening.')
     """
     from trafilatura import bare_extraction  # slow import; only when pages are read
+    from trafilatura.settings import Document
 
     doc = bare_extraction(
         html,
@@ -99,7 +100,7 @@ def read_page(html: bytes | str, *, url: str = "") -> PageMeta:
         # free text and took a footer's "(c) 2024" for 1 January 2024.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None:
+    if not isinstance(doc, Document):  # None: nothing found
         return PageMeta(text="", url=url)
     return PageMeta(
         text=_paragraphs(doc.text),
