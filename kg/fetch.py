@@ -330,6 +330,17 @@ def _kind_of(content_type: str, body: bytes) -> str | None:
     return None
 
 
+def _feed_links(cache: Cache, entry: CacheEntry, most: int) -> list[str]:
+    """The absolute http(s) links of a cached feed's entries that carry no text."""
+    data = cache.body_path(entry).read_bytes()
+    try:
+        links = read_feed(data, feed_id=entry.url, origin=entry.url).link_only
+    except InputError:  # not readable as a feed after all: the build will say so
+        return []
+    absolute = (urljoin(entry.final_url, link) for link in links if link)
+    return [url for url in absolute if urlsplit(url).scheme in ("http", "https")][:most]
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -385,38 +396,28 @@ def fetch_urls(
             fetched=_now(),
         )
 
+    def attempt(url: str, failures: list[tuple[str, str]]) -> CacheEntry | None:
+        if url in seen:
+            return None
+        seen.add(url)
+        try:
+            return get(url)
+        except FetchError as exc:
+            failures.append((url, str(exc).removeprefix(f"{url}: ")))
+            return None
+
     try:
         linked: list[str] = []
         for url in urls:
-            if url in seen:
-                continue
-            seen.add(url)
-            try:
-                entry = get(url)
-            except FetchError as exc:
-                report.failed.append((url, str(exc).removeprefix(f"{url}: ")))
+            entry = attempt(url, report.failed)
+            if entry is None:
                 continue
             report.entries.append(entry)
             if entry.kind == "feed" and policy.follow_feed_links:
-                data = cache.body_path(entry).read_bytes()
-                try:
-                    links = read_feed(data, feed_id=url, origin=url).link_only
-                except InputError:  # not readable as a feed after all: the build will say so
-                    links = []
-                for link in [link for link in links if link][: policy.max_feed_links]:
-                    absolute = urljoin(entry.final_url, link)
-                    if urlsplit(absolute).scheme in ("http", "https"):
-                        linked.append(absolute)
-        for url in linked:
-            if url in seen:
-                continue
-            seen.add(url)
-            try:
-                entry = get(url)
-            except FetchError as exc:
-                report.warnings.append((url, str(exc).removeprefix(f"{url}: ")))
-                continue
-            if entry.kind == "html":
+                linked.extend(_feed_links(cache, entry, policy.max_feed_links))
+        for url in linked:  # a linked page that fails is a warning: the feed itself was read
+            entry = attempt(url, report.warnings)
+            if entry is not None and entry.kind == "html":
                 report.entries.append(entry)
     finally:
         if downloader is not None:

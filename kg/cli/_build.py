@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -12,6 +12,9 @@ from rich.text import Text
 
 from ..errors import KGError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+
+if TYPE_CHECKING:
+    from ..build import BuildReport
 
 ModelOption = Annotated[
     str | None,
@@ -126,6 +129,17 @@ def build(
             link=link,
             date=date or "",
         )
+    print_build_report(report, store)
+    if output is not None:
+        fmt = format_from_suffix(output)
+        assert fmt is not None
+        with open_store(store, read_only=True, base=base) as kg:
+            export(kg, fmt, output)
+        console.print(f"Exported {fmt} to {output}")
+
+
+def print_build_report(report: BuildReport, store: Path) -> None:
+    """The input problems and items passed over on stderr, then the one-line summary."""
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
     for kind, n in sorted(report.read.passed_over.items()):
@@ -137,12 +151,6 @@ def build(
         f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
         + (f" {report.links:,} entities linked across articles." if report.links else "")
     )
-    if output is not None:
-        fmt = format_from_suffix(output)
-        assert fmt is not None
-        with open_store(store, read_only=True, base=base) as kg:
-            export(kg, fmt, output)
-        console.print(f"Exported {fmt} to {output}")
 
 
 @app.command("export")

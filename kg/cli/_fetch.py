@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..errors import FetchError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
-from ._build import ModelOption, RulesOption
+from ._build import ModelOption, RulesOption, print_build_report
 
 DEFAULT_CACHE = Path(os.environ.get("KG_CACHE", "graphs/fetch-cache"))
 
@@ -101,15 +101,7 @@ def fetch(
             on_error="skip" if on_error == "skip" else "raise",
             urls=inputs,
         )
-        for problem in built.read.problems:
-            console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
-        for kind, n in sorted(built.read.passed_over.items()):
-            console_err.print(f"passed over {n:,} {kind}")
-        console.print(
-            f"Built {store} with {built.model}: {built.added} added, {built.replaced} replaced, "
-            f"{built.unchanged} unchanged; {built.read.skipped} skipped (bad input). "
-            f"{built.triples_added:+,} triples ({built.triples_after:,} in the store)."
-        )
+        print_build_report(built, store)
     if report.failed:
         raise FetchError(
             f"{len(report.failed)} of {len(urls)} URL(s) could not be fetched (listed above)"
