@@ -130,28 +130,46 @@ def build(
 
 @app.command("export")
 def export_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (a folder for neo4j).")
+    ],
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
             "-f",
-            help="turtle, trig, nt, nq, jsonld, csv, graphml, gexf (default: from the suffix).",
+            help="turtle, trig, nt, nq, jsonld, csv, graphml, gexf, neo4j "
+            "(default: from the suffix).",
         ),
     ] = None,
+    with_ontology: Annotated[
+        bool,
+        typer.Option(
+            "--with-ontology", help="Include the ontology (turtle, trig, nt, nq, jsonld)."
+        ),
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
-    from ..export import FORMATS, export, format_from_suffix
+    from ..export import FORMATS, RDF_FORMATS, export, format_from_suffix
+    from ..graph import neo4j_import_command
     from ..store import open_store
 
     chosen = fmt or format_from_suffix(output)
     if chosen not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     assert chosen is not None
+    if with_ontology and chosen not in RDF_FORMATS:
+        raise typer.BadParameter(
+            f"{chosen} cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}",
+            param_hint="--with-ontology",
+        )
     with open_store(store, read_only=True) as kg:
-        export(kg, chosen, output)
-    console.print(f"Exported {chosen} to {output} ({output.stat().st_size:,} bytes)")
+        written = export(kg, chosen, output, with_ontology=with_ontology)
+    sizes = ", ".join(f"{path} ({path.stat().st_size:,} bytes)" for path in written)
+    console.print(f"Exported {chosen} to {sizes}")
+    if chosen == "neo4j":
+        console.print(f"Import with: {neo4j_import_command(output)}")
 
 
 @app.command()
