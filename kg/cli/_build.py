@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from ..errors import KGError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+from ._progress import item_progress, working
 
 ModelOption = Annotated[
     str | None,
@@ -61,8 +63,19 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no summary (problems still)."),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
+    ] = False,
 ) -> None:
-    """Build or update the graph from news articles."""
+    """Build or update the graph from news articles.
+
+    On a terminal, a progress bar on stderr shows articles done, articles per second
+    and the time left; piped runs and --quiet show none.
+    """
     if verbose:
         import logging
 
@@ -78,24 +91,19 @@ def build(
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
     total = count_inputs(inputs)
-    progress = Progress(
-        TextColumn("[bold]Building"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[counts]}"),
-        console=console_err,
-        transient=True,
-        disable=not console_err.is_terminal,
-    )
+    progress = item_progress(console_err, verb="Building", unit="articles", quiet=quiet)
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    started = time.monotonic()
     with progress:
         task = progress.add_task("build", total=total, counts="")
 
         def tick(kind: str) -> None:
-            counts[kind] += 1
+            # An article advances the bar once: when skipped as unchanged or extracted.
+            advance = 1 if kind in ("unchanged", "extracted") else 0
+            if kind in counts:
+                counts[kind] += 1
             progress.update(
-                task, advance=1, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
+                task, advance=advance, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
             )
 
         report = run_build(
@@ -111,21 +119,31 @@ def build(
             on_article=tick,
             link=link,
         )
+    seconds = time.monotonic() - started
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
-    console.print(
-        f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
-        f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
-        f"{report.entities} entity mentions, {report.relations} relations; "
-        f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
-        + (f" {report.links:,} entities linked across articles." if report.links else "")
-    )
+    if as_json:
+        typer.echo(
+            json.dumps({"store": str(store), **report.to_dict(), "seconds": round(seconds, 3)})
+        )
+    elif not quiet:
+        console.print(
+            f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
+            f"{report.entities} entity mentions, {report.relations} relations; "
+            f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
+            + (f" {report.links:,} entities linked across articles." if report.links else "")
+        )
     if output is not None:
         fmt = format_from_suffix(output)
         assert fmt is not None
-        with open_store(store, read_only=True, base=base) as kg:
+        with (
+            open_store(store, read_only=True, base=base) as kg,
+            working(console_err, f"Exporting {fmt} to {output}", quiet=quiet or as_json),
+        ):
             export(kg, fmt, output)
-        console.print(f"Exported {fmt} to {output}")
+        if not (quiet or as_json):
+            console.print(f"Exported {fmt} to {output}")
 
 
 @app.command("export")
@@ -164,7 +182,10 @@ def export_command(
             f"{chosen} cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}",
             param_hint="--with-ontology",
         )
-    with open_store(store, read_only=True) as kg:
+    with (
+        open_store(store, read_only=True) as kg,
+        working(console_err, f"Exporting {chosen} to {output}"),
+    ):
         written = export(kg, chosen, output, with_ontology=with_ontology)
     sizes = ", ".join(f"{path} ({path.stat().st_size:,} bytes)" for path in written)
     console.print(f"Exported {chosen} to {sizes}")
