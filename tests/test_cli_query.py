@@ -251,3 +251,25 @@ def test_console_script_reports_errors_on_stderr(store: Path) -> None:
     assert proc.returncode == 1
     assert "Error: Refused SPARQL update (DROP)" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_table_fits_a_narrow_terminal_names_first_iris_cut(store: Path) -> None:
+    query = (
+        "SELECT ?person ?name ?org ?orgName WHERE { ?person kg:spokesperson_of ?org ; "
+        "rdfs:label ?name . ?org rdfs:label ?orgName }"
+    )
+    result = CliRunner().invoke(app, ["query", "--store", str(store), query], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    header = lines[1]
+    assert header.index("name") < header.index("person")  # names before IRIs
+    assert "orgName" in header  # a header is never broken
+    assert "Karoline" in result.stdout and "Leavitt" in result.stdout  # wrapped between words
+    assert "…" in result.stdout and "kgd:person/Karoline_Leavitt" not in result.stdout
+    assert "--format csv" in result.stderr  # says where the whole values are
+    whole = CliRunner().invoke(
+        app, ["query", "--store", str(store), "-F", "csv", query], env={"COLUMNS": "60"}
+    )
+    row = next(csv.DictReader(io.StringIO(whole.stdout)))
+    assert row["person"] == KGD + "person/Karoline_Leavitt"  # csv stays complete

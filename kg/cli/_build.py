@@ -14,6 +14,7 @@ from rich.text import Text
 from ..errors import KGError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 from ._progress import item_progress, working
+from ._tables import fit_table
 
 ModelOption = Annotated[
     str | None,
@@ -208,7 +209,8 @@ def validate(store: StoreOption = DEFAULT_STORE) -> None:
         "focus", "path", "value", "message", title=f"{len(result.violations)} violation(s)"
     )
     for v in result.violations[:200]:
-        table.add_row(v.focus, v.path, v.value, v.message)
+        table.add_row(Text(v.focus), Text(v.path), Text(v.value), Text(v.message))
+    fit_table(table, width=console.width, iri_columns={0, 1})
     console.print(table)
     raise typer.Exit(1)
 

@@ -1,0 +1,105 @@
+"""Tables that fit the terminal: names first, IRIs cut short before any name is.
+
+Rich shrinks a table that is too wide by folding every column alike, so long IRIs take
+the room and names and headers break mid-word. :func:`fit_table` gives the room out
+by what matters: columns of names keep theirs, IRI columns are cut first (with an
+ellipsis, on one line), and a header is never broken. Values stay whole in
+``--format csv|tsv|json``; the caller says so when anything was cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+
+__all__ = ["fit_table", "fit_widths"]
+
+IRI_MIN = 16
+"""IRI columns are not cut below this width (or their header's)."""
+IRI_STUB = 5
+"""How narrow an IRI column may get when even that is needed (``kgd:…``)."""
+TEXT_MIN = 10
+"""Columns of names are not narrowed below this width (or their header's, up to 16)."""
+
+
+def fit_widths(
+    natural: Sequence[int], budget: int, stages: Sequence[Mapping[int, int]]
+) -> list[int]:
+    """Column widths within ``budget``, taking room from the columns in stage order.
+
+    Each column keeps its ``natural`` width when everything fits. Otherwise, stage by
+    stage, the widest column of the stage that is above its floor (the stage maps
+    column → floor) loses one cell at a time, until the table fits. When even the last
+    floors do not fit, they are returned (rich then folds what remains).
+
+    >>> fit_widths([30, 10, 30], 50, [{0: 16}, {1: 10, 2: 8}])
+    [16, 10, 24]
+    >>> fit_widths([30, 10, 30], 30, [{0: 16}, {1: 10, 2: 8}, {0: 7}])
+    [12, 10, 8]
+    >>> fit_widths([5, 5], 20, [{0: 3, 1: 3}])
+    [5, 5]
+    """
+    widths = list(natural)
+    excess = sum(widths) - budget
+    for floors in stages:
+        while excess > 0:
+            shrinkable = [i for i, floor in floors.items() if widths[i] > floor]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: (widths[i], -i))
+            widths[widest] -= 1
+            excess -= 1
+    return widths
+
+
+def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) -> bool:
+    """Make ``table`` fit ``width`` cells: names first, then IRIs, IRIs cut first.
+
+    Columns in ``iri_columns`` (indexes) move after the others, never wrap, and end in
+    ``…`` when cut. The other columns wrap between words and keep their header whole.
+
+    Returns:
+        Whether any value had to be cut or wrapped to fit.
+    """
+    columns = list(table.columns)
+    if not columns:
+        return False
+    order = [i for i in range(len(columns)) if i not in iri_columns] + sorted(
+        i for i in iri_columns if i < len(columns)
+    )
+    table.columns = [columns[i] for i in order]
+    iri = {pos for pos, i in enumerate(order) if i in iri_columns}
+    text = [pos for pos in range(len(columns)) if pos not in iri]
+    natural = [
+        max(_text_width(column.header), *(_text_width(cell) for cell in column.cells))
+        for column in table.columns
+    ]
+    headers = [_text_width(column.header) for column in table.columns]
+    # IRIs are cut first, then names narrowed (they wrap between words), then IRIs cut
+    # to a stub, then names to their header, which never breaks.
+    stages = [
+        {pos: min(natural[pos], max(IRI_MIN, headers[pos])) for pos in iri},
+        {pos: min(natural[pos], max(TEXT_MIN, min(headers[pos], 16))) for pos in text},
+        {pos: min(natural[pos], IRI_STUB) for pos in iri},
+        {pos: min(natural[pos], max(4, headers[pos])) for pos in text},
+    ]
+    # Each column takes its padding and one border: "│ x │ y │".
+    budget = width - (3 * len(columns) + 1) if table.show_edge else width - 3 * len(columns)
+    widths = fit_widths(natural, budget, stages)
+    for pos, column in enumerate(table.columns):
+        column.min_width = widths[pos] if pos not in iri else None
+        column.max_width = widths[pos]
+        if pos in iri:
+            column.no_wrap = True
+            column.overflow = "ellipsis"
+        else:
+            column.overflow = "fold"
+    return widths != natural
+
+
+def _text_width(value: object) -> int:
+    plain = value.plain if isinstance(value, Text) else str(value)
+    return max((cell_len(line) for line in plain.split("\n")), default=0)
