@@ -19,6 +19,7 @@ from .files import write_atomic
 from .iri import ONTOLOGY
 from .jsonld import to_compact_jsonld
 from .rdf import NS
+from .sanitize import neutralise_csv_row
 from .store import ONTOLOGY_GRAPH, KGStore
 
 __all__ = [
@@ -165,7 +166,7 @@ def _write_csv(store: KGStore, out: IO[bytes]) -> None:
         values = [term.value if term is not None else "" for term in row]
         for i in (1, 5, 6):  # the predicate and the classes, as local names
             values[i] = values[i].removeprefix(ONTOLOGY)
-        writer.writerow(values)
+        writer.writerow(neutralise_csv_row(values))
     text.flush()
     text.detach()
 

@@ -273,3 +273,18 @@ def test_table_fits_a_narrow_terminal_names_first_iris_cut(store: Path) -> None:
     )
     row = next(csv.DictReader(io.StringIO(whole.stdout)))
     assert row["person"] == KGD + "person/Karoline_Leavitt"  # csv stays complete
+
+
+def test_table_escapes_terminal_controls_from_the_data(tmp_path: Path) -> None:
+    data = tmp_path / "evil.ttl"
+    data.write_text(
+        '<https://kg.example/person/X> <http://www.w3.org/2000/01/rdf-schema#label> '
+        '"Ada\\u001b]0;owned\\u0007 Lovelace" .\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["query", "--data", str(data), "SELECT ?s ?name WHERE { ?s rdfs:label ?name }"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Ada\\x1b]0;owned" in result.stdout  # shown, not obeyed

@@ -229,3 +229,29 @@ def test_export_with_ontology_is_refused_for_graph_formats(small_store: Path, tm
     )
     assert result.exit_code == 2
     assert not (tmp_path / "g.graphml").exists()
+
+
+def test_csv_and_neo4j_cells_never_run_as_formulas(tmp_path: Path):
+    path = tmp_path / "s"
+    evil = Entity('=HYPERLINK("http://x")', "Person")
+    with open_store(path, read_only=False) as kg:
+        kg.add(
+            article_quads(
+                _graph(
+                    "a/1.txt",
+                    "@SUM(A1) spoke.",
+                    [(evil, "spokesperson_of", WHITE_HOUSE, "current")],
+                ),
+                IRIMinter(),
+                run="https://kg.example/run/1",
+                fingerprint="f",
+            )
+        )
+    with open_store(path) as kg:
+        export(kg, "csv", tmp_path / "r.csv")
+        export(kg, "neo4j", tmp_path / "neo")
+    for name in ("r.csv", "neo/nodes.csv", "neo/relationships.csv"):
+        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert not [c for c in cells if c[:1] in ("=", "@")], name
+        assert any(c.startswith("'=HYPERLINK") or c.startswith("'@SUM") for c in cells), name

@@ -4,7 +4,9 @@ Rich shrinks a table that is too wide by folding every column alike, so long IRI
 the room and names and headers break mid-word. :func:`fit_table` gives the room out
 by what matters: columns of names keep theirs, IRI columns are cut first (with an
 ellipsis, on one line), and a header is never broken. Values stay whole in
-``--format csv|tsv|json``; the caller says so when anything was cut.
+``--format csv|tsv|json``; the caller says so when anything was cut. Every cell passes
+through :func:`kg.sanitize.escape_terminal` on the way: names and sentences come from
+articles, which can hold terminal escapes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["fit_table", "fit_widths"]
+from ..sanitize import escape_terminal
+
+__all__ = ["fit_table", "fit_widths", "safe_cell"]
 
 IRI_MIN = 16
 """IRI columns are not cut below this width (or their header's)."""
@@ -67,6 +71,8 @@ def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) ->
     columns = list(table.columns)
     if not columns:
         return False
+    for column in columns:  # text from articles never reaches the terminal raw
+        column._cells = [safe_cell(cell) for cell in column._cells]
     order = [i for i in range(len(columns)) if i not in iri_columns] + sorted(
         i for i in iri_columns if i < len(columns)
     )
@@ -98,6 +104,31 @@ def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) ->
         else:
             column.overflow = "fold"
     return widths != natural
+
+
+def safe_cell(cell: object) -> object:
+    """A table cell with every control character escaped (:func:`kg.sanitize.escape_terminal`).
+
+    Styles survive: each styled run of a :class:`~rich.text.Text` is escaped on its own.
+
+    >>> print(safe_cell(Text("Ada\\x1b[2J")).plain)
+    Ada\\x1b[2J
+    """
+    if isinstance(cell, str):
+        return escape_terminal(cell, keep="\n")
+    if not isinstance(cell, Text):
+        return cell
+    if not cell.spans:
+        return Text(escape_terminal(cell.plain, keep="\n"), style=cell.style)
+    cuts = sorted({i for span in cell.spans for i in (span.start, span.end)})
+    safe = Text(style=cell.style)
+    for piece in cell.divide(cuts):
+        styles = [span.style for span in piece.spans]
+        run = Text(escape_terminal(piece.plain, keep="\n"))
+        for style in styles:
+            run.stylize(style)
+        safe.append_text(run)
+    return safe
 
 
 def _text_width(value: object) -> int:

@@ -29,6 +29,7 @@ from typing import IO, Any
 import networkx as nx
 
 from ..files import atomic_path, write_atomic
+from ..sanitize import neutralise_csv_cell
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -262,7 +263,7 @@ def _write_csv(handle: IO[bytes], header: list[str], rows: Any) -> None:
 def _csv_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
-    return _NOT_XML.sub("", value)
+    return neutralise_csv_cell(_NOT_XML.sub("", value))
 
 
 def _neo4j_array(values: Any) -> str:
