@@ -278,7 +278,7 @@ def test_table_fits_a_narrow_terminal_names_first_iris_cut(store: Path) -> None:
 def test_table_escapes_terminal_controls_from_the_data(tmp_path: Path) -> None:
     data = tmp_path / "evil.ttl"
     data.write_text(
-        '<https://kg.example/person/X> <http://www.w3.org/2000/01/rdf-schema#label> '
+        "<https://kg.example/person/X> <http://www.w3.org/2000/01/rdf-schema#label> "
         '"Ada\\u001b]0;owned\\u0007 Lovelace" .\n',
         encoding="utf-8",
     )

@@ -185,6 +185,18 @@ def test_load_view_former_roles_make_no_edge(view: nx.MultiDiGraph) -> None:
     assert not view.has_edge(BOLSONARO, BRAZIL)
 
 
+def test_load_view_noncurrent_adds_former_roles_as_edges_with_their_status() -> None:
+    view = load_view(load_file(FIXTURE), noncurrent=True)
+    edge = view.edges[BORIS, UK, "prime_minister_of"]
+    assert edge["status"] == ["former"]
+    assert edge["count"] == 1
+    assert edge["evidence"][0]["sentence"] == "Former Prime Minister Boris Johnson also attended."
+    assert view.edges[BOLSONARO, BRAZIL, "president_of"]["status"] == ["former"]
+    plain = load_view(load_file(FIXTURE))
+    assert view.number_of_edges() == plain.number_of_edges() + 2  # the current edges are kept
+    assert not any("status" in d for *_, d in plain.edges(data=True))
+
+
 def test_load_view_former_statement_is_evidence_beside_current_edge() -> None:
     b = StoreBuilder()
     for article in ("a1", "a2"):
