@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,15 +103,17 @@ def _write_jsonld(store: KGStore, path: Path, *, with_ontology: bool) -> list[Pa
     document = to_compact_jsonld(quads, {**PREFIXES, "kgd": store.minter.base})
     # The context is in-lined, so that the document never points at one to fetch; the
     # copy beside it serves other documents (and the user who wants to read it).
-    context = {"@context": document["@context"]}
     beside = context_path(path)
-    write_atomic(beside, lambda out: out.write(_json_bytes(context)))
-    write_atomic(path, lambda out: out.write(_json_bytes(document)))
+    write_atomic(beside, _json_writer({"@context": document["@context"]}))
+    write_atomic(path, _json_writer(document))
     return [path, beside]
 
 
-def _json_bytes(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+def _json_writer(data: Any) -> Callable[[IO[bytes]], None]:
+    def write(out: IO[bytes]) -> None:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    return write
 
 
 def _write_rdf(store: KGStore, fmt: str, out: IO[bytes], *, with_ontology: bool) -> None:

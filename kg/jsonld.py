@@ -87,11 +87,11 @@ def make_context(
         taken.add(term)
         terms[predicate] = term
         definition: dict[str, str] = {"@id": compact}
-        (kind,) = kinds[predicate] if len(kinds[predicate]) == 1 else (None,)
-        if kind == "@id":
+        only: str | None = next(iter(kinds[predicate])) if len(kinds[predicate]) == 1 else None
+        if only == "@id":
             definition["@type"] = "@id"
-        elif kind and kind not in ("@language", _XSD_STRING, _LANG_STRING):
-            definition["@type"] = _curie(kind, prefixes)
+        elif only and only not in ("@language", _XSD_STRING, _LANG_STRING):
+            definition["@type"] = _curie(only, prefixes)
         if term != compact or len(definition) > 1:
             context[term] = definition if len(definition) > 1 else compact
     return context, terms

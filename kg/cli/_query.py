@@ -249,7 +249,7 @@ def _iri_columns(result: QueryResult, hide: tuple[str, ...]) -> set[int]:
     shown = [i for i, name in enumerate(names) if name not in hide]
     iri = set()
     for pos, i in enumerate(shown):
-        kinds = [row[i].type for row in rows if row[i] is not None]
+        kinds = [term.type for term in (row[i] for row in rows) if term is not None]
         if kinds and 2 * sum(kind == "uri" for kind in kinds) > len(kinds):
             iri.add(pos)
     return iri

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from rich.cells import cell_len
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -106,7 +107,7 @@ def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) ->
     return widths != natural
 
 
-def safe_cell(cell: object) -> object:
+def safe_cell(cell: RenderableType) -> RenderableType:
     """A table cell with every control character escaped (:func:`kg.sanitize.escape_terminal`).
 
     Styles survive: each styled run of a :class:`~rich.text.Text` is escaped on its own.
