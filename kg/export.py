@@ -20,6 +20,7 @@ from .files import write_atomic
 from .iri import ONTOLOGY
 from .jsonld import to_compact_jsonld
 from .rdf import NS
+from .records import ENTITY_CLASSES
 from .sanitize import neutralise_csv_row
 from .store import ONTOLOGY_GRAPH, KGStore
 
@@ -134,13 +135,19 @@ def _write_rdf(store: KGStore, fmt: str, out: IO[bytes], *, with_ontology: bool)
         )
 
 
-_CSV_QUERY = """
+_CSV_PREFIXES = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <http://schema.org/>
 PREFIX kg: <https://kg.example/ontology#>
-SELECT ?s ?p ?o ?sl ?ol ?sc ?oc ?st ?ot ?doc ?sentence ?start ?end ?rule ?confidence ?status ?date
+"""
+# Each query stays inside GRAPH ?g: a join over the union of all graphs is many times
+# slower in Oxigraph. Article ids and classes are joined in Python.
+_CSV_QUERY = (
+    _CSV_PREFIXES
+    + """
+SELECT ?s ?p ?o ?sl ?ol ?st ?ot ?article ?sentence ?start ?end ?rule ?confidence ?status ?date
 WHERE {
   GRAPH ?g {
     ?stmt a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -150,26 +157,43 @@ WHERE {
     OPTIONAL { ?stmt kg:asOf ?date }
     OPTIONAL { ?s rdfs:label ?sl }
     OPTIONAL { ?o rdfs:label ?ol }
-    OPTIONAL { ?s a ?sc FILTER(STRSTARTS(STR(?sc), STR(kg:))) }
-    OPTIONAL { ?o a ?oc FILTER(STRSTARTS(STR(?oc), STR(kg:))) }
   }
-  ?article schema:identifier ?doc .
 }
-ORDER BY ?doc ?start ?s ?p ?o
 """
+)
+_CSV_IDS = _CSV_PREFIXES + "SELECT ?a ?id WHERE { GRAPH ?g { ?a schema:identifier ?id } }"
+_CSV_CLASSES = (
+    _CSV_PREFIXES
+    + "SELECT ?e ?c WHERE { GRAPH ?g { ?e a ?c } VALUES ?c { "
+    + " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
+    + " } }"
+)
+
+
+def _pairs(store: KGStore, query: str) -> dict[str, str]:
+    solutions = store.ox.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return {str(row[0].value): str(row[1].value) for row in solutions}
 
 
 def _write_csv(store: KGStore, out: IO[bytes]) -> None:
+    ids = _pairs(store, _CSV_IDS)
+    classes = {e: c.removeprefix(ONTOLOGY) for e, c in _pairs(store, _CSV_CLASSES).items()}
+    solutions = store.ox.query(_CSV_QUERY)
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = []
+    for row in solutions:
+        s, p, o, sl, ol, st, ot, article, *rest = (t.value if t is not None else "" for t in row)
+        if article not in ids:
+            continue  # not an article of this store
+        sc, oc = classes.get(s, ""), classes.get(o, "")
+        rows.append([s, p.removeprefix(ONTOLOGY), o, sl, ol, sc, oc, st, ot, ids[article], *rest])
+    start = CSV_COLUMNS.index("start")
+    rows.sort(key=lambda r: (r[start - 2], int(r[start] or 0), r[0], r[1], r[2]))
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(CSV_COLUMNS)
-    solutions = store.ox.query(_CSV_QUERY, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    for row in solutions:
-        values = [term.value if term is not None else "" for term in row]
-        for i in (1, 5, 6):  # the predicate and the classes, as local names
-            values[i] = values[i].removeprefix(ONTOLOGY)
-        writer.writerow(neutralise_csv_row(values))
+    writer.writerows(neutralise_csv_row(values) for values in rows)
     text.flush()
     text.detach()
 
