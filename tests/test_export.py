@@ -119,6 +119,25 @@ def test_export_jsonld_is_compacted_with_its_own_local_context(small_store: Path
     assert leavitt["label"] == "Karoline Leavitt"
 
 
+def test_export_jsonld_parses_back_with_the_network_cut(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the JSON-LD reader went to the network")
+
+    with open_store(small_store) as kg:
+        export(kg, "jsonld", tmp_path / "x.jsonld")
+        export(kg, "nq", tmp_path / "x.nq")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    parsed, expected = rdflib.Dataset(), rdflib.Dataset()
+    parsed.parse(tmp_path / "x.jsonld", format="json-ld")
+    expected.parse(tmp_path / "x.nq", format="nquads")
+    assert len(parsed) == len(expected) > 30
+
+
 def test_export_with_ontology_adds_the_ontology_graph(small_store: Path, tmp_path: Path):
     with open_store(small_store) as kg:
         export(kg, "trig", tmp_path / "plain.trig")
