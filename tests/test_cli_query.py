@@ -267,6 +267,7 @@ def test_table_fits_a_narrow_terminal_names_first_iris_cut(store: Path) -> None:
     assert "orgName" in header  # a header is never broken
     assert "Karoline" in result.stdout and "Leavitt" in result.stdout  # wrapped between words
     assert "…" in result.stdout and "kgd:person/Karoline_Leavitt" not in result.stdout
+    assert "Column org left out" in result.stderr  # too narrow to be of use
     assert "--format csv" in result.stderr  # says where the whole values are
     whole = CliRunner().invoke(
         app, ["query", "--store", str(store), "-F", "csv", query], env={"COLUMNS": "60"}

@@ -210,8 +210,10 @@ def validate(store: StoreOption = DEFAULT_STORE) -> None:
     )
     for v in result.violations[:200]:
         table.add_row(Text(v.focus), Text(v.path), Text(v.value), Text(v.message))
-    fit_table(table, width=console.width, iri_columns={0, 1})
+    fitted = fit_table(table, width=console.width, iri_columns={0, 1})
     console.print(table)
+    if note := fitted.note(console.width):
+        console_err.print(Text(note, style="dim"))
     raise typer.Exit(1)
 
 

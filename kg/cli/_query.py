@@ -228,18 +228,12 @@ def _print_result(
         typer.echo("true" if result.boolean else "false")
     else:
         table = result.to_table(hide=hide)
-        cut = fit_table(table, width=console.width, iri_columns=_iri_columns(result, hide))
+        fitted = fit_table(table, width=console.width, iri_columns=_iri_columns(result, hide))
         console.print(table)
         noun = "row" if len(result) == 1 else "rows"
         console_err.print(Text(f"{len(result)} {noun}"))
-        if cut:
-            console_err.print(
-                Text(
-                    f"Long values are shortened to fit {console.width} columns; "
-                    "--format csv, tsv or json prints them whole.",
-                    style="dim",
-                )
-            )
+        if note := fitted.note(console.width):
+            console_err.print(Text(note, style="dim"))
 
 
 def _iri_columns(result: QueryResult, hide: tuple[str, ...]) -> set[int]:

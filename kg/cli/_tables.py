@@ -12,6 +12,7 @@ articles, which can hold terminal escapes.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.console import RenderableType
@@ -20,12 +21,10 @@ from rich.text import Text
 
 from ..sanitize import escape_terminal
 
-__all__ = ["fit_table", "fit_widths", "safe_cell"]
+__all__ = ["Fitted", "fit_table", "fit_widths", "safe_cell"]
 
 IRI_MIN = 16
 """IRI columns are not cut below this width (or their header's)."""
-IRI_STUB = 5
-"""How narrow an IRI column may get when even that is needed (``kgd:…``)."""
 TEXT_MIN = 10
 """Columns of names are not narrowed below this width (or their header's, up to 16)."""
 
@@ -60,43 +59,91 @@ def fit_widths(
     return widths
 
 
-def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) -> bool:
+@dataclass(frozen=True)
+class Fitted:
+    """What :func:`fit_table` did to make a table fit.
+
+    Attributes:
+        shortened: Some value was cut or wrapped.
+        dropped: Headers of the IRI columns left out for want of room.
+    """
+
+    shortened: bool = False
+    dropped: tuple[str, ...] = ()
+
+    def note(self, width: int) -> str:
+        """One line for stderr, or ``""`` when the table is shown whole.
+
+        >>> Fitted(True, ("person",)).note(80)
+        'Column person left out and long values shortened to fit 80 columns; --format csv, tsv or json prints them whole.'
+        """
+        if not (self.shortened or self.dropped):
+            return ""
+        what = []
+        if self.dropped:
+            noun = "Column" if len(self.dropped) == 1 else "Columns"
+            what.append(f"{noun} {', '.join(self.dropped)} left out")
+        if self.shortened:
+            what.append("long values shortened" if what else "Long values shortened")
+        return (
+            f"{' and '.join(what)} to fit {width} columns; "
+            "--format csv, tsv or json prints them whole."
+        )
+
+
+def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) -> Fitted:
     """Make ``table`` fit ``width`` cells: names first, then IRIs, IRIs cut first.
 
     Columns in ``iri_columns`` (indexes) move after the others, never wrap, and end in
-    ``…`` when cut. The other columns wrap between words and keep their header whole.
-
-    Returns:
-        Whether any value had to be cut or wrapped to fit.
+    ``…`` when cut; when they cannot keep even a useful width (``IRI_MIN``), the last of
+    them are left out. The other columns wrap between words and keep their header whole.
     """
     columns = list(table.columns)
     if not columns:
-        return False
+        return Fitted()
     for column in columns:  # text from articles never reaches the terminal raw
         column._cells = [safe_cell(cell) for cell in column._cells]
     order = [i for i in range(len(columns)) if i not in iri_columns] + sorted(
         i for i in iri_columns if i < len(columns)
     )
-    table.columns = [columns[i] for i in order]
-    iri = {pos for pos, i in enumerate(order) if i in iri_columns}
-    text = [pos for pos in range(len(columns)) if pos not in iri]
+    columns = [columns[i] for i in order]
+    n_iri = len(columns) - sum(1 for i in order if i not in iri_columns)
     natural = [
         max(_text_width(column.header), *(_text_width(cell) for cell in column.cells))
-        for column in table.columns
+        for column in columns
     ]
-    headers = [_text_width(column.header) for column in table.columns]
-    # IRIs are cut first, then names narrowed (they wrap between words), then IRIs cut
-    # to a stub, then names to their header, which never breaks.
+    headers = [_text_width(column.header) for column in columns]
+
+    def floor(pos: int, *, iri: bool) -> int:
+        if iri:
+            return min(natural[pos], max(IRI_MIN, headers[pos]))
+        return min(natural[pos], max(TEXT_MIN, min(headers[pos], 16)))
+
+    def budget(n: int) -> int:  # each column takes its padding and one border: "│ x │ y │"
+        return width - (3 * n + (1 if table.show_edge else 0))
+
+    dropped: list[str] = []
+    text = range(len(columns) - n_iri)
+    while n_iri:  # an IRI column too narrow to read is left out rather than shown as "kgd:…"
+        kept = len(columns)
+        need = sum(floor(p, iri=p >= kept - n_iri) for p in range(kept))
+        if need <= budget(kept):
+            break
+        dropped.insert(0, str(columns.pop().header))
+        natural.pop()
+        headers.pop()
+        n_iri -= 1
+    iri = range(len(columns) - n_iri, len(columns))
+    table.columns = columns
+    # IRIs are cut first, then names narrowed (they wrap between words), then names to
+    # their header, which never breaks.
     stages = [
-        {pos: min(natural[pos], max(IRI_MIN, headers[pos])) for pos in iri},
-        {pos: min(natural[pos], max(TEXT_MIN, min(headers[pos], 16))) for pos in text},
-        {pos: min(natural[pos], IRI_STUB) for pos in iri},
+        {pos: floor(pos, iri=True) for pos in iri},
+        {pos: floor(pos, iri=False) for pos in text},
         {pos: min(natural[pos], max(4, headers[pos])) for pos in text},
     ]
-    # Each column takes its padding and one border: "│ x │ y │".
-    budget = width - (3 * len(columns) + 1) if table.show_edge else width - 3 * len(columns)
-    widths = fit_widths(natural, budget, stages)
-    for pos, column in enumerate(table.columns):
+    widths = fit_widths(natural, budget(len(columns)), stages)
+    for pos, column in enumerate(columns):
         column.min_width = widths[pos] if pos not in iri else None
         column.max_width = widths[pos]
         if pos in iri:
@@ -104,7 +151,7 @@ def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) ->
             column.overflow = "ellipsis"
         else:
             column.overflow = "fold"
-    return widths != natural
+    return Fitted(shortened=widths != natural, dropped=tuple(dropped))
 
 
 def safe_cell(cell: RenderableType) -> RenderableType:
