@@ -79,7 +79,9 @@ _STATEMENT_PROPERTIES = {
 }
 
 
-def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) -> nx.MultiDiGraph:
+def load_view(
+    store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP, noncurrent: bool = False
+) -> nx.MultiDiGraph:
     """Build the entity graph of a store.
 
     Nodes are entity IRIs (``str``) with the attributes
@@ -105,6 +107,11 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     - ``evidence_count``: number of statements about the triple (all of them, any status),
     - ``titles``: distinct title phrases of the current statements, most frequent first,
     - ``confidence``: the highest confidence of a current statement (``0.0`` when none).
+
+    With ``noncurrent``, a fact stated only as former, acting or future (which has no
+    direct triple) is an edge too, with the same attributes plus ``status``: its sorted
+    statuses (``["former"]``); its ``count`` is the number of articles stating it. The
+    viewer draws these dashed. Graph questions leave them out (the default).
 
     Relation predicates are the ``kg:`` ones of :mod:`kg.vocab` and any other ``kg:``
     predicate a reified statement names. A relation whose subject or object is not a
@@ -174,7 +181,7 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     statements = _statements(ox_store, articles)
 
     facts: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
-        lambda: {"statements": [], "count": 0, "current": False}
+        lambda: {"statements": [], "count": 0, "current": False, "statuses": set()}
     )
     for q in ox_store.quads_for_pattern(None, TYPE, FACT, kg):
         fact = _fact(ox_store, q.subject, kg)
@@ -186,29 +193,42 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
         key = (subject, predicate[len(ONTOLOGY) :], obj)
         entry = facts[key]
         entry["statements"].extend(statements[st] for st in supported_by if st in statements)
+        entry["statuses"].add(status)
         if status == "current":
             entry["current"] = True
             entry["count"] = support
     skipped = 0
     for (subject, key, obj), entry in sorted(facts.items()):
-        if not entry["current"]:
-            continue
         if subject not in view or obj not in view:
             skipped += 1
             continue
         items = _sort_evidence(entry["statements"])
-        current = [e for e in items if e["status"] == "current"]
-        view.add_edge(
-            subject,
-            obj,
-            key=key,
-            predicate=key,
-            count=entry["count"],
-            evidence=items[:evidence_cap],
-            evidence_count=len(items),
-            titles=_titles(e["title"] for e in current),
-            confidence=max((e["confidence"] for e in current), default=0.0),
-        )
+        if entry["current"]:
+            current = [e for e in items if e["status"] == "current"]
+            view.add_edge(
+                subject,
+                obj,
+                key=key,
+                predicate=key,
+                count=entry["count"],
+                evidence=items[:evidence_cap],
+                evidence_count=len(items),
+                titles=_titles(e["title"] for e in current),
+                confidence=max((e["confidence"] for e in current), default=0.0),
+            )
+        elif noncurrent and subject != obj:
+            view.add_edge(
+                subject,
+                obj,
+                key=key,
+                predicate=key,
+                status=sorted(entry["statuses"]),
+                count=len({e["article"] for e in items}),
+                evidence=items[:evidence_cap],
+                evidence_count=len(items),
+                titles=_titles(e["title"] for e in items),
+                confidence=max((e["confidence"] for e in items), default=0.0),
+            )
     if skipped:
         logger.info("Left out %d relation triples whose subject or object is no entity", skipped)
     return view
