@@ -72,6 +72,8 @@ FIRST_SEEN = ox.NamedNode(ONTOLOGY + "firstSeen")
 LAST_SEEN = ox.NamedNode(ONTOLOGY + "lastSeen")
 SUPPORTED_BY = ox.NamedNode(ONTOLOGY + "supportedBy")
 CONSOLIDATED_GRAPH_CLASS = ox.NamedNode(ONTOLOGY + "ConsolidatedGraph")
+CURATED_LABEL = ox.NamedNode(ONTOLOGY + "curatedLabel")
+CURATED_CLASS = ox.NamedNode(ONTOLOGY + "curatedClass")
 _XSD_DATE = ox.NamedNode(_XSD + "date")
 _XSD_INTEGER = ox.NamedNode(_XSD + "integer")
 _CLASSES = frozenset(ONTOLOGY + c for c in ENTITY_CLASSES)
@@ -116,6 +118,18 @@ def read_links(store: ox.Store, base: str | None = None) -> dict[str, str]:
         and q.subject != q.object
         and (skip is None or q.graph_name != skip)
     }
+
+
+def read_curated(store: ox.Store, base: str) -> dict[str, tuple[str, str]]:
+    """Entity IRI → (label, class local name) the curation file set (in ``{base}links``)."""
+    graph = ox.NamedNode(f"{base}links")
+    found: dict[str, tuple[str, str]] = {}
+    for q in store.quads_for_pattern(None, CURATED_LABEL, None, graph):
+        found[q.subject.value] = (q.object.value, found.get(q.subject.value, ("", ""))[1])
+    for q in store.quads_for_pattern(None, CURATED_CLASS, None, graph):
+        cls = q.object.value[len(ONTOLOGY) :]
+        found[q.subject.value] = (found.get(q.subject.value, ("", ""))[0], cls)
+    return found
 
 
 def fold_links(links: Mapping[str, str]) -> dict[str, str]:
@@ -202,6 +216,8 @@ class Consolidation:
         added: Quads the transaction adds (new article graphs and their metadata).
         links: The ``owl:sameAs`` links in force after the transaction (``None``: those
             of ``{base}links`` in the store).
+        curated: Entity IRI → (label, class local name) set by the curation file (``""``:
+            not set), in force after the transaction (``None``: those of ``{base}links``).
     """
 
     def __init__(
@@ -212,6 +228,7 @@ class Consolidation:
         dropped: Iterable[str] = (),
         added: Iterable[ox.Quad] = (),
         links: Mapping[str, str] | None = None,
+        curated: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         self.store = store
         self.base = base
@@ -228,6 +245,8 @@ class Consolidation:
         self.added = added
         self.old_fold = fold_links(read_links(store, base))
         self.fold = fold_links(links) if links is not None else self.old_fold
+        self.old_curated = read_curated(store, base)
+        self.curated = self.old_curated if curated is None else curated
         self.members: dict[str, set[str]] = defaultdict(set)
         for source, target in self.fold.items():
             self.members[target].add(source)
@@ -268,6 +287,9 @@ class Consolidation:
             for iri in self.old_fold.keys() | self.fold.keys()
             if self.old_fold.get(iri) != self.fold.get(iri)
         }
+        for iri in self.old_curated.keys() | self.curated.keys():
+            if self.old_curated.get(iri) != self.curated.get(iri):
+                self.touch_entity(iri)
         for iri in changed:
             for end in (iri, self.old_fold.get(iri, iri), self.fold.get(iri, iri)):
                 self.touch_entity(end)
@@ -388,6 +410,12 @@ class Consolidation:
         label = (
             min(labels, key=lambda n: (-labels[n], -len(n), n)) if labels else _name_from_iri(iri)
         )
+        curated_label, curated_class = self.curated.get(iri, ("", ""))
+        if curated_label:
+            names.update(labels)
+            label = curated_label
+        if curated_class:
+            classes = {ox.NamedNode(ONTOLOGY + curated_class)}
         g = self.graph
         for cls in classes:
             yield ox.Quad(node, TYPE, cls, g)  # type: ignore[arg-type]
@@ -622,3 +650,20 @@ def entity_names(store: ox.Store, base: str = DEFAULT_BASE) -> list[tuple[str, s
     for q in store.quads_for_pattern(None, ALT_LABEL, None, graph):
         aliases[q.subject.value].append(q.object.value)
     return [(iri, label, aliases.get(iri, [])) for iri, label in sorted(labels.items())]
+
+
+def consolidated_counts(store: ox.Store, base: str = DEFAULT_BASE) -> tuple[int, int]:
+    """``(entities, current facts)`` of the consolidated graph: the node and edge counts of
+    the NetworkX view, ``kg stats`` and the viewer."""
+    graph = ox.NamedNode(f"{base}kg")
+    entities = {
+        q.subject
+        for q in store.quads_for_pattern(None, TYPE, None, graph)
+        if q.object.value in _CLASSES
+    }
+    facts = sum(
+        1
+        for q in store.quads_for_pattern(None, STATUS, ox.Literal("current"), graph)
+        if ox.Quad(q.subject, TYPE, FACT, graph) in store
+    )
+    return len(entities), facts

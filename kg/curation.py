@@ -30,15 +30,27 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .names import name_key
 from .records import ENTITY_CLASSES
 from .resources import schemas_dir
 
-__all__ = ["Curation", "CurationEntry", "default_curation_path", "load_curation"]
+if TYPE_CHECKING:
+    from .link import Link
+    from .store import KGStore
+
+__all__ = [
+    "Curation",
+    "CurationEntry",
+    "default_curation_path",
+    "describe_curation",
+    "load_curation",
+]
 
 _KINDS = {
     "same_as": ("name", "target"),
@@ -146,3 +158,30 @@ def load_curation(path: Path | str | None = None) -> Curation:
     if problems:
         raise InputError("Invalid curation file: " + "; ".join(problems))
     return Curation(tuple(entries), str(path), hashlib.sha256(data).hexdigest())
+
+
+def describe_curation(kg: KGStore, curation: Curation, links: Iterable[Link]) -> list[str]:
+    """One line per entry of ``curation``: what it did in the store ``kg`` after linking."""
+    from .consolidate import read_curated
+
+    curated = read_curated(kg.ox, kg.minter.base)
+    lines = []
+    by_rule = [k for k in links if k.rule == "curation"]
+    for entry in curation.entries:
+        what = f"{entry.kind} {entry.name!r}"
+        if entry.kind == "same_as":
+            n = sum(1 for k in by_rule if name_key(_last(k.source)) == name_key(entry.name))
+            lines.append(f"{what} -> {entry.value!r}: {n} link(s)")
+        elif entry.kind == "not_same_as":
+            lines.append(f"{what} / {entry.value!r}: never linked")
+        else:
+            index = 0 if entry.kind == "rename" else 1
+            n = sum(1 for values in curated.values() if values[index] == entry.value)
+            lines.append(f"{what} -> {entry.value!r}: {n} entit{'y' if n == 1 else 'ies'}")
+    return lines
+
+
+def _last(iri: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")

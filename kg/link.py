@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .consolidate import article_entities, article_facts
+from .consolidate import article_entities, article_facts, read_curated, read_links
 from .curation import Curation
 from .names import HONORIFICS, NOBILITY, name_key
 from .resources import schemas_dir
@@ -49,6 +49,7 @@ __all__ = [
     "DOMINANCE",
     "EntityInfo",
     "Link",
+    "curate_entities",
     "explain_links",
     "find_links",
     "read_entities",
@@ -378,11 +379,33 @@ def update_links(
     One transaction, with the consolidated graph: readers see the old links or the new
     ones, never a mix. Running it again on an unchanged store writes the very same triples.
     """
-    links = find_links(read_entities(kg.ox, kg.minter.base), dominance=dominance, curation=curation)
-    graph = ox.NamedNode(kg.minter.links_graph)
-    same_as = ox.NamedNode(OWL_SAME_AS)
-    new = {ox.Quad(ox.NamedNode(k.source), same_as, ox.NamedNode(k.target), graph) for k in links}
-    old = set(kg.ox.quads_for_pattern(None, None, None, graph))
-    if new != old:
-        kg.replace_links({k.source: k.target for k in links})
+    entities = read_entities(kg.ox, kg.minter.base)
+    links = find_links(entities, dominance=dominance, curation=curation)
+    curated = curate_entities(entities, links, curation or Curation())
+    folded = {k.source: k.target for k in links}
+    if folded != read_links(kg.ox, kg.minter.base) or curated != read_curated(
+        kg.ox, kg.minter.base
+    ):
+        kg.replace_links(folded, curated)
     return links
+
+
+def curate_entities(
+    entities: Iterable[EntityInfo], links: Iterable[Link], curation: Curation
+) -> dict[str, tuple[str, str]]:
+    """Entity IRI → (label, class) that the ``rename`` and ``retype`` entries set, on the
+    entities the links fold into (``""``: left as it is)."""
+    target = {k.source: k.target for k in links}
+    curated: dict[str, tuple[str, str]] = {}
+    items = list(entities)
+    for entry in (*curation.of("rename"), *curation.of("retype")):
+        for e in items:
+            if entry.matches(e.iri, e.label, e.cls):
+                iri = target.get(e.iri, e.iri)
+                label, cls = curated.get(iri, ("", ""))
+                if entry.kind == "rename":
+                    label = entry.value
+                else:
+                    cls = entry.value
+                curated[iri] = (label, cls)
+    return curated

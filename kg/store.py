@@ -137,16 +137,28 @@ class KGStore:
             update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
         self.ox.update(update)
 
-    def replace_links(self, links: dict[str, str]) -> None:
-        """Replace the links graph with ``links`` (source → target) and update the
-        consolidated graph, in one transaction."""
+    def replace_links(
+        self, links: dict[str, str], curated: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        """Replace the links graph with ``links`` (source → target) and the curated labels
+        and classes (IRI → (label, class), ``""``: unset), and update the consolidated
+        graph, in one transaction."""
         self._check_writable()
         graph = ox.NamedNode(self.minter.links_graph)
+        curated = curated or {}
         quads = [
             ox.Quad(ox.NamedNode(s), consolidate.SAME_AS, ox.NamedNode(t), graph)
             for s, t in sorted(links.items())
         ]
-        work = consolidate.Consolidation(self.ox, self.minter.base, links=links)
+        for iri, (label, cls) in sorted(curated.items()):
+            if label:
+                quads.append(
+                    ox.Quad(ox.NamedNode(iri), consolidate.CURATED_LABEL, ox.Literal(label), graph)
+                )
+            if cls:
+                node = ox.NamedNode(consolidate.ONTOLOGY + cls)
+                quads.append(ox.Quad(ox.NamedNode(iri), consolidate.CURATED_CLASS, node, graph))
+        work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
         work.touch_links()
         update = f"DROP SILENT GRAPH <{graph.value}>"
         if quads:
