@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 from .consolidate import article_entities, article_facts, read_curated, read_links
 from .curation import Curation
-from .names import HONORIFICS, NOBILITY, name_key
+from .names import HONORIFICS, NOBILITY, name_key, strip_leading
 from .resources import schemas_dir
 from .store import KGStore
 
@@ -136,9 +136,30 @@ def _nobility(names: Iterable[str]) -> set[str]:
 
 
 def _given(name: str) -> str:
-    """The first name of a multi-word person name, without courtesy titles (``""``: none)."""
-    words = [w for w in _words(name) if w not in HONORIFICS]
+    """The first name of a multi-word person name, without courtesy titles and leading
+    titles ("Gen", "President") (``""``: none)."""
+    words = [w for w in strip_leading(name_key(name)).split() if w not in HONORIFICS]
     return words[0] if len(words) > 1 else ""
+
+
+_DEMONYMS: dict[str, str] | None = None
+
+
+def _demonyms() -> dict[str, str]:
+    """Folded demonym → folded name of what it stands for (``schemas/demonyms.tsv``)."""
+    global _DEMONYMS
+    if _DEMONYMS is None:
+        found = {}
+        try:
+            lines = (schemas_dir() / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            parts = line.split("\t")
+            if len(parts) >= 2 and not line.startswith("#"):
+                found[name_key(parts[0])] = name_key(parts[1])
+        _DEMONYMS = found
+    return _DEMONYMS
 
 
 def person_evidence(source: EntityInfo, target: EntityInfo) -> tuple[str, str]:
@@ -153,7 +174,7 @@ def person_evidence(source: EntityInfo, target: EntityInfo) -> tuple[str, str]:
     if shared:
         return "", f"{len(shared)} article(s) mention both as two people"
     given = _given(target.label)
-    words = [w for w in _words(source.label) if w not in HONORIFICS]
+    words = [w for w in strip_leading(name_key(source.label)).split() if w not in HONORIFICS]
     if len(words) > 1:
         first = words[0]
         if given and (first == given or (len(first) == 1 and given.startswith(first))):
@@ -237,6 +258,10 @@ def _decide(
         elif entity.cls == "Person":
             evidence, why_not = person_evidence(entity, target)
             decision.rule, decision.why_not = (f"alias+{evidence}" if evidence else ""), why_not
+        elif _demonyms().get(key_of := name_key(entity.label), name_key(target.label)) != (
+            name_key(target.label)
+        ):
+            decision.why_not = f"{key_of!r} is an adjective of {_demonyms()[key_of]!r}"
         else:
             decision.rule = "alias"
         if decision.rule:
