@@ -222,6 +222,16 @@ def build(
     return report
 
 
+def source_file(origin: str) -> str:
+    """The absolute path of the file an article's ``origin`` names (``"a.jsonl:12"`` →
+    ``/…/a.jsonl``), or ``""`` when it names no existing file (a URL)."""
+    for candidate in (origin, origin.rsplit(":", 1)[0]):
+        path = Path(candidate)
+        if candidate and path.is_file():
+            return str(path.resolve())
+    return ""
+
+
 def _commit(
     kg: KGStore,
     graphs: list[ArticleGraph],
@@ -237,7 +247,13 @@ def _commit(
     changed: list[tuple[str, list[Quad]]] = []
     for graph in graphs:
         article_id = graph.article.id
-        quads = article_quads(graph, kg.minter, run=run, fingerprint=fingerprints[article_id])
+        quads = article_quads(
+            graph,
+            kg.minter,
+            run=run,
+            fingerprint=fingerprints[article_id],
+            source_file=source_file(graph.article.origin),
+        )
         (changed if article_id in stored else new).append((article_id, quads))
         report.entities += len(graph.entities)
         report.relations += len(graph.triples)

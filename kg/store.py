@@ -92,6 +92,19 @@ class KGStore:
         }
         return {ids[s]: h for s, h in hashes.items() if s in ids}
 
+    def source_files(self) -> dict[str, str]:
+        """Map of article id → the absolute path of the file it was read from (``""``: none)."""
+        meta = ox.NamedNode(self.minter.metadata_graph)
+        ids = {
+            q.subject: q.object.value
+            for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
+        }
+        files = {
+            q.subject: q.object.value
+            for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta)
+        }
+        return {article_id: files.get(s, "") for s, article_id in ids.items()}
+
     def article_ids(self) -> list[str]:
         """Ids of every stored article, sorted."""
         return sorted(self.fingerprints())
