@@ -182,9 +182,11 @@ class _Overlay:
         default_factory=lambda: defaultdict(list)
     )
 
-    def add(self, quads: Iterable[ox.Quad]) -> None:
+    def add(self, quads: Iterable[ox.Quad], *, skip: set[ox.NamedNode | ox.DefaultGraph]) -> None:
+        """Index quads the transaction adds (in graphs not in ``skip``; a graph it drops
+        may well be one it adds again)."""
         for q in quads:
-            if q.graph_name in self.skip:
+            if q.graph_name in skip:
                 continue
             self.by_subject[q.subject].append(q)  # type: ignore[index]
             self.by_object[(q.predicate, q.object)].append(q)
@@ -238,10 +240,9 @@ class Consolidation:
             ox.NamedNode(g) for g in (kg, links_graph, meta, ontology)
         }
         self.dropped = [ox.NamedNode(g) for g in dropped]
-        self.old = _Overlay(store, set(skip))
         self.new = _Overlay(store, skip | set(self.dropped))
         added = list(added)
-        self.new.add(added)
+        self.new.add(added, skip=skip)
         self.added = added
         self.old_fold = fold_links(read_links(store, base))
         self.fold = fold_links(links) if links is not None else self.old_fold
