@@ -37,14 +37,17 @@ from .vocab import PREDICATES, SUPER_PROPERTY
 
 __all__ = [
     "CONSOLIDATED_MARKER",
+    "ONTOLOGY",
     "Consolidation",
     "consolidated_quads",
     "consolidated_store",
     "fold_links",
     "has_consolidated_graph",
     "read_links",
+    "term_value",
 ]
 
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -90,6 +93,11 @@ def _graph_names(base: str) -> tuple[str, str, str, str]:
     return f"{base}kg", f"{base}links", f"{base}meta", "https://kg.example/ontology"
 
 
+def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
+    """The plain string of an RDF term (an IRI, a blank node id, a literal's lexical form)."""
+    return str(term) if isinstance(term, (ox.Triple, ox.DefaultGraph)) else term.value
+
+
 def fact_iri(base: str, subject: str, predicate: str, obj: str, status: str) -> str:
     """IRI of the consolidated fact ``(subject, predicate, object, status)``: a stable hash."""
     key = "\x1f".join((subject, predicate, obj, status)).encode("utf-8", "surrogatepass")
@@ -111,7 +119,7 @@ def read_links(store: ox.Store, base: str | None = None) -> dict[str, str]:
         quads = store.quads_for_pattern(None, SAME_AS, None, None)
         skip = None
     return {
-        q.subject.value: q.object.value
+        term_value(q.subject): term_value(q.object)
         for q in quads
         if isinstance(q.subject, ox.NamedNode)
         and isinstance(q.object, ox.NamedNode)
@@ -125,10 +133,13 @@ def read_curated(store: ox.Store, base: str) -> dict[str, tuple[str, str]]:
     graph = ox.NamedNode(f"{base}links")
     found: dict[str, tuple[str, str]] = {}
     for q in store.quads_for_pattern(None, CURATED_LABEL, None, graph):
-        found[q.subject.value] = (q.object.value, found.get(q.subject.value, ("", ""))[1])
+        found[term_value(q.subject)] = (
+            term_value(q.object),
+            found.get(term_value(q.subject), ("", ""))[1],
+        )
     for q in store.quads_for_pattern(None, CURATED_CLASS, None, graph):
-        cls = q.object.value[len(ONTOLOGY) :]
-        found[q.subject.value] = (found.get(q.subject.value, ("", ""))[0], cls)
+        cls = term_value(q.object)[len(ONTOLOGY) :]
+        found[term_value(q.subject)] = (found.get(term_value(q.subject), ("", ""))[0], cls)
     return found
 
 
@@ -178,7 +189,7 @@ class _Overlay:
     store: ox.Store
     skip: set[ox.NamedNode | ox.DefaultGraph]
     by_subject: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=lambda: defaultdict(list))
-    by_object: dict[tuple[ox.NamedNode, ox.Term], list[ox.Quad]] = field(
+    by_object: dict[tuple[ox.NamedNode, _Term], list[ox.Quad]] = field(
         default_factory=lambda: defaultdict(list)
     )
 
@@ -263,12 +274,12 @@ class Consolidation:
             quads.extend(self.store.quads_for_pattern(None, None, None, graph))
         for q in quads:
             p = q.predicate
-            if p == TYPE and q.object.value in _CLASSES:
-                self.touch_entity(q.subject.value)
+            if p == TYPE and term_value(q.object) in _CLASSES:
+                self.touch_entity(term_value(q.subject))
             elif p == MENTIONS:
-                self.touch_entity(q.object.value)
+                self.touch_entity(term_value(q.object))
             elif p == SUBJECT:
-                self.touch_subject(q.object.value)
+                self.touch_subject(term_value(q.object))
 
     def touch_entity(self, iri: str) -> None:
         """Recompute the entity ``iri`` stands for (before and after), and its members."""
@@ -302,38 +313,38 @@ class Consolidation:
             for q in self.store.quads_for_pattern(None, OBJECT, node, None):
                 if q.graph_name == kg:
                     for s in self.store.quads_for_pattern(q.subject, SUBJECT, None, kg):
-                        self.subjects.add(s.object.value)
+                        self.subjects.add(term_value(s.object))
                 elif q.graph_name not in self.new.skip:
                     for s in self.store.quads_for_pattern(q.subject, SUBJECT, None, q.graph_name):
-                        self.touch_subject(s.object.value)
+                        self.touch_subject(term_value(s.object))
             for q in self.new.by_object.get((OBJECT, node), ()):
-                for s in self.new.by_subject.get(q.subject, ()):  # type: ignore[call-overload]
+                for s in self.new.by_subject.get(q.subject, ()):  # type: ignore[arg-type]
                     if s.predicate == SUBJECT:
-                        self.touch_subject(s.object.value)
+                        self.touch_subject(term_value(s.object))
         for old_target in {self.old_fold.get(i, i) for i in changed}:
             for q in self.store.quads_for_pattern(None, OBJECT, ox.NamedNode(old_target), kg):
                 for s in self.store.quads_for_pattern(q.subject, SUBJECT, None, kg):
-                    self.subjects.add(s.object.value)
+                    self.subjects.add(term_value(s.object))
 
     def touch_all(self) -> None:
         """Touch every entity and subject of the store (a full rebuild)."""
         for q in self.new.store.quads_for_pattern(None, TYPE, None, None):
-            if q.object.value in _CLASSES and q.graph_name not in self.new.skip:
-                self.touch_entity(q.subject.value)
-                self.touch_subject(q.subject.value)  # direct triples written by hand
+            if term_value(q.object) in _CLASSES and q.graph_name not in self.new.skip:
+                self.touch_entity(term_value(q.subject))
+                self.touch_subject(term_value(q.subject))  # direct triples written by hand
         for q in self.new.store.quads_for_pattern(None, SUBJECT, None, None):
             if q.graph_name not in self.new.skip:
-                self.touch_subject(q.object.value)
+                self.touch_subject(term_value(q.object))
         for q in self.added:
-            if q.predicate == TYPE and q.object.value in _CLASSES:
-                self.touch_entity(q.subject.value)
+            if q.predicate == TYPE and term_value(q.object) in _CLASSES:
+                self.touch_entity(term_value(q.subject))
             elif q.predicate == SUBJECT:
-                self.touch_subject(q.object.value)
+                self.touch_subject(term_value(q.object))
         for q in self.store.quads_for_pattern(None, None, None, self.graph):
             if q.predicate == SUBJECT:
-                self.subjects.add(q.object.value)
+                self.subjects.add(term_value(q.object))
             elif q.predicate in (TYPE, SAME_AS) and q.subject != self.graph:
-                self.entities.add(q.subject.value)
+                self.entities.add(term_value(q.subject))
 
     # --- the change -----------------------------------------------------------------
 
@@ -383,28 +394,28 @@ class Consolidation:
         if iri in self.fold:
             return
         node = ox.NamedNode(iri)
-        classes: set[ox.Term] = set()
+        classes: set[_Term] = set()
         labels: Counter[str] = Counter()
         names: set[str] = set()
         for q in self.new.with_subject(node, None):
-            if q.predicate == TYPE and q.object.value in _CLASSES:
+            if q.predicate == TYPE and term_value(q.object) in _CLASSES:
                 classes.add(q.object)
             elif q.predicate == LABEL:
-                labels[q.object.value] += 1
+                labels[term_value(q.object)] += 1
             elif q.predicate == ALT_LABEL:
-                names.add(q.object.value)
+                names.add(term_value(q.object))
         if not classes:
             return
         articles: set[str] = set()
         members = sorted(self.members.get(iri, ()))
         for member in [iri, *members]:
             m = ox.NamedNode(member)
-            articles.update(q.subject.value for q in self.new.with_object(MENTIONS, m))
+            articles.update(term_value(q.subject) for q in self.new.with_object(MENTIONS, m))
             if member != iri:
                 kinds = False
                 for q in self.new.with_subject(m, None):
                     if q.predicate in (LABEL, ALT_LABEL):
-                        names.add(q.object.value)
+                        names.add(term_value(q.object))
                     kinds = kinds or q.predicate == TYPE
                 if kinds:
                     yield ox.Quad(m, SAME_AS, node, self.graph)
@@ -419,7 +430,7 @@ class Consolidation:
             classes = {ox.NamedNode(ONTOLOGY + curated_class)}
         g = self.graph
         for cls in classes:
-            yield ox.Quad(node, TYPE, cls, g)  # type: ignore[arg-type]
+            yield ox.Quad(node, TYPE, cls, g)
         yield ox.Quad(node, LABEL, ox.Literal(label), g)
         for name in names - {label}:
             yield ox.Quad(node, ALT_LABEL, ox.Literal(name), g)
@@ -450,8 +461,8 @@ class Consolidation:
                     or predicate in _NOT_RELATIONS
                 ):
                     continue
-                obj = self.fold.get(q.object.value, q.object.value)
-                if obj == iri and q.object.value != member:
+                obj = self.fold.get(term_value(q.object), term_value(q.object))
+                if obj == iri and term_value(q.object) != member:
                     continue
                 graph = str(q.graph_name)
                 known = grouped[(predicate, obj, "current")]
@@ -490,7 +501,7 @@ class Consolidation:
         else:
             quads = self.store.quads_for_pattern(node, None, None, graph)
         for q in quads:
-            values.setdefault(q.predicate, q.object.value)
+            values.setdefault(q.predicate, term_value(q.object))
         try:
             subject, predicate, obj = values[SUBJECT], values[PREDICATE], values[OBJECT]
         except KeyError:
@@ -528,7 +539,7 @@ def consolidated_store(store: ox.Store, base: str | None = None) -> tuple[ox.Sto
     """
     for q in store.quads_for_pattern(None, TYPE, CONSOLIDATED_GRAPH_CLASS, None):
         graph = q.graph_name
-        if graph == q.subject and (base is None or graph.value == f"{base}kg"):
+        if graph == q.subject and (base is None or term_value(graph) == f"{base}kg"):
             return store, graph  # type: ignore[return-value]
     copy = ox.Store()
     copy.extend(store.quads_for_pattern(None, None, None, None))
@@ -581,10 +592,10 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
     linking decides never feeds back into it.
     """
     skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
-    classes: dict[ox.Term, Counter[str]] = defaultdict(Counter)
+    classes: dict[_Term, Counter[str]] = defaultdict(Counter)
     for q in store.quads_for_pattern(None, TYPE, None, None):
-        if q.object.value in _CLASSES and q.graph_name not in skip:
-            classes[q.subject][q.object.value[len(ONTOLOGY) :]] += 1
+        if term_value(q.object) in _CLASSES and q.graph_name not in skip:
+            classes[q.subject][term_value(q.object)[len(ONTOLOGY) :]] += 1
     found = {}
     for node, counts in classes.items():
         if not isinstance(node, ox.NamedNode):
@@ -595,11 +606,11 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
             if q.graph_name in skip:
                 continue
             if q.predicate == LABEL:
-                labels[q.object.value] += 1
+                labels[term_value(q.object)] += 1
             elif q.predicate == ALT_LABEL:
-                aliases.add(q.object.value)
+                aliases.add(term_value(q.object))
         articles = frozenset(
-            q.subject.value
+            term_value(q.subject)
             for q in store.quads_for_pattern(None, MENTIONS, node, None)
             if q.graph_name not in skip
         )
@@ -618,7 +629,7 @@ def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, s
         if q.graph_name in skip:
             continue
         values = {
-            p.predicate: p.object.value
+            p.predicate: term_value(p.object)
             for p in store.quads_for_pattern(q.subject, None, None, q.graph_name)
         }
         if PREDICATE in values and OBJECT in values:
@@ -633,7 +644,7 @@ def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, s
                 and isinstance(q.object, ox.NamedNode)
                 and isinstance(q.subject, ox.NamedNode)
             ):
-                fact = (q.subject.value, q.predicate.value, q.object.value)
+                fact = (term_value(q.subject), q.predicate.value, term_value(q.object))
                 if fact not in stated:
                     stated.add(fact)
                     found.append((*fact, ""))
@@ -647,9 +658,9 @@ def entity_names(store: ox.Store, base: str = DEFAULT_BASE) -> list[tuple[str, s
     labels: dict[str, str] = {}
     aliases: dict[str, list[str]] = defaultdict(list)
     for q in store.quads_for_pattern(None, LABEL, None, graph):
-        labels[q.subject.value] = q.object.value
+        labels[term_value(q.subject)] = term_value(q.object)
     for q in store.quads_for_pattern(None, ALT_LABEL, None, graph):
-        aliases[q.subject.value].append(q.object.value)
+        aliases[term_value(q.subject)].append(term_value(q.object))
     return [(iri, label, aliases.get(iri, [])) for iri, label in sorted(labels.items())]
 
 
@@ -660,7 +671,7 @@ def consolidated_counts(store: ox.Store, base: str = DEFAULT_BASE) -> tuple[int,
     entities = {
         q.subject
         for q in store.quads_for_pattern(None, TYPE, None, graph)
-        if q.object.value in _CLASSES
+        if term_value(q.object) in _CLASSES
     }
     facts = sum(
         1

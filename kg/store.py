@@ -96,11 +96,11 @@ class KGStore:
         """Map of article id → the absolute path of the file it was read from (``""``: none)."""
         meta = ox.NamedNode(self.minter.metadata_graph)
         ids = {
-            q.subject: q.object.value
+            q.subject: consolidate.term_value(q.object)
             for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
         }
         files = {
-            q.subject: q.object.value
+            q.subject: consolidate.term_value(q.object)
             for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta)
         }
         return {article_id: files.get(s, "") for s, article_id in ids.items()}

@@ -239,7 +239,7 @@ def validate_store(
     merged.extend(
         q
         for q in ox.quads_for_pattern(None, None, None, None)
-        if q.graph_name in consolidated or str(q.graph_name.value).endswith(("/meta", "/ontology"))
+        if q.graph_name in consolidated or str(q.graph_name).endswith(("/meta>", "/ontology>"))
     )
     first = _validate(to_rdflib_graph(articles), shapes=shapes, inplace=True)
     second = _validate(to_rdflib_graph(merged), shapes=shapes, inplace=True)

@@ -34,6 +34,7 @@ from ..consolidate import (
     SUPPORTED_BY,
     TYPE,
     consolidated_store,
+    term_value,
 )
 from ..iri import ONTOLOGY
 from ..records import ENTITY_CLASSES
@@ -147,21 +148,21 @@ def load_view(
 
     folded: dict[str, list[str]] = defaultdict(list)
     for q in ox_store.quads_for_pattern(None, SAME_AS, None, kg):
-        folded[q.object.value].append(q.subject.value)
+        folded[term_value(q.object)].append(term_value(q.subject))
     records: dict[str, dict[str, Any]] = defaultdict(lambda: {"aliases": [], "cls": ""})
     for q in ox_store.quads_for_pattern(None, None, None, kg):
         p = q.predicate
-        if p == TYPE and q.object.value.startswith(ONTOLOGY):
-            cls = q.object.value[len(ONTOLOGY) :]
+        if p == TYPE and term_value(q.object).startswith(ONTOLOGY):
+            cls = term_value(q.object)[len(ONTOLOGY) :]
             if cls in ENTITY_CLASSES:
-                record = records[q.subject.value]
+                record = records[term_value(q.subject)]
                 record["cls"] = min(filter(None, (record["cls"], cls)))
         elif p == LABEL:
-            records[q.subject.value]["label"] = q.object.value
+            records[term_value(q.subject)]["label"] = term_value(q.object)
         elif p == ALT_LABEL:
-            records[q.subject.value]["aliases"].append(q.object.value)
+            records[term_value(q.subject)]["aliases"].append(term_value(q.object))
         elif p == ARTICLE_COUNT:
-            records[q.subject.value]["articles"] = int(q.object.value)
+            records[term_value(q.subject)]["articles"] = int(term_value(q.object))
     for entity in sorted(records):
         record = records[entity]
         if not record["cls"]:
@@ -176,7 +177,9 @@ def load_view(
         )
 
     articles = _articles(ox_store)
-    mentioning = {q.subject.value for q in ox_store.quads_for_pattern(None, MENTIONS, None, kg)}
+    mentioning = {
+        term_value(q.subject) for q in ox_store.quads_for_pattern(None, MENTIONS, None, kg)
+    }
     view.graph["articles"] = len(articles.keys() | mentioning)
     statements = _statements(ox_store, articles)
 
@@ -190,8 +193,7 @@ def load_view(
         subject, predicate, obj, status, support, supported_by = fact
         if not predicate.startswith(ONTOLOGY):
             continue
-        key = (subject, predicate[len(ONTOLOGY) :], obj)
-        entry = facts[key]
+        entry = facts[(subject, predicate[len(ONTOLOGY) :], obj)]
         entry["statements"].extend(statements[st] for st in supported_by if st in statements)
         entry["statuses"].add(status)
         if status == "current":
@@ -241,9 +243,9 @@ def _fact(
     supported_by: list[str] = []
     for q in store.quads_for_pattern(fact, None, None, kg):
         if q.predicate == SUPPORTED_BY:
-            supported_by.append(q.object.value)
+            supported_by.append(term_value(q.object))
         else:
-            values[q.predicate] = q.object.value
+            values[q.predicate] = term_value(q.object)
     try:
         return (
             values[SUBJECT],
