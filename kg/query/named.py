@@ -13,9 +13,11 @@ hundred quads of a large store where matching the name in a ``FILTER`` read ever
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
->>> store.add(ox.Quad(ox.NamedNode("https://kg.example/person/Ada"),
-...     ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Ada"),
-...     ox.NamedNode("https://kg.example/graph/a1")))
+>>> ada, graph = ox.NamedNode("https://kg.example/person/Ada"), ox.NamedNode("https://kg.example/graph/a1")
+>>> store.add(ox.Quad(ada, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+...     ox.NamedNode("https://kg.example/ontology#Person"), graph))
+>>> store.add(ox.Quad(ada, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+...     ox.Literal("Ada"), graph))
 >>> find_entities(store, "ada")
 ('https://kg.example/person/Ada',)
 >>> [q.name for q in list_named_queries()]
@@ -187,9 +189,11 @@ def find_entities(
     >>> store = ox.Store()
     >>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     >>> graph = ox.NamedNode("https://kg.example/graph/a1")
-    >>> for iri in ("person/Jordan_Lee", "place/Jordan"):
-    ...     store.add(ox.Quad(ox.NamedNode(f"https://kg.example/{iri}"), label,
-    ...                       ox.Literal(iri.split("/")[1].replace("_", " ")), graph))
+    >>> a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    >>> for iri, cls in (("person/Jordan_Lee", "Person"), ("place/Jordan", "Place")):
+    ...     node = ox.NamedNode(f"https://kg.example/{iri}")
+    ...     store.add(ox.Quad(node, a, ox.NamedNode(f"https://kg.example/ontology#{cls}"), graph))
+    ...     store.add(ox.Quad(node, label, ox.Literal(iri.split("/")[1].replace("_", " ")), graph))
     >>> find_entities(store, "jordan")
     ('https://kg.example/place/Jordan',)
     >>> find_entities(store, "JORDAN-lee")
