@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,6 +83,7 @@ class BuildReport:
                 {"kind": p.kind, "origin": p.origin, "message": p.message}
                 for p in self.read.problems
             ],
+            "passed_over": dict(sorted(self.read.passed_over.items())),
         }
 
 
@@ -107,11 +108,13 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    date: str = "",
+    urls: Mapping[Path, str] | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
     Args:
-        inputs: ``.txt`` files, folders and ``.jsonl`` files.
+        inputs: Files and folders that :func:`kg.io.read_articles` reads.
         store: The store folder; created when missing.
         model: The spaCy pipeline (see :func:`kg.nlp.resolve_model_name`).
         n_process: Processes for spaCy and extraction.
@@ -124,6 +127,8 @@ def build(
             ``"extracted"`` as it goes, then ``"added"`` or ``"replaced"`` once stored.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        date: The date of every article that carries none (``--date``).
+        urls: The URL each fetched input file came from (``kg fetch``).
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -134,7 +139,9 @@ def build(
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
     extractor = Extractor(nlp, rules=rules)
-    articles = read_articles(list(inputs), on_error=on_error, report=report.read)
+    articles = read_articles(
+        list(inputs), on_error=on_error, report=report.read, date=date, urls=urls
+    )
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
         report.triples_before = len(kg)
         kg.ensure_ontology()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -15,6 +15,9 @@ from ..errors import KGError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 from ._progress import item_progress, working
 from ._tables import fit_table
+
+if TYPE_CHECKING:
+    from ..build import BuildReport
 
 ModelOption = Annotated[
     str | None,
@@ -28,7 +31,10 @@ RulesOption = Annotated[
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders and .jsonl files.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help=".txt, .jsonl, .html, .rss/.atom/.xml and .warc(.gz) files, folders."),
+    ],
     store: StoreOption = DEFAULT_STORE,
     output: Annotated[
         Path | None,
@@ -64,6 +70,10 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Date (YYYY-MM-DD) of every article that carries none."),
+    ] = None,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary (problems still)."),
@@ -89,6 +99,13 @@ def build(
     if on_error not in ("raise", "skip"):
         raise typer.BadParameter("use 'raise' or 'skip'", param_hint="--on-error")
     policy: OnError = "skip" if on_error == "skip" else "raise"
+    if date is not None:
+        from ..io.dates import to_iso_date
+
+        if to_iso_date(date) is None:
+            raise typer.BadParameter(
+                f"{date!r} is not a date; write YYYY-MM-DD", param_hint="--date"
+            )
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
     total = count_inputs(inputs)
@@ -119,22 +136,9 @@ def build(
             wait=wait,
             on_article=tick,
             link=link,
+            date=date or "",
         )
-    seconds = time.monotonic() - started
-    for problem in report.read.problems:
-        console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
-    if as_json:
-        typer.echo(
-            json.dumps({"store": str(store), **report.to_dict(), "seconds": round(seconds, 3)})
-        )
-    elif not quiet:
-        console.print(
-            f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
-            f"{report.entities} entity mentions, {report.relations} relations; "
-            f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
-            + (f" {report.links:,} entities linked across articles." if report.links else "")
-        )
+    print_build_report(report, store, quiet=quiet, as_json=as_json, started=started)
     if output is not None:
         fmt = format_from_suffix(output)
         assert fmt is not None
@@ -145,6 +149,38 @@ def build(
             export(kg, fmt, output)
         if not (quiet or as_json):
             console.print(f"Exported {fmt} to {output}")
+
+
+def print_build_report(
+    report: BuildReport,
+    store: Path,
+    *,
+    quiet: bool = False,
+    as_json: bool = False,
+    started: float | None = None,
+) -> None:
+    """The input problems and items passed over on stderr, then the summary.
+
+    The summary is one line on stdout, or a JSON object with ``as_json`` (``started``, a
+    ``time.monotonic()`` reading, adds the seconds taken); ``quiet`` leaves it out.
+    """
+    for problem in report.read.problems:
+        console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+    for kind, n in sorted(report.read.passed_over.items()):
+        console_err.print(f"passed over {n:,} {kind}")
+    if as_json:
+        summary = {"store": str(store), **report.to_dict()}
+        if started is not None:
+            summary["seconds"] = round(time.monotonic() - started, 3)
+        typer.echo(json.dumps(summary))
+    elif not quiet:
+        console.print(
+            f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
+            f"{report.entities} entity mentions, {report.relations} relations; "
+            f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
+            + (f" {report.links:,} entities linked across articles." if report.links else "")
+        )
 
 
 @app.command("export")

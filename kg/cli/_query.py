@@ -155,6 +155,25 @@ def query(
         named=named,
     )
     _print_result(result, fmt.value, data=data, hide=hide)
+    if named is not None and "article-dates" in named.needs and data is None:
+        _warn_undated(store)
+
+
+def _warn_undated(store: Path) -> None:
+    """Say how many articles have no date, which a query over dates cannot see."""
+    from ..query.named import undated_articles
+    from ..store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        undated, total = undated_articles(kg_store.ox)
+    if undated:
+        console_err.print(
+            Text(
+                f"warning: {undated:,} of {total:,} articles have no date, so their statements "
+                "carry no kg:asOf and this query cannot see them; give dates ('date' in JSONL, "
+                "a 'Date:' header in .txt, or kg build --date YYYY-MM-DD)"
+            )
+        )
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
