@@ -12,6 +12,7 @@ meaning it shares, so callers can catch either::
     │   └── StoreLockedError       another process holds the store
     ├── QueryError(ValueError)     a SPARQL query is malformed or refused
     ├── GraphError(LookupError)    an entity name is unknown or ambiguous
+    ├── NetworkError(OSError)      an address cannot be bound, or a server refused or failed
     └── EvaluationError(ValueError) a gold file is malformed
 """
 
@@ -24,6 +25,7 @@ __all__ = [
     "InputError",
     "KGError",
     "ModelError",
+    "NetworkError",
     "QueryError",
     "RuleError",
     "StoreError",
@@ -65,6 +67,10 @@ class QueryError(KGError, ValueError):
 
 class GraphError(KGError, LookupError):
     """An entity name matches no node, or several."""
+
+
+class NetworkError(KGError, OSError):
+    """``kg serve`` cannot listen, or ``kg push`` cannot reach a server or is refused by it."""
 
 
 class EvaluationError(KGError, ValueError):

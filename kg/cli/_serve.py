@@ -1,0 +1,65 @@
+"""Commands that take the graph beyond this process: ``kg serve`` and ``kg push``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+
+__all__ = ["serve"]
+
+
+@app.command()
+def serve(
+    store: StoreOption = DEFAULT_STORE,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback unless told otherwise).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port).")
+    ] = 7878,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Queries answered at once (processes).")
+    ] = 2,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds a query may run.")
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", min=1, help="Most rows (or triples) of a result.")
+    ] = 10_000,
+    base: Annotated[
+        str | None, typer.Option("--base", help="IRI base of kgd: (env KG_BASE).", envvar="KG_BASE")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each request.")] = False,
+) -> None:
+    """Serve the store read-only: SPARQL 1.1 Protocol at /query, the viewer at /.
+
+    Builds can write the store meanwhile; each query sees what they committed before it.
+    Stops on SIGTERM or Ctrl-C.
+    """
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from ..serve import is_loopback, make_server, serve_until_stopped
+
+    if not is_loopback(host):
+        console_err.print(
+            f"warning: kg serve listens on {host}, not loopback: anyone who can reach this "
+            "machine can query the graph"
+        )
+    server = make_server(
+        store, host=host, port=port, workers=workers, timeout=timeout, max_rows=max_rows, base=base
+    )
+
+    def ready() -> None:
+        console.print(
+            f"Serving {store} at {server.url}query (SPARQL) and {server.url} (viewer); "
+            "Ctrl-C or SIGTERM stops."
+        )
+        console.file.flush()
+
+    serve_until_stopped(server, on_ready=ready)
+    console.print("Stopped.")
