@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 
-__all__ = ["serve"]
+__all__ = ["push", "serve"]
 
 
 @app.command()
@@ -63,3 +64,64 @@ def serve(
 
     serve_until_stopped(server, on_ready=ready)
     console.print("Stopped.")
+
+
+@app.command()
+def push(
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint",
+            "-e",
+            help="Graph Store Protocol URL: Oxigraph http://HOST:7878/store, Fuseki "
+            "http://HOST:3030/DATASET/data, Virtuoso http://HOST:8890/sparql-graph-crud-auth.",
+        ),
+    ],
+    store: StoreOption = DEFAULT_STORE,
+    header: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--header",
+            "-H",
+            metavar="'NAME: VALUE'",
+            help="A request header, e.g. 'Authorization: Bearer TOKEN' (repeatable).",
+        ),
+    ] = None,
+    netrc: Annotated[
+        Path | None,
+        typer.Option("--netrc", help="netrc file of credentials (default $NETRC or ~/.netrc)."),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Allow loopback and private network addresses."),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds allowed for each request.")
+    ] = 60.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each graph.")] = False,
+) -> None:
+    """Send every graph of the store to a SPARQL server (PUT per graph: pushing twice adds nothing)."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from ..push import push as run_push
+
+    headers: dict[str, str] = {}
+    for item in header or []:
+        name, sep, value = item.partition(":")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"give 'NAME: VALUE', not {item!r}", param_hint="--header")
+        headers[name.strip()] = value.strip()
+    report = run_push(
+        store,
+        endpoint,
+        headers=headers,
+        netrc=netrc,
+        allow_private=allow_private,
+        timeout=timeout,
+    )
+    console.print(
+        f"Pushed {report.graphs:,} graphs ({report.triples:,} triples) from {store} to "
+        f"{endpoint} in {report.seconds:.1f} s."
+    )
