@@ -155,7 +155,8 @@ def push(
         ) as client,
     ):
         named = [g for g in kg.ox.named_graphs() if isinstance(g, ox.NamedNode)]
-        names: list[ox.NamedNode | ox.DefaultGraph] = sorted(named, key=lambda g: g.value)
+        named.sort(key=lambda g: g.value)
+        names: list[ox.NamedNode | ox.DefaultGraph] = [*named]
         if next(iter(kg.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
             names.append(ox.DefaultGraph())
         for name in names:
