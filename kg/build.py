@@ -88,6 +88,7 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
@@ -104,6 +105,9 @@ def build(
         on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        extract: Extracts the articles elsewhere, given them and the extraction fingerprint
+            of ``model`` and ``rules`` (e.g. :meth:`kg.cluster.DaskExtraction.pipe`);
+            ``None`` extracts in this process.
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -146,7 +150,12 @@ def build(
                 yield article
 
         pending: list[ArticleGraph] = []
-        for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+        graphs = (
+            extract(todo(), extraction)
+            if extract
+            else extractor.pipe(todo(), batch_size=batch_size, n_process=n_process)
+        )
+        for graph in graphs:
             pending.append(graph)
             if len(pending) >= batch_size:
                 _commit(kg, pending, stored, fingerprints, run, report, on_article)

@@ -13,12 +13,14 @@ meaning it shares, so callers can catch either::
     ├── QueryError(ValueError)     a SPARQL query is malformed or refused
     ├── GraphError(LookupError)    an entity name is unknown or ambiguous
     ├── NetworkError(OSError)      an address cannot be bound, or a server refused or failed
+    ├── ClusterError(ValueError)   a --cluster value is malformed or its scheduler unreachable
     └── EvaluationError(ValueError) a gold file is malformed
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ClusterError",
     "EvaluationError",
     "GraphError",
     "IRIError",
@@ -71,6 +73,10 @@ class GraphError(KGError, LookupError):
 
 class NetworkError(KGError, OSError):
     """``kg serve`` cannot listen, or ``kg push`` cannot reach a server or is refused by it."""
+
+
+class ClusterError(KGError, ValueError):
+    """A ``--cluster`` value is malformed, or the Dask scheduler cannot be reached."""
 
 
 class EvaluationError(KGError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -61,6 +62,13 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Extract on Dask: local[:N] (N worker processes) or tcp://SCHEDULER:8786.",
+        ),
+    ] = None,
 ) -> None:
     """Build or update the graph from news articles."""
     if verbose:
@@ -89,7 +97,26 @@ def build(
         disable=not console_err.is_terminal,
     )
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
-    with progress:
+    with contextlib.ExitStack() as stack, progress:
+        extract = None
+        if cluster is not None:
+            from ..cluster import DaskExtraction
+
+            def connected(dask: DaskExtraction) -> None:
+                console_err.print(
+                    f"Extracting on Dask: {dask.workers} workers; dashboard "
+                    f"{dask.dashboard or 'off (install bokeh)'}"
+                )
+
+            extract = stack.enter_context(
+                DaskExtraction(
+                    cluster,
+                    model=model,
+                    rules=rules or (),
+                    partition_size=batch_size,
+                    on_connect=connected,
+                )
+            ).pipe
         task = progress.add_task("build", total=total, counts="")
 
         def tick(kind: str) -> None:
@@ -110,6 +137,7 @@ def build(
             wait=wait,
             on_article=tick,
             link=link,
+            extract=extract,
         )
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
