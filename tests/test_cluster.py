@@ -83,3 +83,30 @@ def test_cluster_that_cannot_be_reached_is_a_clear_error():
     ):
         extraction.client  # noqa: B018
     extraction.close()
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not REUTERS.exists(), reason="needs ../shared/corpus/reuters")
+def test_shards_then_load_give_the_store_a_build_gives(tmp_path: Path):
+    articles = tmp_path / "articles.jsonl"
+    with REUTERS.open(encoding="utf-8") as corpus:
+        articles.write_text("".join(itertools.islice(corpus, 6)), encoding="utf-8")
+    built, shards, loaded = tmp_path / "built", tmp_path / "shards", tmp_path / "loaded"
+    assert kg("build", str(articles), "--store", str(built)).returncode == 0
+    written = kg("build", str(articles), "--shards", str(shards))
+    assert written.returncode == 0, written.stderr
+    assert "6 articles" in written.stdout
+    assert sorted(p.name for p in shards.iterdir()) == ["part-00000.nq", "run.nq"]
+    load = kg("load", str(shards), "--store", str(loaded))
+    assert load.returncode == 0, load.stderr
+    assert comparable(loaded) == comparable(built)
+    again = kg("build", str(articles), "--store", str(loaded))
+    assert "0 added, 0 replaced, 6 unchanged" in again.stdout  # the fingerprints came along
+    refused = kg("load", str(shards), "--store", str(loaded))
+    assert refused.returncode == 1 and "holds" in refused.stderr and "new store" in refused.stderr
+
+
+def test_load_refuses_a_folder_without_shards(tmp_path: Path):
+    result = kg("load", str(tmp_path), "--store", str(tmp_path / "s"))
+    assert result.returncode == 1
+    assert "No N-Quads shards" in result.stderr

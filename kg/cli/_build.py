@@ -62,6 +62,13 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards",
+            help="Write N-Quads shards into this new folder instead of a store (then kg load).",
+        ),
+    ] = None,
     cluster: Annotated[
         str | None,
         typer.Option(
@@ -100,7 +107,14 @@ def build(
     with contextlib.ExitStack() as stack, progress:
         extract = None
         if cluster is not None:
-            from ..cluster import DaskExtraction
+            try:
+                from ..cluster import DaskExtraction
+            except ImportError as exc:
+                if exc.name != "distributed":
+                    raise
+                raise KGError(
+                    "kg build --cluster needs Dask distributed: pip install 'kg[cluster]'"
+                ) from exc
 
             def connected(dask: DaskExtraction) -> None:
                 console_err.print(
@@ -125,6 +139,29 @@ def build(
                 task, advance=1, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
             )
 
+        if shards is not None:
+            from ..shards import write_shards
+
+            written = write_shards(
+                inputs,
+                shards,
+                model=model,
+                batch_size=batch_size,
+                on_error=policy,
+                rules=rules or (),
+                base=base,
+                extract=extract,
+                on_article=tick,
+            )
+            for problem in written.read.problems:
+                console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+            console.print(
+                f"Wrote {len(written.shards)} shards to {shards} with {written.model}: "
+                f"{written.articles} articles, {written.read.skipped} skipped (bad input); "
+                f"{written.quads:,} quads. Load them into a new store with: kg load {shards} "
+                "--store STORE"
+            )
+            return
         report = run_build(
             inputs,
             store=store,

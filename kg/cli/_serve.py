@@ -1,4 +1,4 @@
-"""Commands that take the graph beyond this process: ``kg serve`` and ``kg push``."""
+"""Commands that take the graph beyond one process: ``kg serve``, ``kg push``, ``kg load``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 
-__all__ = ["push", "serve"]
+__all__ = ["load", "push", "serve"]
 
 
 @app.command()
@@ -124,4 +124,29 @@ def push(
     console.print(
         f"Pushed {report.graphs:,} graphs ({report.triples:,} triples) from {store} to "
         f"{endpoint} in {report.seconds:.1f} s."
+    )
+
+
+@app.command()
+def load(
+    shards: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Folder of kg build --shards.")
+    ],
+    store: StoreOption = DEFAULT_STORE,
+    link: Annotated[
+        bool,
+        typer.Option("--link/--no-link", help="Link short names to full ones (owl:sameAs)."),
+    ] = True,
+) -> None:
+    """Bulk-load the N-Quads shards of kg build --shards into a new store."""
+    import time
+
+    from ..shards import load_shards
+
+    started = time.perf_counter()
+    report = load_shards(shards, store=store, link=link)
+    seconds = time.perf_counter() - started
+    console.print(
+        f"Loaded {report.shards} shards into {store}: {report.quads:,} quads in {seconds:.1f} s"
+        + (f"; {report.links:,} entities linked across articles." if report.links else ".")
     )
