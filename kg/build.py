@@ -71,6 +71,25 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def is_too_long(article: Article, max_length: int, *, on_error: OnError, read: ReadReport) -> bool:
+    """Whether ``article`` is longer than the pipeline takes: counted as skipped, or raised.
+
+    Raises:
+        InputError: It is too long and ``on_error`` is ``"raise"``.
+    """
+    if len(article.text) <= max_length:
+        return False
+    problem = (
+        f"{article.origin}: article {article.id!r} has {len(article.text):,} "
+        f"characters, more than the pipeline's max_length {max_length:,}"
+    )
+    if on_error == "raise":
+        raise InputError(problem + "; split it or pass --on-error skip")
+    read.problems.append(Problem(article.origin, problem))
+    read.skipped += 1
+    return True
+
+
 def _fingerprint(article: Article, extraction: str) -> str:
     return hashlib.sha256(f"{article.content_hash}|{extraction}|{__version__}".encode()).hexdigest()
 
@@ -130,15 +149,7 @@ def build(
 
         def todo() -> Iterator[Article]:
             for article in articles:
-                if len(article.text) > nlp.max_length:
-                    problem = (
-                        f"{article.origin}: article {article.id!r} has {len(article.text):,} "
-                        f"characters, more than the pipeline's max_length {nlp.max_length:,}"
-                    )
-                    if on_error == "raise":
-                        raise InputError(problem + "; split it or pass --on-error skip")
-                    report.read.problems.append(Problem(article.origin, problem))
-                    report.read.skipped += 1
+                if is_too_long(article, nlp.max_length, on_error=on_error, read=report.read):
                     continue
                 fingerprint = _fingerprint(article, extraction)
                 if stored.get(article.id) == fingerprint:

@@ -25,10 +25,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
-from .build import _fingerprint, _now
-from .errors import InputError, StoreError
+from .build import _fingerprint, _now, is_too_long
+from .errors import StoreError
 from .extract import Extractor
-from .io import OnError, Problem, ReadReport, read_articles
+from .io import OnError, ReadReport, read_articles
 from .iri import IRIMinter
 from .nlp import load_pipeline
 from .rdf import article_quads, run_quads
@@ -104,17 +104,8 @@ def write_shards(
 
     def fitting() -> Iterable[Article]:
         for article in read_articles(list(inputs), on_error=on_error, report=report.read):
-            if len(article.text) > nlp.max_length:
-                problem = (
-                    f"{article.origin}: article {article.id!r} has {len(article.text):,} "
-                    f"characters, more than the pipeline's max_length {nlp.max_length:,}"
-                )
-                if on_error == "raise":
-                    raise InputError(problem + "; split it or pass --on-error skip")
-                report.read.problems.append(Problem(article.origin, problem))
-                report.read.skipped += 1
-                continue
-            yield article
+            if not is_too_long(article, nlp.max_length, on_error=on_error, read=report.read):
+                yield article
 
     graphs = iter(
         extract(fitting(), extraction)
