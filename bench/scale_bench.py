@@ -50,7 +50,7 @@ import httpx
 import pyoxigraph as ox
 from query_bench import AGGREGATE, build_store, choose_parameters, make_specs
 
-from kg.named_queries import list_named_queries
+from kg.query import list_named_queries
 from kg.push import push
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,12 +107,14 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    date: str = "",
+    urls: Mapping[Path, str] | None = None,
     extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
     Args:
-        inputs: ``.txt`` files, folders and ``.jsonl`` files.
+        inputs: Files and folders that :func:`kg.io.read_articles` reads.
         store: The store folder; created when missing.
         model: The spaCy pipeline (see :func:`kg.nlp.resolve_model_name`).
         n_process: Processes for spaCy and extraction.
@@ -124,6 +126,8 @@ def build(
         on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        date: The date of every article that carries none (``--date``).
+        urls: The URL each fetched input file came from (``kg fetch``).
         extract: Extracts the articles elsewhere, given them and the extraction fingerprint
             of ``model`` and ``rules`` (e.g. :meth:`kg.cluster.DaskExtraction.pipe`);
             ``None`` extracts in this process.
@@ -137,7 +141,9 @@ def build(
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
     extractor = Extractor(nlp, rules=rules)
-    articles = read_articles(list(inputs), on_error=on_error, report=report.read)
+    articles = read_articles(
+        list(inputs), on_error=on_error, report=report.read, date=date, urls=urls
+    )
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
         report.triples_before = len(kg)
         kg.ensure_ontology()

@@ -12,6 +12,7 @@ meaning it shares, so callers can catch either::
     │   └── StoreLockedError       another process holds the store
     ├── QueryError(ValueError)     a SPARQL query is malformed or refused
     ├── GraphError(LookupError)    an entity name is unknown or ambiguous
+    ├── FetchError                 kg fetch cannot or will not download a URL
     ├── NetworkError(OSError)      an address cannot be bound, or a server refused or failed
     ├── ClusterError(ValueError)   a --cluster value is malformed or its scheduler unreachable
     └── EvaluationError(ValueError) a gold file is malformed
@@ -22,6 +23,7 @@ from __future__ import annotations
 __all__ = [
     "ClusterError",
     "EvaluationError",
+    "FetchError",
     "GraphError",
     "IRIError",
     "InputError",
@@ -81,3 +83,7 @@ class ClusterError(KGError, ValueError):
 
 class EvaluationError(KGError, ValueError):
     """A gold file is malformed."""
+
+
+class FetchError(KGError):
+    """A URL cannot be downloaded, or is refused (address, robots.txt, size, scheme)."""

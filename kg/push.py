@@ -20,7 +20,6 @@ the machine's own network by a URL someone else wrote). Credentials come from he
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import os
 import socket
@@ -34,6 +33,7 @@ import httpx
 import pyoxigraph as ox
 
 from .errors import NetworkError
+from .fetch import is_public_address
 from .store import open_store
 
 __all__ = ["PushReport", "check_endpoint", "push"]
@@ -61,7 +61,8 @@ def check_endpoint(url: str, *, allow_private: bool = False) -> None:
 
     Raises:
         NetworkError: The URL is not http(s), its host does not resolve, or it resolves
-            to a loopback, private, link-local or reserved address without ``allow_private``.
+            to an address that is not public (:func:`kg.fetch.is_public_address`) without
+            ``allow_private``.
 
     >>> check_endpoint("ftp://example.org/data")
     Traceback (most recent call last):
@@ -70,7 +71,7 @@ def check_endpoint(url: str, *, allow_private: bool = False) -> None:
     >>> check_endpoint("http://127.0.0.1:7878/store")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.NetworkError: Refused to push to http://127.0.0.1:7878/store: 127.0.0.1 is a loopback ...
+    kg.errors.NetworkError: Refused to push to http://127.0.0.1:7878/store: 127.0.0.1 resolves to 127.0.0.1, a loopback, ...
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -84,24 +85,12 @@ def check_endpoint(url: str, *, allow_private: bool = False) -> None:
             f"Cannot push to {url}: {parts.hostname} does not resolve ({exc})"
         ) from exc
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        kind = next(
-            (
-                name
-                for name, hit in (
-                    ("loopback", address.is_loopback),
-                    ("private", address.is_private),
-                    ("link-local", address.is_link_local),
-                    ("reserved", address.is_reserved or address.is_unspecified),
-                )
-                if hit
-            ),
-            None,
-        )
-        if kind:
+        address = str(info[4][0])
+        if not is_public_address(address):
             raise NetworkError(
-                f"Refused to push to {url}: {address} is a {kind} address; pass "
-                "--allow-private to push to a server on this machine or its network"
+                f"Refused to push to {url}: {parts.hostname} resolves to {address}, a loopback, "
+                "private or link-local address; pass --allow-private to push to a server on "
+                "this machine or its network"
             )
 
 

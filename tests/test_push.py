@@ -105,7 +105,9 @@ def test_push_replaces_a_graph_that_changed_since(store: Path, endpoint: str):
 
 
 def test_push_refuses_loopback_without_allow_private(store: Path, endpoint: str):
-    with pytest.raises(NetworkError, match="loopback address; pass --allow-private"):
+    with pytest.raises(
+        NetworkError, match="a loopback, private or link-local address; pass --allow-private"
+    ):
         push(store, endpoint)
     assert counts_on_server(endpoint) == {}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,6 +13,9 @@ from rich.text import Text
 
 from ..errors import KGError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+
+if TYPE_CHECKING:
+    from ..build import BuildReport
 
 ModelOption = Annotated[
     str | None,
@@ -26,7 +29,10 @@ RulesOption = Annotated[
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders and .jsonl files.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help=".txt, .jsonl, .html, .rss/.atom/.xml and .warc(.gz) files, folders."),
+    ],
     store: StoreOption = DEFAULT_STORE,
     output: Annotated[
         Path | None,
@@ -62,6 +68,10 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Date (YYYY-MM-DD) of every article that carries none."),
+    ] = None,
     shards: Annotated[
         Path | None,
         typer.Option(
@@ -90,6 +100,13 @@ def build(
     if on_error not in ("raise", "skip"):
         raise typer.BadParameter("use 'raise' or 'skip'", param_hint="--on-error")
     policy: OnError = "skip" if on_error == "skip" else "raise"
+    if date is not None:
+        from ..io.dates import to_iso_date
+
+        if to_iso_date(date) is None:
+            raise typer.BadParameter(
+                f"{date!r} is not a date; write YYYY-MM-DD", param_hint="--date"
+            )
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
     total = count_inputs(inputs)
@@ -174,10 +191,24 @@ def build(
             wait=wait,
             on_article=tick,
             link=link,
+            date=date or "",
             extract=extract,
         )
+    print_build_report(report, store)
+    if output is not None:
+        fmt = format_from_suffix(output)
+        assert fmt is not None
+        with open_store(store, read_only=True, base=base) as kg:
+            export(kg, fmt, output)
+        console.print(f"Exported {fmt} to {output}")
+
+
+def print_build_report(report: BuildReport, store: Path) -> None:
+    """The input problems and items passed over on stderr, then the one-line summary."""
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+    for kind, n in sorted(report.read.passed_over.items()):
+        console_err.print(f"passed over {n:,} {kind}")
     console.print(
         f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
         f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
@@ -185,12 +216,6 @@ def build(
         f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
         + (f" {report.links:,} entities linked across articles." if report.links else "")
     )
-    if output is not None:
-        fmt = format_from_suffix(output)
-        assert fmt is not None
-        with open_store(store, read_only=True, base=base) as kg:
-            export(kg, fmt, output)
-        console.print(f"Exported {fmt} to {output}")
 
 
 @app.command("export")
