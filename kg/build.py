@@ -66,6 +66,26 @@ class BuildReport:
     def triples_added(self) -> int:
         return self.triples_after - self.triples_before
 
+    def to_dict(self) -> dict[str, object]:
+        """The report as plain JSON-ready values (``kg build --json``)."""
+        return {
+            "model": self.model,
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "skipped": self.read.skipped,
+            "entities": self.entities,
+            "relations": self.relations,
+            "triples_added": self.triples_added,
+            "triples": self.triples_after,
+            "links": self.links,
+            "problems": [
+                {"kind": p.kind, "origin": p.origin, "message": p.message}
+                for p in self.read.problems
+            ],
+            "passed_over": dict(sorted(self.read.passed_over.items())),
+        }
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
@@ -123,7 +143,8 @@ def build(
         rules: Extra rule folders.
         base: IRI base of minted IRIs.
         wait: Seconds to wait for another build to release the store.
-        on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
+        on_article: Called per article with ``"unchanged"`` (skipped, already stored) or
+            ``"extracted"`` as it goes, then ``"added"`` or ``"replaced"`` once stored.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
         date: The date of every article that carries none (``--date``).
@@ -173,6 +194,8 @@ def build(
             else extractor.pipe(todo(), batch_size=batch_size, n_process=n_process)
         )
         for graph in graphs:
+            if on_article:
+                on_article("extracted")
             pending.append(graph)
             if len(pending) >= batch_size:
                 _commit(kg, pending, stored, fingerprints, run, report, on_article)

@@ -127,7 +127,7 @@ def write_shards(
         report.quads += len(quads)
         if on_article:
             for _ in batch:
-                on_article("added")
+                on_article("extracted")
     meta = nlp.meta
     described = run_quads(
         minter,

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+from ._tables import fit_table
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -245,9 +246,26 @@ def _print_result(
     elif result.kind == "ask":
         typer.echo("true" if result.boolean else "false")
     else:
-        console.print(result.to_table(hide=hide))
+        table = result.to_table(hide=hide)
+        fitted = fit_table(table, width=console.width, iri_columns=_iri_columns(result, hide))
+        console.print(table)
         noun = "row" if len(result) == 1 else "rows"
         console_err.print(Text(f"{len(result)} {noun}"))
+        if note := fitted.note(console.width):
+            console_err.print(Text(note, style="dim"))
+
+
+def _iri_columns(result: QueryResult, hide: tuple[str, ...]) -> set[int]:
+    """Positions, among the shown columns, of those holding mostly IRIs."""
+    names = result.variables if result.kind != "construct" else ("subject", "predicate", "object")
+    rows = result.rows if result.kind != "construct" else result.triples
+    shown = [i for i, name in enumerate(names) if name not in hide]
+    iri = set()
+    for pos, i in enumerate(shown):
+        kinds = [term.type for term in (row[i] for row in rows) if term is not None]
+        if kinds and 2 * sum(kind == "uri" for kind in kinds) > len(kinds):
+            iri.add(pos)
+    return iri
 
 
 def _echo(text: str) -> None:

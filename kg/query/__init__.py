@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from .guard import check_query
 from .named import (
+    NEEDS,
     NamedQuery,
     QueryParam,
     find_entities,
@@ -50,6 +51,7 @@ from .worker import run_query
 
 __all__ = [
     "FORMATS",
+    "NEEDS",
     "PREFIXES",
     "NamedQuery",
     "QueryParam",
