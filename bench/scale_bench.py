@@ -50,8 +50,8 @@ import httpx
 import pyoxigraph as ox
 from query_bench import AGGREGATE, build_store, choose_parameters, make_specs
 
-from kg.query import list_named_queries
 from kg.push import push
+from kg.query import list_named_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpus" / "reuters" / "reuters-2017.jsonl"
