@@ -44,6 +44,7 @@ from .named import (
     queries_dir,
     read_named_query,
     run_named_query,
+    undated_articles,
 )
 from .results import FORMATS, QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
@@ -67,4 +68,5 @@ __all__ = [
     "run_named_query",
     "run_query",
     "to_term",
+    "undated_articles",
 ]
