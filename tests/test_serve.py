@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import signal
 import subprocess
 import sys
@@ -314,3 +315,31 @@ def test_is_loopback_and_negotiate():
     offered = ["application/sparql-results+json", "text/csv"]
     assert negotiate("text/*", offered) == "text/csv"
     assert negotiate("*/*;q=0.1, text/csv;q=0", offered) == "application/sparql-results+json"
+
+
+@pytest.mark.model
+def test_serve_answers_while_kg_build_writes_the_store(tmp_path: Path):
+    store = tmp_path / "kg.oxigraph"
+    first = subprocess.run(
+        [sys.executable, "-m", "kg", "build", "seeds", "--store", str(store)],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    running = start_server(store)
+    try:
+        ask = 'ASK { ?article <http://schema.org/identifier> "extra-1" }'
+        assert httpx.get(running.url, params={"query": ask}).json()["boolean"] is False
+        extra = tmp_path / "extra.jsonl"
+        text = (
+            "Scott Bessent, the Treasury secretary, met Karoline Leavitt in Washington on Monday."
+        )
+        extra.write_text(json.dumps({"id": "extra-1", "text": text}) + "\n", encoding="utf-8")
+        build = subprocess.run(
+            [sys.executable, "-m", "kg", "build", str(extra), "--store", str(store)],
+            capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+        assert build.returncode == 0, build.stderr  # the server holds no lock
+        assert "1 added" in build.stdout
+        assert httpx.get(running.url, params={"query": ask}).json()["boolean"] is True
+    finally:
+        assert running.stop() == 0
