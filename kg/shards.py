@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
-from .build import _fingerprint, _now, is_too_long
+from .build import _fingerprint, _now, is_too_long, source_file
 from .errors import StoreError
 from .extract import Extractor
 from .io import OnError, ReadReport, read_articles
@@ -117,7 +117,11 @@ def write_shards(
             q
             for g in batch
             for q in article_quads(
-                g, minter, run=run, fingerprint=_fingerprint(g.article, extraction)
+                g,
+                minter,
+                run=run,
+                fingerprint=_fingerprint(g.article, extraction),
+                source_file=source_file(g.article.origin),
             )
         ]
         path = out / f"part-{len(report.shards):05d}.nq"
