@@ -31,13 +31,24 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .iri import DEFAULT_BASE, ONTOLOGY
-from .records import ENTITY_CLASSES
-from .vocab import PREDICATES, SUPER_PROPERTY
+from .iri import DEFAULT_BASE
+from .vocab import (
+    ENTITY_CLASSES,
+    KG,
+    ONTOLOGY_GRAPH,
+    OWL,
+    PREDICATES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    SUPER_PROPERTY,
+    XSD,
+)
 
 __all__ = [
     "CONSOLIDATED_MARKER",
-    "ONTOLOGY",
     "Consolidation",
     "consolidated_quads",
     "consolidated_store",
@@ -48,40 +59,32 @@ __all__ = [
 ]
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_SCHEMA = "http://schema.org/"
-_PROV = "http://www.w3.org/ns/prov#"
-_OWL = "http://www.w3.org/2002/07/owl#"
-
-TYPE = ox.NamedNode(_RDF + "type")
-LABEL = ox.NamedNode(_RDFS + "label")
-ALT_LABEL = ox.NamedNode(_SKOS + "altLabel")
-MENTIONS = ox.NamedNode(_SCHEMA + "mentions")
-SAME_AS = ox.NamedNode(_OWL + "sameAs")
-SUBJECT = ox.NamedNode(_RDF + "subject")
-PREDICATE = ox.NamedNode(_RDF + "predicate")
-OBJECT = ox.NamedNode(_RDF + "object")
-DERIVED_FROM = ox.NamedNode(_PROV + "wasDerivedFrom")
-STATUS = ox.NamedNode(ONTOLOGY + "status")
-TITLE = ox.NamedNode(ONTOLOGY + "titlePhrase")
-AS_OF = ox.NamedNode(ONTOLOGY + "asOf")
-FACT = ox.NamedNode(ONTOLOGY + "Fact")
-ARTICLE_COUNT = ox.NamedNode(ONTOLOGY + "articleCount")
-SUPPORT_COUNT = ox.NamedNode(ONTOLOGY + "supportCount")
-FIRST_SEEN = ox.NamedNode(ONTOLOGY + "firstSeen")
-LAST_SEEN = ox.NamedNode(ONTOLOGY + "lastSeen")
-SUPPORTED_BY = ox.NamedNode(ONTOLOGY + "supportedBy")
-CONSOLIDATED_GRAPH_CLASS = ox.NamedNode(ONTOLOGY + "ConsolidatedGraph")
-CURATED_LABEL = ox.NamedNode(ONTOLOGY + "curatedLabel")
-CURATED_CLASS = ox.NamedNode(ONTOLOGY + "curatedClass")
-_XSD_DATE = ox.NamedNode(_XSD + "date")
-_XSD_INTEGER = ox.NamedNode(_XSD + "integer")
-_CLASSES = frozenset(ONTOLOGY + c for c in ENTITY_CLASSES)
+TYPE = ox.NamedNode(RDF.type)
+LABEL = ox.NamedNode(RDFS.label)
+ALT_LABEL = ox.NamedNode(SKOS.altLabel)
+MENTIONS = ox.NamedNode(SCHEMA.mentions)
+SAME_AS = ox.NamedNode(OWL.sameAs)
+SUBJECT = ox.NamedNode(RDF.subject)
+PREDICATE = ox.NamedNode(RDF.predicate)
+OBJECT = ox.NamedNode(RDF.object)
+DERIVED_FROM = ox.NamedNode(PROV.wasDerivedFrom)
+STATUS = ox.NamedNode(KG.status)
+TITLE = ox.NamedNode(KG.titlePhrase)
+AS_OF = ox.NamedNode(KG.asOf)
+FACT = ox.NamedNode(KG.Fact)
+ARTICLE_COUNT = ox.NamedNode(KG.articleCount)
+SUPPORT_COUNT = ox.NamedNode(KG.supportCount)
+FIRST_SEEN = ox.NamedNode(KG.firstSeen)
+LAST_SEEN = ox.NamedNode(KG.lastSeen)
+SUPPORTED_BY = ox.NamedNode(KG.supportedBy)
+CONSOLIDATED_GRAPH_CLASS = ox.NamedNode(KG.ConsolidatedGraph)
+CURATED_LABEL = ox.NamedNode(KG.curatedLabel)
+CURATED_CLASS = ox.NamedNode(KG.curatedClass)
+_XSD_DATE = ox.NamedNode(XSD.date)
+_XSD_INTEGER = ox.NamedNode(XSD.integer)
+_CLASSES = frozenset(KG.term(c) for c in ENTITY_CLASSES)
 _NOT_RELATIONS = frozenset(
-    ONTOLOGY + p for p in ("graph", "supportedBy", "articleCount", "supportCount", "contentHash")
+    (KG.graph, KG.supportedBy, KG.articleCount, KG.supportCount, KG.contentHash)
 )
 _ENTITY_PREDICATES = (TYPE, LABEL, ALT_LABEL, ARTICLE_COUNT, SAME_AS)
 
@@ -90,7 +93,7 @@ CONSOLIDATED_MARKER = "consolidated graph marker"
 
 
 def _graph_names(base: str) -> tuple[str, str, str, str]:
-    return f"{base}kg", f"{base}links", f"{base}meta", "https://kg.example/ontology"
+    return f"{base}kg", f"{base}links", f"{base}meta", ONTOLOGY_GRAPH
 
 
 def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
@@ -138,7 +141,7 @@ def read_curated(store: ox.Store, base: str) -> dict[str, tuple[str, str]]:
             found.get(term_value(q.subject), ("", ""))[1],
         )
     for q in store.quads_for_pattern(None, CURATED_CLASS, None, graph):
-        cls = term_value(q.object)[len(ONTOLOGY) :]
+        cls = KG.local(term_value(q.object))
         found[term_value(q.subject)] = (found.get(term_value(q.subject), ("", ""))[0], cls)
     return found
 
@@ -384,7 +387,7 @@ class Consolidation:
             for q in store.quads_for_pattern(None, SUBJECT, node, kg):
                 old.update(store.quads_for_pattern(q.subject, None, None, kg))
             for q in store.quads_for_pattern(node, None, None, kg):
-                if q.predicate.value.startswith(ONTOLOGY) and isinstance(q.object, ox.NamedNode):
+                if q.predicate.value.startswith(KG.NS) and isinstance(q.object, ox.NamedNode):
                     old.add(q)
         old.update(store.quads_for_pattern(self.graph, TYPE, CONSOLIDATED_GRAPH_CLASS, kg))
         return old
@@ -427,7 +430,7 @@ class Consolidation:
             names.update(labels)
             label = curated_label
         if curated_class:
-            classes = {ox.NamedNode(ONTOLOGY + curated_class)}
+            classes = {ox.NamedNode(KG.term(curated_class))}
         g = self.graph
         for cls in classes:
             yield ox.Quad(node, TYPE, cls, g)
@@ -446,7 +449,7 @@ class Consolidation:
         for member in [iri, *sorted(self.members.get(iri, ()))]:
             for q in self.new.with_object(SUBJECT, ox.NamedNode(member)):
                 st = self._statement(q.subject, q.graph_name)  # type: ignore[arg-type]
-                if st is None or not st.predicate.startswith(ONTOLOGY):
+                if st is None or not st.predicate.startswith(KG.NS):
                     continue
                 obj = self.fold.get(st.object, st.object)
                 if obj == iri and st.object != member:
@@ -457,7 +460,7 @@ class Consolidation:
                 predicate = q.predicate.value
                 if (
                     not isinstance(q.object, ox.NamedNode)
-                    or not predicate.startswith(ONTOLOGY)
+                    or not predicate.startswith(KG.NS)
                     or predicate in _NOT_RELATIONS
                 ):
                     continue
@@ -595,7 +598,7 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
     classes: dict[_Term, Counter[str]] = defaultdict(Counter)
     for q in store.quads_for_pattern(None, TYPE, None, None):
         if term_value(q.object) in _CLASSES and q.graph_name not in skip:
-            classes[q.subject][term_value(q.object)[len(ONTOLOGY) :]] += 1
+            classes[q.subject][KG.local(term_value(q.object))] += 1
     found = {}
     for node, counts in classes.items():
         if not isinstance(node, ox.NamedNode):
@@ -638,7 +641,7 @@ def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, s
             found.append((*fact, values.get(TITLE, "")))
     predicates = {*PREDICATES, *SUPER_PROPERTY.values()}
     for name in sorted(predicates):
-        for q in store.quads_for_pattern(None, ox.NamedNode(ONTOLOGY + name), None, None):
+        for q in store.quads_for_pattern(None, ox.NamedNode(KG.term(name)), None, None):
             if (
                 q.graph_name not in skip
                 and isinstance(q.object, ox.NamedNode)

@@ -44,6 +44,7 @@ from .curation import Curation
 from .names import HONORIFICS, NOBILITY, name_key, strip_leading
 from .resources import schemas_dir
 from .store import KGStore
+from .vocab import OWL
 
 __all__ = [
     "DOMINANCE",
@@ -56,7 +57,7 @@ __all__ = [
     "update_links",
 ]
 
-OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+OWL_SAME_AS = OWL.sameAs
 DOMINANCE = 3.0
 """How many times the articles of all other candidates the chosen one needs."""
 

@@ -21,8 +21,9 @@ from . import consolidate
 from .errors import StoreError, StoreLockedError
 from .iri import IRIMinter
 from .resources import schemas_dir
+from .vocab import KG, ONTOLOGY_GRAPH, SCHEMA
 
-__all__ = ["FORMATS", "KGStore", "load_file", "open_store"]
+__all__ = ["FORMATS", "ONTOLOGY_GRAPH", "KGStore", "load_file", "open_store"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -32,11 +33,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 """RDF files kg reads, by suffix. RDF/XML is never parsed (entity expansion bombs)."""
 
-ONTOLOGY_GRAPH = "https://kg.example/ontology"
-"""Named graph holding a copy of ``schemas/ontology.ttl``, so queries can follow the hierarchy."""
-
-_KG = "https://kg.example/ontology#"
-_SCHEMA_ID = "http://schema.org/identifier"
+_KG = KG.NS
+_SCHEMA_ID = SCHEMA.identifier
 
 
 class KGStore:
@@ -169,7 +167,7 @@ class KGStore:
                     ox.Quad(ox.NamedNode(iri), consolidate.CURATED_LABEL, ox.Literal(label), graph)
                 )
             if cls:
-                node = ox.NamedNode(consolidate.ONTOLOGY + cls)
+                node = ox.NamedNode(KG.term(cls))
                 quads.append(ox.Quad(ox.NamedNode(iri), consolidate.CURATED_CLASS, node, graph))
         work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
         work.touch_links()

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from ..consolidate import consolidated_store
 from ..errors import QueryError
 from ..iri import DEFAULT_BASE
+from ..vocab import ONTOLOGY_GRAPH
 from .guard import check_query
 from .results import QueryResult
 from .terms import QueryKind, ResultTerm, prefixes_for, to_term
@@ -33,7 +34,6 @@ __all__ = ["GRAPHS", "open_read_only", "run_query"]
 
 GRAPHS = ("kg", "all")
 """What the default graph of a query is: the consolidated graph, or every graph."""
-ONTOLOGY_GRAPH = "https://kg.example/ontology"
 
 # Character classes Oxigraph lists among what it expected: long and of no help to a reader.
 _CHARACTER_CLASSES = re.compile(r",?\s*\[[^\]]*\]")
