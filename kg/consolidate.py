@@ -588,13 +588,16 @@ class ArticleEntity:
         return min(self.labels, key=lambda name: (-self.labels[name], -len(name), name))
 
 
-def article_entities(store: ox.Store, base: str | None = None) -> dict[str, ArticleEntity]:
+def article_entities(
+    store: ox.Store, base: str | None = None, *, without: Iterable[str] = ()
+) -> dict[str, ArticleEntity]:
     """Every typed entity of the article graphs of ``store`` (IRI → what they state of it).
 
     The consolidated, links, metadata and ontology graphs of ``base`` are not read, so what
-    linking decides never feeds back into it.
+    linking decides never feeds back into it; nor are the graphs ``without`` (articles
+    about to be removed).
     """
-    skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
+    skip = {ox.NamedNode(g) for g in (*_graph_names(base or DEFAULT_BASE), *without)}
     classes: dict[_Term, Counter[str]] = defaultdict(Counter)
     for q in store.quads_for_pattern(None, TYPE, None, None):
         if term_value(q.object) in _CLASSES and q.graph_name not in skip:
@@ -622,10 +625,13 @@ def article_entities(store: ox.Store, base: str | None = None) -> dict[str, Arti
     return found
 
 
-def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, str, str, str]]:
-    """``(subject, predicate, object, title phrase)`` of every relation of the article graphs:
-    each reified statement, and each direct triple that no statement describes."""
-    skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
+def article_facts(
+    store: ox.Store, base: str | None = None, *, without: Iterable[str] = ()
+) -> list[tuple[str, str, str, str]]:
+    """``(subject, predicate, object, title phrase)`` of every relation of the article graphs
+    (but the graphs ``without``): each reified statement, and each direct triple that no
+    statement describes."""
+    skip = {ox.NamedNode(g) for g in (*_graph_names(base or DEFAULT_BASE), *without)}
     found: list[tuple[str, str, str, str]] = []
     stated: set[tuple[str, str, str]] = set()
     for q in store.quads_for_pattern(None, SUBJECT, None, None):

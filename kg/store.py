@@ -155,6 +155,16 @@ class KGStore:
         and classes (IRI → (label, class), ``""``: unset), and update the consolidated
         graph, in one transaction."""
         self._check_writable()
+        curated = curated or {}
+        work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
+        work.touch_links()
+        change = work.update()
+        self.ox.update(self._links_update(links, curated) + (" ;\n" + change if change else ""))
+
+    def _links_update(
+        self, links: dict[str, str], curated: dict[str, tuple[str, str]] | None
+    ) -> str:
+        """The SPARQL update that replaces the links graph (see :meth:`replace_links`)."""
         graph = ox.NamedNode(self.minter.links_graph)
         curated = curated or {}
         quads = [
@@ -169,28 +179,54 @@ class KGStore:
             if cls:
                 node = ox.NamedNode(KG.term(cls))
                 quads.append(ox.Quad(ox.NamedNode(iri), consolidate.CURATED_CLASS, node, graph))
-        work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
-        work.touch_links()
         update = f"DROP SILENT GRAPH <{graph.value}>"
         if quads:
             update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
-        change = work.update()
-        self.ox.update(update + (" ;\n" + change if change else ""))
+        return update
 
-    def remove_articles(self, article_ids: Iterable[str]) -> None:
-        """Remove articles (their graphs, metadata and facts) in one transaction."""
+    def remove_articles(
+        self,
+        article_ids: Iterable[str],
+        *,
+        links: dict[str, str] | None = None,
+        curated: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
+        """Remove articles (their graphs, metadata and facts) in one transaction.
+
+        With ``links`` (and ``curated``), the links graph is replaced in the same
+        transaction, as :meth:`replace_links` does (:func:`kg.link.remove_articles` works
+        them out for the store without the articles): readers never see the articles gone
+        and the links not yet worked out again.
+        """
         self._check_writable()
         ids = list(article_ids)
         parts = [self._drop_article_update(i) for i in ids]
         if parts:
             graphs = [self.minter.article_graph(i) for i in ids]
-            parts.append(self._consolidation(dropped=graphs, added=()))
+            if links is not None:
+                curated = curated or {}
+                parts.append(self._links_update(links, curated))
+            parts.append(
+                self._consolidation(dropped=graphs, added=(), links=links, curated=curated)
+            )
             self.ox.update(" ;\n".join(p for p in parts if p))
 
-    def _consolidation(self, *, dropped: Sequence[str], added: Sequence[ox.Quad]) -> str:
-        """The update of the consolidated graph that goes with dropping and adding graphs."""
-        work = consolidate.Consolidation(self.ox, self.minter.base, dropped=dropped, added=added)
+    def _consolidation(
+        self,
+        *,
+        dropped: Sequence[str],
+        added: Sequence[ox.Quad],
+        links: dict[str, str] | None = None,
+        curated: dict[str, tuple[str, str]] | None = None,
+    ) -> str:
+        """The update of the consolidated graph that goes with dropping and adding graphs
+        (and with new links, when given)."""
+        work = consolidate.Consolidation(
+            self.ox, self.minter.base, dropped=dropped, added=added, links=links, curated=curated
+        )
         work.touch_graph_content()
+        if links is not None:
+            work.touch_links()
         return work.update()
 
     def ensure_consolidated(self) -> None:
