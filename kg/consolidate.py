@@ -32,20 +32,36 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .iri import DEFAULT_BASE
-from .vocab import (
-    ENTITY_CLASSES,
-    KG,
-    ONTOLOGY_GRAPH,
-    OWL,
-    PREDICATES,
-    PROV,
-    RDF,
-    RDFS,
-    SCHEMA,
-    SKOS,
-    SUPER_PROPERTY,
-    XSD,
+from .rdf.terms import (
+    ALT_LABEL,
+    ARTICLE_COUNT,
+    AS_OF,
+    CONSOLIDATED_GRAPH_CLASS,
+    CURATED_CLASS,
+    CURATED_LABEL,
+    DERIVED_FROM,
+    FACT,
+    FIRST_SEEN,
+    LABEL,
+    LAST_SEEN,
+    MENTIONS,
+    OBJECT,
+    PREDICATE,
+    SAME_AS,
+    STATUS,
+    SUBJECT,
+    SUPPORT_COUNT,
+    SUPPORTED_BY,
+    TITLE,
+    TYPE,
+    XSD_DATE,
+    XSD_INTEGER,
+    store_graphs,
+    term_value,
 )
+from .rdf.terms import CLASSES as _CLASSES
+from .rdf.terms import Term as _Term
+from .vocab import KG
 
 __all__ = [
     "CONSOLIDATED_MARKER",
@@ -58,31 +74,6 @@ __all__ = [
     "term_value",
 ]
 
-_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-TYPE = ox.NamedNode(RDF.type)
-LABEL = ox.NamedNode(RDFS.label)
-ALT_LABEL = ox.NamedNode(SKOS.altLabel)
-MENTIONS = ox.NamedNode(SCHEMA.mentions)
-SAME_AS = ox.NamedNode(OWL.sameAs)
-SUBJECT = ox.NamedNode(RDF.subject)
-PREDICATE = ox.NamedNode(RDF.predicate)
-OBJECT = ox.NamedNode(RDF.object)
-DERIVED_FROM = ox.NamedNode(PROV.wasDerivedFrom)
-STATUS = ox.NamedNode(KG.status)
-TITLE = ox.NamedNode(KG.titlePhrase)
-AS_OF = ox.NamedNode(KG.asOf)
-FACT = ox.NamedNode(KG.Fact)
-ARTICLE_COUNT = ox.NamedNode(KG.articleCount)
-SUPPORT_COUNT = ox.NamedNode(KG.supportCount)
-FIRST_SEEN = ox.NamedNode(KG.firstSeen)
-LAST_SEEN = ox.NamedNode(KG.lastSeen)
-SUPPORTED_BY = ox.NamedNode(KG.supportedBy)
-CONSOLIDATED_GRAPH_CLASS = ox.NamedNode(KG.ConsolidatedGraph)
-CURATED_LABEL = ox.NamedNode(KG.curatedLabel)
-CURATED_CLASS = ox.NamedNode(KG.curatedClass)
-_XSD_DATE = ox.NamedNode(XSD.date)
-_XSD_INTEGER = ox.NamedNode(XSD.integer)
-_CLASSES = frozenset(KG.term(c) for c in ENTITY_CLASSES)
 _NOT_RELATIONS = frozenset(
     (KG.graph, KG.supportedBy, KG.articleCount, KG.supportCount, KG.contentHash)
 )
@@ -90,15 +81,6 @@ _ENTITY_PREDICATES = (TYPE, LABEL, ALT_LABEL, ARTICLE_COUNT, SAME_AS)
 
 CONSOLIDATED_MARKER = "consolidated graph marker"
 """What the quad ``<{base}kg> a kg:ConsolidatedGraph`` in ``{base}kg`` says: it is complete."""
-
-
-def _graph_names(base: str) -> tuple[str, str, str, str]:
-    return f"{base}kg", f"{base}links", f"{base}meta", ONTOLOGY_GRAPH
-
-
-def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
-    """The plain string of an RDF term (an IRI, a blank node id, a literal's lexical form)."""
-    return str(term) if isinstance(term, (ox.Triple, ox.DefaultGraph)) else term.value
 
 
 def fact_iri(base: str, subject: str, predicate: str, obj: str, status: str) -> str:
@@ -248,7 +230,7 @@ class Consolidation:
     ) -> None:
         self.store = store
         self.base = base
-        kg, links_graph, meta, ontology = _graph_names(base)
+        kg, links_graph, meta, ontology = store_graphs(base)
         self.graph = ox.NamedNode(kg)
         skip: set[ox.NamedNode | ox.DefaultGraph] = {
             ox.NamedNode(g) for g in (kg, links_graph, meta, ontology)
@@ -437,7 +419,7 @@ class Consolidation:
         yield ox.Quad(node, LABEL, ox.Literal(label), g)
         for name in names - {label}:
             yield ox.Quad(node, ALT_LABEL, ox.Literal(name), g)
-        yield ox.Quad(node, ARTICLE_COUNT, ox.Literal(str(len(articles)), datatype=_XSD_INTEGER), g)
+        yield ox.Quad(node, ARTICLE_COUNT, ox.Literal(str(len(articles)), datatype=XSD_INTEGER), g)
         for article in articles:
             yield ox.Quad(ox.NamedNode(article), MENTIONS, node, g)
 
@@ -484,12 +466,12 @@ class Consolidation:
             yield ox.Quad(fact, STATUS, ox.Literal(status), g)
             articles = {st.article for st in statements if st.article}
             yield ox.Quad(
-                fact, SUPPORT_COUNT, ox.Literal(str(len(articles)), datatype=_XSD_INTEGER), g
+                fact, SUPPORT_COUNT, ox.Literal(str(len(articles)), datatype=XSD_INTEGER), g
             )
             dates = sorted(st.as_of for st in statements if st.as_of)
             if dates:
-                yield ox.Quad(fact, FIRST_SEEN, ox.Literal(dates[0], datatype=_XSD_DATE), g)
-                yield ox.Quad(fact, LAST_SEEN, ox.Literal(dates[-1], datatype=_XSD_DATE), g)
+                yield ox.Quad(fact, FIRST_SEEN, ox.Literal(dates[0], datatype=XSD_DATE), g)
+                yield ox.Quad(fact, LAST_SEEN, ox.Literal(dates[-1], datatype=XSD_DATE), g)
             for title in {st.title for st in statements if st.title}:
                 yield ox.Quad(fact, TITLE, ox.Literal(title), g)
             for st in statements:
@@ -562,102 +544,6 @@ def _name_from_iri(iri: str) -> str:
     from urllib.parse import unquote
 
     return unquote(iri.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ")
-
-
-@dataclass(frozen=True)
-class ArticleEntity:
-    """One entity IRI as the article graphs state it (links not folded).
-
-    Attributes:
-        cls: Its class's local name (the most common one).
-        labels: Each ``rdfs:label`` → the number of graphs stating it.
-        aliases: Every ``skos:altLabel``.
-        articles: The articles that mention it.
-    """
-
-    cls: str
-    labels: dict[str, int]
-    aliases: frozenset[str]
-    articles: frozenset[str]
-
-    @property
-    def label(self) -> str:
-        """The canonical label: the most common across graphs, then the longest (or ``""``)."""
-        if not self.labels:
-            return ""
-        return min(self.labels, key=lambda name: (-self.labels[name], -len(name), name))
-
-
-def article_entities(
-    store: ox.Store, base: str | None = None, *, without: Iterable[str] = ()
-) -> dict[str, ArticleEntity]:
-    """Every typed entity of the article graphs of ``store`` (IRI → what they state of it).
-
-    The consolidated, links, metadata and ontology graphs of ``base`` are not read, so what
-    linking decides never feeds back into it; nor are the graphs ``without`` (articles
-    about to be removed).
-    """
-    skip = {ox.NamedNode(g) for g in (*_graph_names(base or DEFAULT_BASE), *without)}
-    classes: dict[_Term, Counter[str]] = defaultdict(Counter)
-    for q in store.quads_for_pattern(None, TYPE, None, None):
-        if term_value(q.object) in _CLASSES and q.graph_name not in skip:
-            classes[q.subject][KG.local(term_value(q.object))] += 1
-    found = {}
-    for node, counts in classes.items():
-        if not isinstance(node, ox.NamedNode):
-            continue
-        labels: Counter[str] = Counter()
-        aliases: set[str] = set()
-        for q in store.quads_for_pattern(node, None, None, None):
-            if q.graph_name in skip:
-                continue
-            if q.predicate == LABEL:
-                labels[term_value(q.object)] += 1
-            elif q.predicate == ALT_LABEL:
-                aliases.add(term_value(q.object))
-        articles = frozenset(
-            term_value(q.subject)
-            for q in store.quads_for_pattern(None, MENTIONS, node, None)
-            if q.graph_name not in skip
-        )
-        cls = min(counts, key=lambda c: (-counts[c], c))
-        found[node.value] = ArticleEntity(cls, dict(labels), frozenset(aliases), articles)
-    return found
-
-
-def article_facts(
-    store: ox.Store, base: str | None = None, *, without: Iterable[str] = ()
-) -> list[tuple[str, str, str, str]]:
-    """``(subject, predicate, object, title phrase)`` of every relation of the article graphs
-    (but the graphs ``without``): each reified statement, and each direct triple that no
-    statement describes."""
-    skip = {ox.NamedNode(g) for g in (*_graph_names(base or DEFAULT_BASE), *without)}
-    found: list[tuple[str, str, str, str]] = []
-    stated: set[tuple[str, str, str]] = set()
-    for q in store.quads_for_pattern(None, SUBJECT, None, None):
-        if q.graph_name in skip:
-            continue
-        values = {
-            p.predicate: term_value(p.object)
-            for p in store.quads_for_pattern(q.subject, None, None, q.graph_name)
-        }
-        if PREDICATE in values and OBJECT in values:
-            fact = (values[SUBJECT], values[PREDICATE], values[OBJECT])
-            stated.add(fact)
-            found.append((*fact, values.get(TITLE, "")))
-    predicates = {*PREDICATES, *SUPER_PROPERTY.values()}
-    for name in sorted(predicates):
-        for q in store.quads_for_pattern(None, ox.NamedNode(KG.term(name)), None, None):
-            if (
-                q.graph_name not in skip
-                and isinstance(q.object, ox.NamedNode)
-                and isinstance(q.subject, ox.NamedNode)
-            ):
-                fact = (term_value(q.subject), q.predicate.value, term_value(q.object))
-                if fact not in stated:
-                    stated.add(fact)
-                    found.append((*fact, ""))
-    return found
 
 
 def entity_names(store: ox.Store, base: str = DEFAULT_BASE) -> list[tuple[str, str, list[str]]]:

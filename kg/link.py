@@ -39,9 +39,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .consolidate import article_entities, article_facts, read_curated, read_links
+from .consolidate import read_curated, read_links
 from .curation import Curation
 from .names import HONORIFICS, NOBILITY, name_key, strip_leading
+from .rdf.read import article_entities, article_facts
 from .resources import schemas_dir
 from .store import KGStore
 from .vocab import OWL

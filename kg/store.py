@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from . import consolidate
 from .errors import StoreError, StoreLockedError
 from .iri import IRIMinter
+from .rdf.terms import CURATED_CLASS, CURATED_LABEL, SAME_AS, term_value
 from .resources import schemas_dir
 from .vocab import KG, ONTOLOGY_GRAPH, SCHEMA
 
@@ -94,11 +95,11 @@ class KGStore:
         """Map of article id → the absolute path of the file it was read from (``""``: none)."""
         meta = ox.NamedNode(self.minter.metadata_graph)
         ids = {
-            q.subject: consolidate.term_value(q.object)
+            q.subject: term_value(q.object)
             for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
         }
         files = {
-            q.subject: consolidate.term_value(q.object)
+            q.subject: term_value(q.object)
             for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta)
         }
         return {article_id: files.get(s, "") for s, article_id in ids.items()}
@@ -168,17 +169,15 @@ class KGStore:
         graph = ox.NamedNode(self.minter.links_graph)
         curated = curated or {}
         quads = [
-            ox.Quad(ox.NamedNode(s), consolidate.SAME_AS, ox.NamedNode(t), graph)
+            ox.Quad(ox.NamedNode(s), SAME_AS, ox.NamedNode(t), graph)
             for s, t in sorted(links.items())
         ]
         for iri, (label, cls) in sorted(curated.items()):
             if label:
-                quads.append(
-                    ox.Quad(ox.NamedNode(iri), consolidate.CURATED_LABEL, ox.Literal(label), graph)
-                )
+                quads.append(ox.Quad(ox.NamedNode(iri), CURATED_LABEL, ox.Literal(label), graph))
             if cls:
                 node = ox.NamedNode(KG.term(cls))
-                quads.append(ox.Quad(ox.NamedNode(iri), consolidate.CURATED_CLASS, node, graph))
+                quads.append(ox.Quad(ox.NamedNode(iri), CURATED_CLASS, node, graph))
         update = f"DROP SILENT GRAPH <{graph.value}>"
         if quads:
             update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"

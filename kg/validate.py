@@ -253,7 +253,7 @@ def validate_store(
 
 def _consolidated_graphs(store: pyoxigraph.Store) -> set[pyoxigraph.NamedNode]:
     """The consolidated graphs of ``store`` (see :mod:`kg.consolidate`), by their marker."""
-    from .consolidate import CONSOLIDATED_GRAPH_CLASS, TYPE
+    from .rdf.terms import CONSOLIDATED_GRAPH_CLASS, TYPE
 
     return {
         q.graph_name

@@ -18,11 +18,12 @@ import pyoxigraph as ox
 
 from ..errors import EvaluationError
 from ..names import match_name, normalize_name
+from ..rdf.read import ArticleData, Node, Statement, article_ids, read_article
 from ..records import ENTITY_CLASSES
 from ..store import KGStore
 from ..vocab import AFFILIATIONS, SYMMETRIC
 from .gold import WILDCARD, Gold, GoldTriple
-from .graphdata import ArticleData, Node, Statement, article_ids, find_article, read_article
+from .graphdata import find_article
 from .metrics import Score
 from .report import (
     ArticleReport,

@@ -19,7 +19,8 @@ from urllib.parse import unquote
 import networkx as nx
 import pyoxigraph as ox
 
-from ..consolidate import (
+from ..consolidate import consolidated_store
+from ..rdf.terms import (
     ALT_LABEL,
     ARTICLE_COUNT,
     FACT,
@@ -33,7 +34,6 @@ from ..consolidate import (
     SUPPORT_COUNT,
     SUPPORTED_BY,
     TYPE,
-    consolidated_store,
     term_value,
 )
 from ..vocab import ENTITY_CLASSES, KG, PREFIXES

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .iri import IRIMinter
-from .records import ArticleGraph, Entity
-from .vocab import KG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from ..iri import IRIMinter
+from ..records import ArticleGraph, Entity
+from ..vocab import KG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = ["NS", "article_quads", "run_quads"]
 
