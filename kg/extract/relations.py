@@ -10,12 +10,12 @@ from spacy.tokens import Doc, Token
 
 from ..records import Entity, Evidence, Triple
 from ..vocab import DOMAINS, RANGES
-from .annotate import Annotation
+from .annotate import Annotation, TitlePhrase
 from .chains import chained
 from .entities import Resolution
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
-from .rules import Rule, RuleSet, TitleEntry
+from .rules import Rule, RuleSet
 
 __all__ = ["extract_relations"]
 
@@ -113,12 +113,10 @@ class _Builder:
 
     # -- title and status -----------------------------------------------------------
 
-    def title_of(self, tokens: list[int]) -> tuple[str, list[TitleEntry], int, int] | None:
-        spans = sorted({self.ann.titles[i][:2] for i in tokens if i in self.ann.titles})
-        if not spans:
-            return None
-        start, end = spans[-1]
-        return self.doc[start:end].text, self.ann.titles[start][2], start, end
+    def title_of(self, tokens: list[int]) -> TitlePhrase | None:
+        """The last title phrase among ``tokens`` (the one nearest the name it precedes)."""
+        phrases = [self.ann.titles[i] for i in tokens if i in self.ann.titles]
+        return max(phrases, key=lambda p: p.start) if phrases else None
 
     def status_of(self, first: int, last: int) -> tuple[str, str, int]:
         """Status, predicate override and the modifier's token index, for a title ``[first, last]``.
@@ -176,19 +174,19 @@ class _Builder:
     def add(self, rule: Rule, roles: dict[str, list[int]], *, suffix: str = "") -> None:
         title_tokens = roles.get("title", [])
         title = self.title_of(title_tokens) if title_tokens else None
-        near = title[2] if title else min(roles["object"] + roles["subject"])
+        near = title.start if title else min(roles["object"] + roles["subject"])
         subject = self.argument(roles.get("subject", []), near)
-        obj = self.argument(roles.get("object", []), title[3] - 1 if title else near)
+        obj = self.argument(roles.get("object", []), title.last if title else near)
         if subject is None or obj is None or subject.entity == obj.entity:
             return
         s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
         predicate = rule.predicate
         status, override, modifier_at = ("current", "", -1)
         if title:
-            status, override, modifier_at = self.status_of(title[2], title[3] - 1)
-            if obj.end <= title[2] and self.object_follows(title[3]):
+            status, override, modifier_at = self.status_of(title.start, title.last)
+            if obj.end <= title.start and self.object_follows(title.end):
                 return  # "X, the German co-head of EADS": the "of" object is the real one
-            if self.title_belongs_to_next_name(title[3], subject.entity):
+            if self.title_belongs_to_next_name(title.end, subject.entity):
                 return
         elif "verb" in roles:
             status = self.verb_status(self.doc[roles["verb"][0]])
@@ -199,14 +197,14 @@ class _Builder:
         if predicate == "title":
             if title is None:
                 return
-            fitting = [e for e in title[1] if e.object_class in ("", o_entity.label)]
+            fitting = [e for e in title.entries if e.object_class in ("", o_entity.label)]
             specific = [e for e in fitting if e.object_class]
             if not fitting:
                 return
             predicate = (specific or fitting)[0].predicate
         if override:
             predicate = override
-        if title and predicate in _HEAD_PREDICATES and self.heads_a_part(title[2], title[3], obj):
+        if title and predicate in _HEAD_PREDICATES and self.heads_a_part(title.start, title.end, obj):
             predicate = "works_for"
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
@@ -222,12 +220,12 @@ class _Builder:
             title
             and predicate == "works_for"
             and o_entity.label == "Place"
-            and self.describes_a_noun(obj, title[2])
+            and self.describes_a_noun(obj, title.start)
         ):
             return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
         if (
             title
-            and obj.start >= title[3]
+            and obj.start >= title.end
             and obj.end < len(self.doc)
             and self.modifies_a_noun(obj)
         ):
@@ -246,7 +244,7 @@ class _Builder:
             object_text=obj.text,
             rule=rule.id + suffix,
             confidence=rule.confidence,
-            title=title[0] if title else "",
+            title=title.text if title else "",
             status=status,
         )
         if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
@@ -351,16 +349,16 @@ class _Builder:
         return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
 
     def follow_conjuncts(
-        self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]
+        self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase
     ) -> None:
         """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
         of Z": the subject holds both titles."""
         ent = self.ann.ent
-        head = self.doc[title[3] - 1]
+        head = self.doc[title.last]
         for conj in head.conjuncts:
             if conj.i not in self.ann.titles:
                 continue
-            start, end, _ = self.ann.titles[conj.i]
+            start, end = self.ann.titles[conj.i].start, self.ann.titles[conj.i].end
             obj = []
             i = start - 1
             while i >= 0 and (ent[i] in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"):
