@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..names import normalize_name
 from ..records import Entity, Evidence, Triple
 from ..vocab import DOMAINS, RANGES
 from .annotate import Annotation, TitlePhrase
 from .chains import chained
+from .country import find_country
 from .entities import Resolution
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
@@ -63,6 +65,7 @@ class _Builder:
         annotation: Annotation,
         ruleset: RuleSet,
         gazetteer: Gazetteer,
+        country: str = "",
     ):
         self.doc = doc
         self.gazetteer = gazetteer
@@ -70,8 +73,56 @@ class _Builder:
         self.ann = annotation
         self.ruleset = ruleset
         self.triples: dict[tuple[str, str, str, str, int], Triple] = {}
+        self.country = country
+        """The country government titles mean (``--country``); found in the text when empty."""
+        self.titled: set[int] = set()
+        """First tokens of the title phrases that gave a triple with a written object."""
 
     # -- arguments ----------------------------------------------------------------
+
+    def entity_named(self, name: str, label: str) -> int:
+        """Index of the entity with this name and class, made when the article has none."""
+        found = self.gazetteer.lookup(name)
+        if found is not None and found[1] == label:
+            name = found[0]
+        index = self.res.entity_named(name, label)
+        if index is None:
+            index = len(self.res.entities)
+            self.res.entities.append(Entity(name, label, ()))
+            self.res.mentions.append([])
+        return index
+
+    def article_country(self) -> str:
+        """The country of the article, looked for once, when a rule first needs it."""
+        if not self.country:
+            found = find_country(self.doc, self.res, self.gazetteer, self.ruleset.country_cues)
+            self.country = found or "-"
+        return "" if self.country == "-" else self.country
+
+    def implied_object(
+        self, title: TitlePhrase | None, subject: _Arg | None
+    ) -> tuple[_Arg, str] | None:
+        """The object a government title names in the article's country, and its predicate.
+
+        None when the title gave a triple with a written object already, when an
+        organization, place or adjective is written right before it ("Tory chancellor"),
+        or when the article's country has no such post.
+        """
+        if title is None or subject is None or title.start in self.titled:
+            return None
+        i = title.start - 1
+        while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
+            i -= 1
+        if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
+            return None
+        if self.object_follows(title.end) or self.object_after(title.end):
+            return None
+        country = self.article_country()
+        post = self.ruleset.government.get((normalize_name(country), title.text.lower()))
+        if post is None:
+            return None
+        index = self.entity_named(post.object, post.object_class)
+        return _Arg(index, title.text, title.start, title.end), post.predicate
 
     def entity_at(self, i: int) -> int | None:
         """Index of the entity a token belongs to; demonyms become entities on demand."""
@@ -176,11 +227,17 @@ class _Builder:
         title = self.title_of(title_tokens) if title_tokens else None
         near = title.start if title else min(roles["object"] + roles["subject"])
         subject = self.argument(roles.get("subject", []), near)
-        obj = self.argument(roles.get("object", []), title.last if title else near)
+        predicate = rule.predicate
+        if rule.object_kind == "implied":
+            implied = self.implied_object(title, subject)
+            if implied is None:
+                return
+            obj, predicate = implied
+        else:
+            obj = self.argument(roles.get("object", []), title.last if title else near)
         if subject is None or obj is None or subject.entity == obj.entity:
             return
         s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
-        predicate = rule.predicate
         status, override, modifier_at = ("current", "", -1)
         if title:
             status, override, modifier_at = self.status_of(title.start, title.last)
@@ -202,15 +259,24 @@ class _Builder:
             if not fitting:
                 return
             predicate = (specific or fitting)[0].predicate
+        if override and rule.object_kind == "implied":
+            return  # "shadow chancellor X" holds no post in the government
         if override:
             predicate = override
-        if title and predicate in _HEAD_PREDICATES and self.heads_a_part(title.start, title.end, obj):
+        if (
+            title
+            and predicate in _HEAD_PREDICATES
+            and self.heads_a_part(title.start, title.end, obj)
+        ):
             predicate = "works_for"
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
             return
         if is_party and predicate in self.ruleset.parties:
+            as_adjective = self.ruleset.party_adjectives.get(predicate)
             predicate, mode = self.ruleset.parties[predicate]
+            if as_adjective and title and obj.end <= title.start and self.is_adjective(obj):
+                predicate = as_adjective  # "Democratic President Bill Clinton"
             # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
             if mode == "current" and modifier_at > obj.end - 1:
                 status = "current"
@@ -256,8 +322,15 @@ class _Builder:
         old = self.triples.get(key)
         if old is None or old.evidence.confidence < evidence.confidence:
             self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
+        if title and rule.object_kind != "implied":
+            self.titled.add(title.start)
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
+
+    def is_adjective(self, arg: _Arg) -> bool:
+        """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
+        found = self.gazetteer.demonym(arg.text)
+        return found is not None and normalize_name(found[0]) != normalize_name(arg.text)
 
     def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
         """Whether a common noun stands between an object in front and its title."""
@@ -348,9 +421,7 @@ class _Builder:
         nxt = self.res.token_entity.get(end)
         return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
 
-    def follow_conjuncts(
-        self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase
-    ) -> None:
+    def follow_conjuncts(self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase) -> None:
         """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
         of Z": the subject holds both titles."""
         ent = self.ann.ent
@@ -397,11 +468,19 @@ def extract_relations(
     ruleset: RuleSet,
     matchers: RelationMatchers,
     gazetteer: Gazetteer,
+    *,
+    country: str = "",
 ) -> list[Triple]:
-    """Every triple the rules find in ``doc``, one per fact and sentence."""
-    builder = _Builder(doc, resolution, annotation, ruleset, gazetteer)
-    for rule, roles in matches(doc, matchers):
-        if "subject" in roles and "object" in roles:
+    """Every triple the rules find in ``doc``, one per fact and sentence.
+
+    ``country`` is the country whose government titles the article means ("the chancellor");
+    when empty it is found in the text (:func:`~kg.extract.country.find_country`).
+    """
+    builder = _Builder(doc, resolution, annotation, ruleset, gazetteer, country)
+    found = matches(doc, matchers)
+    # Rules with an implied object run last: a title whose object is written never gets one.
+    for rule, roles in sorted(found, key=lambda m: m[0].object_kind == "implied"):
+        if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
             builder.add(rule, roles)
     triples = list(builder.triples.values())
     triples.extend(chained(triples))

@@ -5,6 +5,10 @@ A rule folder holds:
 - ``titles.tsv``: the title lexicon (title phrase → predicate);
 - ``modifiers.tsv``: words that make a role former, acting or future;
 - ``parties.tsv``: what a role means when its object is a political party;
+- ``government.tsv``: the department or country a government title names when the sentence
+  names none, per country (read by the rules with ``object_kind = "implied"``);
+- ``country-cues.tsv``: names that tell which country an article is about;
+- ``publishers.tsv``: publishers whose articles mean one country's government;
 - ``*.toml``: patterns, each an ``[[rule]]`` with ``id``, ``predicate``, ``confidence``,
   ``example`` (a test sentence), ``expect`` (the triple the example must give) and either
   a token ``pattern`` (spaCy ``Matcher`` syntax) or a ``dependency`` pattern (spaCy
@@ -33,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
+from ..names import normalize_name
 from ..records import ENTITY_CLASSES, STATUSES
 from ..resources import schemas_dir
 from ..vocab import PREDICATES
@@ -40,6 +45,8 @@ from ..vocab import PREDICATES
 __all__ = [
     "ENT_ATTR",
     "KIND_ATTR",
+    "OBJECT_KINDS",
+    "GovernmentPost",
     "Rule",
     "RuleSet",
     "TitleEntry",
@@ -51,6 +58,9 @@ ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP", "NONE")
 ROLES = ("subject", "object", "title", "verb")
 GEO_KINDS = ("country", "region", "other")
 _SHORTHANDS = ("role", "ent", "title", "mod", "geo", "orgword")
+OBJECT_KINDS = ("", "party", "implied")
+"""``object_kind`` of a rule: any object, a political party, or none written (the object is
+implied by the title and the article's country, from ``government.tsv``)."""
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 
 
@@ -61,6 +71,18 @@ class TitleEntry:
     phrase: str
     predicate: str
     object_class: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class GovernmentPost:
+    """One line of ``government.tsv``: what a title names in one country."""
+
+    country: str
+    phrase: str
+    predicate: str
+    object: str
+    object_class: str
     origin: str = ""
 
 
@@ -80,7 +102,9 @@ class Rule:
         example: A sentence the rule must fire on.
         expect: The ``(subject, predicate, object)`` the example must give.
         origin: ``file:line`` where the rule is defined.
-        object_kind: ``"party"`` when the object must be a political party.
+        object_kind: ``"party"`` when the object must be a political party; ``"implied"``
+            when the rule has no object token and the title names the object
+            (``government.tsv``).
     """
 
     id: str
@@ -103,6 +127,15 @@ class RuleSet:
     titles: list[TitleEntry] = field(default_factory=list)
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)
+    party_adjectives: dict[str, str] = field(default_factory=dict)
+    """Predicate → what it becomes when the party is an adjective before a title of the
+    state ("Democratic President Bill Clinton" is a member of the party, not its leader)."""
+    government: dict[tuple[str, str], GovernmentPost] = field(default_factory=dict)
+    """``(country, title phrase)`` → the post, both lower case."""
+    country_cues: dict[str, str] = field(default_factory=dict)
+    """Normalised entity name → the country it tells an article is about."""
+    publishers: dict[str, str] = field(default_factory=dict)
+    """Normalised publisher name or host → the country its articles mean."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -250,8 +283,11 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
             )
             expect = ["", "", ""]
         object_kind = spec.get("object_kind", "")
-        if object_kind not in ("", "party"):
-            problems.append(f"{where}: object_kind must be 'party' when given, got {object_kind!r}")
+        if object_kind not in OBJECT_KINDS:
+            problems.append(
+                f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS[1:])} when given,"
+                f" got {object_kind!r}"
+            )
         has_tokens, has_dep = "pattern" in spec, "dependency" in spec
         if has_tokens == has_dep:
             problems.append(f"{where}: give exactly one of 'pattern' (tokens) or 'dependency'")
@@ -276,9 +312,14 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
                 tok, role = _compile_token(token, f"{where} token {n}", problems)
                 compiled.append(tok)
                 roles.append(role)
-        for needed in ("subject", "object"):
-            if needed not in roles:
-                problems.append(f"{where}: no token has role {needed!r}")
+        needed = ("subject", "title") if object_kind == "implied" else ("subject", "object")
+        for role in needed:
+            if role not in roles:
+                problems.append(f"{where}: no token has role {role!r}")
+        if object_kind == "implied" and "object" in roles:
+            problems.append(
+                f"{where}: an 'implied' rule takes its object from the title: drop role 'object'"
+            )
         if predicate == "title" and "title" not in roles:
             problems.append(f"{where}: predicate 'title' needs a token with role 'title'")
         rules.append(
@@ -358,9 +399,9 @@ def load_rules(*folders: Path) -> RuleSet:
                 ruleset.modifiers[word] = (status, override)
         for path in sorted(folder.glob("parties*.tsv")):
             ruleset.sources.append(path)
-            for number, cols in _read_tsv(path, problems, (2, 3)):
+            for number, cols in _read_tsv(path, problems, (2, 4)):
                 mode = cols[2] if len(cols) > 2 else "keep"
-                for predicate in cols[:2]:
+                for predicate in [*cols[:2], *cols[3:]]:
                     if predicate not in PREDICATES:
                         problems.append(f"{path}:{number}: unknown predicate {predicate!r}")
                 if mode not in ("keep", "current"):
@@ -368,9 +409,41 @@ def load_rules(*folders: Path) -> RuleSet:
                         f"{path}:{number}: status must be 'keep' or 'current', got {mode!r}"
                     )
                 ruleset.parties[cols[0]] = (cols[1], mode)
+                if len(cols) > 3:
+                    ruleset.party_adjectives[cols[0]] = cols[3]
+        for path in sorted(folder.glob("government*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (5, 5)):
+                post = GovernmentPost(
+                    cols[0], cols[1].lower(), cols[2], cols[3], cols[4], f"{path}:{number}"
+                )
+                if post.predicate not in PREDICATES:
+                    problems.append(
+                        f"{path}:{number}: unknown predicate {post.predicate!r}; known: {', '.join(PREDICATES)}"
+                    )
+                if post.object_class not in ENTITY_CLASSES:
+                    problems.append(
+                        f"{path}:{number}: unknown class {post.object_class!r}; known: {', '.join(ENTITY_CLASSES)}"
+                    )
+                ruleset.government[(normalize_name(post.country), post.phrase)] = post
+        for path in sorted(folder.glob("country-cues*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (2, 2)):
+                ruleset.country_cues[normalize_name(cols[0])] = cols[1]
+        for path in sorted(folder.glob("publishers*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (2, 2)):
+                ruleset.publishers[normalize_name(cols[0])] = cols[1]
         for path in sorted(folder.glob("*.toml")):
             ruleset.sources.append(path)
             ruleset.rules.extend(_load_toml(path, problems, seen))
+    phrases = {entry.phrase for entry in ruleset.titles}
+    for post in ruleset.government.values():
+        if post.phrase not in phrases:
+            problems.append(
+                f"{post.origin}: {post.phrase!r} is in no titles*.tsv, so no rule can match it;"
+                " add it to the title lexicon"
+            )
     if not problems:
         problems.extend(_check_with_spacy(ruleset))
     digest = hashlib.sha256()
