@@ -88,6 +88,7 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    country: str = "",
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
@@ -104,6 +105,8 @@ def build(
         on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        country: The country whose government titles the articles mean ("Chancellor X"
+            with no department); empty: each article's publisher, dateline or text decides.
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -113,7 +116,7 @@ def build(
     report = BuildReport()
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules)
+    extractor = Extractor(nlp, rules=rules, country=country)
     articles = read_articles(list(inputs), on_error=on_error, report=report.read)
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
         report.triples_before = len(kg)

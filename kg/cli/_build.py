@@ -61,6 +61,14 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    country: Annotated[
+        str,
+        typer.Option(
+            "--country",
+            help="Country whose government titles the articles mean ('Chancellor X' with no"
+            " department); default: each article's publisher, dateline or text.",
+        ),
+    ] = "",
 ) -> None:
     """Build or update the graph from news articles."""
     if verbose:
@@ -110,6 +118,7 @@ def build(
             wait=wait,
             on_article=tick,
             link=link,
+            country=country,
         )
     for problem in report.read.problems:
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
