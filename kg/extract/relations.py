@@ -77,6 +77,8 @@ class _Builder:
         """The country government titles mean (``--country``); found in the text when empty."""
         self.titled: set[int] = set()
         """First tokens of the title phrases that gave a triple with a written object."""
+        self.status_by_verb: dict[tuple[int, int], str] = {}
+        """First tokens of the title phrases whose verb gave the role its status."""
 
     # -- arguments ----------------------------------------------------------------
 
@@ -241,6 +243,11 @@ class _Builder:
         status, override, modifier_at = ("current", "", -1)
         if title:
             status, override, modifier_at = self.status_of(title.start, title.last)
+            if status == "current" and rule.status:
+                status = rule.status  # "X resigned as chairman of Y"
+                self.status_by_verb[(title.start, subject.entity)] = status
+            elif not rule.status and (title.start, subject.entity) in self.status_by_verb:
+                return  # "X is to become chairman of Y" is no current chairmanship
             if obj.end <= title.start and self.object_follows(title.end):
                 return  # "X, the German co-head of EADS": the "of" object is the real one
             if self.title_belongs_to_next_name(title.end, subject.entity):
@@ -478,8 +485,12 @@ def extract_relations(
     """
     builder = _Builder(doc, resolution, annotation, ruleset, gazetteer, country)
     found = matches(doc, matchers)
-    # Rules with an implied object run last: a title whose object is written never gets one.
-    for rule, roles in sorted(found, key=lambda m: m[0].object_kind == "implied"):
+    # Rules whose verb gives the status run first: "X is to become chairman of Y" is future
+    # whatever the copula rule says. Rules with an implied object run last: a title whose
+    # object is written never gets one.
+    for rule, roles in sorted(
+        found, key=lambda m: (m[0].object_kind == "implied", not m[0].status)
+    ):
         if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
             builder.add(rule, roles)
     triples = list(builder.triples.values())

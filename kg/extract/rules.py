@@ -105,6 +105,8 @@ class Rule:
         object_kind: ``"party"`` when the object must be a political party; ``"implied"``
             when the rule has no object token and the title names the object
             (``government.tsv``).
+        status: The status the construction itself gives the role ("X resigned as
+            chairman of Y": ``former``), unless a modifier says otherwise; ``""``: current.
     """
 
     id: str
@@ -117,6 +119,7 @@ class Rule:
     expect: tuple[str, str, str]
     origin: str
     object_kind: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -250,6 +253,7 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
             "dependency",
             "comment",
             "object_kind",
+            "status",
         }
         for key in sorted(set(spec) - known):
             problems.append(f"{where}: unknown key {key!r}; known: {', '.join(sorted(known))}")
@@ -288,6 +292,9 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
                 f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS[1:])} when given,"
                 f" got {object_kind!r}"
             )
+        status = spec.get("status", "")
+        if status and status not in STATUSES:
+            problems.append(f"{where}: status must be one of {', '.join(STATUSES)}, got {status!r}")
         has_tokens, has_dep = "pattern" in spec, "dependency" in spec
         if has_tokens == has_dep:
             problems.append(f"{where}: give exactly one of 'pattern' (tokens) or 'dependency'")
@@ -334,6 +341,7 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
                 (expect[0], expect[1], expect[2]),
                 where,
                 object_kind,
+                status,
             )
         )
     return rules

@@ -1,0 +1,169 @@
+"""Verb frames that state a role and its status: resigning, succeeding, taking over, joining,
+being put in charge (hand-built Docs, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import graph_from_doc
+from kg.records import Article
+
+_AUX = {"was", "is", "will", "has", "had", "would", "are"}
+_LEMMA = {
+    "resigned": "resign",
+    "quit": "quit",
+    "stepped": "step",
+    "succeeds": "succeed",
+    "replaced": "replace",
+    "succeed": "succeed",
+    "take": "take",
+    "become": "become",
+    "joined": "join",
+    "put": "put",
+    "placed": "place",
+    "was": "be",
+    "is": "be",
+    "will": "will",
+}
+
+
+def doc_of(make_doc, text, ents):
+    words = text.split(" ")
+    pos = []
+    for w in words:
+        if w in _AUX:
+            pos.append("AUX")
+        elif w in _LEMMA:
+            pos.append("VERB")
+        elif w in (",", "."):
+            pos.append("PUNCT")
+        elif w in ("as", "of", "in", "at", "for", "on", "to"):
+            pos.append("ADP")
+        elif w in ("the", "a", "an"):
+            pos.append("DET")
+        else:
+            pos.append("PROPN" if w[:1].isupper() else "NOUN")
+    lemmas = [_LEMMA.get(w, w.lower()) for w in words]
+    return make_doc(text, ents=ents, pos=pos, lemmas=lemmas)
+
+
+def facts(component, doc):
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    return {
+        (t.subject.name, t.predicate, t.object.name, t.evidence.status, t.evidence.rule)
+        for t in graph.triples
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Jane Doe resigned as chairman of Acme Corp on Monday .",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+        ),
+        (
+            "Jane Doe , 61 , has stepped down as the chairman of Acme Corp .",
+            [(0, 2, "PERSON"), (12, 14, "ORG")],
+        ),
+        ("Jane Doe quit as chairman at Acme Corp .", [(0, 2, "PERSON"), (6, 8, "ORG")]),
+    ],
+)
+def test_leaving_a_post_makes_it_former(component, make_doc, text, ents):
+    found = facts(component, doc_of(make_doc, text, ents))
+    assert (
+        "Jane Doe",
+        "leader_of",
+        "Acme Corp",
+        "former",
+        "verb.person_resigned_as_title_of_org",
+    ) in found
+    assert not any(status == "current" for *_, status, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Jane Doe will take over as chief executive of Acme Corp in May .",
+            [(0, 2, "PERSON"), (9, 11, "ORG")],
+        ),
+        (
+            "Jane Doe is to become the chief executive of Acme Corp .",
+            [(0, 2, "PERSON"), (9, 11, "ORG")],
+        ),
+    ],
+)
+def test_a_post_to_come_is_future(component, make_doc, text, ents):
+    found = facts(component, doc_of(make_doc, text, ents))
+    assert ("Jane Doe", "leader_of", "Acme Corp", "future") in {f[:4] for f in found}
+    assert not any(f[3] == "current" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Stuart Rose succeeds Paul Myners as chairman of Acme Corp .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (8, 10, "ORG")],
+        ),
+        (
+            "Stuart Rose replaced Paul Myners , as chairman of Acme Corp .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (9, 11, "ORG")],
+        ),
+    ],
+)
+def test_succession_current_for_the_successor_former_for_the_predecessor(
+    component, make_doc, text, ents
+):
+    found = {f[:4] for f in facts(component, doc_of(make_doc, text, ents))}
+    assert ("Stuart Rose", "leader_of", "Acme Corp", "current") in found
+    assert ("Paul Myners", "leader_of", "Acme Corp", "former") in found
+    assert ("Paul Myners", "leader_of", "Acme Corp", "current") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Ann Ruiz was put in charge of Acme Corp .", [(0, 2, "PERSON"), (7, 9, "ORG")]),
+        (
+            "Ann Ruiz , who was placed in charge of the Acme Corp , spoke .",
+            [(0, 2, "PERSON"), (10, 12, "ORG")],
+        ),
+    ],
+)
+def test_put_in_charge(component, make_doc, text, ents):
+    found = facts(component, doc_of(make_doc, text, ents))
+    assert (
+        "Ann Ruiz",
+        "leader_of",
+        "Acme Corp",
+        "current",
+        "verb.person_put_in_charge_of_org",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "predicate"),
+    [
+        (
+            "Ann Ruiz joined Acme Corp as chief economist in 2001 .",
+            [(0, 2, "PERSON"), (3, 5, "ORG")],
+            "works_for",
+        ),
+        (
+            "Ann Ruiz , who joined the Acme Corp as a spokeswoman , spoke .",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+            "spokesperson_of",
+        ),
+    ],
+)
+def test_joined_as_title(component, make_doc, text, ents, predicate):
+    found = facts(component, doc_of(make_doc, text, ents))
+    assert (
+        "Ann Ruiz",
+        predicate,
+        "Acme Corp",
+        "current",
+        "verb.person_joined_org_as_title",
+    ) in found
