@@ -142,3 +142,22 @@ def test_party_adjective_before_a_title_of_the_state_is_membership(component, ma
         found = {(s, p, o) for s, p, o, _ in facts(component, doc)}
         assert (" ".join(text.split()[2:4]), "member_of", name) in found
         assert not any(p == "leader_of" for _, p, _ in found)
+
+
+def test_a_written_object_elsewhere_in_the_article_wins(component, make_doc):
+    doc = make_doc(
+        "BEIJING ( Reuters ) - U.S. President Donald Trump arrived . "
+        "President Donald Trump , President Xi Jinping spoke .",
+        ents=[
+            (0, 1, "GPE"),
+            (2, 3, "ORG"),
+            (5, 6, "GPE"),
+            (7, 9, "PERSON"),
+            (12, 14, "PERSON"),
+            (16, 18, "PERSON"),
+        ],
+    )
+    found = {(s, p, o) for s, p, o, _ in facts(component, doc)}
+    assert ("Donald Trump", "president_of", "United States") in found
+    assert ("Donald Trump", "president_of", "China") not in found
+    assert ("Xi Jinping", "president_of", "China") in found

@@ -468,6 +468,23 @@ class _Builder:
         return obj
 
 
+def _without_contradicted(triples: list[Triple], *, rules: dict[str, Rule]) -> list[Triple]:
+    """Drop an implied object where the article writes another one for the same person and
+    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump")."""
+    written = {
+        (t.subject, t.predicate)
+        for t in triples
+        if t.evidence.rule.split(".conj")[0] in rules
+        and rules[t.evidence.rule.split(".conj")[0]].object_kind != "implied"
+    }
+    return [
+        t
+        for t in triples
+        if (t.subject, t.predicate) not in written
+        or rules[t.evidence.rule.split(".conj")[0]].object_kind != "implied"
+    ]
+
+
 def extract_relations(
     doc: Doc,
     resolution: Resolution,
@@ -493,6 +510,6 @@ def extract_relations(
     ):
         if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
             builder.add(rule, roles)
-    triples = list(builder.triples.values())
+    triples = _without_contradicted(list(builder.triples.values()), rules=matchers.rules)
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
