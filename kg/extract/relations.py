@@ -120,7 +120,9 @@ class _Builder:
         if self.object_follows(title.end) or self.object_after(title.end):
             return None
         country = self.article_country()
-        post = self.ruleset.government.get((normalize_name(country), title.text.lower()))
+        key = normalize_name(country)
+        posts = [self.ruleset.government.get((key, entry.phrase)) for entry in title.entries]
+        post = next((p for p in posts if p is not None), None)
         if post is None:
             return None
         index = self.entity_named(post.object, post.object_class)
@@ -250,7 +252,7 @@ class _Builder:
                 return  # "X is to become chairman of Y" is no current chairmanship
             if obj.end <= title.start and self.object_follows(title.end):
                 return  # "X, the German co-head of EADS": the "of" object is the real one
-            if self.title_belongs_to_next_name(title.end, subject.entity):
+            if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
         elif "verb" in roles:
             status = self.verb_status(self.doc[roles["verb"][0]])
@@ -333,6 +335,8 @@ class _Builder:
             self.titled.add(title.start)
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
+            if title.end <= subject.start and self.is_plural(title):
+                self.follow_list(rule, roles, title, subject)
 
     def is_adjective(self, arg: _Arg) -> bool:
         """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
@@ -428,6 +432,29 @@ class _Builder:
         nxt = self.res.token_entity.get(end)
         return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
 
+    def is_plural(self, title: TitlePhrase) -> bool:
+        """Whether a title is written in the plural ("Senators", "analysts")."""
+        written = " ".join(t.lower_ for t in self.doc[title.start : title.end])
+        return all(written != entry.phrase for entry in title.entries)
+
+    def follow_list(
+        self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase, first: _Arg
+    ) -> None:
+        """ "Senators A, B and C", "analysts A and B of Z": a plural title before a list of
+        names holds for each name of the list."""
+        doc, i = self.doc, first.end
+        while i + 1 < len(doc) and doc[i].lower_ in (",", "and"):
+            i += 1
+            if doc[i].lower_ == "and":
+                i += 1
+            index = self.res.token_entity.get(i) if i < len(doc) else None
+            if index is None or self.res.entities[index].label != "Person":
+                return
+            start = i
+            while i < len(doc) and self.res.token_entity.get(i) == index:
+                i += 1
+            self.add(rule, {**roles, "subject": list(range(start, i))}, suffix=".list")
+
     def follow_conjuncts(self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase) -> None:
         """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
         of Z": the subject holds both titles."""
@@ -468,20 +495,17 @@ class _Builder:
         return obj
 
 
-def _without_contradicted(triples: list[Triple], *, rules: dict[str, Rule]) -> list[Triple]:
+def _without_contradicted(triples: list[Triple], *, implied: set[str]) -> list[Triple]:
     """Drop an implied object where the article writes another one for the same person and
-    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump")."""
-    written = {
-        (t.subject, t.predicate)
-        for t in triples
-        if t.evidence.rule.split(".conj")[0] in rules
-        and rules[t.evidence.rule.split(".conj")[0]].object_kind != "implied"
-    }
+    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump").
+
+    ``implied`` holds the rule ids (with their suffixes) of rules with an implied object.
+    """
+    written = {(t.subject, t.predicate) for t in triples if t.evidence.rule not in implied}
     return [
         t
         for t in triples
-        if (t.subject, t.predicate) not in written
-        or rules[t.evidence.rule.split(".conj")[0]].object_kind != "implied"
+        if t.evidence.rule not in implied or (t.subject, t.predicate) not in written
     ]
 
 
@@ -510,6 +534,12 @@ def extract_relations(
     ):
         if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
             builder.add(rule, roles)
-    triples = _without_contradicted(list(builder.triples.values()), rules=matchers.rules)
+    implied = {
+        rule_id + suffix
+        for rule_id, rule in matchers.rules.items()
+        if rule.object_kind == "implied"
+        for suffix in ("", ".conj", ".list")
+    }
+    triples = _without_contradicted(list(builder.triples.values()), implied=implied)
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
