@@ -17,6 +17,7 @@ from .country import find_country
 from .entities import Resolution
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
+from .references import find_references
 from .rules import Rule, RuleSet
 
 __all__ = ["extract_relations"]
@@ -43,6 +44,7 @@ _WHOLE_ORG_NOUNS = frozenset(
     ]
 )
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
+_TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ class _Builder:
         """The country government titles mean (``--country``); found in the text when empty."""
         self.titled: set[int] = set()
         """First tokens of the title phrases that gave a triple with a written object."""
+        self.refs: dict[int, int] = {}
+        """Token index → entity of a pronoun or description that refers back to it."""
+        self.implied: set[tuple[str, str, str, str, int]] = set()
+        """Keys of the triples whose object is implied."""
         self.status_by_verb: dict[tuple[int, int], str] = {}
         """First tokens of the title phrases whose verb gave the role its status."""
 
@@ -128,10 +134,20 @@ class _Builder:
         index = self.entity_named(post.object, post.object_class)
         return _Arg(index, title.text, title.start, title.end), post.predicate
 
+    def mark_references(self) -> None:
+        """Give pronouns and descriptions with one clear antecedent its entity tag."""
+        self.refs = find_references(self.doc, self.res, self.ruleset.references)
+        for i, index in self.refs.items():
+            tag = _TAG[self.res.entities[index].label]
+            self.ann.ent[i] = tag  # unmark_doc resets the token from here
+            self.doc[i].ent_id_ = tag
+
     def entity_at(self, i: int) -> int | None:
         """Index of the entity a token belongs to; demonyms become entities on demand."""
         if i in self.res.token_entity:
             return self.res.token_entity[i]
+        if i in self.refs:
+            return self.refs[i]
         if i in self.res.demonyms:
             name, label, text = self.res.demonyms[i]
             index = self.res.entity_named(name, label)
@@ -311,14 +327,15 @@ class _Builder:
         text = sentence.text
         start = sentence.start_char + len(text) - len(text.lstrip())
         text = text.strip()  # spaCy keeps the line breaks after a sentence in it
+        through_ref = any(i in self.refs for i in (subject.start, obj.start))
         evidence = Evidence(
             sentence=text,
             start=start,
             end=start + len(text),
             subject_text=subject.text,
             object_text=obj.text,
-            rule=rule.id + suffix,
-            confidence=rule.confidence,
+            rule=rule.id + suffix + (".ref" if through_ref else ""),
+            confidence=round(rule.confidence * (0.85 if through_ref else 1.0), 3),
             title=title.text if title else "",
             status=status,
         )
@@ -331,6 +348,10 @@ class _Builder:
         old = self.triples.get(key)
         if old is None or old.evidence.confidence < evidence.confidence:
             self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
+            if rule.object_kind == "implied":
+                self.implied.add(key)
+            else:
+                self.implied.discard(key)
         if title and rule.object_kind != "implied":
             self.titled.add(title.start)
         if title and not suffix:
@@ -495,17 +516,16 @@ class _Builder:
         return obj
 
 
-def _without_contradicted(triples: list[Triple], *, implied: set[str]) -> list[Triple]:
+def _without_contradicted(builder: _Builder) -> list[Triple]:
     """Drop an implied object where the article writes another one for the same person and
-    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump").
-
-    ``implied`` holds the rule ids (with their suffixes) of rules with an implied object.
-    """
-    written = {(t.subject, t.predicate) for t in triples if t.evidence.rule not in implied}
+    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump")."""
+    written = {
+        (t.subject, t.predicate) for key, t in builder.triples.items() if key not in builder.implied
+    }
     return [
         t
-        for t in triples
-        if t.evidence.rule not in implied or (t.subject, t.predicate) not in written
+        for key, t in builder.triples.items()
+        if key not in builder.implied or (t.subject, t.predicate) not in written
     ]
 
 
@@ -525,6 +545,7 @@ def extract_relations(
     when empty it is found in the text (:func:`~kg.extract.country.find_country`).
     """
     builder = _Builder(doc, resolution, annotation, ruleset, gazetteer, country)
+    builder.mark_references()
     found = matches(doc, matchers)
     # Rules whose verb gives the status run first: "X is to become chairman of Y" is future
     # whatever the copula rule says. Rules with an implied object run last: a title whose
@@ -534,12 +555,6 @@ def extract_relations(
     ):
         if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
             builder.add(rule, roles)
-    implied = {
-        rule_id + suffix
-        for rule_id, rule in matchers.rules.items()
-        if rule.object_kind == "implied"
-        for suffix in ("", ".conj", ".list")
-    }
-    triples = _without_contradicted(list(builder.triples.values()), implied=implied)
+    triples = _without_contradicted(builder)
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))

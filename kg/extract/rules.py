@@ -9,6 +9,7 @@ A rule folder holds:
   names none, per country (read by the rules with ``object_kind = "implied"``);
 - ``country-cues.tsv``: names that tell which country an article is about;
 - ``publishers.tsv``: publishers whose articles mean one country's government;
+- ``references.tsv``: pronouns and nouns that refer back to an entity ("its", "the company");
 - ``*.toml``: patterns, each an ``[[rule]]`` with ``id``, ``predicate``, ``confidence``,
   ``example`` (a test sentence), ``expect`` (the triple the example must give) and either
   a token ``pattern`` (spaCy ``Matcher`` syntax) or a ``dependency`` pattern (spaCy
@@ -139,6 +140,8 @@ class RuleSet:
     """Normalised entity name → the country it tells an article is about."""
     publishers: dict[str, str] = field(default_factory=dict)
     """Normalised publisher name or host → the country its articles mean."""
+    references: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Lower-case word → (class it refers to, ``pronoun`` or ``noun``)."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -438,6 +441,15 @@ def load_rules(*folders: Path) -> RuleSet:
             ruleset.sources.append(path)
             for _number, cols in _read_tsv(path, problems, (2, 2)):
                 ruleset.country_cues[normalize_name(cols[0])] = cols[1]
+        for path in sorted(folder.glob("references*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (3, 3)):
+                if cols[1] not in ENTITY_CLASSES or cols[2] not in ("pronoun", "noun"):
+                    problems.append(
+                        f"{path}:{number}: expected a class ({', '.join(ENTITY_CLASSES)}) and"
+                        f" 'pronoun' or 'noun', got {cols[1]!r}, {cols[2]!r}"
+                    )
+                ruleset.references[cols[0].lower()] = (cols[1], cols[2])
         for path in sorted(folder.glob("publishers*.tsv")):
             ruleset.sources.append(path)
             for _number, cols in _read_tsv(path, problems, (2, 2)):
