@@ -8,7 +8,6 @@ import pytest
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
 
-
 _POS = {
     "arrived": "VERB",
     "said": "VERB",
