@@ -161,3 +161,24 @@ def test_a_written_object_elsewhere_in_the_article_wins(component, make_doc):
     assert ("Donald Trump", "president_of", "United States") in found
     assert ("Donald Trump", "president_of", "China") not in found
     assert ("Xi Jinping", "president_of", "China") in found
+
+
+def test_implied_object_reuses_the_node_the_article_names_by_another_name(component, make_doc):
+    doc = make_doc(
+        "In Britain , the Treasury said Chancellor Gordon Brown would speak .",
+        ents=[(1, 2, "GPE"), (4, 5, "ORG"), (7, 9, "PERSON")],
+    )
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    (triple,) = [t for t in graph.triples if t.predicate == "secretary_of"]
+    assert triple.object.name == "Treasury"
+    assert [e.name for e in graph.entities].count("Treasury") == 1
+    assert "HM Treasury" not in [e.name for e in graph.entities]
+
+
+def test_a_new_implied_node_carries_its_other_names(component, make_doc):
+    doc = make_doc(
+        "In Britain , Chancellor Gordon Brown spoke .", ents=[(1, 2, "GPE"), (4, 6, "PERSON")]
+    )
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    (triple,) = graph.triples
+    assert triple.object.name == "HM Treasury" and "Treasury" in triple.object.aliases

@@ -21,6 +21,9 @@ _LEMMA = {
     "joined": "join",
     "put": "put",
     "placed": "place",
+    "set": "set",
+    "founded": "found",
+    "co-founded": "co-found",
     "was": "be",
     "is": "be",
     "will": "will",
@@ -167,3 +170,33 @@ def test_joined_as_title(component, make_doc, text, ents, predicate):
         "current",
         "verb.person_joined_org_as_title",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Ann Ruiz set up Acme Corp in 1976 .", [(0, 2, "PERSON"), (4, 6, "ORG")]),
+        ("Ann Ruiz , who set up the Acme Corp , died .", [(0, 2, "PERSON"), (7, 9, "ORG")]),
+    ],
+)
+def test_set_up_is_founding(component, make_doc, text, ents):
+    found = facts(component, doc_of(make_doc, text, ents))
+    assert ("Ann Ruiz", "founder_of", "Acme Corp", "current", "verb.person_set_up_org") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Ann Ruiz founded Acme Corp with Tom Hale .",
+            [(0, 2, "PERSON"), (3, 5, "ORG"), (6, 8, "PERSON")],
+        ),
+        (
+            "Ann Ruiz , who set up Acme Corp in 1998 with her partner Tom Hale , died .",
+            [(0, 2, "PERSON"), (6, 8, "ORG"), (13, 15, "PERSON")],
+        ),
+    ],
+)
+def test_cofounder_after_with(component, make_doc, text, ents):
+    found = {f[:3] for f in facts(component, doc_of(make_doc, text, ents))}
+    assert ("Tom Hale", "founder_of", "Acme Corp") in found

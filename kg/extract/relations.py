@@ -88,17 +88,19 @@ class _Builder:
 
     # -- arguments ----------------------------------------------------------------
 
-    def entity_named(self, name: str, label: str) -> int:
-        """Index of the entity with this name and class, made when the article has none."""
+    def entity_named(self, name: str, label: str, aliases: tuple[str, ...] = ()) -> int:
+        """Index of the entity with this name (or alias) and class, made when the article
+        has none."""
         found = self.gazetteer.lookup(name)
         if found is not None and found[1] == label:
             name = found[0]
-        index = self.res.entity_named(name, label)
-        if index is None:
-            index = len(self.res.entities)
-            self.res.entities.append(Entity(name, label, ()))
-            self.res.mentions.append([])
-        return index
+        for candidate in (name, *aliases):
+            index = self.res.entity_named(candidate, label)
+            if index is not None:
+                return index
+        self.res.entities.append(Entity(name, label, tuple(sorted(aliases))))
+        self.res.mentions.append([])
+        return len(self.res.entities) - 1
 
     def article_country(self) -> str:
         """The country of the article, looked for once, when a rule first needs it."""
@@ -131,7 +133,7 @@ class _Builder:
         post = next((p for p in posts if p is not None), None)
         if post is None:
             return None
-        index = self.entity_named(post.object, post.object_class)
+        index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
 
     def mark_references(self) -> None:

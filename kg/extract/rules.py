@@ -85,6 +85,7 @@ class GovernmentPost:
     object: str
     object_class: str
     origin: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -425,8 +426,15 @@ def load_rules(*folders: Path) -> RuleSet:
         for path in sorted(folder.glob("government*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (5, 5)):
+                name, *aliases = (n.strip() for n in cols[3].split("|"))
                 post = GovernmentPost(
-                    cols[0], cols[1].lower(), cols[2], cols[3], cols[4], f"{path}:{number}"
+                    cols[0],
+                    cols[1].lower(),
+                    cols[2],
+                    name,
+                    cols[4],
+                    f"{path}:{number}",
+                    tuple(aliases),
                 )
                 if post.predicate not in PREDICATES:
                     problems.append(
