@@ -200,3 +200,23 @@ def test_set_up_is_founding(component, make_doc, text, ents):
 def test_cofounder_after_with(component, make_doc, text, ents):
     found = {f[:3] for f in facts(component, doc_of(make_doc, text, ents))}
     assert ("Tom Hale", "founder_of", "Acme Corp") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "founders"),
+    [
+        (
+            "Shares in Acme Corp , the business Ann Ruiz founded in 1975 , rose .",
+            [(2, 4, "ORG"), (7, 9, "PERSON")],
+            {"Ann Ruiz"},
+        ),
+        (
+            "Ann Ruiz is rich . She sold Acme Corp , the label she set up with Tom Hale , in 1999 .",
+            [(0, 2, "PERSON"), (7, 9, "ORG"), (16, 18, "PERSON")],
+            {"Ann Ruiz", "Tom Hale"},
+        ),
+    ],
+)
+def test_founders_in_a_clause_on_the_organization(component, make_doc, text, ents, founders):
+    found = {f[0] for f in facts(component, doc_of(make_doc, text, ents)) if f[1] == "founder_of"}
+    assert found == founders
