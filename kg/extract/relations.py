@@ -250,6 +250,7 @@ class _Builder:
         near = title.start if title else min(roles["object"] + roles["subject"])
         subject = self.argument(roles.get("subject", []), near)
         predicate = rule.predicate
+        obj: _Arg | None
         if rule.object_kind == "implied":
             implied = self.implied_object(title, subject)
             if implied is None:
