@@ -109,7 +109,7 @@ def fit_table(table: Table, *, width: int, iri_columns: Collection[int] = ()) ->
     columns = [columns[i] for i in order]
     n_iri = len(columns) - sum(1 for i in order if i not in iri_columns)
     natural = [
-        max(_text_width(column.header), *(_text_width(cell) for cell in column.cells))
+        max([_text_width(column.header), *(_text_width(cell) for cell in column.cells)])
         for column in columns
     ]
     headers = [_text_width(column.header) for column in columns]
