@@ -124,6 +124,8 @@ def test_country_setting_must_be_a_country_with_government_titles(blank):
     ("article", "country"),
     [
         (Article("bbc/politics/013.txt", "x"), "United Kingdom"),
+        (Article("/data/news/bbc/politics/013.txt", "x"), "United Kingdom"),
+        (Article("politics/013.txt", "x"), ""),
         (Article("7", "x", url="https://www.nytimes.com/2017/01/01/a.html"), "United States"),
         (Article("7", "x", source="The Guardian"), "United Kingdom"),
         (Article("reuters/0a1b", "x", source="Reuters"), ""),

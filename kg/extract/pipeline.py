@@ -49,10 +49,13 @@ class ExtractComponent:
         self.matchers = build_matchers(nlp.vocab, self.ruleset, self.gazetteer)
 
     def publisher_country(self, article: Article) -> str:
-        """The country of ``article``'s publisher (``publishers.tsv``), or ``""``."""
+        """The country of ``article``'s publisher (``publishers.tsv``): by its source, its
+        URL's host, or a folder of its id named after the publisher; else ``""``."""
         host = urlsplit(article.url).hostname or ""
-        folder = article.id.split("/", 1)[0] if "/" in article.id else ""
-        for name in (article.source, host.removeprefix("www."), folder):
+        # The folders of a file's id, nearest first: "bbc/politics/013.txt" whether the
+        # folder or the file itself was given to kg build.
+        folders = article.id.split("/")[-2::-1]
+        for name in (article.source, host.removeprefix("www."), *folders):
             country = self.ruleset.publishers.get(normalize_name(name)) if name else None
             if country:
                 return country
