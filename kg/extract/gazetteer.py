@@ -34,6 +34,7 @@ class Gazetteer:
         cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
         not_names: Normalised names NER finds that are no person, organization or place
             (time zones, awards, sports events: ``schemas/not_names.txt``).
+        words: The word lists of the mention passes, by name (``schemas/mention_words.toml``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -48,6 +49,7 @@ class Gazetteer:
     first_names: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -118,6 +120,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         "first_names.txt",
         "cities.txt",
         "not_names.txt",
+        "mention_words.toml",
     ):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
@@ -164,4 +167,39 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             gaz.parties.add(normalize_name(line))
     for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
         gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
+    gaz.words = _read_words(folder / "mention_words.toml")
     return gaz
+
+
+MENTION_WORDS = (
+    "leading_titles",
+    "person_nouns",
+    "peerages",
+    "place_nouns",
+    "media_words",
+    "ranks",
+    "abbreviations",
+    "trailing_words",
+    "calendar_words",
+    "saints",
+)
+"""The lists ``schemas/mention_words.toml`` must define."""
+
+
+def _read_words(path: Path) -> dict[str, frozenset[str]]:
+    """The named word lists of ``path`` (a TOML file of string arrays)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}") from exc
+    problems = [f"{path}: missing list {name!r}" for name in MENTION_WORDS if name not in data]
+    for name, value in data.items():
+        if name not in MENTION_WORDS:
+            problems.append(f"{path}: unknown list {name!r}; known: {', '.join(MENTION_WORDS)}")
+        elif not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            problems.append(f"{path}: {name!r} must be a list of non-empty strings")
+    if problems:
+        raise RuleError("Invalid word lists:\n" + "\n".join(problems))
+    return {name: frozenset(data[name]) for name in MENTION_WORDS}

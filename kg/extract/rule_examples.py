@@ -1,13 +1,17 @@
-"""Run each rule's example sentence and check that it gives the rule's ``expect`` triple."""
+"""Run each rule's example sentence and check that it gives the rule's ``expect`` triple.
+
+Used by ``kg rules check`` and the test suite; it lives beside the rules it checks
+(:mod:`kg.extract.rules`) and needs the statistical pipeline.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from .extract import Extractor
-from .nlp import load_pipeline
-from .records import Article
+from ..nlp import load_pipeline
+from ..records import Article
+from .pipeline import Extractor
 
 __all__ = ["check_examples"]
 
