@@ -13,15 +13,15 @@
    (into a fresh on-disk store, and into memory) and rdflib's N-Quads parser into a
    ``Dataset(default_union=True)``.
 3. Run every named query of ``schemas/queries`` (or ``--queries DIR``) through kg
-   (:func:`kg.named_queries.run_named_query` on the on-disk store opened read-only: kg's guard-rail
+   (:func:`kg.query.named.run_named_query` on the on-disk store opened read-only: kg's guard-rail
    parse, Oxigraph and kg's result conversion), through bare pyoxigraph (``Store.query``
    with the same substitutions, results drained) and through rdflib (``Dataset.query``
    with ``initBindings`` standing for kg's substitutions, the same predeclared prefixes and
    the union default graph). Parameters are realistic: the most mentioned person and
    organization (by name, as a user types them), the person's commonest alias, the median
    article date. kg looks the names of entity parameters up on every run
-   (:func:`kg.named_queries.find_entities`); bare pyoxigraph and rdflib run the very text kg runs,
-   with the entities bound (:meth:`kg.named_queries.NamedQuery.with_entities`, looked up once
+   (:func:`kg.query.named.find_entities`); bare pyoxigraph and rdflib run the very text kg runs,
+   with the entities bound (:meth:`kg.query.named.NamedQuery.with_entities`, looked up once
    before timing) and the same parameters. Row counts, and the rows themselves, are
    compared. Where rdflib lacks a feature a query uses, a † row runs a rewritten query on
    both engines.
@@ -83,14 +83,14 @@ from rdflib.term import Identifier
 import kg
 from kg.graph import load_view
 from kg.iri import DEFAULT_BASE, IRIMinter
-from kg.named_queries import (
+from kg.query import ResultTerm, prefixes_for, run_query, to_term
+from kg.query.named import (
     NamedQuery,
     find_entities,
     list_named_queries,
     load_named_query,
     run_named_query,
 )
-from kg.query import ResultTerm, prefixes_for, run_query, to_term
 from kg.rdf import article_quads, run_quads
 from kg.records import Article, ArticleGraph, Entity, Evidence, Triple
 from kg.store import open_store
@@ -1137,7 +1137,7 @@ def prepare_text(store: ox.Store, named: NamedQuery, params: Mapping[str, str]) 
 
     bare pyoxigraph and rdflib run this text, with the same parameters as substitutions and
     initBindings, so that all three answer the same query; kg's own runs look the names up
-    every time (:func:`kg.named_queries.run_named_query`), the others get them looked up once here.
+    every time (:func:`kg.query.named.run_named_query`), the others get them looked up once here.
     """
     entities = {
         p.name: find_entities(store, params[p.name], prefixes=PREFIXES)
@@ -1370,7 +1370,7 @@ def render(
         lines += ["", "## Notes", *notes]
     lines += [
         "",
-        "kg = kg.named_queries.run_named_query (run_query for † and the aggregate) on the store opened "
+        "kg = kg.query.named.run_named_query (run_query for † and the aggregate) on the store opened "
         "read-only: guard-rail parse + Oxigraph + result conversion;",
         "pyoxigraph = Store.query of the text kg runs (entities looked up once, untimed) "
         "with the same substitutions, results drained;",

@@ -13,14 +13,8 @@ import rdflib
 from rdflib.compare import isomorphic
 from rich.console import Console
 
-import kg.query
+import kg.query.guard
 from kg.errors import KGError, QueryError
-from kg.named_queries import (
-    list_named_queries,
-    load_named_query,
-    read_named_query,
-    run_named_query,
-)
 from kg.query import (
     PREFIXES,
     QueryResult,
@@ -28,6 +22,12 @@ from kg.query import (
     check_query,
     run_query,
     to_term,
+)
+from kg.query.named import (
+    list_named_queries,
+    load_named_query,
+    read_named_query,
+    run_named_query,
 )
 from kg.vocab import SUPER_PROPERTY
 
@@ -193,7 +193,7 @@ def test_check_query_second_belt_refuses_a_keyword_the_parse_tree_missed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Simulate rdflib and Oxigraph disagreeing: the tree shows no SERVICE, the text does.
-    monkeypatch.setattr(kg.query, "_network_uses", lambda tree: iter(()))
+    monkeypatch.setattr(kg.query.guard, "_network_uses", lambda tree: iter(()))
     with pytest.raises(QueryError, match="keyword SERVICE appears outside comments"):
         check_query("SELECT * WHERE { SERVICE <http://x.example/> { ?s ?p ?o } }")
     assert check_query("SELECT * WHERE { ?s ?p 'SERVICE' }") == "select"

@@ -1,4 +1,4 @@
-"""Entity parameters of named queries: names looked up before the query runs (kg.named_queries)."""
+"""Entity parameters of named queries: names looked up before the query runs (kg.query.named)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-import kg.named_queries
 import kg.query
+import kg.query.named
 from kg.cli import app
 from kg.errors import QueryError
-from kg.named_queries import (
+from kg.query import QueryResult, ResultTerm, check_query
+from kg.query.named import (
     NamedQuery,
     QueryParam,
     find_entities,
@@ -20,7 +21,6 @@ from kg.named_queries import (
     read_named_query,
     run_named_query,
 )
-from kg.query import QueryResult, ResultTerm, check_query
 
 KG = "https://kg.example/ontology#"
 KGD = "https://kg.example/"
@@ -369,12 +369,32 @@ def test_cli_named_query_looks_up_names(tmp_path: Path, small_store: ox.Store) -
     assert "0 rows" in unknown.stderr
 
 
-def test_kg_query_still_exports_the_named_query_api() -> None:
-    from kg.query import NamedQuery as Moved
-    from kg.query import run_named_query as moved_run
-
-    assert Moved is NamedQuery and moved_run is run_named_query
-    for name in kg.named_queries.__all__:
-        assert getattr(kg.query, name) is getattr(kg.named_queries, name)
+def test_kg_query_exports_the_named_query_api() -> None:
+    for name in kg.query.named.__all__:
+        assert getattr(kg.query, name) is getattr(kg.query.named, name)
+    assert set(kg.query.named.__all__) <= set(kg.query.__all__)
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         kg.query.nothing_here  # noqa: B018
+
+
+def test_kg_query_modules_import_without_a_cycle() -> None:
+    # The sibling imports of every module of the package (at any level, TYPE_CHECKING
+    # included), read from the source: the graph they draw must have no cycle.
+    import ast
+
+    folder = Path(kg.query.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__"}
+    imports: dict[str, set[str]] = {}
+    for module in modules:
+        tree = ast.parse((folder / f"{module}.py").read_text(encoding="utf-8"))
+        imports[module] = {
+            (node.module or "").split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 1
+        } & modules
+    done: list[str] = []
+    while len(done) < len(modules):
+        ready = sorted(m for m in modules - set(done) if imports[m] <= set(done))
+        assert ready, f"import cycle among {sorted(modules - set(done))}: {imports}"
+        done.extend(ready)
+    assert done == ["terms", "guard", "results", "worker", "named"]

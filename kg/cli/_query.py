@@ -1,7 +1,7 @@
 """``kg query``: SPARQL over the store, ad hoc or from the library of named queries.
 
 The store is opened read-only (for writing only with ``--allow-update`` and an update);
-:mod:`kg.query` parses the query, applies the guard rails and runs it; :mod:`kg.named_queries`
+:mod:`kg.query` parses the query, applies the guard rails and runs it; :mod:`kg.query.named`
 looks up the names given to a named query's entity parameters first. Tables hold plain
 text, never rich markup: names and sentences come from articles. CSV, TSV, JSON and Turtle
 are written to stdout exactly as serialized.
@@ -23,8 +23,8 @@ from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from ..named_queries import NamedQuery
     from ..query import QueryResult
+    from ..query.named import NamedQuery
 
 __all__ = ["query"]
 
@@ -113,8 +113,8 @@ def query(
     Examples: kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }';
     kg query --name role-holders --param org="White House"; kg query --list.
     """
-    from ..named_queries import list_named_queries, load_named_query
     from ..query import check_query
+    from ..query.named import list_named_queries, load_named_query
 
     if list_queries:
         _print_named_queries(list_named_queries())
@@ -181,8 +181,8 @@ def _run(
 ) -> QueryResult:
     """Open the data the way the query needs it and run the query (a named one by name)."""
     from ..iri import resolve_base
-    from ..named_queries import run_named_query
     from ..query import run_query
+    from ..query.named import run_named_query
     from ..store import load_file, open_store
 
     def execute(source: ox.Store | Path, base: str) -> QueryResult:

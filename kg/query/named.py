@@ -32,19 +32,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import QueryError
-from .iri import DEFAULT_BASE
-from .query import (
-    _OPAQUE,
-    PREFIXES,
-    QueryResult,
-    ResultTerm,
-    _open_read_only,
-    prefixes_for,
-    run_query,
-    to_term,
-)
-from .resources import schemas_dir
+from ..errors import QueryError
+from ..iri import DEFAULT_BASE
+from ..resources import schemas_dir
+from .guard import OPAQUE
+from .results import QueryResult
+from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
+from .worker import open_read_only, run_query
 
 __all__ = [
     "NamedQuery",
@@ -215,7 +209,7 @@ _KEYWORD_OR_BRACKET = re.compile(r"\bSELECT\b|[(){}]", re.I)
 
 def _where_clause_start(text: str) -> int | None:
     """The offset just after the ``{`` that opens the WHERE clause of a SELECT query."""
-    blank = _OPAQUE.sub(lambda m: " " * len(m[0]), text)  # same offsets, no strings or IRIs
+    blank = OPAQUE.sub(lambda m: " " * len(m[0]), text)  # same offsets, no strings or IRIs
     select, depth = False, 0
     for match in _KEYWORD_OR_BRACKET.finditer(blank):
         token = match[0]
@@ -256,7 +250,7 @@ def read_named_query(path: Path) -> NamedQuery:
     fields: dict[str, str] = {}
     params: list[QueryParam] = []
     problems: list[str] = []
-    body = _OPAQUE.sub(" ", text)  # without comments (the header), strings and IRIs
+    body = OPAQUE.sub(" ", text)  # without comments (the header), strings and IRIs
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
             break
@@ -358,7 +352,7 @@ def run_named_query(
     lookups = [p for p in named.params if p.entity and p.name in values]
     if not lookups:
         return run_query(source, named.text, params=values, timeout=timeout, base=base)
-    store = source if isinstance(source, ox.Store) else _open_read_only(os.fspath(source))
+    store = source if isinstance(source, ox.Store) else open_read_only(os.fspath(source))
     prefixes = prefixes_for(base)
     entities = {p.name: find_entities(store, values[p.name], prefixes=prefixes) for p in lookups}
     text = named.with_entities(entities)
