@@ -312,3 +312,28 @@ def test_residence_is_a_person_place_predicate_and_conll_live_in():
         assert DOMAINS[p] == ("Person",) and RANGES[p] == ("Place",)
         assert conll_type("Person", p, "Place") == "Live_In"
         assert conll_type("Organization", p, "Place") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("It quoted Senator Ann Ruiz of Ohio .", [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")]),
+        ("It quoted Republican Tom Hale of Texas .", [("Tom Hale", "PERSON"), ("Texas", "GPE")]),
+    ],
+)
+def test_a_constituency_is_no_residence(component, make_doc, text, ents):
+    graph = triples(component, doc_of(make_doc, text, ents))
+    assert not any(p == "resident_of" for _, p, _ in graph)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It quoted Senators Ann Ruiz of Ohio and Tom Hale of Texas .",
+        "Two senators , Ann Ruiz of Ohio , and Tom Hale of Texas , spoke .",
+    ],
+)
+def test_legislators_listed_with_their_states_are_no_residents(component, make_doc, text):
+    ents = [("Ann Ruiz", "PERSON"), ("Ohio", "GPE"), ("Tom Hale", "PERSON"), ("Texas", "GPE")]
+    graph = triples(component, doc_of(make_doc, text, ents))
+    assert not any(p == "resident_of" for _, p, _ in graph)

@@ -182,6 +182,12 @@ MENTION_WORDS = (
     "trailing_words",
     "calendar_words",
     "saints",
+    "platform_nouns",
+    "posting_verbs",
+    "company_nouns",
+    "law_words",
+    "product_verbs",
+    "product_adjectives",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

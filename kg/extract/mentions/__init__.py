@@ -40,8 +40,14 @@ RECALL: tuple[Pass, ...] = (
 )
 """Names NER missed, in order of trust: an earlier pass takes the tokens first."""
 
-RETYPE: tuple[Pass, ...] = (retype.in_text_order, retype.retype_by_text, retype.people_by_context)
-"""Classes fixed from the text, mentions in text order."""
+RETYPE: tuple[Pass, ...] = (
+    retype.in_text_order,
+    retype.retype_by_text,
+    retype.people_by_context,
+    retype.organizations_by_context,
+    retype.drop_products_and_laws,
+)
+"""Classes fixed from the text, mentions in text order; products and laws dropped."""
 
 PASSES: tuple[Pass, ...] = (*CLEAN, *RECALL, *RETYPE)
 """Every pass, in the order :func:`find_mentions` runs them."""

@@ -165,7 +165,9 @@ def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
         or doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_punct
         or (label == "Organization" and doc[end - 1].lower_.rstrip(".") in ranks)
-        or doc[end - 1].lower_ in trailing  # "Acme Industries of" before a place
+        or (  # "Acme Industries of" before a place; not "Moon Jae-in" (hyphenated)
+            doc[end - 1].lower_ in trailing and (end - 1 == start or bool(doc[end - 2].whitespace_))
+        )
     ):
         end -= 1
     if start >= end:

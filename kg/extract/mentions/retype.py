@@ -182,3 +182,130 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
         else m
         for m in fixed
     ]
+
+
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "he", "she", "they", "it", "him", "them"})
+# What may stand between a company and its "its": "Ralph Lauren said on Tuesday that its".
+_BETWEEN_POS = frozenset({"VERB", "AUX", "ADV", "SCONJ", "PART", "ADP", "PUNCT", "DET", "NUM"})
+COMPANY = "COMPANY"
+"""``ner_label`` of a mention the text shows to be an organization whatever NER said: its
+whole entity is an organization ("Ralph Lauren said its sales…", "said on Twitter")."""
+
+
+def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
+    """ "Name 's [adjectives] sales": a possessive, then something only a company has."""
+    if end >= len(doc) or doc[end].text not in ("'s", "’s"):
+        return False
+    i = end + 1
+    while i < len(doc) and i < end + 3 and doc[i].pos_ == "ADJ":
+        i += 1
+    if i >= len(doc):
+        return False
+    two = f"{doc[i].lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+    return doc[i].lower_ in nouns or two in nouns
+
+
+def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """ "Name said (on Tuesday) that its …": the first pronoun after the name, in its
+    sentence and with only verbs and function words between, is "its"."""
+    sent_end = doc[start].sent.end
+    for i in range(end, min(end + 9, sent_end)):
+        token = doc[i]
+        if token.lower_ in _POSSESSIVES:
+            # "said its", "said that its", "said on Tuesday its": the subject of what was
+            # said, not "were in its corner" or "withdrawal from its role".
+            previous = doc[i - 1]
+            return (
+                token.lower_ == "its"
+                and i > end
+                and (previous.pos_ in ("VERB", "SCONJ") or previous.ent_type_ == "DATE")
+            )
+        if i in taken and token.ent_type_ != "DATE":
+            return False  # another name: "its" may be theirs
+        if token.pos_ not in _BETWEEN_POS and token.ent_type_ != "DATE":
+            return False
+    return False
+
+
+def organizations_by_context(
+    doc: Doc, mentions: list[SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """People the text shows to be companies, platforms or outlets (``ner_label``
+    :data:`COMPANY`, which makes the whole entity an organization).
+
+    - A company named after a person: "Ralph Lauren said its sales rose", "Ralph
+      Lauren's profits" (a possessive, then what only a company has).
+    - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
+      post", "Twitter users" (a platform noun after the name).
+    """
+    gazetteer = ctx.gazetteer
+    platform, posting = ctx.words("platform_nouns"), ctx.words("posting_verbs")
+    company = ctx.words("company_nouns")
+    person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
+    taken = ctx.taken(mentions)
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
+            fixed.append(m)
+            continue
+        before = doc[m.start - 1] if m.start > 0 else None
+        after = doc[m.end] if m.end < len(doc) else None
+        titled = before is not None and (
+            is_honorific(before) or before.lower_ in person_words or before.text in ("Mr", "Ms")
+        )
+        evidence = (
+            (after is not None and after.is_lower and after.lower_ in platform)
+            or (
+                m.start > 1
+                and doc[m.start - 1].lower_ in ("on", "via")
+                and doc[m.start - 2].lemma_ in posting
+                and len(m.text.split()) == 1
+                and not (after is not None and after.tag_ == "POS")  # "said on George's case"
+            )
+            or (not titled and _owns_company_nouns(doc, m.end, company))
+            or (
+                not titled
+                and after is not None
+                and after.text != ","
+                and _its_follows(doc, m.start, m.end, taken)
+            )
+        )
+        if evidence and gazetteer.lookup(m.text) is None:
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
+        fixed.append(m)
+    return fixed
+
+
+def drop_products_and_laws(
+    doc: Doc, mentions: list[SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """Drop names the text shows to be products, laws or treaties: no node at all.
+
+    - A law: a name ending in "Act", "Bill", "Treaty", "Agreement"… ("Affordable Care Act").
+    - A product: "the new iPod", "its latest PlayStation", "launched the Xbox" (a
+      determiner or possessive, an adjective of novelty or a launching verb, then the name as
+      the head of its phrase). Every mention of the name in the article goes.
+    """
+    gazetteer = ctx.gazetteer
+    laws, verbs = ctx.words("law_words"), ctx.words("product_verbs")
+    novel = ctx.words("product_adjectives")
+    determiners = ("the", "a", "an", "its", "their", "his", "her", "our")
+
+    def product(m: SpanMention) -> bool:
+        if m.label == "Place" or m.start < 2 or gazetteer.lookup(m.text) is not None:
+            return False
+        if m.end < len(doc) and (doc[m.end].pos_ in ("NOUN", "PROPN") or doc[m.end].tag_ == "POS"):
+            return False  # "the new Trump administration": the name is no head
+        a, b = doc[m.start - 2], doc[m.start - 1]
+        if b.lower_ in novel and a.lower_ in determiners:
+            return True  # "the new iPod"
+        # "launched the Xbox"
+        return b.lower_ in determiners and a.lemma_ in verbs and a.pos_ == "VERB"
+
+    gone = {
+        normalize_name(m.text)
+        for m in mentions
+        if m.label != "Demonym"
+        and ((len(m.text.split()) > 1 and m.text.split()[-1].lower() in laws) or product(m))
+    }
+    return [m for m in mentions if m.label == "Demonym" or normalize_name(m.text) not in gone]
