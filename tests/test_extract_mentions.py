@@ -289,6 +289,17 @@ def test_a_name_before_a_noun_is_no_product(component, make_doc):
             [("Franklin D. Roosevelt", "PERSON"), ("FDR", "PERSON")],
             {("Franklin D. Roosevelt", "Person")},
         ),
+        (
+            "UK Athletics said so . UKA left .",
+            [("UK Athletics", "ORG"), ("UKA", "ORG")],
+            {("UK Athletics", "Organization")},
+        ),
+        # a name NER also types otherwise is no given name: "Yahoo" stays apart
+        (
+            "Yahoo Messenger spoke . Yahoo left . Yahoo said so .",
+            [("Yahoo Messenger", "PERSON"), ("Yahoo left", "PERSON"), ("Yahoo said", "ORG")],
+            {("Yahoo Messenger", "Person"), ("Yahoo", "Organization")},
+        ),
     ],
 )
 def test_short_forms_land_on_one_node(component, make_doc, text, ents, expected):
@@ -298,7 +309,7 @@ def test_short_forms_land_on_one_node(component, make_doc, text, ents, expected)
         # "Senate voted": the phrase locates the second mention; its first word is the name
         parts = tokens(phrase)
         start = max(i for i in range(len(words)) if words[i : i + len(parts)] == parts)
-        end = start + len(parts) - (parts[-1] in ("voted", "left", "editors"))
+        end = start + len(parts) - (parts[-1] in ("voted", "left", "editors", "said"))
         spans.append((start, end, label))
     doc = doc_of(make_doc, text, [])
     doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]

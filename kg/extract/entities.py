@@ -5,9 +5,10 @@
 - Acronyms join the long form the text uses ("AP" ↔ "Associated Press" by initials, or
   "Long Name (LN)").
 - Country and organization aliases come from the gazetteer ("U.S." → United States).
-- A first name alone joins the one full name it starts ("Nancy" → "Nancy Pelosi", and so
-  "Xi" → "Xi Jinping", "Moon" → "Moon Jae-in", whose family name comes first); the initials
-  of a full name join it ("FDR" → "Franklin D. Roosevelt").
+- A given name alone joins the one full name it starts ("Nancy" → "Nancy Pelosi"), and so
+  does a family name written first ("Xi" → "Xi Jinping", "Moon" → "Moon Jae-in":
+  ``schemas/family_names_first.txt``); the initials of a full name join it ("FDR" →
+  "Franklin D. Roosevelt").
 - An organization's name with a country in front, or cut before "of", joins the full name
   ("U.S. Senate"/"Senate", "House"/"House of Representatives"/"U.S. House").
 - The class is decided by all mentions together, so an entity never changes class
@@ -86,9 +87,13 @@ class Resolution:
         return None
 
 
-def _initials(text: str) -> str:
+def _initials(text: str, *, whole: bool = False) -> str:
+    """ "AP" for "Associated Press"; with ``whole``, short acronyms in the name count
+    letter by letter ("UKA" for "UK Athletics")."""
     return "".join(
-        w[0] for w in text.split() if w.lower() not in _STOP_INITIALS and w[:1].isupper()
+        w.replace(".", "") if whole and _is_acronym(w) and len(w) <= 3 else w[0]
+        for w in text.split()
+        if w.lower() not in _STOP_INITIALS and w[:1].isupper()
     )
 
 
@@ -139,6 +144,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     for m in named:
         if m.label == "Organization" and len(m.text.split()) > 1:
             long_forms.setdefault(_initials(m.text), "o:" + normalize_name(m.text))
+            # "UKA" for "UK Athletics": an acronym inside the name gives all its letters
+            long_forms.setdefault(_initials(m.text, whole=True), "o:" + normalize_name(m.text))
     # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
     short_forms: dict[str, str] = {}
     for m in named:
@@ -153,6 +160,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     # First names ("Nancy" for "Nancy Pelosi", "Xi" for "Xi Jinping") and initials ("FDR"
     # for "Franklin D. Roosevelt") of the full personal names, when only one name has them.
     first_names: dict[str, set[str]] = {}
+    labels_of: dict[str, set[str]] = {}
+    for m in named:
+        labels_of.setdefault(normalize_name(m.text), set()).add(m.label)
     person_initials: dict[str, set[str]] = {}
     for key in by_key:
         if key.startswith("p:"):
@@ -168,7 +178,15 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             keys = surnames[norm]
             before = [k for k in keys if clusters[by_key[k]].mentions[0].start < m.start]
             add(m, (before or keys)[-1])
-        elif m.label == "Person" and len(first_names.get(norm, ())) == 1:
+        elif (
+            m.label == "Person"
+            and (
+                m.text in gazetteer.first_names
+                or norm in gazetteer.family_first
+                or labels_of.get(norm) == {"Person"}  # not "Yahoo" for "Yahoo Messenger"
+            )
+            and len(first_names.get(norm, ())) == 1
+        ):
             add(m, next(iter(first_names[norm])))
         elif _is_acronym(m.text) and len(person_initials.get(acronym, ())) == 1:
             add(m, next(iter(person_initials[acronym])))

@@ -31,6 +31,8 @@ class Gazetteer:
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
         place_suffixes: Last words that make a name a place ("Airport", "Penitentiary").
         first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
+        family_first: Normalised family names written first: Chinese, Korean and Vietnamese
+            names (``schemas/family_names_first.txt``).
         cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
         not_names: Normalised names NER finds that are no person, organization or place
             (time zones, awards, sports events: ``schemas/not_names.txt``).
@@ -47,6 +49,7 @@ class Gazetteer:
     org_nouns: set[str] = field(default_factory=set)
     place_suffixes: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
+    family_first: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -121,6 +124,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         "cities.txt",
         "not_names.txt",
         "mention_words.toml",
+        "family_names_first.txt",
     ):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
@@ -156,6 +160,9 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.first_names.add(line.strip())
+    for line in (folder / "family_names_first.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.family_first.add(normalize_name(line))
     for line in (folder / "cities.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.cities.add(normalize_name(line))

@@ -148,7 +148,7 @@ def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
     """Token bounds of the span without its decorations, or ``None`` when nothing is left."""
     doc = span.doc
     titles, ranks, trailing = (
-        ctx.words("leading_titles"),
+        ctx.words("leading_titles") | ctx.words("person_nouns"),
         ctx.words("ranks"),
         ctx.words("trailing_words"),
     )
