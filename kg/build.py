@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +66,26 @@ class BuildReport:
     def triples_added(self) -> int:
         return self.triples_after - self.triples_before
 
+    def to_dict(self) -> dict[str, object]:
+        """The report as plain JSON-ready values (``kg build --json``)."""
+        return {
+            "model": self.model,
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "skipped": self.read.skipped,
+            "entities": self.entities,
+            "relations": self.relations,
+            "triples_added": self.triples_added,
+            "triples": self.triples_after,
+            "links": self.links,
+            "problems": [
+                {"kind": p.kind, "origin": p.origin, "message": p.message}
+                for p in self.read.problems
+            ],
+            "passed_over": dict(sorted(self.read.passed_over.items())),
+        }
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
@@ -88,11 +108,13 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    date: str = "",
+    urls: Mapping[Path, str] | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
     Args:
-        inputs: ``.txt`` files, folders and ``.jsonl`` files.
+        inputs: Files and folders that :func:`kg.io.read_articles` reads.
         store: The store folder; created when missing.
         model: The spaCy pipeline (see :func:`kg.nlp.resolve_model_name`).
         n_process: Processes for spaCy and extraction.
@@ -101,9 +123,12 @@ def build(
         rules: Extra rule folders.
         base: IRI base of minted IRIs.
         wait: Seconds to wait for another build to release the store.
-        on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
+        on_article: Called per article with ``"unchanged"`` (skipped, already stored) or
+            ``"extracted"`` as it goes, then ``"added"`` or ``"replaced"`` once stored.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        date: The date of every article that carries none (``--date``).
+        urls: The URL each fetched input file came from (``kg fetch``).
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -114,7 +139,9 @@ def build(
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
     extractor = Extractor(nlp, rules=rules)
-    articles = read_articles(list(inputs), on_error=on_error, report=report.read)
+    articles = read_articles(
+        list(inputs), on_error=on_error, report=report.read, date=date, urls=urls
+    )
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
         report.triples_before = len(kg)
         kg.ensure_ontology()
@@ -147,6 +174,8 @@ def build(
 
         pending: list[ArticleGraph] = []
         for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+            if on_article:
+                on_article("extracted")
             pending.append(graph)
             if len(pending) >= batch_size:
                 _commit(kg, pending, stored, fingerprints, run, report, on_article)

@@ -42,6 +42,10 @@ class Article:
         url: Source URL, or ``""``.
         source: Publisher or feed name, or ``""``.
         origin: Where it came from, for messages (``"a.jsonl:12"``, ``"seeds/x.txt"``).
+        author: The author(s) as the page names them, or ``""``.
+        extracted: The text was extracted from markup (an HTML page, a feed entry, a web
+            archive record), so no input file holds it as the offsets count it: the store
+            keeps it (``schema:articleBody``).
     """
 
     id: str
@@ -51,6 +55,8 @@ class Article:
     url: str = ""
     source: str = ""
     origin: str = ""
+    author: str = ""
+    extracted: bool = False
 
     @property
     def content_hash(self) -> str:
@@ -59,6 +65,8 @@ class Article:
         for part in (self.id, self.text, self.title, self.date, self.url, self.source):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x1f")
+        if self.author:  # only when set, so the hashes of articles without one stay as they were
+            h.update(f"author:{self.author}\x1f".encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 
