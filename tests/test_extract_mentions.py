@@ -109,6 +109,11 @@ _POS = {
     "new": "ADJ",
     "latest": "ADJ",
     "annual": "ADJ",
+    "small": "ADJ",
+    "former": "ADJ",
+    "'": "PART",
+    "owned": "VERB",
+    "Rock": "NOUN",
 }
 _VERBS = {
     "said": "say",
@@ -183,6 +188,23 @@ def graph_of(component, doc):
         ("A Gab post praised him .", [("Gab", "PERSON")], "Gab"),
         # the data table: well-known platforms
         ("Twitter said he lost .", [("Twitter", "PERSON")], "Twitter"),
+        # a company's noun as the head of a compound; a bare possessive apostrophe
+        ("He met Yukos boss Ann Ruiz .", [("Yukos", "PERSON"), ("Ann Ruiz", "PERSON")], "Yukos"),
+        ("Acme bought Yukos ' former unit .", [("Acme", "ORG"), ("Yukos", "PERSON")], "Yukos"),
+        # an apposition headed by a word for an organization
+        (
+            "He paid Air Shamrock , an airline owned by Ruiz .",
+            [("Air Shamrock", "PERSON"), ("Ruiz", "PERSON")],
+            "Air Shamrock",
+        ),
+        (
+            "It cited Hale Westwood , a small consultancy , on Friday .",
+            [("Hale Westwood", "PERSON")],
+            "Hale Westwood",
+        ),
+        # a plural word for organizations before the name, and a band
+        ("It cited analysts Hale Westwood .", [("Hale Westwood", "PERSON")], "Hale Westwood"),
+        ("Rock band Keane won .", [("Keane", "PERSON")], "Keane"),
     ],
 )
 def test_a_person_the_text_shows_to_be_an_organization(component, make_doc, text, ents, name):
@@ -195,6 +217,8 @@ def test_a_person_the_text_shows_to_be_an_organization(component, make_doc, text
         ("Ann Ruiz said his sales fell .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
         ("Ann Ruiz were firmly in its corner .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
         ("He was commenting on Ruiz 's case .", [("Ruiz", "PERSON")], "Ruiz"),
+        ("It cited Ann Ruiz , a company director .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
+        ("It cited analyst Ann Ruiz .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
     ],
 )
 def test_a_person_stays_a_person_without_such_evidence(component, make_doc, text, ents, name):

@@ -192,6 +192,7 @@ MENTION_WORDS = (
     "platform_nouns",
     "posting_verbs",
     "company_nouns",
+    "company_heads",
     "law_words",
     "product_verbs",
     "product_adjectives",

@@ -87,7 +87,10 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         elif (
             m.start > 0
             and doc[m.start - 1].is_lower
-            and doc[m.start - 1].lemma_ in gazetteer.org_nouns
+            and (
+                doc[m.start - 1].lemma_ in gazetteer.org_nouns
+                or doc[m.start - 1].lower_ in gazetteer.org_nouns  # "analysts", not "analyst"
+            )
         ):
             label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
         elif (
@@ -194,7 +197,7 @@ whole entity is an organization ("Ralph Lauren said its sales…", "said on Twit
 
 def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
     """ "Name 's [adjectives] sales": a possessive, then something only a company has."""
-    if end >= len(doc) or doc[end].text not in ("'s", "’s"):
+    if end >= len(doc) or doc[end].text not in ("'s", "’s", "'", "’"):
         return False
     i = end + 1
     while i < len(doc) and i < end + 3 and doc[i].pos_ == "ADJ":
@@ -227,6 +230,22 @@ def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     return False
 
 
+def _org_apposition(doc: Doc, end: int, org_nouns: set[str]) -> bool:
+    """ "Name, an airline owned by …", "Name, a Moscow consultancy,": an apposition whose
+    head is a word for an organization."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for i in range(end + 2, min(end + 6, len(doc))):
+        token = doc[i]
+        if token.is_lower and token.lemma_ in org_nouns:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            # the head: not "a company director", not "a group's chairman"
+            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or token.text == ",":
+            return False
+    return False
+
+
 def organizations_by_context(
     doc: Doc, mentions: list[SpanMention], ctx: Context
 ) -> list[SpanMention]:
@@ -234,13 +253,15 @@ def organizations_by_context(
     :data:`COMPANY`, which makes the whole entity an organization).
 
     - A company named after a person: "Ralph Lauren said its sales rose", "Ralph
-      Lauren's profits" (a possessive, then what only a company has).
+      Lauren's profits" (a possessive, then what only a company has), "Yukos boss X" (a
+      company's noun as the head of a compound), "Air Shamrock, an airline owned by"
+      (an apposition headed by a word for an organization).
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
     """
     gazetteer = ctx.gazetteer
     platform, posting = ctx.words("platform_nouns"), ctx.words("posting_verbs")
-    company = ctx.words("company_nouns")
+    company, heads = ctx.words("company_nouns"), ctx.words("company_heads")
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     taken = ctx.taken(mentions)
     fixed: list[SpanMention] = []
@@ -263,6 +284,14 @@ def organizations_by_context(
                 and not (after is not None and after.tag_ == "POS")  # "said on George's case"
             )
             or (not titled and _owns_company_nouns(doc, m.end, company))
+            or (  # "Yukos boss", "Disney shares"
+                not titled
+                and after is not None
+                and after.is_lower
+                and after.pos_ == "NOUN"
+                and after.lower_ in heads
+            )
+            or (not titled and _org_apposition(doc, m.end, gazetteer.org_nouns))
             or (
                 not titled
                 and after is not None
