@@ -218,6 +218,8 @@ def test_a_person_the_text_shows_to_be_an_organization(component, make_doc, text
         ("Ann Ruiz were firmly in its corner .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
         ("He was commenting on Ruiz 's case .", [("Ruiz", "PERSON")], "Ruiz"),
         ("It cited Ann Ruiz , a company director .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
+        ("It cited Ann Ruiz , a radio broadcaster .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
+        ("A Ruiz spokesman said so .", [("Ruiz", "PERSON")], "Ruiz"),
         ("It cited analyst Ann Ruiz .", [("Ann Ruiz", "PERSON")], "Ann Ruiz"),
     ],
 )

@@ -193,6 +193,7 @@ MENTION_WORDS = (
     "posting_verbs",
     "company_nouns",
     "company_heads",
+    "apposition_org_nouns",
     "law_words",
     "product_verbs",
     "product_adjectives",

@@ -230,7 +230,7 @@ def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     return False
 
 
-def _org_apposition(doc: Doc, end: int, org_nouns: set[str]) -> bool:
+def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
     """ "Name, an airline owned by …", "Name, a Moscow consultancy,": an apposition whose
     head is a word for an organization."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
@@ -291,7 +291,7 @@ def organizations_by_context(
                 and after.pos_ == "NOUN"
                 and after.lower_ in heads
             )
-            or (not titled and _org_apposition(doc, m.end, gazetteer.org_nouns))
+            or (not titled and _org_apposition(doc, m.end, ctx.words("apposition_org_nouns")))
             or (
                 not titled
                 and after is not None
