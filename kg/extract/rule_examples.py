@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..names import normalize_name
 from ..nlp import load_pipeline
 from ..records import Article
 from .pipeline import Extractor
@@ -27,7 +28,11 @@ def check_examples(rules: Iterable[Path] = (), *, model: str | None = None) -> l
             for t in graph.triples
             if t.evidence.status == "current"
         }
-        if tuple(rule.expect) not in got:
+        # Names compare as entity names do (case, "the", punctuation): a dateline's
+        # "HOUSTON" is the entity Houston.
+        keys = {(normalize_name(s), p, normalize_name(o)) for s, p, o in got}
+        subject, predicate, obj = rule.expect
+        if (normalize_name(subject), predicate, normalize_name(obj)) not in keys:
             failures.append(
                 f"{rule.origin}: example gave {sorted(got) or 'nothing'}, expected {list(rule.expect)}"
             )
