@@ -412,7 +412,7 @@ def rules_list(rules: RulesOption = None) -> None:
 @rules_app.command("check")
 def rules_check(rules: RulesOption = None) -> None:
     """Validate the rules and run every rule's example (needs the spaCy pipeline)."""
-    from ..evaluate_rules import check_examples
+    from ..extract.rule_examples import check_examples
 
     failures = check_examples(rules or ())
     for failure in failures:
