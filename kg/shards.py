@@ -74,6 +74,7 @@ def write_shards(
     on_error: OnError = "raise",
     rules: Iterable[Path] = (),
     base: str | None = None,
+    country: str = "",
     extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
     on_article: Callable[[str], None] | None = None,
 ) -> ShardReport:
@@ -83,6 +84,7 @@ def write_shards(
         inputs: As :func:`kg.build.build` takes them.
         folder: A new or empty folder; shards are ``part-00000.nq``, … and ``run.nq``.
         shard_size: Articles per shard.
+        country: The country of government titles (``--country``, as :func:`kg.build.build`).
         extract: Extracts elsewhere (see :func:`kg.build.build`), e.g. on a Dask cluster.
 
     Raises:
@@ -96,7 +98,7 @@ def write_shards(
     report = ShardReport()
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules)
+    extractor = Extractor(nlp, rules=rules, country=country)
     extraction = extractor.fingerprint
     minter = IRIMinter(base)
     run = minter.run(str(uuid.uuid4()))

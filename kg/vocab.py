@@ -35,6 +35,7 @@ __all__ = [
     "RANGES",
     "RDF",
     "RDFS",
+    "RESIDENCES",
     "SCHEMA",
     "SKOS",
     "STATUSES",
@@ -262,11 +263,15 @@ AFFILIATIONS: tuple[str, ...] = (
 )
 """Person → Organization/Place predicates: every one is a kind of ``affiliated_with``."""
 
-PREDICATES: tuple[str, ...] = (*AFFILIATIONS, "based_in", "located_in", "met_with")
+RESIDENCES: tuple[str, ...] = ("resident_of", "born_in")
+"""Person → Place predicates of where a person lives or was born: not affiliations."""
+
+PREDICATES: tuple[str, ...] = (*AFFILIATIONS, *RESIDENCES, "based_in", "located_in", "met_with")
 """Every predicate a rule may produce."""
 
 DOMAINS: dict[str, tuple[str, ...]] = {
     **{p: ("Person",) for p in AFFILIATIONS},
+    **{p: ("Person",) for p in RESIDENCES},
     "based_in": ("Organization",),
     "located_in": ("Place",),
     "met_with": ("Person",),
@@ -276,6 +281,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
 RANGES: dict[str, tuple[str, ...]] = {
     **{p: ("Organization", "Place") for p in AFFILIATIONS},
     "citizen_of": ("Place",),
+    **{p: ("Place",) for p in RESIDENCES},
     "based_in": ("Place",),
     "located_in": ("Place",),
     "met_with": ("Person",),

@@ -83,7 +83,7 @@ pattern = [{role = "subject", ent = "PERSON", OP = "~"}, {role = "object", ent =
 
 @pytest.mark.model
 def test_rules_every_example_gives_its_expected_triple():
-    from kg.evaluate_rules import check_examples
+    from kg.extract.rule_examples import check_examples
 
     assert check_examples() == []
 

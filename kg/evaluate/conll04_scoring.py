@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import EvaluationError
 from ..records import STATUSES, Article, ArticleGraph
-from ..vocab import AFFILIATIONS
+from ..vocab import AFFILIATIONS, RESIDENCES
 from .conll04 import (
     CONLL_TYPES,
     Conll04Report,
@@ -42,9 +42,13 @@ def conll_type(subject_class: str, predicate: str, object_class: str) -> str | N
     'Work_For'
     >>> conll_type("Person", "president_of", "Place")
     'Live_In'
+    >>> conll_type("Person", "born_in", "Place")
+    'Live_In'
     >>> conll_type("Person", "met_with", "Person") is None
     True
     """
+    if predicate in RESIDENCES:
+        return "Live_In" if (subject_class, object_class) == ("Person", "Place") else None
     if predicate in AFFILIATIONS and subject_class == "Person":
         if object_class == "Organization" and predicate != "citizen_of":
             return "Work_For"

@@ -5,8 +5,15 @@
 - Acronyms join the long form the text uses ("AP" ↔ "Associated Press" by initials, or
   "Long Name (LN)").
 - Country and organization aliases come from the gazetteer ("U.S." → United States).
+- A given name alone joins the one full name it starts ("Nancy" → "Nancy Pelosi"), and so
+  does a family name written first ("Xi" → "Xi Jinping", "Moon" → "Moon Jae-in":
+  ``schemas/family_names_first.txt``); the initials of a full name join it ("FDR" →
+  "Franklin D. Roosevelt").
+- An organization's name with a country in front, or cut before "of", joins the full name
+  ("U.S. Senate"/"Senate", "House"/"House of Representatives"/"U.S. House").
 - The class is decided by all mentions together, so an entity never changes class
-  between sentences.
+  between sentences; one mention the text shows to be a company makes it an organization.
+- A dateline place written in capitals is named in ordinary case ("WASHINGTON" → "Washington").
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
+from .mentions.retype import COMPANY
 
 __all__ = ["Resolution", "resolve_entities"]
 
@@ -35,6 +43,8 @@ class _Cluster:
     def label(self) -> str:
         if self.fixed:
             return self.fixed[1]
+        if any(m.ner_label == COMPANY for m in self.mentions):
+            return "Organization"  # "Ralph Lauren said its sales…"
         if any(
             m.label == "Person" and (len(m.text.split()) > 1 or m.ner_label == "CREDIT")
             for m in self.mentions
@@ -77,9 +87,13 @@ class Resolution:
         return None
 
 
-def _initials(text: str) -> str:
+def _initials(text: str, *, whole: bool = False) -> str:
+    """ "AP" for "Associated Press"; with ``whole``, short acronyms in the name count
+    letter by letter ("UKA" for "UK Athletics")."""
     return "".join(
-        w[0] for w in text.split() if w.lower() not in _STOP_INITIALS and w[:1].isupper()
+        w.replace(".", "") if whole and _is_acronym(w) and len(w) <= 3 else w[0]
+        for w in text.split()
+        if w.lower() not in _STOP_INITIALS and w[:1].isupper()
     )
 
 
@@ -116,7 +130,7 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         # ("Jordan" the footballer); "Lib Dem" tagged PERSON is still the party.
         if hit and (m.label != "Person" or hit[1] != "Place"):
             add(m, "g:" + normalize_name(hit[0]), hit)
-        elif m.label == "Person" and len(m.text.split()) > 1:
+        elif (m.label == "Person" or m.ner_label == COMPANY) and len(m.text.split()) > 1:
             key = "p:" + normalize_name(m.text)
             add(m, key)
             words = normalize_name(m.text).split()
@@ -130,6 +144,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     for m in named:
         if m.label == "Organization" and len(m.text.split()) > 1:
             long_forms.setdefault(_initials(m.text), "o:" + normalize_name(m.text))
+            # "UKA" for "UK Athletics": an acronym inside the name gives all its letters
+            long_forms.setdefault(_initials(m.text, whole=True), "o:" + normalize_name(m.text))
     # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
     short_forms: dict[str, str] = {}
     for m in named:
@@ -141,12 +157,39 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
                     normalize_name(" ".join(words)), "o:" + normalize_name(m.text)
                 )
 
+    # First names ("Nancy" for "Nancy Pelosi", "Xi" for "Xi Jinping") and initials ("FDR"
+    # for "Franklin D. Roosevelt") of the full personal names, when only one name has them.
+    first_names: dict[str, set[str]] = {}
+    labels_of: dict[str, set[str]] = {}
+    for m in named:
+        labels_of.setdefault(normalize_name(m.text), set()).add(m.label)
+    person_initials: dict[str, set[str]] = {}
+    for key in by_key:
+        if key.startswith("p:"):
+            text = clusters[by_key[key]].mentions[0].text
+            first_names.setdefault(normalize_name(text.split()[0]), set()).add(key)
+            if len(text.split()) >= 3:
+                person_initials.setdefault(_initials(text), set()).add(key)
+
     for m in pending:
         norm = normalize_name(m.text)
+        acronym = m.text.replace(".", "")
         if norm in surnames:
             keys = surnames[norm]
             before = [k for k in keys if clusters[by_key[k]].mentions[0].start < m.start]
             add(m, (before or keys)[-1])
+        elif (
+            m.label == "Person"
+            and (
+                m.text in gazetteer.first_names
+                or norm in gazetteer.family_first
+                or labels_of.get(norm) == {"Person"}  # not "Yahoo" for "Yahoo Messenger"
+            )
+            and len(first_names.get(norm, ())) == 1
+        ):
+            add(m, next(iter(first_names[norm])))
+        elif _is_acronym(m.text) and len(person_initials.get(acronym, ())) == 1:
+            add(m, next(iter(person_initials[acronym])))
         elif _is_acronym(m.text) and m.text.replace(".", "") in long_forms:
             target = long_forms[m.text.replace(".", "")]
             add(m, target)
@@ -169,6 +212,7 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             other = by_key["o:" + key[2:]]
             clusters[other].mentions.extend(clusters[index].mentions)
             clusters[index].mentions = []
+    _join_short_organization_names(clusters, by_key, gazetteer)
 
     live = sorted(
         (c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions)
@@ -179,6 +223,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     seen: dict[tuple[str, str], int] = {}
     for cluster in live:
         name, label = cluster.name(), cluster.label()
+        if label == "Place" and not cluster.fixed:
+            name = _ordinary_case(name)
         identity = (normalize_name(name), label)
         if identity in seen:  # two clusters that resolve to one canonical entity
             index = seen[identity]
@@ -196,3 +242,75 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         forms.discard(entity.name)
         final.append(Entity(entity.name, entity.label, tuple(sorted(forms))))
     return Resolution(final, token_entity, grouped, demonyms)
+
+
+def _ordinary_case(name: str) -> str:
+    """A place name a dateline writes in capitals, in ordinary case ("KING OF PRUSSIA" →
+    "King of Prussia"); acronyms ("UAE") and names in mixed case are kept."""
+    letters = name.replace(" ", "").replace(".", "")
+    if not name.isupper() or len(letters) <= 4 or not letters.isalpha():
+        return name
+    return " ".join(
+        w.lower() if n and w.lower() in _STOP_INITIALS else w.capitalize()
+        for n, w in enumerate(name.split())
+    )
+
+
+def _join_short_organization_names(
+    clusters: list[_Cluster], by_key: dict[str, int], gazetteer: Gazetteer
+) -> None:
+    """Join an organization's short names to its full one, within the article:
+
+    - cut before "of": "House" → "House of Representatives" (the one three-word "X of Y"
+      name that starts so);
+    - a country in front: "U.S. Senate" ↔ "Senate", "U.S. House" ↔ "House" (a country, not a
+      state or region: "Alabama Senate" is another body).
+    """
+
+    def organization(key: str) -> _Cluster | None:
+        index = by_key.get(key)
+        if index is None or not clusters[index].mentions or clusters[index].fixed:
+            return None
+        return clusters[index] if clusters[index].label() == "Organization" else None
+
+    def join(source: str, target: str) -> None:
+        src, dst = by_key[source], by_key[target]
+        if src == dst:
+            return
+        clusters[dst].mentions.extend(clusters[src].mentions)
+        clusters[src].mentions = []
+        for key, index in by_key.items():
+            if index == src:
+                by_key[key] = dst
+
+    keys = [k for k in by_key if k[:2] in ("o:", "n:") and organization(k)]
+    heads: dict[str, set[str]] = {}
+    for key in keys:
+        words = key[2:].split()
+        if len(words) == 3 and words[1] == "of":  # not "House of Representatives Ethics Committee"
+            heads.setdefault(words[0], set()).add(key)
+    for key in keys:
+        words = key[2:].split()
+        if len(words) == 1 and len(heads.get(words[0], ())) == 1 and organization(key):
+            join(key, next(iter(heads[words[0]])))
+    for key in keys:
+        words = key[2:].split()
+        cluster = organization(key)
+        if cluster is None or len(words) < 2:
+            continue
+        prefix = next(
+            (
+                n
+                for n in (2, 1)
+                if len(words) > n
+                and (hit := gazetteer.lookup(" ".join(words[:n]))) is not None
+                and gazetteer.is_country(hit[0])  # not "Alabama Republican Party"
+            ),
+            0,
+        )
+        if not prefix:
+            continue
+        rest = " ".join(words[prefix:])
+        target = next((k for k in ("o:" + rest, "n:" + rest) if organization(k)), None)
+        if target is not None:
+            join(target, key)

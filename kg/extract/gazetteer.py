@@ -31,9 +31,12 @@ class Gazetteer:
         org_nouns: Common nouns that introduce an organization's name ("firm", "carmaker").
         place_suffixes: Last words that make a name a place ("Airport", "Penitentiary").
         first_names: Given names that make a multi-word name a person (``schemas/first_names.txt``).
+        family_first: Normalised family names written first: Chinese, Korean and Vietnamese
+            names (``schemas/family_names_first.txt``).
         cities: Normalised names of capitals and large cities (``schemas/cities.txt``).
         not_names: Normalised names NER finds that are no person, organization or place
             (time zones, awards, sports events: ``schemas/not_names.txt``).
+        words: The word lists of the mention passes, by name (``schemas/mention_words.toml``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -46,8 +49,10 @@ class Gazetteer:
     org_nouns: set[str] = field(default_factory=set)
     place_suffixes: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
+    family_first: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -118,6 +123,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         "first_names.txt",
         "cities.txt",
         "not_names.txt",
+        "mention_words.toml",
+        "family_names_first.txt",
     ):
         digest.update((folder / name).read_bytes())
     gaz.fingerprint = digest.hexdigest()[:16]
@@ -153,6 +160,9 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for line in (folder / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.first_names.add(line.strip())
+    for line in (folder / "family_names_first.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            gaz.family_first.add(normalize_name(line))
     for line in (folder / "cities.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gaz.cities.add(normalize_name(line))
@@ -164,4 +174,47 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             gaz.parties.add(normalize_name(line))
     for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
         gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
+    gaz.words = _read_words(folder / "mention_words.toml")
     return gaz
+
+
+MENTION_WORDS = (
+    "leading_titles",
+    "person_nouns",
+    "peerages",
+    "place_nouns",
+    "media_words",
+    "ranks",
+    "abbreviations",
+    "trailing_words",
+    "calendar_words",
+    "saints",
+    "platform_nouns",
+    "posting_verbs",
+    "company_nouns",
+    "company_heads",
+    "apposition_org_nouns",
+    "law_words",
+    "product_verbs",
+    "product_adjectives",
+)
+"""The lists ``schemas/mention_words.toml`` must define."""
+
+
+def _read_words(path: Path) -> dict[str, frozenset[str]]:
+    """The named word lists of ``path`` (a TOML file of string arrays)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}") from exc
+    problems = [f"{path}: missing list {name!r}" for name in MENTION_WORDS if name not in data]
+    for name, value in data.items():
+        if name not in MENTION_WORDS:
+            problems.append(f"{path}: unknown list {name!r}; known: {', '.join(MENTION_WORDS)}")
+        elif not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            problems.append(f"{path}: {name!r} must be a list of non-empty strings")
+    if problems:
+        raise RuleError("Invalid word lists:\n" + "\n".join(problems))
+    return {name: frozenset(data[name]) for name in MENTION_WORDS}

@@ -1,0 +1,306 @@
+"""The ``clean`` passes: photo credits, source lines, and NER's spans cleaned.
+
+- photo credits ("Julia Demaree Nikhinson/AP") are a person and an agency;
+- news-digest source lines ("Moscow IZVESTIYA in Russian 23 Mar 94") a city and an outlet;
+- NER's spans are split at line breaks and brackets ("Zelenskyy\\nJulia"), and lose a
+  leading "the", courtesy titles and titles of office ("Mr", "President"), a trailing
+  possessive or sentence-final full stop, and an abbreviated rank glued to an organization
+  ("Coast Guard Lt."); spans with no proper noun, dates and numbers are dropped;
+- demonyms and party adjectives (NORP: "Ukrainian", "Tory") are kept apart as ``Demonym``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...names import HONORIFICS, normalize_name
+from ..gazetteer import Gazetteer
+from .base import UPPER, Context, SpanMention, clean_text, is_proper
+
+__all__ = ["credits", "named_entities", "source_lines"]
+
+LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+}
+"""spaCy entity labels → kg classes. NORP is handled as a demonym."""
+
+_BRACKETS = frozenset({"(", ")", "[", "]"})
+# A news-digest document number before a source line: "OW1102132994", "944E0738B".
+_SOURCE_ID = re.compile(r"^(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}$")
+
+
+def credits(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """Photo credits: a line that is only "First Last/Agency"."""
+    found: list[SpanMention] = []
+    for token in doc:
+        if token.text != "/" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        left = token.i
+        while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].is_alpha:
+            left -= 1
+        right = token.i + 1
+        while right < len(doc) and doc[right].text[:1].isupper() and not doc[right].is_space:
+            right += 1
+        line_start = left == 0 or "\n" in doc[left - 1].text
+        line_end = right == len(doc) or "\n" in doc[right].text
+        if 2 <= token.i - left <= 4 and right > token.i + 1 and line_start and line_end:
+            person, agency = doc[left : token.i], doc[token.i + 1 : right]
+            found.append(SpanMention(left, token.i, person.text, person.text, "Person", "CREDIT"))
+            found.append(
+                SpanMention(token.i + 1, right, agency.text, agency.text, "Organization", "CREDIT")
+            )
+    return [*mentions, *found]
+
+
+def _source_line_at(doc: Doc, start: int, end: int, ctx: Context) -> list[SpanMention]:
+    """The city and outlet of a source line starting at ``start`` (sentence end ``end``)."""
+    gazetteer = ctx.gazetteer
+    city = next(
+        (
+            start + width
+            for width in (3, 2, 1)
+            if start + width < end
+            and doc[start].text[:1].isupper()
+            and gazetteer.is_city(doc[start : start + width].text)
+        ),
+        None,
+    )
+    if city is None:
+        return []
+    i = city
+    while i < end and (
+        doc[i].text[:1].isupper() or (doc[i].text == "-" and i > city and i + 1 < end)
+    ):
+        i += 1
+    outlet = doc[city:i]
+    if not outlet.text.strip() or doc[i - 1].text == "-":
+        return []
+    words = [t.text for t in outlet if t.is_alpha]
+    media = ctx.words("media_words")
+    named = all(w.isupper() for w in words) or any(w.lower() in media for w in words)
+    if i == end or doc[i].is_space:  # "Moscow ITAR-TASS" alone on its line
+        ok = named
+    else:  # "... in Russian 23 Mar 94": a language, then the date or time
+        lang = i + 1
+        while lang < end and (doc[lang].text[:1].isupper() or doc[lang].text == "-"):
+            lang += 1
+        ok = (
+            doc[i].lower_ == "in"
+            and lang > i + 1
+            and (lang == end or doc[lang].like_num or doc[lang].is_space)
+        )
+    if not ok:
+        return []
+    place = doc[start:city]
+    return [
+        SpanMention(start, city, place.text, place.text, "Place", "SOURCE"),
+        SpanMention(city, i, outlet.text, outlet.text, "Organization", "SOURCE"),
+    ]
+
+
+def source_lines(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """News-digest source lines: the city an outlet publishes in, then the outlet, at the
+    start of a line or after a document number, then the end of the line or the language
+    and date ("Moscow INTERFAX", "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94").
+    The language after "in" is blocked: it names no place.
+    """
+    out = list(mentions)
+    taken = ctx.taken(mentions)
+    for sent in doc.sents:
+        starts = [sent.start] + [t.i + 1 for t in sent if _SOURCE_ID.match(t.text)]
+        for start in starts:
+            for m in _source_line_at(doc, start, sent.end, ctx):
+                if any(i in taken for i in range(m.start, m.end)):
+                    continue
+                out.append(m)
+                taken.update(range(m.start, m.end))
+                i = m.end + 1
+                if m.label == "Organization" and m.end < len(doc) and doc[m.end].lower_ == "in":
+                    while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text == "-"):
+                        taken.add(i)  # the language: "in Serbo-Croatian" names no place
+                        ctx.blocked.add(i)
+                        i += 1
+    return out
+
+
+def _pieces(span: Span) -> list[Span]:
+    """Split a span at whitespace tokens that hold a line break, and at brackets: a name
+    never holds one ("PRD ( Party of the Democratic Revolution" is two names)."""
+    pieces: list[Span] = []
+    start = span.start
+    for token in span:
+        if token.is_space or "\n" in token.text or token.text in _BRACKETS:
+            if token.i > start:
+                pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start : span.end])
+    return pieces
+
+
+def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
+    """Token bounds of the span without its decorations, or ``None`` when nothing is left."""
+    doc = span.doc
+    titles, ranks, trailing = (
+        ctx.words("leading_titles") | ctx.words("person_nouns"),
+        ctx.words("ranks"),
+        ctx.words("trailing_words"),
+    )
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (label in ("Person", "Demonym") and doc[start].lower_.rstrip(".") in HONORIFICS)
+        or (label == "Person" and doc[start].lower_ in titles and end - start > 1)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
+        or (label == "Organization" and doc[end - 1].lower_.rstrip(".") in ranks)
+        or (  # "Acme Industries of" before a place; not "Moon Jae-in" (hyphenated)
+            doc[end - 1].lower_ in trailing and (end - 1 == start or bool(doc[end - 2].whitespace_))
+        )
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _person_inside(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """Start of a personal name NER glued to the end of an organization ("EADS Philippe Camus")."""
+    for k in range(start + 1, end - 1):
+        if (
+            doc[k].text in gazetteer.first_names
+            and all(t.is_title for t in doc[k:end])
+            and doc[end - 1].lower_ not in gazetteer.org_suffixes
+        ):
+            return k
+    return None
+
+
+def _known_tail(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Start of a known organization at the end of a longer span ("London UKIP" → "UKIP")."""
+    for k in range(start + 1, end):
+        hit = gazetteer.lookup(doc[k:end].text)
+        if hit and hit[1] == "Organization" and gazetteer.lookup(doc[start:end].text) is None:
+            return k
+    return start
+
+
+def _with_saints(doc: Doc, saints: frozenset[str]) -> list[Span]:
+    """NER's entities, with a leading "St." (or "Mt.", "Ft.") it left out or cut off put back
+    ("St. | Nicholas Hospital"): the name takes the class of its rest."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if len(ent) == 1 and ent.text in saints and nxt is not None and nxt.start == ent.end:
+            out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
+            n += 2
+            continue
+        before = ent.start - 1
+        if before >= 0 and doc[before].text in saints and doc[before].ent_iob_ == "O":
+            ent = Span(doc, before, ent.end, label=ent.label_)
+        out.append(ent)
+        n += 1
+    return out
+
+
+def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """NER's entities, cleaned, where earlier passes left the tokens free."""
+    gazetteer = ctx.gazetteer
+    abbreviations = ctx.words("abbreviations")
+    mentions = list(mentions)
+    taken = ctx.taken(mentions)
+    midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    for ent in _with_saints(doc, ctx.words("saints")):
+        label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
+        if label is None:
+            continue
+        if (
+            label == "Person"
+            and len(ent) == 1
+            and gazetteer.demonym(ent.text)
+            and gazetteer.lookup(ent.text) is None  # "Labour" typed PERSON is still the party
+        ):
+            label = "Demonym"  # "Welsh" typed PERSON
+        for piece in _pieces(ent):
+            bounds = _clean(piece, label, ctx)
+            if bounds is None:
+                continue
+            start, end = bounds
+            if any(i in taken for i in range(start, end)):
+                continue
+            if label == "Demonym":
+                if (
+                    start > 0
+                    and doc[start - 1].is_title
+                    and gazetteer.demonym(doc[start - 1 : end].text)
+                ):
+                    start -= 1  # "Liberal Democrat", "Scottish Conservative"
+                elif (
+                    end < len(doc)
+                    and doc[end].is_title
+                    and gazetteer.demonym(doc[start : end + 1].text)
+                ):
+                    end += 1
+                if gazetteer.demonym(doc[start:end].text) is None:
+                    continue
+            elif label == "Organization" and end - start > 1:
+                person = _person_inside(doc, start, end, gazetteer)
+                if person is not None and not any(i in taken for i in range(person, end)):
+                    name = doc[person:end]
+                    mentions.append(
+                        SpanMention(person, end, name.text, name.text, "Person", "PERSON")
+                    )
+                    taken.update(range(person, end))  # "group EADS Philippe Camus"
+                    end = person
+                tail = _known_tail(doc, start, end, gazetteer)
+                head = doc[start:tail]
+                hit = gazetteer.lookup(head.text) if tail > start else None
+                if hit and hit[1] == "Place" and not any(i in taken for i in range(start, tail)):
+                    mentions.append(SpanMention(start, tail, head.text, head.text, "Place", "GPE"))
+                    taken.update(range(start, tail))  # "US Federal Reserve" → US + Federal Reserve
+                start = tail
+            elif not any(is_proper(t) for t in doc[start:end]):
+                continue
+            text = clean_text(doc, start, end, abbreviations)
+            if not any(c.isalpha() for c in text) or normalize_name(text) in gazetteer.not_names:
+                continue
+            if (
+                label == "Person"
+                and end - start == 1
+                and start > 0
+                and doc[start - 1].text in ("a", "an", "the", "An", "The")  # "A Hogg": an initial
+                and not (end < len(doc) and doc[end].tag_ == "POS")
+            ):
+                continue  # "an Oscar", "the Premiership": no one's name takes an article
+            if (
+                label == "Place"
+                and end - start == 1
+                and doc[start].is_sent_start
+                and doc[start].text not in midsentence
+                and not UPPER.match(text)
+                and gazetteer.lookup(text) is None
+            ):
+                continue  # a capitalised sentence starter taken for a place: "Newfound"
+            surface_start = (
+                piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
+            )
+            surface = (
+                clean_text(doc, surface_start, end, abbreviations) if label == "Person" else text
+            )
+            mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
+            taken.update(range(start, end))
+    return mentions

@@ -1,0 +1,205 @@
+"""The ``recall`` passes: names NER missed, each found by one kind of evidence in the text.
+
+Each pass adds mentions on tokens no earlier mention (or blocked token) uses.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .base import (
+    Context,
+    SpanMention,
+    age_follows,
+    is_dateline,
+    is_honorific,
+    scan,
+)
+
+__all__ = [
+    "aged_names",
+    "dateline_places",
+    "honorific_names",
+    "named_after_org_nouns",
+    "party_states",
+    "regions_after_places",
+    "repeated_names",
+    "untagged_demonyms",
+    "untagged_names",
+]
+
+
+def untagged_demonyms(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """Capitalised demonyms and party adjectives NER missed ("Labour MP", "South Korean")."""
+    gazetteer = ctx.gazetteer
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        if all(t.text[:1].isupper() and t.is_alpha for t in span) and gazetteer.demonym(span.text):
+            return "Demonym", "NORP"
+        return None
+
+    return [*mentions, *scan(doc, ctx.taken(mentions), (2, 1), classify)]
+
+
+def untagged_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """Gazetteer names NER missed: "Lords Leader Baroness Amos", "the Tories", "US"."""
+    gazetteer = ctx.gazetteer
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        if (
+            span[-1].text == "-"
+            or not all(t.is_title or t.is_upper or t.text == "-" for t in span)
+            or (len(span) == 1 and span[0].is_sent_start and not span[0].is_upper)
+        ):
+            return None
+        hit = gazetteer.lookup(span.text)
+        # Places only when unambiguous: "US", "UK", "United States" (not "Jordan", "Chad").
+        if hit and (
+            hit[1] == "Organization" or (hit[1] == "Place" and (len(span) > 1 or span[0].is_upper))
+        ):
+            return hit[1], "GAZ"
+        return None
+
+    # "ITAR - TASS" is three tokens
+    return [*mentions, *scan(doc, ctx.taken(mentions), (3, 2, 1), classify)]
+
+
+def honorific_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """People NER missed but a courtesy title marks: "Labour's Mr Livingstone"."""
+    taken = ctx.taken(mentions)
+    found: list[SpanMention] = []
+    for token in doc[:-1]:
+        if not is_honorific(token):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 1 and (end == len(doc) or end not in taken):
+            name = doc[token.i + 1 : end]
+            surface = doc[token.i : end].text
+            found.append(
+                SpanMention(name.start, name.end, name.text, surface, "Person", "HONORIFIC")
+            )
+            taken.update(range(name.start, name.end))
+    return [*mentions, *found]
+
+
+def named_after_org_nouns(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """A capitalised name NER missed right after "firm", "carmaker", …: "US firm Vonage"."""
+    taken = ctx.taken(mentions)
+    found: list[SpanMention] = []
+    for token in doc[:-1]:
+        if token.is_lower and token.lemma_ in ctx.gazetteer.org_nouns:
+            end = token.i + 1
+            while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            if end > token.i + 1 and (end == len(doc) or end not in taken):
+                span = doc[token.i + 1 : end]
+                found.append(
+                    SpanMention(span.start, span.end, span.text, span.text, "Organization", "ORG")
+                )
+                taken.update(range(span.start, span.end))
+    return [*mentions, *found]
+
+
+def dateline_places(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """A dateline place NER missed at the start of a sentence: "EAST LANSING, Mich."."""
+    taken = ctx.taken(mentions)
+    found: list[SpanMention] = []
+    for sent in doc.sents:
+        start = end = sent.start
+        while end < sent.end and end not in taken and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end > start and is_dateline(doc, start, end, ctx.gazetteer):
+            text = doc[start:end].text
+            found.append(SpanMention(start, end, text, text, "Place", "GPE"))
+            taken.update(range(start, end))
+    return [*mentions, *found]
+
+
+def party_states(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """The state of an American legislator NER missed: "Sen. Ann Ruiz, D-Ohio"."""
+    taken = ctx.taken(mentions)
+    found: list[SpanMention] = []
+    for token in doc[2:]:
+        i = token.i
+        if (
+            i not in taken
+            and token.is_title
+            and doc[i - 1].text == "-"
+            and doc[i - 2].text in ("R", "D", "I")
+            and ctx.gazetteer.is_region(token.text)
+        ):
+            found.append(SpanMention(i, i + 1, token.text, token.text, "Place", "GPE"))
+            taken.add(i)
+    return [*mentions, *found]
+
+
+def aged_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """A person NER missed, known by the age after the name: "Winter, 53, a former judge"."""
+    taken = ctx.taken(mentions)
+    calendar = ctx.words("calendar_words")
+    found: list[SpanMention] = []
+    for comma in doc[1:]:
+        end = comma.i
+        if not age_follows(doc, end):
+            continue
+        start = end
+        while (
+            start > 0
+            and end - start < 3
+            and start - 1 not in taken
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and doc[start - 1].lower_ not in calendar
+        ):
+            start -= 1
+        if start == end or ctx.gazetteer.lookup(doc[start:end].text) is not None:
+            continue
+        text = doc[start:end].text
+        found.append(SpanMention(start, end, text, text, "Person", "PERSON"))
+        taken.update(range(start, end))
+    return [*mentions, *found]
+
+
+def regions_after_places(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """A region NER missed after "Place," ("the lecture in Kirkcaldy, Fife")."""
+    taken = ctx.taken(mentions)
+    found: list[SpanMention] = []
+    for m in mentions:
+        i = m.end + 1
+        if (
+            m.label in ("Place", "Person")
+            and i < len(doc)
+            and doc[m.end].text == ","
+            and i not in taken
+            and doc[i].is_title
+            and ctx.gazetteer.is_region(doc[i].text)
+        ):
+            found.append(SpanMention(i, i + 1, doc[i].text, doc[i].text, "Place", "GPE"))
+            taken.add(i)
+    return [*mentions, *found]
+
+
+def repeated_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """Other occurrences of a name the article already uses, NER missed there.
+
+    Organization names also count without a trailing "Group", "plc", … ("Forgemasters"
+    for "Forgemasters Group"); one-word person names are left to surname resolution.
+    """
+    known: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        words = tuple(m.text.split())
+        if m.label in ("Organization", "Place") or (m.label == "Person" and len(words) > 1):
+            known.setdefault(words, m.label)
+        if m.label == "Organization":
+            while len(words) > 1 and words[-1].lower() in ctx.gazetteer.org_suffixes:
+                words = words[:-1]
+                known.setdefault(words, "Organization")
+    longest = max((len(k) for k in known), default=0)
+
+    def classify(span: Span) -> tuple[str, str] | None:
+        label = known.get(tuple(t.text for t in span))
+        return (label, "REPEAT") if label else None
+
+    return [*mentions, *scan(doc, ctx.taken(mentions), range(longest, 0, -1), classify)]

@@ -1,0 +1,340 @@
+"""The ``retype`` passes: fix NER classes that the text itself contradicts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...names import normalize_name
+from .base import Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
+
+__all__ = ["in_text_order", "people_by_context", "retype_by_text"]
+
+
+def in_text_order(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """The mentions sorted by their first token (the later passes read neighbours)."""
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _place_noun_follows(doc: Doc, end: int, place_nouns: frozenset[str]) -> bool:
+    """Whether "a/the capital (of)", "the town" follows: the name before is a place."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ("the", "a")
+        and doc[end + 2].lower_ in place_nouns
+        and (end + 3 >= len(doc) or doc[end + 3].lower_ in ("of", "in", ",", "."))
+    )
+
+
+def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """Fix NER classes the words of the name or around it contradict.
+
+    - A name ending in an organization word is an organization ("Leeds United",
+      "Investec Securities"); one ending in a building's or a natural feature's word a
+      place ("Dayton International Airport").
+    - A "person" right after another person and "of"/"at" is their employer
+      ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
+    """
+    gazetteer = ctx.gazetteer
+    peerages, place_nouns = ctx.words("peerages"), ctx.words("place_nouns")
+    fixed: list[SpanMention] = []
+    for n, m in enumerate(mentions):
+        label = m.label
+        words = m.text.split()
+        if (
+            label in ("Person", "Place")
+            and len(words) > 1
+            and words[-1].lower() in gazetteer.org_suffixes
+        ):
+            label = "Organization"
+        elif (
+            label == "Organization"
+            and len(words) > 1
+            and words[-1].lower() in gazetteer.place_suffixes
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Place"  # "Brushy Mountain Penitentiary", "Dayton International Airport"
+        elif label != "Place" and is_dateline(doc, m.start, m.end, gazetteer):
+            label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
+        elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
+            label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
+        elif (
+            label != "Person"
+            and len(words) >= 3
+            and words[0].lower() in peerages
+            and words[1] == "of"
+        ):
+            label = "Person"  # "the Duchess of York" typed a place by NER
+        elif label == "Person" and _place_noun_follows(doc, m.end, place_nouns):
+            label = "Place"  # "Yerevan, the capital of Armenia" typed PERSON by NER
+        elif (
+            label != "Person"
+            and 1 < len(words) <= 4
+            and words[0] in gazetteer.first_names
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in gazetteer.org_suffixes
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Person"  # "Philippe Camus", "Nicola Sturgeon" typed ORG by NER
+        elif (
+            label == "Person"
+            and len(words) == 1
+            and m.start > 0
+            and doc[m.start - 1].lower_ in ("in", "nearby", "near")
+            and not (m.end < len(doc) and doc[m.end].tag_ == "POS")
+        ):
+            label = "Place"  # "he attended school in nearby Pengam"
+        elif (
+            m.start > 0
+            and doc[m.start - 1].is_lower
+            and (
+                doc[m.start - 1].lemma_ in gazetteer.org_nouns
+                or doc[m.start - 1].lower_ in gazetteer.org_nouns  # "analysts", not "analyst"
+            )
+        ):
+            label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
+        elif (
+            label == "Person"
+            and n > 0
+            and mentions[n - 1].label == "Person"
+            and mentions[n - 1].end + 1 == m.start
+            and doc[m.start - 1].lower_ in ("of", "at")
+        ):
+            label = "Organization"
+        fixed.append(
+            m
+            if label == m.label
+            else SpanMention(m.start, m.end, m.text, m.surface, label, m.ner_label)
+        )
+    return fixed
+
+
+def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """Organizations and places the text shows to be people.
+
+    - An honorific in front ("Mr Cable" typed ORG): the person "Cable", honorific dropped.
+    - A word for what a person does in front ("Treasury spokesman Vince Cable", "striker
+      Arjen Robben"), for a name of two or three capitalised words.
+    - A name of two or three words whose last word the article also writes alone after an
+      honorific ("Vince Cable" typed ORG, "Mr Cable" later).
+    """
+    gazetteer = ctx.gazetteer
+    abbreviations = ctx.words("abbreviations")
+    person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
+    person_nouns = ctx.words("person_nouns")
+
+    def plain_name(m: SpanMention) -> bool:
+        words = m.text.split()
+        return (
+            1 < len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in gazetteer.org_suffixes
+            and not any(w.lower() in person_words for w in words)
+            and gazetteer.lookup(m.text) is None
+            and gazetteer.lookup(words[0]) is None  # "Labour MP", "Chelsea Village"
+        )
+
+    def honorific(token: Token) -> bool:  # "Miss World" is a contest
+        return is_honorific(token) and token.lower_.rstrip(".") != "miss"
+
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        if m.label not in ("Organization", "Place") or m.ner_label in ("CREDIT", "SOURCE"):
+            fixed.append(m)
+            continue
+        before = doc[m.start - 1] if m.start > 0 else None
+        rest = m.text.split()[1:]
+        if (
+            honorific(doc[m.start])
+            and m.end - m.start > 1
+            and rest
+            and rest[0].lower() not in person_words  # "Lord Chancellor"
+        ):
+            owner = next((t.i for t in doc[m.start + 1 : m.end] if t.tag_ == "POS"), m.end)
+            if owner < m.end - 1:  # "Mr Brown's International Finance Facility": two names
+                org = clean_text(doc, owner + 1, m.end, abbreviations)
+                fixed.append(SpanMention(owner + 1, m.end, org, org, m.label, m.ner_label))
+            if owner > m.start + 1:
+                text = clean_text(doc, m.start + 1, owner, abbreviations)
+                surface = clean_text(doc, m.start, owner, abbreviations)
+                fixed.append(SpanMention(m.start + 1, owner, text, surface, "Person", m.ner_label))
+            fixed.sort(key=lambda x: x.start)
+            continue
+        elif before is not None and honorific(before) and gazetteer.lookup(m.text) is None:
+            surface = clean_text(doc, m.start - 1, m.end, abbreviations)
+            m = SpanMention(m.start, m.end, m.text, surface, "Person", m.ner_label)
+        elif (
+            before is not None
+            and before.lower_ in person_nouns
+            and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
+            and plain_name(m)
+        ):
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        fixed.append(m)
+    alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
+        normalize_name(m.text)
+        for m in fixed
+        if m.label == "Person" and " " not in m.text and m.start > 0 and honorific(doc[m.start - 1])
+    }
+    return [
+        SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        if m.label in ("Organization", "Place")
+        and m.ner_label not in ("CREDIT", "SOURCE")
+        and plain_name(m)
+        and normalize_name(m.text.split()[-1]) in alone
+        else m
+        for m in fixed
+    ]
+
+
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "he", "she", "they", "it", "him", "them"})
+# What may stand between a company and its "its": "Ralph Lauren said on Tuesday that its".
+_BETWEEN_POS = frozenset({"VERB", "AUX", "ADV", "SCONJ", "PART", "ADP", "PUNCT", "DET", "NUM"})
+COMPANY = "COMPANY"
+"""``ner_label`` of a mention the text shows to be an organization whatever NER said: its
+whole entity is an organization ("Ralph Lauren said its sales…", "said on Twitter")."""
+
+
+def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
+    """ "Name 's [adjectives] sales": a possessive, then something only a company has."""
+    if end >= len(doc) or doc[end].text not in ("'s", "’s", "'", "’"):
+        return False
+    i = end + 1
+    while i < len(doc) and i < end + 3 and doc[i].pos_ == "ADJ":
+        i += 1
+    if i >= len(doc):
+        return False
+    two = f"{doc[i].lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+    return doc[i].lower_ in nouns or two in nouns
+
+
+def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """ "Name said (on Tuesday) that its …": the first pronoun after the name, in its
+    sentence and with only verbs and function words between, is "its"."""
+    sent_end = doc[start].sent.end
+    for i in range(end, min(end + 9, sent_end)):
+        token = doc[i]
+        if token.lower_ in _POSSESSIVES:
+            # "said its", "said that its", "said on Tuesday its": the subject of what was
+            # said, not "were in its corner" or "withdrawal from its role".
+            previous = doc[i - 1]
+            return (
+                token.lower_ == "its"
+                and i > end
+                and (previous.pos_ in ("VERB", "SCONJ") or previous.ent_type_ == "DATE")
+            )
+        if i in taken and token.ent_type_ != "DATE":
+            return False  # another name: "its" may be theirs
+        if token.pos_ not in _BETWEEN_POS and token.ent_type_ != "DATE":
+            return False
+    return False
+
+
+def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
+    """ "Name, an airline owned by …", "Name, a Moscow consultancy,": an apposition whose
+    head is a word for an organization."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for i in range(end + 2, min(end + 6, len(doc))):
+        token = doc[i]
+        if token.is_lower and token.lemma_ in org_nouns:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            # the head: not "a company director", not "a group's chairman"
+            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or token.text == ",":
+            return False
+    return False
+
+
+def organizations_by_context(
+    doc: Doc, mentions: list[SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """People the text shows to be companies, platforms or outlets (``ner_label``
+    :data:`COMPANY`, which makes the whole entity an organization).
+
+    - A company named after a person: "Ralph Lauren said its sales rose", "Ralph
+      Lauren's profits" (a possessive, then what only a company has), "Yukos boss X" (a
+      company's noun as the head of a compound), "Air Shamrock, an airline owned by"
+      (an apposition headed by a word for an organization).
+    - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
+      post", "Twitter users" (a platform noun after the name).
+    """
+    gazetteer = ctx.gazetteer
+    platform, posting = ctx.words("platform_nouns"), ctx.words("posting_verbs")
+    company, heads = ctx.words("company_nouns"), ctx.words("company_heads")
+    person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
+    taken = ctx.taken(mentions)
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
+            fixed.append(m)
+            continue
+        before = doc[m.start - 1] if m.start > 0 else None
+        after = doc[m.end] if m.end < len(doc) else None
+        titled = before is not None and (
+            is_honorific(before) or before.lower_ in person_words or before.text in ("Mr", "Ms")
+        )
+        evidence = (
+            (after is not None and after.is_lower and after.lower_ in platform)
+            or (
+                m.start > 1
+                and doc[m.start - 1].lower_ in ("on", "via")
+                and doc[m.start - 2].lemma_ in posting
+                and len(m.text.split()) == 1
+                and not (after is not None and after.tag_ == "POS")  # "said on George's case"
+            )
+            or (not titled and _owns_company_nouns(doc, m.end, company))
+            or (  # "Yukos boss", "Disney shares"
+                not titled
+                and after is not None
+                and after.is_lower
+                and after.pos_ == "NOUN"
+                and after.lower_ in heads
+            )
+            or (not titled and _org_apposition(doc, m.end, ctx.words("apposition_org_nouns")))
+            or (
+                not titled
+                and after is not None
+                and after.text != ","
+                and _its_follows(doc, m.start, m.end, taken)
+            )
+        )
+        if evidence and gazetteer.lookup(m.text) is None:
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
+        fixed.append(m)
+    return fixed
+
+
+def drop_products_and_laws(
+    doc: Doc, mentions: list[SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """Drop names the text shows to be products, laws or treaties: no node at all.
+
+    - A law: a name ending in "Act", "Bill", "Treaty", "Agreement"… ("Affordable Care Act").
+    - A product: "the new iPod", "its latest PlayStation", "launched the Xbox" (a
+      determiner or possessive, an adjective of novelty or a launching verb, then the name as
+      the head of its phrase). Every mention of the name in the article goes.
+    """
+    gazetteer = ctx.gazetteer
+    laws, verbs = ctx.words("law_words"), ctx.words("product_verbs")
+    novel = ctx.words("product_adjectives")
+    determiners = ("the", "a", "an", "its", "their", "his", "her", "our")
+
+    def product(m: SpanMention) -> bool:
+        if m.label == "Place" or m.start < 2 or gazetteer.lookup(m.text) is not None:
+            return False
+        if m.end < len(doc) and (doc[m.end].pos_ in ("NOUN", "PROPN") or doc[m.end].tag_ == "POS"):
+            return False  # "the new Trump administration": the name is no head
+        a, b = doc[m.start - 2], doc[m.start - 1]
+        if b.lower_ in novel and a.lower_ in determiners:
+            return True  # "the new iPod"
+        # "launched the Xbox"
+        return b.lower_ in determiners and a.lemma_ in verbs and a.pos_ == "VERB"
+
+    gone = {
+        normalize_name(m.text)
+        for m in mentions
+        if m.label != "Demonym"
+        and ((len(m.text.split()) > 1 and m.text.split()[-1].lower() in laws) or product(m))
+    }
+    return [m for m in mentions if m.label == "Demonym" or normalize_name(m.text) not in gone]
