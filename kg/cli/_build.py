@@ -68,6 +68,15 @@ def build(
             help="Link short names to full ones across articles (owl:sameAs) after the build.",
         ),
     ] = True,
+    curation: Annotated[
+        Path | None,
+        typer.Option(
+            "--curation",
+            dir_okay=False,
+            help="Curation file: same_as, not_same_as, rename, retype "
+            "(default: schemas/curation.toml).",
+        ),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
@@ -122,6 +131,7 @@ def build(
         wait=wait,
         link=link,
         date=date or "",
+        curation=curation,
     )
     print_build_report(report, store, quiet=quiet, as_json=as_json, started=started)
     if output is not None:
@@ -192,7 +202,11 @@ def print_build_report(
             f"{report.entities} entity mentions, {report.relations} relations; "
             f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
             + (f" {report.links:,} entities linked across articles." if report.links else "")
+            + f" Consolidated: {report.store_entities:,} entities, {report.store_facts:,} current"
+            " facts (the nodes and edges of kg stats and the viewer)."
         )
+        for line in report.curated:
+            console.print(Text(f"curation: {line}"))
 
 
 @app.command("export")
