@@ -140,6 +140,7 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    country: str = "",
     date: str = "",
     urls: Mapping[Path, str] | None = None,
     curation: Path | str | None = None,
@@ -161,6 +162,8 @@ def build(
             ``"extracted"`` as it goes, then ``"added"`` or ``"replaced"`` once stored.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        country: The country whose government titles the articles mean ("Chancellor X"
+            with no department); empty: each article's publisher, dateline or text decides.
         date: The date of every article that carries none (``--date``).
         urls: The URL each fetched input file came from (``kg fetch``).
         curation: The curation file (:mod:`kg.curation`; default ``schemas/curation.toml``),
@@ -177,7 +180,7 @@ def build(
     report = BuildReport()
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules)
+    extractor = Extractor(nlp, rules=rules, country=country)
     articles = read_articles(
         list(inputs), on_error=on_error, report=report.read, date=date, urls=urls
     )

@@ -76,16 +76,19 @@ class _PipelinePlugin(WorkerPlugin):
 
     name = _PLUGIN
 
-    def __init__(self, model: str | None, rules: Sequence[str]) -> None:
+    def __init__(self, model: str | None, rules: Sequence[str], country: str = "") -> None:
         self.model = model
         self.rules = tuple(rules)
+        self.country = country
         self.extractor: Any = None
 
     def setup(self, worker: Any) -> None:
         from .extract import Extractor
         from .nlp import load_pipeline
 
-        self.extractor = Extractor(load_pipeline(self.model), rules=[Path(r) for r in self.rules])
+        self.extractor = Extractor(
+            load_pipeline(self.model), rules=[Path(r) for r in self.rules], country=self.country
+        )
 
     def teardown(self, worker: Any) -> None:
         self.extractor = None
@@ -106,6 +109,7 @@ class DaskExtraction:
         cluster: A ``--cluster`` value (see :func:`parse_cluster`).
         model: The spaCy pipeline the workers load (as :func:`kg.nlp.load_pipeline` reads it).
         rules: Extra rule folders (paths the workers can read).
+        country: The country of government titles (``--country``; see :class:`kg.extract.Extractor`).
         partition_size: Articles per task.
         on_connect: Called once the cluster is up (e.g. to print its dashboard).
 
@@ -120,12 +124,14 @@ class DaskExtraction:
         *,
         model: str | None = None,
         rules: Iterable[Path] = (),
+        country: str = "",
         partition_size: int = 64,
         on_connect: Callable[[DaskExtraction], None] | None = None,
     ) -> None:
         self.kind, self.where = parse_cluster(cluster)
         self.model = model
         self.rules = [str(Path(r).resolve()) for r in rules]
+        self.country = country
         self.partition_size = partition_size
         self.on_connect = on_connect
         self._cluster: Any = None
@@ -154,7 +160,7 @@ class DaskExtraction:
             self.close()
             raise ClusterError(f"Cannot reach the Dask scheduler at {self.where}: {exc}") from exc
         self._client = client
-        client.register_plugin(_PipelinePlugin(self.model, self.rules), name=_PLUGIN)
+        client.register_plugin(_PipelinePlugin(self.model, self.rules, self.country), name=_PLUGIN)
         if self.on_connect:
             self.on_connect(self)
         return client

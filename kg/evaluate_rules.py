@@ -21,7 +21,7 @@ def check_examples(rules: Iterable[Path] = (), *, model: str | None = None) -> l
         got = {
             (t.subject.name, t.predicate, t.object.name)
             for t in graph.triples
-            if t.evidence.status == "current"
+            if t.evidence.status == (rule.status or "current")
         }
         if tuple(rule.expect) not in got:
             failures.append(

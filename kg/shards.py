@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
-from .build import _fingerprint, _now, is_too_long
+from .build import _fingerprint, _now, is_too_long, source_file
 from .errors import StoreError
 from .extract import Extractor
 from .io import OnError, ReadReport, read_articles
@@ -74,6 +74,7 @@ def write_shards(
     on_error: OnError = "raise",
     rules: Iterable[Path] = (),
     base: str | None = None,
+    country: str = "",
     extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
     on_article: Callable[[str], None] | None = None,
 ) -> ShardReport:
@@ -83,6 +84,7 @@ def write_shards(
         inputs: As :func:`kg.build.build` takes them.
         folder: A new or empty folder; shards are ``part-00000.nq``, … and ``run.nq``.
         shard_size: Articles per shard.
+        country: The country of government titles (``--country``, as :func:`kg.build.build`).
         extract: Extracts elsewhere (see :func:`kg.build.build`), e.g. on a Dask cluster.
 
     Raises:
@@ -96,7 +98,7 @@ def write_shards(
     report = ShardReport()
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules)
+    extractor = Extractor(nlp, rules=rules, country=country)
     extraction = extractor.fingerprint
     minter = IRIMinter(base)
     run = minter.run(str(uuid.uuid4()))
@@ -117,7 +119,11 @@ def write_shards(
             q
             for g in batch
             for q in article_quads(
-                g, minter, run=run, fingerprint=_fingerprint(g.article, extraction)
+                g,
+                minter,
+                run=run,
+                fingerprint=_fingerprint(g.article, extraction),
+                source_file=source_file(g.article.origin),
             )
         ]
         path = out / f"part-{len(report.shards):05d}.nq"

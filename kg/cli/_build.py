@@ -86,6 +86,14 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    country: Annotated[
+        str,
+        typer.Option(
+            "--country",
+            help="Country whose government titles the articles mean ('Chancellor X' with no"
+            " department); default: each article's publisher, dateline or text.",
+        ),
+    ] = "",
     date: Annotated[
         str | None,
         typer.Option("--date", help="Date (YYYY-MM-DD) of every article that carries none."),
@@ -143,7 +151,12 @@ def build(
         extract = None
         if cluster is not None:
             extract = _dask_extraction(
-                stack, cluster, model=model, rules=rules or (), batch_size=batch_size
+                stack,
+                cluster,
+                model=model,
+                rules=rules or (),
+                country=country,
+                batch_size=batch_size,
             )
         if shards is not None:
             from ..shards import write_shards
@@ -158,6 +171,7 @@ def build(
                 on_error=policy,
                 rules=rules or (),
                 base=base,
+                country=country,
                 extract=extract,
             )
             for problem in written.read.problems:
@@ -183,6 +197,7 @@ def build(
             wait=wait,
             link=link,
             date=date or "",
+            country=country,
             curation=curation,
             extract=extract,
         )
@@ -205,6 +220,7 @@ def _dask_extraction(
     *,
     model: str | None,
     rules: Sequence[Path],
+    country: str,
     batch_size: int,
 ) -> Callable[[Iterable[Article], str], Iterable[ArticleGraph]]:
     """Connect to (or start) the Dask cluster for the rest of ``stack``; its extractor."""
@@ -222,7 +238,12 @@ def _dask_extraction(
         )
 
     dask = DaskExtraction(
-        cluster, model=model, rules=rules, partition_size=batch_size, on_connect=connected
+        cluster,
+        model=model,
+        rules=rules,
+        country=country,
+        partition_size=batch_size,
+        on_connect=connected,
     )
     return stack.enter_context(dask).pipe
 

@@ -26,7 +26,14 @@ from .entities import Resolution
 from .gazetteer import Gazetteer
 from .rules import RuleSet, TitleEntry
 
-__all__ = ["Annotation", "TitleIndex", "annotate_doc", "build_title_index", "unmark_doc"]
+__all__ = [
+    "Annotation",
+    "TitleIndex",
+    "TitlePhrase",
+    "annotate_doc",
+    "build_title_index",
+    "unmark_doc",
+]
 
 _TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
@@ -43,6 +50,28 @@ def _plurals(phrase: str) -> list[str]:
     else:
         forms = [last + "s"]
     return [" ".join([*words[:-1], f]) for f in forms]
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    """A phrase of the title lexicon found in a ``Doc``: tokens ``[start, end)``.
+
+    Attributes:
+        start: The first token of the phrase.
+        end: The token after the last one.
+        text: The phrase as written ("Press Secretary").
+        entries: The lexicon entries of the phrase (one per object class it distinguishes).
+    """
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[TitleEntry, ...]
+
+    @property
+    def last(self) -> int:
+        """The last token of the phrase (its head noun in English)."""
+        return self.end - 1
 
 
 @dataclass
@@ -80,14 +109,14 @@ class Annotation:
     Attributes:
         ent: The entity tag of each token (``""`` for none).
         geo: The kind of place of each place token (``""`` for others).
-        titles: Token index → (start, end, entries) of the title phrase it belongs to.
+        titles: Token index → the title phrase it belongs to.
         saved: Token index → (entity id, knowledge-base id) the token had before kg marked
             it, for tokens where either was set (by an entity linker, say).
     """
 
     ent: list[str]
     geo: list[str]
-    titles: dict[int, tuple[int, int, list[TitleEntry]]] = field(default_factory=dict)
+    titles: dict[int, TitlePhrase] = field(default_factory=dict)
     saved: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
@@ -118,9 +147,9 @@ def annotate_doc(
         span.label_ = doc.vocab.strings[match_id]
         spans.append(span)
     for span in filter_spans(spans):
-        entries = titles.entries[span.label_]
+        phrase = TitlePhrase(span.start, span.end, span.text, tuple(titles.entries[span.label_]))
         for i in range(span.start, span.end):
-            annotation.titles[i] = (span.start, span.end, entries)
+            annotation.titles[i] = phrase
     before = doc.to_array([ENT_ID, ENT_KB_ID])
     if before.any():
         for i, (ent_id, kb_id) in enumerate(before.tolist()):

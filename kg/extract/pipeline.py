@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import RuleError
+from ..names import normalize_name
 from ..records import Article, ArticleGraph, Entity, Evidence, Triple
 from .annotate import annotate_doc, build_title_index, unmark_doc
 from .entities import resolve_entities
-from .gazetteer import load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .matching import build_matchers
 from .mentions import find_mentions
 from .relations import extract_relations
@@ -31,16 +34,32 @@ COMPONENT = "kg_extract"
 LINES = "kg_line_breaks"
 """Name of the component that starts a sentence after every line break (before the parser)."""
 _KEY = "kg.extract.v1"
+_COUNTRY_KEY = "kg.country.v1"
+"""``Doc.user_data`` key of the publisher's country, set before the pipeline runs."""
 
 
 class ExtractComponent:
     """spaCy component: entities and relations of a ``Doc`` as plain data in ``user_data``."""
 
-    def __init__(self, nlp: Language, rules: list[str]) -> None:
+    def __init__(self, nlp: Language, rules: list[str], country: str = "") -> None:
         self.ruleset: RuleSet = load_rules(*(Path(r) for r in rules))
         self.gazetteer = load_gazetteer()
+        self.country = _government_country(country, self.ruleset, self.gazetteer)
         self.titles = build_title_index(nlp.vocab, self.ruleset)
         self.matchers = build_matchers(nlp.vocab, self.ruleset, self.gazetteer)
+
+    def publisher_country(self, article: Article) -> str:
+        """The country of ``article``'s publisher (``publishers.tsv``): by its source, its
+        URL's host, or a folder of its id named after the publisher; else ``""``."""
+        host = urlsplit(article.url).hostname or ""
+        # The folders of a file's id, nearest first: "bbc/politics/013.txt" whether the
+        # folder or the file itself was given to kg build.
+        folders = article.id.split("/")[-2::-1]
+        for name in (article.source, host.removeprefix("www."), *folders):
+            country = self.ruleset.publishers.get(normalize_name(name)) if name else None
+            if country:
+                return country
+        return ""
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer)
@@ -48,7 +67,13 @@ class ExtractComponent:
         annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer)
         try:
             triples = extract_relations(
-                doc, resolution, annotation, self.ruleset, self.matchers, self.gazetteer
+                doc,
+                resolution,
+                annotation,
+                self.ruleset,
+                self.matchers,
+                self.gazetteer,
+                country=self.country or doc.user_data.pop(_COUNTRY_KEY, ""),
             )
         finally:
             unmark_doc(doc, annotation)
@@ -69,6 +94,21 @@ class ExtractComponent:
             ],
         }
         return doc
+
+
+def _government_country(name: str, ruleset: RuleSet, gazetteer: Gazetteer) -> str:
+    """The canonical name of a country the government titles know ("UK" → United Kingdom)."""
+    if not name:
+        return ""
+    found = gazetteer.lookup(name)
+    canonical = found[0] if found and found[1] == "Place" else name
+    known = sorted({post.country for post in ruleset.government.values()})
+    if normalize_name(canonical) not in {normalize_name(c) for c in known}:
+        raise RuleError(
+            f"No government titles for the country {name!r} (--country); "
+            f"government*.tsv knows: {', '.join(known)}"
+        )
+    return next(c for c in known if normalize_name(c) == normalize_name(canonical))
 
 
 def _entity_data(entity: Entity) -> list[Any]:
@@ -93,10 +133,13 @@ def _entity(data: list[Any]) -> Entity:
     return Entity(data[0], data[1], tuple(data[2]))
 
 
-@Language.factory(COMPONENT, default_config={"rules": []})
-def make_extract_component(nlp: Language, name: str, rules: list[str]) -> ExtractComponent:
-    """Factory of the ``kg_extract`` component (``rules``: extra rule folders)."""
-    return ExtractComponent(nlp, rules)
+@Language.factory(COMPONENT, default_config={"rules": [], "country": ""})
+def make_extract_component(
+    nlp: Language, name: str, rules: list[str], country: str
+) -> ExtractComponent:
+    """Factory of the ``kg_extract`` component (``rules``: extra rule folders; ``country``:
+    the country whose government titles articles mean, else found in each article)."""
+    return ExtractComponent(nlp, rules, country)
 
 
 @Language.component(LINES)
@@ -131,14 +174,16 @@ class Extractor:
     Args:
         nlp: A loaded pipeline with NER (see :func:`kg.nlp.load_pipeline`).
         rules: Extra rule folders to add to ``schemas/rules/``.
+        country: The country whose government titles the articles mean ("the chancellor"),
+            as a name; empty: found in each article (dateline, the country named most).
     """
 
-    def __init__(self, nlp: Language, *, rules: Iterable[Path] = ()) -> None:
+    def __init__(self, nlp: Language, *, rules: Iterable[Path] = (), country: str = "") -> None:
         if LINES not in nlp.pipe_names:
             anchor = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
             nlp.add_pipe(LINES, before=anchor) if anchor else nlp.add_pipe(LINES, first=True)
         if COMPONENT not in nlp.pipe_names:
-            nlp.add_pipe(COMPONENT, config={"rules": [str(r) for r in rules]})
+            nlp.add_pipe(COMPONENT, config={"rules": [str(r) for r in rules], "country": country})
         self.nlp = nlp
         component = nlp.get_pipe(COMPONENT)
         assert isinstance(component, ExtractComponent)
@@ -150,20 +195,30 @@ class Extractor:
         """Changes when the model or the rules change, so articles are built again."""
         meta = self.nlp.meta
         names = self.component.gazetteer.fingerprint
+        country = f"+country-{self.component.country}" if self.component.country else ""
         return (
             f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
-            f"+rules-{self.ruleset.fingerprint}+names-{names}"
+            f"+rules-{self.ruleset.fingerprint}+names-{names}{country}"
         )
+
+    def _input(self, article: Article) -> str | Doc:
+        """The article's text, or its tokens carrying its publisher's country."""
+        country = "" if self.component.country else self.component.publisher_country(article)
+        if not country:
+            return article.text
+        doc = self.nlp.make_doc(article.text)
+        doc.user_data[_COUNTRY_KEY] = country
+        return doc
 
     def extract(self, article: Article) -> ArticleGraph:
         """Extract one article."""
-        return graph_from_doc(article, self.nlp(article.text))
+        return graph_from_doc(article, self.nlp(self._input(article)))
 
     def pipe(
         self, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
     ) -> Iterator[ArticleGraph]:
         """Extract a stream of articles, in order, ``n_process`` processes wide."""
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((self._input(a), a) for a in articles)
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
         ):

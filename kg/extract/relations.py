@@ -8,14 +8,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..names import normalize_name
 from ..records import Entity, Evidence, Triple
 from ..vocab import DOMAINS, RANGES
-from .annotate import Annotation
+from .annotate import Annotation, TitlePhrase
 from .chains import chained
+from .country import find_country
 from .entities import Resolution
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
-from .rules import Rule, RuleSet, TitleEntry
+from .references import find_references
+from .rules import Rule, RuleSet
 
 __all__ = ["extract_relations"]
 
@@ -41,6 +44,7 @@ _WHOLE_ORG_NOUNS = frozenset(
     ]
 )
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
+_TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class _Builder:
         annotation: Annotation,
         ruleset: RuleSet,
         gazetteer: Gazetteer,
+        country: str = "",
     ):
         self.doc = doc
         self.gazetteer = gazetteer
@@ -70,13 +75,81 @@ class _Builder:
         self.ann = annotation
         self.ruleset = ruleset
         self.triples: dict[tuple[str, str, str, str, int], Triple] = {}
+        self.country = country
+        """The country government titles mean (``--country``); found in the text when empty."""
+        self.titled: set[int] = set()
+        """First tokens of the title phrases that gave a triple with a written object."""
+        self.refs: dict[int, int] = {}
+        """Token index → entity of a pronoun or description that refers back to it."""
+        self.implied: set[tuple[str, str, str, str, int]] = set()
+        """Keys of the triples whose object is implied."""
+        self.status_by_verb: dict[tuple[int, int], str] = {}
+        """First tokens of the title phrases whose verb gave the role its status."""
 
     # -- arguments ----------------------------------------------------------------
+
+    def entity_named(self, name: str, label: str, aliases: tuple[str, ...] = ()) -> int:
+        """Index of the entity with this name (or alias) and class, made when the article
+        has none."""
+        found = self.gazetteer.lookup(name)
+        if found is not None and found[1] == label:
+            name = found[0]
+        for candidate in (name, *aliases):
+            index = self.res.entity_named(candidate, label)
+            if index is not None:
+                return index
+        self.res.entities.append(Entity(name, label, tuple(sorted(aliases))))
+        self.res.mentions.append([])
+        return len(self.res.entities) - 1
+
+    def article_country(self) -> str:
+        """The country of the article, looked for once, when a rule first needs it."""
+        if not self.country:
+            found = find_country(self.doc, self.res, self.gazetteer, self.ruleset.country_cues)
+            self.country = found or "-"
+        return "" if self.country == "-" else self.country
+
+    def implied_object(
+        self, title: TitlePhrase | None, subject: _Arg | None
+    ) -> tuple[_Arg, str] | None:
+        """The object a government title names in the article's country, and its predicate.
+
+        None when the title gave a triple with a written object already, when an
+        organization, place or adjective is written right before it ("Tory chancellor"),
+        or when the article's country has no such post.
+        """
+        if title is None or subject is None or title.start in self.titled:
+            return None
+        i = title.start - 1
+        while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
+            i -= 1
+        if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
+            return None
+        if self.object_follows(title.end) or self.object_after(title.end):
+            return None
+        country = self.article_country()
+        key = normalize_name(country)
+        posts = [self.ruleset.government.get((key, entry.phrase)) for entry in title.entries]
+        post = next((p for p in posts if p is not None), None)
+        if post is None:
+            return None
+        index = self.entity_named(post.object, post.object_class, post.aliases)
+        return _Arg(index, title.text, title.start, title.end), post.predicate
+
+    def mark_references(self) -> None:
+        """Give pronouns and descriptions with one clear antecedent its entity tag."""
+        self.refs = find_references(self.doc, self.res, self.ruleset.references)
+        for i, index in self.refs.items():
+            tag = _TAG[self.res.entities[index].label]
+            self.ann.ent[i] = tag  # unmark_doc resets the token from here
+            self.doc[i].ent_id_ = tag
 
     def entity_at(self, i: int) -> int | None:
         """Index of the entity a token belongs to; demonyms become entities on demand."""
         if i in self.res.token_entity:
             return self.res.token_entity[i]
+        if i in self.refs:
+            return self.refs[i]
         if i in self.res.demonyms:
             name, label, text = self.res.demonyms[i]
             index = self.res.entity_named(name, label)
@@ -113,12 +186,10 @@ class _Builder:
 
     # -- title and status -----------------------------------------------------------
 
-    def title_of(self, tokens: list[int]) -> tuple[str, list[TitleEntry], int, int] | None:
-        spans = sorted({self.ann.titles[i][:2] for i in tokens if i in self.ann.titles})
-        if not spans:
-            return None
-        start, end = spans[-1]
-        return self.doc[start:end].text, self.ann.titles[start][2], start, end
+    def title_of(self, tokens: list[int]) -> TitlePhrase | None:
+        """The last title phrase among ``tokens`` (the one nearest the name it precedes)."""
+        phrases = [self.ann.titles[i] for i in tokens if i in self.ann.titles]
+        return max(phrases, key=lambda p: p.start) if phrases else None
 
     def status_of(self, first: int, last: int) -> tuple[str, str, int]:
         """Status, predicate override and the modifier's token index, for a title ``[first, last]``.
@@ -176,19 +247,31 @@ class _Builder:
     def add(self, rule: Rule, roles: dict[str, list[int]], *, suffix: str = "") -> None:
         title_tokens = roles.get("title", [])
         title = self.title_of(title_tokens) if title_tokens else None
-        near = title[2] if title else min(roles["object"] + roles["subject"])
+        near = title.start if title else min(roles["object"] + roles["subject"])
         subject = self.argument(roles.get("subject", []), near)
-        obj = self.argument(roles.get("object", []), title[3] - 1 if title else near)
+        predicate = rule.predicate
+        obj: _Arg | None
+        if rule.object_kind == "implied":
+            implied = self.implied_object(title, subject)
+            if implied is None:
+                return
+            obj, predicate = implied
+        else:
+            obj = self.argument(roles.get("object", []), title.last if title else near)
         if subject is None or obj is None or subject.entity == obj.entity:
             return
         s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
-        predicate = rule.predicate
         status, override, modifier_at = ("current", "", -1)
         if title:
-            status, override, modifier_at = self.status_of(title[2], title[3] - 1)
-            if obj.end <= title[2] and self.object_follows(title[3]):
+            status, override, modifier_at = self.status_of(title.start, title.last)
+            if status == "current" and rule.status:
+                status = rule.status  # "X resigned as chairman of Y"
+                self.status_by_verb[(title.start, subject.entity)] = status
+            elif not rule.status and (title.start, subject.entity) in self.status_by_verb:
+                return  # "X is to become chairman of Y" is no current chairmanship
+            if obj.end <= title.start and self.object_follows(title.end):
                 return  # "X, the German co-head of EADS": the "of" object is the real one
-            if self.title_belongs_to_next_name(title[3], subject.entity):
+            if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
         elif "verb" in roles:
             status = self.verb_status(self.doc[roles["verb"][0]])
@@ -199,20 +282,29 @@ class _Builder:
         if predicate == "title":
             if title is None:
                 return
-            fitting = [e for e in title[1] if e.object_class in ("", o_entity.label)]
+            fitting = [e for e in title.entries if e.object_class in ("", o_entity.label)]
             specific = [e for e in fitting if e.object_class]
             if not fitting:
                 return
             predicate = (specific or fitting)[0].predicate
+        if override and rule.object_kind == "implied":
+            return  # "shadow chancellor X" holds no post in the government
         if override:
             predicate = override
-        if title and predicate in _HEAD_PREDICATES and self.heads_a_part(title[2], title[3], obj):
+        if (
+            title
+            and predicate in _HEAD_PREDICATES
+            and self.heads_a_part(title.start, title.end, obj)
+        ):
             predicate = "works_for"
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
             return
         if is_party and predicate in self.ruleset.parties:
+            as_adjective = self.ruleset.party_adjectives.get(predicate)
             predicate, mode = self.ruleset.parties[predicate]
+            if as_adjective and title and obj.end <= title.start and self.is_adjective(obj):
+                predicate = as_adjective  # "Democratic President Bill Clinton"
             # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
             if mode == "current" and modifier_at > obj.end - 1:
                 status = "current"
@@ -222,12 +314,12 @@ class _Builder:
             title
             and predicate == "works_for"
             and o_entity.label == "Place"
-            and self.describes_a_noun(obj, title[2])
+            and self.describes_a_noun(obj, title.start)
         ):
             return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
         if (
             title
-            and obj.start >= title[3]
+            and obj.start >= title.end
             and obj.end < len(self.doc)
             and self.modifies_a_noun(obj)
         ):
@@ -238,15 +330,16 @@ class _Builder:
         text = sentence.text
         start = sentence.start_char + len(text) - len(text.lstrip())
         text = text.strip()  # spaCy keeps the line breaks after a sentence in it
+        through_ref = any(i in self.refs for i in (subject.start, obj.start))
         evidence = Evidence(
             sentence=text,
             start=start,
             end=start + len(text),
             subject_text=subject.text,
             object_text=obj.text,
-            rule=rule.id + suffix,
-            confidence=rule.confidence,
-            title=title[0] if title else "",
+            rule=rule.id + suffix + (".ref" if through_ref else ""),
+            confidence=round(rule.confidence * (0.85 if through_ref else 1.0), 3),
+            title=title.text if title else "",
             status=status,
         )
         if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
@@ -258,8 +351,21 @@ class _Builder:
         old = self.triples.get(key)
         if old is None or old.evidence.confidence < evidence.confidence:
             self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
+            if rule.object_kind == "implied":
+                self.implied.add(key)
+            else:
+                self.implied.discard(key)
+        if title and rule.object_kind != "implied":
+            self.titled.add(title.start)
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
+            if title.end <= subject.start and self.is_plural(title):
+                self.follow_list(rule, roles, title, subject)
+
+    def is_adjective(self, arg: _Arg) -> bool:
+        """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
+        found = self.gazetteer.demonym(arg.text)
+        return found is not None and normalize_name(found[0]) != normalize_name(arg.text)
 
     def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
         """Whether a common noun stands between an object in front and its title."""
@@ -350,17 +456,38 @@ class _Builder:
         nxt = self.res.token_entity.get(end)
         return nxt is not None and nxt != subject and self.res.entities[nxt].label == "Person"
 
-    def follow_conjuncts(
-        self, rule: Rule, roles: dict[str, list[int]], title: tuple[str, list[TitleEntry], int, int]
+    def is_plural(self, title: TitlePhrase) -> bool:
+        """Whether a title is written in the plural ("Senators", "analysts")."""
+        written = " ".join(t.lower_ for t in self.doc[title.start : title.end])
+        return all(written != entry.phrase for entry in title.entries)
+
+    def follow_list(
+        self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase, first: _Arg
     ) -> None:
+        """ "Senators A, B and C", "analysts A and B of Z": a plural title before a list of
+        names holds for each name of the list."""
+        doc, i = self.doc, first.end
+        while i + 1 < len(doc) and doc[i].lower_ in (",", "and"):
+            i += 1
+            if doc[i].lower_ == "and":
+                i += 1
+            index = self.res.token_entity.get(i) if i < len(doc) else None
+            if index is None or self.res.entities[index].label != "Person":
+                return
+            start = i
+            while i < len(doc) and self.res.token_entity.get(i) == index:
+                i += 1
+            self.add(rule, {**roles, "subject": list(range(start, i))}, suffix=".list")
+
+    def follow_conjuncts(self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase) -> None:
         """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
         of Z": the subject holds both titles."""
         ent = self.ann.ent
-        head = self.doc[title[3] - 1]
+        head = self.doc[title.last]
         for conj in head.conjuncts:
             if conj.i not in self.ann.titles:
                 continue
-            start, end, _ = self.ann.titles[conj.i]
+            start, end = self.ann.titles[conj.i].start, self.ann.titles[conj.i].end
             obj = []
             i = start - 1
             while i >= 0 and (ent[i] in ("ORG", "PLACE", "NORP") or self.doc[i].tag_ == "POS"):
@@ -392,6 +519,19 @@ class _Builder:
         return obj
 
 
+def _without_contradicted(builder: _Builder) -> list[Triple]:
+    """Drop an implied object where the article writes another one for the same person and
+    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump")."""
+    written = {
+        (t.subject, t.predicate) for key, t in builder.triples.items() if key not in builder.implied
+    }
+    return [
+        t
+        for key, t in builder.triples.items()
+        if key not in builder.implied or (t.subject, t.predicate) not in written
+    ]
+
+
 def extract_relations(
     doc: Doc,
     resolution: Resolution,
@@ -399,12 +539,25 @@ def extract_relations(
     ruleset: RuleSet,
     matchers: RelationMatchers,
     gazetteer: Gazetteer,
+    *,
+    country: str = "",
 ) -> list[Triple]:
-    """Every triple the rules find in ``doc``, one per fact and sentence."""
-    builder = _Builder(doc, resolution, annotation, ruleset, gazetteer)
-    for rule, roles in matches(doc, matchers):
-        if "subject" in roles and "object" in roles:
+    """Every triple the rules find in ``doc``, one per fact and sentence.
+
+    ``country`` is the country whose government titles the article means ("the chancellor");
+    when empty it is found in the text (:func:`~kg.extract.country.find_country`).
+    """
+    builder = _Builder(doc, resolution, annotation, ruleset, gazetteer, country)
+    builder.mark_references()
+    found = matches(doc, matchers)
+    # Rules whose verb gives the status run first: "X is to become chairman of Y" is future
+    # whatever the copula rule says. Rules with an implied object run last: a title whose
+    # object is written never gets one.
+    for rule, roles in sorted(
+        found, key=lambda m: (m[0].object_kind == "implied", not m[0].status)
+    ):
+        if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
             builder.add(rule, roles)
-    triples = list(builder.triples.values())
+    triples = _without_contradicted(builder)
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))

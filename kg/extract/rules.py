@@ -5,6 +5,11 @@ A rule folder holds:
 - ``titles.tsv``: the title lexicon (title phrase → predicate);
 - ``modifiers.tsv``: words that make a role former, acting or future;
 - ``parties.tsv``: what a role means when its object is a political party;
+- ``government.tsv``: the department or country a government title names when the sentence
+  names none, per country (read by the rules with ``object_kind = "implied"``);
+- ``country-cues.tsv``: names that tell which country an article is about;
+- ``publishers.tsv``: publishers whose articles mean one country's government;
+- ``references.tsv``: pronouns and nouns that refer back to an entity ("its", "the company");
 - ``*.toml``: patterns, each an ``[[rule]]`` with ``id``, ``predicate``, ``confidence``,
   ``example`` (a test sentence), ``expect`` (the triple the example must give) and either
   a token ``pattern`` (spaCy ``Matcher`` syntax) or a ``dependency`` pattern (spaCy
@@ -33,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
+from ..names import normalize_name
 from ..records import ENTITY_CLASSES, STATUSES
 from ..resources import schemas_dir
 from ..vocab import PREDICATES
@@ -40,6 +46,8 @@ from ..vocab import PREDICATES
 __all__ = [
     "ENT_ATTR",
     "KIND_ATTR",
+    "OBJECT_KINDS",
+    "GovernmentPost",
     "Rule",
     "RuleSet",
     "TitleEntry",
@@ -51,6 +59,9 @@ ENT_TAGS = ("PERSON", "ORG", "PLACE", "NORP", "NONE")
 ROLES = ("subject", "object", "title", "verb")
 GEO_KINDS = ("country", "region", "other")
 _SHORTHANDS = ("role", "ent", "title", "mod", "geo", "orgword")
+OBJECT_KINDS = ("", "party", "implied")
+"""``object_kind`` of a rule: any object, a political party, or none written (the object is
+implied by the title and the article's country, from ``government.tsv``)."""
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 
 
@@ -62,6 +73,19 @@ class TitleEntry:
     predicate: str
     object_class: str = ""
     origin: str = ""
+
+
+@dataclass(frozen=True)
+class GovernmentPost:
+    """One line of ``government.tsv``: what a title names in one country."""
+
+    country: str
+    phrase: str
+    predicate: str
+    object: str
+    object_class: str
+    origin: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +104,11 @@ class Rule:
         example: A sentence the rule must fire on.
         expect: The ``(subject, predicate, object)`` the example must give.
         origin: ``file:line`` where the rule is defined.
-        object_kind: ``"party"`` when the object must be a political party.
+        object_kind: ``"party"`` when the object must be a political party; ``"implied"``
+            when the rule has no object token and the title names the object
+            (``government.tsv``).
+        status: The status the construction itself gives the role ("X resigned as
+            chairman of Y": ``former``), unless a modifier says otherwise; ``""``: current.
     """
 
     id: str
@@ -93,6 +121,7 @@ class Rule:
     expect: tuple[str, str, str]
     origin: str
     object_kind: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -103,6 +132,17 @@ class RuleSet:
     titles: list[TitleEntry] = field(default_factory=list)
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)
+    party_adjectives: dict[str, str] = field(default_factory=dict)
+    """Predicate → what it becomes when the party is an adjective before a title of the
+    state ("Democratic President Bill Clinton" is a member of the party, not its leader)."""
+    government: dict[tuple[str, str], GovernmentPost] = field(default_factory=dict)
+    """``(country, title phrase)`` → the post, both lower case."""
+    country_cues: dict[str, str] = field(default_factory=dict)
+    """Normalised entity name → the country it tells an article is about."""
+    publishers: dict[str, str] = field(default_factory=dict)
+    """Normalised publisher name or host → the country its articles mean."""
+    references: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Lower-case word → (class it refers to, ``pronoun`` or ``noun``)."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -217,6 +257,7 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
             "dependency",
             "comment",
             "object_kind",
+            "status",
         }
         for key in sorted(set(spec) - known):
             problems.append(f"{where}: unknown key {key!r}; known: {', '.join(sorted(known))}")
@@ -250,8 +291,14 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
             )
             expect = ["", "", ""]
         object_kind = spec.get("object_kind", "")
-        if object_kind not in ("", "party"):
-            problems.append(f"{where}: object_kind must be 'party' when given, got {object_kind!r}")
+        if object_kind not in OBJECT_KINDS:
+            problems.append(
+                f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS[1:])} when given,"
+                f" got {object_kind!r}"
+            )
+        status = spec.get("status", "")
+        if status and status not in STATUSES:
+            problems.append(f"{where}: status must be one of {', '.join(STATUSES)}, got {status!r}")
         has_tokens, has_dep = "pattern" in spec, "dependency" in spec
         if has_tokens == has_dep:
             problems.append(f"{where}: give exactly one of 'pattern' (tokens) or 'dependency'")
@@ -276,9 +323,14 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
                 tok, role = _compile_token(token, f"{where} token {n}", problems)
                 compiled.append(tok)
                 roles.append(role)
-        for needed in ("subject", "object"):
-            if needed not in roles:
-                problems.append(f"{where}: no token has role {needed!r}")
+        needed = ("subject", "title") if object_kind == "implied" else ("subject", "object")
+        for role in needed:
+            if role not in roles:
+                problems.append(f"{where}: no token has role {role!r}")
+        if object_kind == "implied" and "object" in roles:
+            problems.append(
+                f"{where}: an 'implied' rule takes its object from the title: drop role 'object'"
+            )
         if predicate == "title" and "title" not in roles:
             problems.append(f"{where}: predicate 'title' needs a token with role 'title'")
         rules.append(
@@ -293,6 +345,7 @@ def _load_toml(path: Path, problems: list[str], seen: dict[str, str]) -> list[Ru
                 (expect[0], expect[1], expect[2]),
                 where,
                 object_kind,
+                status,
             )
         )
     return rules
@@ -358,9 +411,9 @@ def load_rules(*folders: Path) -> RuleSet:
                 ruleset.modifiers[word] = (status, override)
         for path in sorted(folder.glob("parties*.tsv")):
             ruleset.sources.append(path)
-            for number, cols in _read_tsv(path, problems, (2, 3)):
+            for number, cols in _read_tsv(path, problems, (2, 4)):
                 mode = cols[2] if len(cols) > 2 else "keep"
-                for predicate in cols[:2]:
+                for predicate in [*cols[:2], *cols[3:]]:
                     if predicate not in PREDICATES:
                         problems.append(f"{path}:{number}: unknown predicate {predicate!r}")
                 if mode not in ("keep", "current"):
@@ -368,9 +421,57 @@ def load_rules(*folders: Path) -> RuleSet:
                         f"{path}:{number}: status must be 'keep' or 'current', got {mode!r}"
                     )
                 ruleset.parties[cols[0]] = (cols[1], mode)
+                if len(cols) > 3:
+                    ruleset.party_adjectives[cols[0]] = cols[3]
+        for path in sorted(folder.glob("government*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (5, 5)):
+                name, *aliases = (n.strip() for n in cols[3].split("|"))
+                post = GovernmentPost(
+                    cols[0],
+                    cols[1].lower(),
+                    cols[2],
+                    name,
+                    cols[4],
+                    f"{path}:{number}",
+                    tuple(aliases),
+                )
+                if post.predicate not in PREDICATES:
+                    problems.append(
+                        f"{path}:{number}: unknown predicate {post.predicate!r}; known: {', '.join(PREDICATES)}"
+                    )
+                if post.object_class not in ENTITY_CLASSES:
+                    problems.append(
+                        f"{path}:{number}: unknown class {post.object_class!r}; known: {', '.join(ENTITY_CLASSES)}"
+                    )
+                ruleset.government[(normalize_name(post.country), post.phrase)] = post
+        for path in sorted(folder.glob("country-cues*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (2, 2)):
+                ruleset.country_cues[normalize_name(cols[0])] = cols[1]
+        for path in sorted(folder.glob("references*.tsv")):
+            ruleset.sources.append(path)
+            for number, cols in _read_tsv(path, problems, (3, 3)):
+                if cols[1] not in ENTITY_CLASSES or cols[2] not in ("pronoun", "noun"):
+                    problems.append(
+                        f"{path}:{number}: expected a class ({', '.join(ENTITY_CLASSES)}) and"
+                        f" 'pronoun' or 'noun', got {cols[1]!r}, {cols[2]!r}"
+                    )
+                ruleset.references[cols[0].lower()] = (cols[1], cols[2])
+        for path in sorted(folder.glob("publishers*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (2, 2)):
+                ruleset.publishers[normalize_name(cols[0])] = cols[1]
         for path in sorted(folder.glob("*.toml")):
             ruleset.sources.append(path)
             ruleset.rules.extend(_load_toml(path, problems, seen))
+    phrases = {entry.phrase for entry in ruleset.titles}
+    for post in ruleset.government.values():
+        if post.phrase not in phrases:
+            problems.append(
+                f"{post.origin}: {post.phrase!r} is in no titles*.tsv, so no rule can match it;"
+                " add it to the title lexicon"
+            )
     if not problems:
         problems.extend(_check_with_spacy(ruleset))
     digest = hashlib.sha256()
