@@ -3,7 +3,10 @@
 Articles whose fingerprint (content hash + model + rules) is already stored are skipped
 before spaCy sees them, so building the same input again adds nothing and costs little.
 A changed article replaces its own graph. New articles are committed in batches, each one
-Oxigraph transaction: a build killed mid-way keeps every batch that had committed.
+Oxigraph transaction: a build killed mid-way keeps every batch that had committed. The run
+record (the ``prov:Activity`` every stored article points to) is written in the transaction
+of the first batch, so every state a build can leave behind validates; its end time is
+added when the build finishes.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from .extract import Extractor
 from .io import OnError, Problem, ReadReport, read_articles
 from .link import update_links
 from .nlp import load_pipeline
-from .rdf import article_quads, run_quads
+from .rdf import article_quads, run_end_quad, run_quads
 from .records import Article, ArticleGraph
 from .store import KGStore, open_store
 
@@ -145,27 +148,26 @@ def build(
                 fingerprints[article.id] = fingerprint
                 yield article
 
+        meta = nlp.meta
+        # Written with the first batch (see the module docstring), then emptied.
+        run_record = run_quads(
+            kg.minter,
+            run,
+            started=started,
+            model=report.model,
+            model_version=str(meta.get("version", "")),
+            kg_version=__version__,
+            extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
+        )
         pending: list[ArticleGraph] = []
         for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
             pending.append(graph)
             if len(pending) >= batch_size:
-                _commit(kg, pending, stored, fingerprints, run, report, on_article)
+                _commit(kg, pending, stored, fingerprints, (run, run_record), report, on_article)
                 pending = []
-        _commit(kg, pending, stored, fingerprints, run, report, on_article)
+        _commit(kg, pending, stored, fingerprints, (run, run_record), report, on_article)
         if report.added or report.replaced:
-            meta = nlp.meta
-            kg.add(
-                run_quads(
-                    kg.minter,
-                    run,
-                    started=started,
-                    ended=_now(),
-                    model=report.model,
-                    model_version=str(meta.get("version", "")),
-                    kg_version=__version__,
-                    extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
-                )
-            )
+            kg.add([run_end_quad(kg.minter, run, ended=_now())])
             if link:
                 report.links = len(update_links(kg))
         report.triples_after = len(kg)
@@ -177,22 +179,28 @@ def _commit(
     graphs: list[ArticleGraph],
     stored: dict[str, str],
     fingerprints: dict[str, str],
-    run: str,
+    run: tuple[str, list[Quad]],
     report: BuildReport,
     on_article: Callable[[str], None] | None,
 ) -> None:
+    """Store one batch; the run record (``run``: IRI and quads), unless already written (its
+    quads list then empty), goes into the batch's first transaction."""
     if not graphs:
         return
+    run_iri, run_record = run
     new: list[tuple[str, list[Quad]]] = []
     changed: list[tuple[str, list[Quad]]] = []
     for graph in graphs:
         article_id = graph.article.id
-        quads = article_quads(graph, kg.minter, run=run, fingerprint=fingerprints[article_id])
+        quads = article_quads(graph, kg.minter, run=run_iri, fingerprint=fingerprints[article_id])
         (changed if article_id in stored else new).append((article_id, quads))
         report.entities += len(graph.entities)
         report.relations += len(graph.triples)
     if new:
-        kg.add(q for _, quads in new for q in quads)
+        kg.add([*run_record, *(q for _, quads in new for q in quads)])
+    else:
+        changed[0] = (changed[0][0], [*run_record, *changed[0][1]])
+    run_record.clear()
     if changed:
         kg.replace_articles(changed)
     for article_id, _ in new:

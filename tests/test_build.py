@@ -238,9 +238,15 @@ def test_build_killed_mid_way_keeps_every_committed_article(tmp_path: Path):
         graphs = {g.value for g in s.ox.named_graphs()}
     assert 12 <= len(ids) < 1000
     assert all(s.minter.article_graph(i) in graphs for i in ids)
+    # Every committed state validates: the run record came with the first batch.
+    killed = kg("validate", "--store", str(store))
+    assert killed.returncode == 0, killed.stdout + killed.stderr
+    assert "0 violations" in killed.stdout
     finish = kg("build", str(folder), "--store", str(store))
     assert finish.returncode == 0, finish.stderr
     assert f"{1000 - len(ids)} added, 0 replaced, {len(ids)} unchanged" in finish.stdout
+    rebuilt = kg("validate", "--store", str(store))
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     clean = tmp_path / "clean"
     assert kg("build", str(folder), "--store", str(clean)).returncode == 0
     count = (
