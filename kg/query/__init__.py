@@ -46,9 +46,10 @@ from .named import (
 )
 from .results import FORMATS, QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
-from .worker import run_query
+from .worker import DEFAULT_TIMEOUT, check_timeout, run_query
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "FORMATS",
     "PREFIXES",
     "NamedQuery",
@@ -56,6 +57,7 @@ __all__ = [
     "QueryResult",
     "ResultTerm",
     "check_query",
+    "check_timeout",
     "find_entities",
     "list_named_queries",
     "load_named_query",
