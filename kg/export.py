@@ -15,9 +15,10 @@ from typing import IO
 import pyoxigraph as ox
 
 from .errors import StoreError
-from .files import write_atomic
+from .files import is_stdout, write_atomic
 from .iri import ONTOLOGY
 from .rdf import NS
+from .sanitize import escape_terminal, escape_unicode, neutralise_csv_cell
 from .store import ONTOLOGY_GRAPH, KGStore
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "export", "format_from_suffix"]
@@ -126,7 +127,8 @@ def _write_csv(store: KGStore, out: IO[bytes]) -> None:
     for row in solutions:
         values = [term.value if term is not None else "" for term in row]
         values[1] = values[1].removeprefix(ONTOLOGY)
-        writer.writerow(values)
+        # Safe in a spreadsheet and a terminal (see kg.sanitize).
+        writer.writerow(neutralise_csv_cell(escape_terminal(v, keep="\n\t")) for v in values)
     text.flush()
     text.detach()
 
@@ -149,6 +151,11 @@ def export(store: KGStore, fmt: str, path: Path) -> None:
 
         view = load_view(store)
         (write_graphml if fmt == "graphml" else write_gexf)(view, path)
+    elif is_stdout(path):  # a terminal may be reading: escape what would reach it raw
+        buffer = io.BytesIO()
+        _write_rdf(store, fmt, buffer)
+        text = escape_unicode(buffer.getvalue().decode("utf-8"))
+        write_atomic(path, lambda out: out.write(text.encode("utf-8")))
     else:
         write_atomic(path, lambda out: _write_rdf(store, fmt, out))
 

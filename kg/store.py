@@ -18,6 +18,7 @@ from types import TracebackType
 import pyoxigraph as ox
 
 from .errors import StoreError, StoreLockedError
+from .files import describe_os_error
 from .iri import IRIMinter
 from .resources import schemas_dir
 
@@ -196,6 +197,11 @@ def open_store(
     """
     path = Path(path)
     minter = IRIMinter(base)
+    if path.exists() and not path.is_dir():
+        raise StoreError(
+            f"Cannot use {path} as a store: it is a file, not a folder; give the store's "
+            "folder (--store)"
+        )
     if read_only:
         if not _is_store(path):
             raise StoreError(
@@ -203,10 +209,8 @@ def open_store(
             )
         try:
             return KGStore(ox.Store.read_only(str(path)), path, minter, True)
-        except OSError as exc:
-            raise StoreError(f"Cannot open the store {path}: {exc}") from exc
-    if path.exists() and not path.is_dir():
-        raise StoreError(f"Cannot use {path} as a store: it is a file, not a folder")
+        except (OSError, RuntimeError) as exc:
+            raise _open_error(path, exc) from exc
     if path.is_dir() and any(path.iterdir()) and not _is_store(path):
         raise StoreError(
             f"Cannot use {path} as a store: the folder holds other files; give an empty "
@@ -217,15 +221,29 @@ def open_store(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return KGStore(ox.Store(str(path)), path, minter, False)
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             if "lock" not in str(exc).lower():
-                raise StoreError(f"Cannot open the store {path}: {exc}") from exc
+                raise _open_error(path, exc) from exc
             if time.monotonic() >= deadline:
                 raise StoreLockedError(
                     f"The store {path} is in use by another kg process (a build is writing "
                     "it). Wait for it to finish, pass --wait SECONDS, or use another --store."
                 ) from exc
             time.sleep(0.2)
+
+
+def _open_error(path: Path, exc: OSError | RuntimeError) -> StoreError:
+    """The error for a store that cannot be opened: why, and what to do."""
+    message = " ".join(str(exc).split())
+    if isinstance(exc, OSError) and exc.strerror:
+        message = describe_os_error(exc, path)
+        return StoreError(f"Cannot open the store {message}")
+    if "corrupt" in message.lower() or isinstance(exc, RuntimeError):
+        return StoreError(
+            f"Cannot open the store {path}: it is damaged ({message}); build it again into a "
+            "new folder (kg build INPUT --store NEW), or restore a copy"
+        )
+    return StoreError(f"Cannot open the store {path}: {message}")
 
 
 def load_file(path: Path | str) -> ox.Store:

@@ -130,7 +130,9 @@ def build(
 
 @app.command("export")
 def export_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write ('-': standard output).")
+    ],
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -143,6 +145,7 @@ def export_command(
 ) -> None:
     """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
     from ..export import FORMATS, export, format_from_suffix
+    from ..files import is_stdout
     from ..store import open_store
 
     chosen = fmt or format_from_suffix(output)
@@ -151,7 +154,12 @@ def export_command(
     assert chosen is not None
     with open_store(store, read_only=True) as kg:
         export(kg, chosen, output)
-    console.print(f"Exported {chosen} to {output} ({output.stat().st_size:,} bytes)")
+    if is_stdout(output):  # stdout carries the data: the note goes to stderr
+        console_err.print(f"Exported {chosen} to standard output")
+    elif output.is_file():
+        console.print(f"Exported {chosen} to {output} ({output.stat().st_size:,} bytes)")
+    else:  # a FIFO or a device, written through
+        console.print(f"Exported {chosen} to {output}")
 
 
 @app.command()
