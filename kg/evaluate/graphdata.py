@@ -132,7 +132,8 @@ def article_ids(store: ox.Store) -> dict[str, str]:
 def find_article(ids: list[str], document: str) -> str | None:
     """The stored id a gold ``document`` refers to: the same id, or one ending with the other.
 
-    A suffix must start at a ``/`` boundary, so ``2.txt`` never matches ``012.txt``.
+    A suffix must start at a ``/`` boundary, so ``2.txt`` never matches ``012.txt``. A
+    document written ``FILE#ID`` (an article inside a JSONL file) refers to the article ``ID``.
 
     >>> find_article(["minerals-deal-talks.txt"], "seeds/minerals-deal-talks.txt")
     'minerals-deal-talks.txt'
@@ -140,10 +141,13 @@ def find_article(ids: list[str], document: str) -> str | None:
     'data/bbc/politics/012.txt'
     >>> find_article(["bbc/politics/012.txt"], "2.txt") is None
     True
+    >>> find_article(["reuters/c71bdda7be"], "reuters/reuters-2017.jsonl#reuters/c71bdda7be")
+    'reuters/c71bdda7be'
 
     Raises:
         EvaluationError: Several stored articles match.
     """
+    document = document.rpartition("#")[2]
     if document in ids:
         return document
     found = [i for i in ids if i.endswith("/" + document) or document.endswith("/" + i)]
