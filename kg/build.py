@@ -27,7 +27,7 @@ from .extract import Extractor
 from .io import OnError, Problem, ReadReport, read_articles
 from .link import update_links
 from .nlp import load_pipeline
-from .rdf import article_quads, run_end_quad, run_quads
+from .rdf import article_quads, run_end_quad, run_quads, source_file_quad
 from .records import Article, ArticleGraph
 from .store import KGStore, open_store
 
@@ -44,6 +44,8 @@ class BuildReport:
         added: Articles stored for the first time.
         replaced: Articles whose content, model or rules changed.
         unchanged: Articles already stored as they are (skipped).
+        renamed: Of the unchanged, those read from a file they had not been read from
+            (a renamed or copied folder): the file is recorded, nothing else is stored.
         entities: Entity mentions stored (per article).
         relations: Relations extracted (current and not).
         triples_before: Triples in the store before the build.
@@ -57,6 +59,7 @@ class BuildReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    renamed: int = 0
     entities: int = 0
     relations: int = 0
     triples_before: int = 0
@@ -114,16 +117,21 @@ def build(
         StoreError: The store cannot be opened (e.g. another build holds it).
     """
     report = BuildReport()
-    nlp = load_pipeline(model)
-    report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules)
     articles = read_articles(list(inputs), on_error=on_error, report=report.read)
+    # The store first: a store that refuses this build (locked, another --base, an old
+    # format) says so before the model loads.
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
+        nlp = load_pipeline(model)
+        report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+        extractor = Extractor(nlp, rules=rules)
         report.triples_before = len(kg)
         kg.ensure_ontology()
         run = kg.minter.run(str(uuid.uuid4()))
         started = _now()
         stored = kg.fingerprints()
+        stored_iris = kg.article_iris()
+        stored_files = kg.source_files()
+        new_files: list[Quad] = []  # stored articles found again under another file name
         extraction = extractor.fingerprint  # once per build: the model and rules are fixed
         fingerprints: dict[str, str] = {}
 
@@ -142,8 +150,27 @@ def build(
                 fingerprint = _fingerprint(article, extraction)
                 if stored.get(article.id) == fingerprint:
                     report.unchanged += 1
+                    known = stored_files.setdefault(article.id, set())
+                    if article.source_file and article.source_file not in known:
+                        if known:
+                            report.renamed += 1
+                        known.add(article.source_file)
+                        new_files.append(
+                            source_file_quad(kg.minter, article.id, article.source_file)
+                        )
                     if on_article:
                         on_article("unchanged")
+                    continue
+                holder = stored_iris.get(kg.minter.article(article.id), article.id)
+                if holder != article.id:  # only a store minted otherwise can get here
+                    problem = (
+                        f"{article.origin}: article {article.id!r} would take the IRI of the "
+                        f"stored article {holder!r}"
+                    )
+                    if on_error == "raise":
+                        raise InputError(problem + "; give it another id or use another --store")
+                    report.read.problems.append(Problem(article.origin, problem))
+                    report.read.skipped += 1
                     continue
                 fingerprints[article.id] = fingerprint
                 yield article
@@ -166,6 +193,8 @@ def build(
                 _commit(kg, pending, stored, fingerprints, (run, run_record), report, on_article)
                 pending = []
         _commit(kg, pending, stored, fingerprints, (run, run_record), report, on_article)
+        if new_files:
+            kg.add(new_files)
         if report.added or report.replaced:
             kg.add([run_end_quad(kg.minter, run, ended=_now())])
             if link:

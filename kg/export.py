@@ -20,6 +20,7 @@ from .iri import ONTOLOGY
 from .rdf import NS
 from .sanitize import escape_terminal, escape_unicode, neutralise_csv_cell
 from .store import ONTOLOGY_GRAPH, KGStore
+from .store_record import STORE_GRAPH
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "export", "format_from_suffix"]
 
@@ -66,11 +67,9 @@ _DATASET = {"trig", "nq", "jsonld"}
 
 
 def _data_quads(store: KGStore) -> list[ox.Quad]:
-    """Every quad but the copy of the ontology (which lives in ``schemas/``)."""
-    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
-    return [
-        q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name != ontology
-    ]
+    """Every quad but the copy of the ontology (which lives in ``schemas/``) and the record."""
+    skip = {ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(STORE_GRAPH)}
+    return [q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name not in skip]
 
 
 def _write_rdf(store: KGStore, fmt: str, out: IO[bytes]) -> None:

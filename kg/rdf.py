@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .iri import ONTOLOGY, IRIMinter
 from .records import ArticleGraph, Entity
 
-__all__ = ["NS", "article_quads", "run_end_quad", "run_quads"]
+__all__ = ["NS", "article_quads", "run_end_quad", "run_quads", "source_file_quad"]
 
 
 class NS:
@@ -127,6 +127,8 @@ def article_quads(
         )
     if article.source:
         add(Quad(a, _n(NS.SCHEMA, "publisher"), Literal(article.source), meta))
+    if article.source_file:
+        add(Quad(a, _n(NS.KG, "sourceFile"), Literal(article.source_file), meta))
     add(Quad(a, _n(NS.KG, "contentHash"), Literal(fingerprint), meta))
     add(Quad(a, _n(NS.KG, "graph"), g, meta))
     add(Quad(a, _n(NS.PROV, "wasGeneratedBy"), NamedNode(run), meta))
@@ -164,6 +166,16 @@ def run_quads(
         quads.append(Quad(r, _n(NS.PROV, "endedAtTime"), Literal(ended, datatype=dt), meta))
     quads.extend(Quad(r, _n(NS.KG, k), Literal(v), meta) for k, v in extra)
     return quads
+
+
+def source_file_quad(minter: IRIMinter, article_id: str, source_file: str) -> Quad:
+    """One more ``kg:sourceFile`` of a stored article (found again under another name)."""
+    return Quad(
+        NamedNode(minter.article(article_id)),
+        _n(NS.KG, "sourceFile"),
+        Literal(source_file),
+        NamedNode(minter.metadata_graph),
+    )
 
 
 def run_end_quad(minter: IRIMinter, run: str, *, ended: str) -> Quad:

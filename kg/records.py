@@ -35,13 +35,18 @@ class Article:
     """One news article as read from the input.
 
     Attributes:
-        id: Stable identifier (the JSONL ``id``, else the path relative to the folder given).
+        id: The article's identity (:mod:`kg.io.identity`): its own id (JSONL ``id``), else
+            its canonical URL, else ``sha256:`` and a hash of its text; never its file name.
+            Readers leave it ``""`` when the input gives none, and :func:`kg.io.identity.identify`
+            fills it in.
         text: The full article text, headline included, exactly as the offsets count it.
         title: The headline, or ``""``.
         date: Publication date as ``YYYY-MM-DD``, or ``""``.
         url: Source URL, or ``""``.
         source: Publisher or feed name, or ``""``.
         origin: Where it came from, for messages (``"a.jsonl:12"``, ``"seeds/x.txt"``).
+        source_file: The absolute path of the file it was read from, or ``""``; recorded
+            (``kg:sourceFile``) but no part of its identity or content.
     """
 
     id: str
@@ -51,6 +56,7 @@ class Article:
     url: str = ""
     source: str = ""
     origin: str = ""
+    source_file: str = ""
 
     @property
     def content_hash(self) -> str:

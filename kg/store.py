@@ -21,6 +21,7 @@ from .errors import StoreError, StoreLockedError
 from .files import describe_os_error
 from .iri import IRIMinter
 from .resources import schemas_dir
+from .store_record import check_record
 
 __all__ = ["FORMATS", "KGStore", "load_file", "open_store"]
 
@@ -91,6 +92,25 @@ class KGStore:
             if isinstance(q.object, ox.Literal)
         }
         return {ids[s]: h for s, h in hashes.items() if s in ids}
+
+    def article_iris(self) -> dict[str, str]:
+        """Map of stored article IRI → its id (to refuse a second id on one IRI)."""
+        meta = ox.NamedNode(self.minter.metadata_graph)
+        return {
+            q.subject.value: q.object.value
+            for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
+            if isinstance(q.object, ox.Literal)
+        }
+
+    def source_files(self) -> dict[str, set[str]]:
+        """Map of article id → the files it was read from (``kg:sourceFile``)."""
+        meta = ox.NamedNode(self.minter.metadata_graph)
+        ids = self.article_iris()
+        files: dict[str, set[str]] = {}
+        for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta):
+            if q.subject.value in ids:
+                files.setdefault(ids[q.subject.value], set()).add(q.object.value)
+        return files
 
     def article_ids(self) -> list[str]:
         """Ids of every stored article, sorted."""
@@ -188,15 +208,17 @@ def open_store(
     Args:
         path: The store folder (``graphs/kg.oxigraph`` by default in the CLI).
         read_only: Open for reading only; queries can then run beside a build.
-        base: The IRI base of minted IRIs (see :func:`kg.iri.resolve_base`).
+        base: The IRI base of minted IRIs (see :func:`kg.iri.resolve_base`); ``None``: the
+            store's own (:mod:`kg.store_record`).
         wait: Seconds to wait for another writer to release the store.
 
     Raises:
-        StoreError: There is no store at ``path`` (read-only), or it cannot be opened.
+        StoreError: There is no store at ``path`` (read-only), it cannot be opened, or its
+            record refuses it (another ``base`` for writing, another format version).
         StoreLockedError: Another process is writing the store, still after ``wait`` seconds.
     """
     path = Path(path)
-    minter = IRIMinter(base)
+    IRIMinter(base)  # an invalid base fails here, before anything is opened
     if path.exists() and not path.is_dir():
         raise StoreError(
             f"Cannot use {path} as a store: it is a file, not a folder; give the store's "
@@ -208,9 +230,11 @@ def open_store(
                 f"No kg store at {path}: build one first with `kg build INPUT --store {path}`"
             )
         try:
-            return KGStore(ox.Store.read_only(str(path)), path, minter, True)
+            ox_store = ox.Store.read_only(str(path))
         except (OSError, RuntimeError) as exc:
             raise _open_error(path, exc) from exc
+        stored_base = check_record(ox_store, path=path, base=base, writable=False)
+        return KGStore(ox_store, path, IRIMinter(stored_base), True)
     if path.is_dir() and any(path.iterdir()) and not _is_store(path):
         raise StoreError(
             f"Cannot use {path} as a store: the folder holds other files; give an empty "
@@ -220,7 +244,7 @@ def open_store(
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return KGStore(ox.Store(str(path)), path, minter, False)
+            ox_store = ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
             if "lock" not in str(exc).lower():
                 raise _open_error(path, exc) from exc
@@ -230,6 +254,15 @@ def open_store(
                     "it). Wait for it to finish, pass --wait SECONDS, or use another --store."
                 ) from exc
             time.sleep(0.2)
+            continue
+        try:
+            stored_base = check_record(ox_store, path=path, base=base, writable=True)
+        except (StoreError, OSError, RuntimeError) as exc:
+            del ox_store  # releases the lock
+            if isinstance(exc, StoreError):
+                raise
+            raise _open_error(path, exc) from exc
+        return KGStore(ox_store, path, IRIMinter(stored_base), False)
 
 
 def _open_error(path: Path, exc: OSError | RuntimeError) -> StoreError:

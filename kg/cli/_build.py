@@ -115,7 +115,11 @@ def build(
         console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
     console.print(
         f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
-        f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
+        f"{report.unchanged} unchanged"
+        + (f" ({report.renamed} of them under another file name)" if report.renamed else "")
+        + f"; {report.read.skipped} skipped (bad input)"
+        + (f", {report.read.duplicates} duplicate(s) read once" if report.read.duplicates else "")
+        + ". "
         f"{report.entities} entity mentions, {report.relations} relations; "
         f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
         + (f" {report.links:,} entities linked across articles." if report.links else "")

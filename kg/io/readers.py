@@ -10,10 +10,11 @@ Inputs:
   path. Hidden files and folders (name starting with ``.``) are left out, and symbolic
   links to folders are not followed.
 
-Ids are stable: the JSONL ``id`` (a string, or an integer turned into a string), else the
-path of the file relative to the *parent* of the folder given (``corpus/bbc`` gives
-``bbc/politics/001.txt``), else, for a file given directly, its path as given, normalised,
-relative to the working directory if inside it (``seeds/minerals-deal-talks.txt``).
+Identity follows :mod:`kg.io.identity`: the JSONL ``id`` (a string, or an integer turned into
+a string), else the canonical URL (``url``), else a hash of the text; never the file name, so
+a renamed folder holds the same articles. An article read twice (the same id and the same
+content, e.g. one text in two files) is a duplicate: read once, with a warning. The same id
+with another content is an error. Every article records the absolute path of its file.
 
 Text is kept exactly as decoded, except that ``\\r\\n`` and lone ``\\r`` become ``\\n`` and a
 UTF-8 byte order mark is dropped; character offsets count in this stored text. Bytes that
@@ -26,6 +27,7 @@ file never sits in memory. Only the set of ids seen (to refuse duplicates) grows
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Iterator, Sequence
@@ -46,6 +48,7 @@ from ._decode import (
     strip_bom,
 )
 from ._json import article_from_json
+from .identity import identify
 from .report import Problem, ReadReport
 
 __all__ = ["OnError", "count_inputs", "read_articles"]
@@ -63,12 +66,11 @@ _CHUNK = 1024 * 1024
 
 @dataclass(frozen=True)
 class _Source:
-    """One file to read: where it is, how to call it, and (for .txt) the article id."""
+    """One file to read: where it is, how to call it, and what it holds."""
 
     path: Path
     display: str
     kind: str
-    article_id: str
 
 
 class _Policy:
@@ -235,15 +237,13 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
             parts_list = _walk(path, bad)
             if not parts_list and policy is not None:
                 policy.warn(shown, "no .txt or .jsonl files below this folder")
-            prefix = Path(os.path.abspath(path)).name
             for parts in parts_list:
                 file = path.joinpath(*parts)
-                article_id = "/".join((prefix, *parts)).lstrip("/")
-                add(_Source(file, _display(file), _kind(file) or "", article_id))
+                add(_Source(file, _display(file), _kind(file) or ""))
         elif not path.exists():
             bad.append(f"{shown}: no such file or folder; check the path")
         elif (file_kind := _kind(path)) and path.is_file():
-            add(_Source(path, shown, file_kind, shown))
+            add(_Source(path, shown, file_kind))
         else:
             bad.append(
                 f"{shown}: not a .txt or .jsonl file, nor a folder; give .txt files "
@@ -259,24 +259,33 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
 
 
 def _iter_articles(sources: list[_Source], policy: _Policy) -> Iterator[Article]:
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, str]] = {}  # id -> (origin, content hash)
     for source in sources:
         items = _read_txt(source, policy) if source.kind == "txt" else _read_jsonl(source, policy)
+        source_file = os.path.abspath(source.path)
         try:
             for item in items:
                 if isinstance(item, RejectedError):
                     policy.reject(item)
                     continue
-                if item.id in first_seen:
+                if not item.source_file:
+                    item = dataclasses.replace(item, source_file=source_file)
+                item = identify(item)
+                seen = first_seen.get(item.id)
+                if seen is not None and seen[1] == item.content_hash:
+                    policy.report.duplicates += 1
+                    policy.warn(item.origin, f"duplicate of {seen[0]} (same text); read once")
+                    continue
+                if seen is not None:
                     policy.reject(
                         RejectedError(
                             item.origin,
-                            f"duplicate id {item.id!r}, first seen at {first_seen[item.id]}; "
-                            "ids must be unique across all inputs",
+                            f"duplicate id {item.id!r} with another text, first seen at "
+                            f"{seen[0]}; ids must be unique across all inputs",
                         )
                     )
                     continue
-                first_seen[item.id] = item.origin
+                first_seen[item.id] = (item.origin, item.content_hash)
                 policy.report.articles_read += 1
                 yield item
         except RejectedError as exc:  # the whole file is unreadable
@@ -299,7 +308,7 @@ def _read_txt(source: _Source, policy: _Policy) -> Iterator[Article | RejectedEr
     check_control_share(text, origin)
     if not text.strip():
         raise RejectedError(origin, empty)
-    yield Article(id=source.article_id, text=text, title=first_line(text), origin=origin)
+    yield Article(id="", text=text, title=first_line(text), origin=origin)
 
 
 def _read_jsonl(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:

@@ -129,7 +129,7 @@ def check_timeout(timeout: float) -> float:
 def open_read_only(path: str) -> ox.Store:
     try:
         return ox.Store.read_only(path)
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise QueryError(f"Cannot open the store {path} read-only: {exc}") from exc
 
 
