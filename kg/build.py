@@ -25,11 +25,13 @@ from . import __version__
 from .errors import InputError
 from .extract import Extractor
 from .io import OnError, Problem, ReadReport, read_articles
+from .io.identity import TEXT_ID_PREFIX
 from .link import update_links
 from .nlp import load_pipeline
 from .rdf import article_quads, run_end_quad, run_quads, source_file_quad
 from .records import Article, ArticleGraph
 from .store import KGStore, open_store
+from .store_record import require_record
 
 __all__ = ["BuildReport", "build"]
 
@@ -121,6 +123,7 @@ def build(
     # The store first: a store that refuses this build (locked, another --base, an old
     # format) says so before the model loads.
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
+        require_record(kg.ox, path=kg.path)
         nlp = load_pipeline(model)
         report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
         extractor = Extractor(nlp, rules=rules)
@@ -131,6 +134,14 @@ def build(
         stored = kg.fingerprints()
         stored_iris = kg.article_iris()
         stored_files = kg.source_files()
+        # A text file that now holds another text: its old article (known by its text, and
+        # read from that file only) is replaced by the new one, as a changed article is.
+        only_file = {
+            next(iter(files)): article_id
+            for article_id, files in stored_files.items()
+            if article_id.startswith(TEXT_ID_PREFIX) and len(files) == 1
+        }
+        superseded: dict[str, str] = {}  # new id -> the stored id it replaces
         new_files: list[Quad] = []  # stored articles found again under another file name
         extraction = extractor.fingerprint  # once per build: the model and rules are fixed
         fingerprints: dict[str, str] = {}
@@ -173,6 +184,10 @@ def build(
                     report.read.skipped += 1
                     continue
                 fingerprints[article.id] = fingerprint
+                old = only_file.get(article.source_file)
+                if article.id not in stored and old is not None and old != article.id:
+                    superseded[article.id] = old
+                    del only_file[article.source_file]
                 yield article
 
         meta = nlp.meta
@@ -190,9 +205,20 @@ def build(
         for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
             pending.append(graph)
             if len(pending) >= batch_size:
-                _commit(kg, pending, stored, fingerprints, (run, run_record), report, on_article)
+                _commit(
+                    kg,
+                    pending,
+                    stored,
+                    fingerprints,
+                    (run, run_record),
+                    report,
+                    on_article,
+                    superseded,
+                )
                 pending = []
-        _commit(kg, pending, stored, fingerprints, (run, run_record), report, on_article)
+        _commit(
+            kg, pending, stored, fingerprints, (run, run_record), report, on_article, superseded
+        )
         if new_files:
             kg.add(new_files)
         if report.added or report.replaced:
@@ -211,6 +237,7 @@ def _commit(
     run: tuple[str, list[Quad]],
     report: BuildReport,
     on_article: Callable[[str], None] | None,
+    superseded: dict[str, str],
 ) -> None:
     """Store one batch; the run record (``run``: IRI and quads), unless already written (its
     quads list then empty), goes into the batch's first transaction."""
@@ -222,7 +249,11 @@ def _commit(
     for graph in graphs:
         article_id = graph.article.id
         quads = article_quads(graph, kg.minter, run=run_iri, fingerprint=fingerprints[article_id])
-        (changed if article_id in stored else new).append((article_id, quads))
+        old_id = superseded.get(article_id, article_id)  # what the new quads replace
+        if old_id in stored:
+            changed.append((old_id, quads))
+        else:
+            new.append((article_id, quads))
         report.entities += len(graph.entities)
         report.relations += len(graph.triples)
     if new:
@@ -232,6 +263,10 @@ def _commit(
     run_record.clear()
     if changed:
         kg.replace_articles(changed)
+        for old_id, _ in changed:
+            stored.pop(old_id, None)
+        for graph in graphs:
+            stored[graph.article.id] = fingerprints[graph.article.id]
     for article_id, _ in new:
         stored[article_id] = fingerprints[article_id]
     report.added += len(new)

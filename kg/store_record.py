@@ -10,7 +10,8 @@ A store keeps one record in a graph of its own, at an IRI that does not depend o
 Every open checks it (:func:`check_record`): a build with another ``--base`` would mint a
 second IRI for every article and entity, and a store written under other identity rules
 would store articles twice, so both are refused with what to do. Stores of kg 0.2.0 have no
-record (format 1: articles named by file path): they can still be read, not built on.
+record (format 1: articles named by file path): they can still be read and updated, not built
+on (:func:`require_record`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ import pyoxigraph as ox
 from .errors import StoreError
 from .iri import ONTOLOGY, resolve_base
 
-__all__ = ["FORMAT_VERSION", "STORE_GRAPH", "StoreRecord", "check_record", "read_record"]
+__all__ = [
+    "FORMAT_VERSION",
+    "STORE_GRAPH",
+    "StoreRecord",
+    "check_record",
+    "read_record",
+    "require_record",
+]
 
 FORMAT_VERSION = 2
 """The store format this kg writes: 2 = articles named by id, canonical URL or text hash."""
@@ -101,14 +109,7 @@ def check_record(store: ox.Store, *, path: object, base: str | None, writable: b
             if writable:
                 store.extend(_record_quads(chosen))
             return chosen
-        if writable:
-            raise StoreError(
-                f"The store {path} was written by kg 0.2.0 (articles named by file path, "
-                f"format 1); this kg writes format {FORMAT_VERSION}, where an article is its "
-                "id, its canonical URL or its text. Build it again into a new folder "
-                "(kg build INPUT --store NEW); the old store can still be read"
-            )
-        return resolve_base(asked)
+        return resolve_base(asked)  # kg 0.2.0's: readable, but no build (require_record)
     if record.version != FORMAT_VERSION:
         newer = record.version > FORMAT_VERSION
         raise StoreError(
@@ -127,3 +128,21 @@ def check_record(store: ox.Store, *, path: object, base: str | None, writable: b
             f"article and entity a second time. Use --base {record.base}, or another --store"
         )
     return record.base
+
+
+def require_record(store: ox.Store, *, path: object) -> None:
+    """Refuse to build on a store without a record that holds articles (kg 0.2.0's).
+
+    Its articles are named by file path: new ones, named by id, URL or text, would store
+    every article a second time.
+
+    Raises:
+        StoreError: The store holds articles and no record.
+    """
+    if read_record(store) is None and _has_articles(store):
+        raise StoreError(
+            f"The store {path} was written by kg 0.2.0 (articles named by file path, "
+            f"format 1); this kg writes format {FORMAT_VERSION}, where an article is its "
+            "id, its canonical URL or its text. Build it again into a new folder "
+            "(kg build INPUT --store NEW); the old store can still be read"
+        )
