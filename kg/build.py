@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,6 +74,28 @@ class BuildReport:
     def triples_added(self) -> int:
         return self.triples_after - self.triples_before
 
+    def to_dict(self) -> dict[str, object]:
+        """The report as plain JSON-ready values (``kg build --json``)."""
+        return {
+            "model": self.model,
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "renamed": self.renamed,
+            "skipped": self.read.skipped,
+            "duplicates": self.read.duplicates,
+            "entities": self.entities,
+            "relations": self.relations,
+            "triples_added": self.triples_added,
+            "triples": self.triples_after,
+            "links": self.links,
+            "problems": [
+                {"kind": p.kind, "origin": p.origin, "message": p.message}
+                for p in self.read.problems
+            ],
+            "passed_over": dict(sorted(self.read.passed_over.items())),
+        }
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
@@ -96,11 +118,13 @@ def build(
     wait: float = 0.0,
     on_article: Callable[[str], None] | None = None,
     link: bool = True,
+    date: str = "",
+    urls: Mapping[Path, str] | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
     Args:
-        inputs: ``.txt`` files, folders and ``.jsonl`` files.
+        inputs: Files and folders that :func:`kg.io.read_articles` reads.
         store: The store folder; created when missing.
         model: The spaCy pipeline (see :func:`kg.nlp.resolve_model_name`).
         n_process: Processes for spaCy and extraction.
@@ -109,9 +133,12 @@ def build(
         rules: Extra rule folders.
         base: IRI base of minted IRIs.
         wait: Seconds to wait for another build to release the store.
-        on_article: Called with ``"added"``, ``"replaced"`` or ``"unchanged"`` per article.
+        on_article: Called per article with ``"unchanged"`` (skipped, already stored) or
+            ``"extracted"`` as it goes, then ``"added"`` or ``"replaced"`` once stored.
         link: When articles were added or replaced, link entities across articles again
             (:func:`kg.link.update_links`).
+        date: The date of every article that carries none (``--date``).
+        urls: The URL each fetched input file came from (``kg fetch``).
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -119,7 +146,9 @@ def build(
         StoreError: The store cannot be opened (e.g. another build holds it).
     """
     report = BuildReport()
-    articles = read_articles(list(inputs), on_error=on_error, report=report.read)
+    articles = read_articles(
+        list(inputs), on_error=on_error, report=report.read, date=date, urls=urls
+    )
     # The store first: a store that refuses this build (locked, another --base, an old
     # format) says so before the model loads.
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
@@ -203,6 +232,8 @@ def build(
         )
         pending: list[ArticleGraph] = []
         for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+            if on_article:
+                on_article("extracted")
             pending.append(graph)
             if len(pending) >= batch_size:
                 _commit(

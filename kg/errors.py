@@ -13,6 +13,7 @@ meaning it shares, so callers can catch either::
     │   └── StoreLockedError       another process holds the store
     ├── QueryError(ValueError)     a SPARQL query is malformed or refused
     ├── GraphError(LookupError)    an entity name is unknown or ambiguous
+    ├── FetchError                 kg fetch cannot or will not download a URL
     └── EvaluationError(ValueError) a gold file is malformed
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 __all__ = [
     "EvaluationError",
+    "FetchError",
     "GraphError",
     "IRIError",
     "InputError",
@@ -75,3 +77,7 @@ class GraphError(KGError, LookupError):
 
 class EvaluationError(KGError, ValueError):
     """A gold file is malformed."""
+
+
+class FetchError(KGError):
+    """A URL cannot be downloaded, or is refused (address, robots.txt, size, scheme)."""

@@ -1,4 +1,4 @@
-"""Write the graph in standard formats: RDF serialisations, CSV of relations, GraphML/GEXF.
+"""Write the graph in standard formats: RDF serialisations, CSV of relations, GraphML/GEXF, Neo4j.
 
 Every file is written atomically (a temporary file beside it, then renamed), so an
 interrupted export never leaves a truncated file behind.
@@ -9,23 +9,36 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
 from .errors import StoreError
 from .files import is_stdout, write_atomic
 from .iri import ONTOLOGY
+from .jsonld import to_compact_jsonld
 from .rdf import NS
-from .sanitize import escape_terminal, escape_unicode, neutralise_csv_cell
+from .records import ENTITY_CLASSES
+from .sanitize import escape_terminal, escape_unicode, neutralise_csv_row
 from .store import ONTOLOGY_GRAPH, KGStore
 from .store_record import STORE_GRAPH
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "export", "format_from_suffix"]
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "RDF_FORMATS",
+    "context_path",
+    "export",
+    "format_from_suffix",
+]
 
-FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "csv", "graphml", "gexf")
-"""Formats of ``kg export``."""
+FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "csv", "graphml", "gexf", "neo4j")
+"""Formats of ``kg export`` (``neo4j`` writes a folder)."""
+
+RDF_FORMATS = ("turtle", "trig", "nt", "nq", "jsonld")
+"""The formats that can carry the ontology too (``with_ontology``)."""
 
 CSV_COLUMNS = (
     "subject",
@@ -33,6 +46,8 @@ CSV_COLUMNS = (
     "object",
     "subject_label",
     "object_label",
+    "subject_class",
+    "object_class",
     "subject_text",
     "object_text",
     "document",
@@ -54,6 +69,7 @@ PREFIXES = {
     "skos": NS.SKOS,
     "schema": NS.SCHEMA,
     "prov": NS.PROV,
+    "owl": "http://www.w3.org/2002/07/owl#",
 }
 
 _RDF_FORMATS = {
@@ -61,28 +77,54 @@ _RDF_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nt": ox.RdfFormat.N_TRIPLES,
     "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
 }
-_DATASET = {"trig", "nq", "jsonld"}
+_DATASET = {"trig", "nq"}
 
 
-def _data_quads(store: KGStore) -> list[ox.Quad]:
-    """Every quad but the copy of the ontology (which lives in ``schemas/``) and the record."""
-    skip = {ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(STORE_GRAPH)}
-    return [q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name not in skip]
+def _data_quads(store: KGStore, *, with_ontology: bool = False) -> list[ox.Quad]:
+    """Every quad, but the store record and the copy of the ontology (which lives in
+    ``schemas/``) unless asked."""
+    ontology, record = ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(STORE_GRAPH)
+    return [
+        q
+        for q in store.ox.quads_for_pattern(None, None, None, None)
+        if q.graph_name != record and (with_ontology or q.graph_name != ontology)
+    ]
 
 
-def _write_rdf(store: KGStore, fmt: str, out: IO[bytes]) -> None:
+def context_path(path: Path) -> Path:
+    """Where the JSON-LD export to ``path`` writes its context too.
+
+    >>> context_path(Path("out/kg.jsonld"))
+    PosixPath('out/kg.context.jsonld')
+    """
+    return path.with_name(f"{path.stem}.context.jsonld")
+
+
+def _write_jsonld(store: KGStore, path: Path, *, with_ontology: bool) -> list[Path]:
+    quads = _data_quads(store, with_ontology=with_ontology)
+    document = to_compact_jsonld(quads, {**PREFIXES, "kgd": store.minter.base})
+    # The context is in-lined, so that the document never points at one to fetch; the
+    # copy beside it serves other documents (and the user who wants to read it).
+    beside = context_path(path)
+    write_atomic(beside, _json_writer({"@context": document["@context"]}))
+    write_atomic(path, _json_writer(document))
+    return [path, beside]
+
+
+def _json_writer(data: Any) -> Callable[[IO[bytes]], None]:
+    def write(out: IO[bytes]) -> None:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    return write
+
+
+def _write_rdf(store: KGStore, fmt: str, out: IO[bytes], *, with_ontology: bool) -> None:
     staged = ox.Store()
-    quads = _data_quads(store)
+    quads = _data_quads(store, with_ontology=with_ontology)
     base = store.minter.base
     prefixes = {**PREFIXES, "kgd": base}
-    if fmt == "jsonld":
-        staged.extend(quads)
-        graphs = json.loads(staged.dump(format=ox.RdfFormat.JSON_LD) or b"[]")
-        # A local context only: the document never points at a remote one.
-        out.write(json.dumps({"@context": prefixes, "@graph": graphs}, ensure_ascii=False).encode())
-    elif fmt in _DATASET:
+    if fmt in _DATASET:
         staged.extend(quads)
         staged.dump(out, format=_RDF_FORMATS[fmt], prefixes=prefixes if fmt != "nq" else None)
     else:  # flatten the union of the article graphs into one graph
@@ -95,13 +137,20 @@ def _write_rdf(store: KGStore, fmt: str, out: IO[bytes]) -> None:
         )
 
 
-_CSV_QUERY = """
+_CSV_PREFIXES = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <http://schema.org/>
 PREFIX kg: <https://kg.example/ontology#>
-SELECT ?s ?p ?o ?sl ?ol ?st ?ot ?doc ?sentence ?start ?end ?rule ?confidence ?status ?date WHERE {
+"""
+# Each query stays inside GRAPH ?g: a join over the union of all graphs is many times
+# slower in Oxigraph. Article ids and classes are joined in Python.
+_CSV_QUERY = (
+    _CSV_PREFIXES
+    + """
+SELECT ?s ?p ?o ?sl ?ol ?st ?ot ?article ?sentence ?start ?end ?rule ?confidence ?status ?date
+WHERE {
   GRAPH ?g {
     ?stmt a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
           prov:wasDerivedFrom ?article ; kg:sentence ?sentence ; kg:start ?start ; kg:end ?end ;
@@ -111,52 +160,92 @@ SELECT ?s ?p ?o ?sl ?ol ?st ?ot ?doc ?sentence ?start ?end ?rule ?confidence ?st
     OPTIONAL { ?s rdfs:label ?sl }
     OPTIONAL { ?o rdfs:label ?ol }
   }
-  ?article schema:identifier ?doc .
 }
-ORDER BY ?doc ?start ?s ?p ?o
 """
+)
+_CSV_IDS = _CSV_PREFIXES + "SELECT ?a ?id WHERE { GRAPH ?g { ?a schema:identifier ?id } }"
+_CSV_CLASSES = (
+    _CSV_PREFIXES
+    + "SELECT ?e ?c WHERE { GRAPH ?g { ?e a ?c } VALUES ?c { "
+    + " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
+    + " } }"
+)
+
+
+def _pairs(store: KGStore, query: str) -> dict[str, str]:
+    solutions = store.ox.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return {str(row[0].value): str(row[1].value) for row in solutions}
 
 
 def _write_csv(store: KGStore, out: IO[bytes]) -> None:
+    ids = _pairs(store, _CSV_IDS)
+    classes = {e: c.removeprefix(ONTOLOGY) for e, c in _pairs(store, _CSV_CLASSES).items()}
+    solutions = store.ox.query(_CSV_QUERY)
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = []
+    for row in solutions:
+        s, p, o, sl, ol, st, ot, article, *rest = (t.value if t is not None else "" for t in row)
+        if article not in ids:
+            continue  # not an article of this store
+        sc, oc = classes.get(s, ""), classes.get(o, "")
+        rows.append([s, p.removeprefix(ONTOLOGY), o, sl, ol, sc, oc, st, ot, ids[article], *rest])
+    start = CSV_COLUMNS.index("start")
+    rows.sort(key=lambda r: (r[start - 2], int(r[start] or 0), r[0], r[1], r[2]))
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(CSV_COLUMNS)
-    solutions = store.ox.query(_CSV_QUERY, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    for row in solutions:
-        values = [term.value if term is not None else "" for term in row]
-        values[1] = values[1].removeprefix(ONTOLOGY)
-        # Safe in a spreadsheet and a terminal (see kg.sanitize).
-        writer.writerow(neutralise_csv_cell(escape_terminal(v, keep="\n\t")) for v in values)
+    # Safe in a spreadsheet and a terminal (see kg.sanitize).
+    writer.writerows(
+        neutralise_csv_row(escape_terminal(str(v), keep="\n\t") for v in values) for values in rows
+    )
     text.flush()
     text.detach()
 
 
-def export(store: KGStore, fmt: str, path: Path) -> None:
+def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False) -> list[Path]:
     """Write the whole graph of ``store`` to ``path`` in format ``fmt`` (see :data:`FORMATS`).
 
     Turtle and N-Triples flatten the union of the article graphs; TriG, N-Quads and
-    JSON-LD keep them. JSON-LD carries its own inline context, never a remote one.
+    JSON-LD keep them. JSON-LD is compacted with kg's own context, in-lined (see
+    :mod:`kg.jsonld`), never a remote one. ``neo4j`` makes ``path`` a folder holding
+    ``nodes.csv`` and ``relationships.csv`` (see :func:`kg.graph.write_neo4j`).
+
+    Args:
+        with_ontology: Also write the ontology (its own graph in TriG, N-Quads and
+            JSON-LD); only for :data:`RDF_FORMATS`.
+
+    Returns:
+        The files written.
 
     Raises:
-        StoreError: ``fmt`` is not one of :data:`FORMATS`.
+        StoreError: ``fmt`` is not one of :data:`FORMATS`, or cannot carry the ontology.
     """
     if fmt not in FORMATS:
         raise StoreError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if with_ontology and fmt not in RDF_FORMATS:
+        raise StoreError(
+            f"The {fmt} export cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}"
+        )
     if fmt == "csv":
         write_atomic(path, lambda out: _write_csv(store, out))
-    elif fmt in ("graphml", "gexf"):
-        from .graph import load_view, write_gexf, write_graphml
+    elif fmt in ("graphml", "gexf", "neo4j"):
+        from .graph import load_view, write_gexf, write_graphml, write_neo4j
 
         view = load_view(store)
+        if fmt == "neo4j":
+            return list(write_neo4j(view, path))
         (write_graphml if fmt == "graphml" else write_gexf)(view, path)
+    elif fmt == "jsonld":
+        return _write_jsonld(store, path, with_ontology=with_ontology)
     elif is_stdout(path):  # a terminal may be reading: escape what would reach it raw
         buffer = io.BytesIO()
-        _write_rdf(store, fmt, buffer)
+        _write_rdf(store, fmt, buffer, with_ontology=with_ontology)
         text = escape_unicode(buffer.getvalue().decode("utf-8"))
         write_atomic(path, lambda out: out.write(text.encode("utf-8")))
     else:
-        write_atomic(path, lambda out: _write_rdf(store, fmt, out))
+        write_atomic(path, lambda out: _write_rdf(store, fmt, out, with_ontology=with_ontology))
+    return [path]
 
 
 def format_from_suffix(path: Path) -> str | None:

@@ -127,6 +127,10 @@ def article_quads(
         )
     if article.source:
         add(Quad(a, _n(NS.SCHEMA, "publisher"), Literal(article.source), meta))
+    if article.author:
+        add(Quad(a, _n(NS.SCHEMA, "author"), Literal(article.author), meta))
+    if article.extracted:  # no input file holds this text as the evidence offsets count it
+        add(Quad(a, _n(NS.SCHEMA, "articleBody"), Literal(article.text), meta))
     if article.source_file:
         add(Quad(a, _n(NS.KG, "sourceFile"), Literal(article.source_file), meta))
     add(Quad(a, _n(NS.KG, "contentHash"), Literal(fingerprint), meta))

@@ -45,6 +45,10 @@ class Article:
         url: Source URL, or ``""``.
         source: Publisher or feed name, or ``""``.
         origin: Where it came from, for messages (``"a.jsonl:12"``, ``"seeds/x.txt"``).
+        author: The author(s) as the page names them, or ``""``.
+        extracted: The text was extracted from markup (an HTML page, a feed entry, a web
+            archive record), so no input file holds it as the offsets count it: the store
+            keeps it (``schema:articleBody``).
         source_file: The absolute path of the file it was read from, or ``""``; recorded
             (``kg:sourceFile``) but no part of its identity or content.
     """
@@ -56,6 +60,8 @@ class Article:
     url: str = ""
     source: str = ""
     origin: str = ""
+    author: str = ""
+    extracted: bool = False
     source_file: str = ""
 
     @property
@@ -65,6 +71,8 @@ class Article:
         for part in (self.id, self.text, self.title, self.date, self.url, self.source):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x1f")
+        if self.author:  # only when set, so the hashes of articles without one stay as they were
+            h.update(f"author:{self.author}\x1f".encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 

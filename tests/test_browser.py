@@ -370,6 +370,36 @@ def test_viewer_search_finds_an_entity_by_alias(news):
     assert "No entity matches." in viewer.page.inner_text("#kg-results")
 
 
+def test_viewer_draws_former_roles_dashed_and_the_legend_toggles_them(tmp_path, open_viewer):
+    view = news_view()
+    waltz, usa = iri("Person", "Mike Waltz"), iri("Place", "United States")
+    view.add_node(waltz, label="Mike Waltz", cls="Person", aliases=["Waltz"], articles=1)
+    add_relation(view, waltz, "adviser_to", usa, "Former adviser Mike Waltz spoke.")
+    view.edges[waltz, usa, "adviser_to"]["status"] = ["former"]
+    view.edges[waltz, usa, "adviser_to"]["evidence"][0]["status"] = "former"
+    viewer = open_viewer(render_html(view, tmp_path / "roles.html").path)
+    former = viewer.edge_id("adviser_to")
+    current = viewer.edge_id("spokesperson_of")
+    drawn = """(id) => {
+        const options = kgNetwork.body.edges[id].options;
+        return { dashes: Boolean(options.dashes), hidden: Boolean(options.hidden) };
+    }"""
+    assert viewer.js(drawn, former)["dashes"]  # drawn as the legend says
+    assert not viewer.js(drawn, current)["dashes"]
+    assert "adviser_to (former)" in viewer.js("(id) => kgEdges.get(id).label", former)
+    legend = viewer.page.inner_text("#kg-legend")
+    assert "former / acting / future (1)" in legend
+    toggle = viewer.page.locator("#kg-toggle-roles")
+    assert toggle.is_checked()
+    toggle.click()
+    assert viewer.js("(id) => kgEdges.get(id).hidden", former) is True
+    assert viewer.js(drawn, former)["hidden"] is True
+    assert not viewer.js(drawn, current)["hidden"]
+    toggle.click()
+    assert viewer.js(drawn, former)["hidden"] is False
+    viewer.assert_nothing_ran()
+
+
 def test_viewer_shows_hostile_names_as_text(tmp_path, open_viewer):
     report = render_html(news_view(), tmp_path / "hostile.html", title=HOSTILE)
     viewer = open_viewer(report.path)

@@ -251,3 +251,41 @@ def test_console_script_reports_errors_on_stderr(store: Path) -> None:
     assert proc.returncode == 1
     assert "Error: Refused SPARQL update (DROP)" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_table_fits_a_narrow_terminal_names_first_iris_cut(store: Path) -> None:
+    query = (
+        "SELECT ?person ?name ?org ?orgName WHERE { ?person kg:spokesperson_of ?org ; "
+        "rdfs:label ?name . ?org rdfs:label ?orgName }"
+    )
+    result = CliRunner().invoke(app, ["query", "--store", str(store), query], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    header = lines[1]
+    assert header.index("name") < header.index("person")  # names before IRIs
+    assert "orgName" in header  # a header is never broken
+    assert "Karoline" in result.stdout and "Leavitt" in result.stdout  # wrapped between words
+    assert "…" in result.stdout and "kgd:person/Karoline_Leavitt" not in result.stdout
+    assert "Column org left out" in result.stderr  # too narrow to be of use
+    assert "--format csv" in result.stderr  # says where the whole values are
+    whole = CliRunner().invoke(
+        app, ["query", "--store", str(store), "-F", "csv", query], env={"COLUMNS": "60"}
+    )
+    row = next(csv.DictReader(io.StringIO(whole.stdout)))
+    assert row["person"] == KGD + "person/Karoline_Leavitt"  # csv stays complete
+
+
+def test_table_escapes_terminal_controls_from_the_data(tmp_path: Path) -> None:
+    data = tmp_path / "evil.ttl"
+    data.write_text(
+        "<https://kg.example/person/X> <http://www.w3.org/2000/01/rdf-schema#label> "
+        '"Ada\\u001b]0;owned\\u0007 Lovelace" .\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["query", "--data", str(data), "SELECT ?s ?name WHERE { ?s rdfs:label ?name }"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Ada\\x1b]0;owned" in result.stdout  # shown, not obeyed

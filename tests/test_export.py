@@ -11,7 +11,9 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.errors import StoreError
 from kg.export import CSV_COLUMNS, export
 from kg.iri import IRIMinter
@@ -97,12 +99,60 @@ def test_export_rdf_formats_round_trip(small_store: Path, tmp_path: Path):
         assert isomorphic(flat, expected), suffix
 
 
-def test_export_jsonld_has_only_a_local_context(small_store: Path, tmp_path: Path):
+def test_export_jsonld_is_compacted_with_its_own_local_context(small_store: Path, tmp_path: Path):
+    with open_store(small_store) as kg:
+        written = export(kg, "jsonld", tmp_path / "x.jsonld")
+    assert written == [tmp_path / "x.jsonld", tmp_path / "x.context.jsonld"]
+    doc = json.loads((tmp_path / "x.jsonld").read_text(encoding="utf-8"))
+    context = doc["@context"]
+    assert isinstance(context, dict)  # in-lined: nothing to fetch
+    assert json.loads((tmp_path / "x.context.jsonld").read_text())["@context"] == context
+    assert context["kgd"] == "https://kg.example/"
+    assert context["spokesperson_of"] == {"@id": "kg:spokesperson_of", "@type": "@id"}
+    keys = {key for graph in doc["@graph"] for node in graph.get("@graph", []) for key in node}
+    assert {"@id", "@type", "label", "spokesperson_of", "subject", "wasDerivedFrom"} <= keys
+    assert not [k for k in keys if k.startswith("http")]  # no full IRI as a key
+    article = next(g for g in doc["@graph"] if g["@id"] == "kgd:graph/a/1.txt")
+    leavitt = next(n for n in article["@graph"] if n["@id"] == "kgd:person/Karoline_Leavitt")
+    assert leavitt["@type"] == "kg:Person"
+    assert leavitt["spokesperson_of"] == "kgd:organization/White_House"
+    assert leavitt["label"] == "Karoline Leavitt"
+
+
+def test_export_jsonld_parses_back_with_the_network_cut(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the JSON-LD reader went to the network")
+
     with open_store(small_store) as kg:
         export(kg, "jsonld", tmp_path / "x.jsonld")
-    doc = json.loads((tmp_path / "x.jsonld").read_text(encoding="utf-8"))
-    assert isinstance(doc["@context"], dict)
-    assert all(isinstance(v, str) for v in doc["@context"].values())
+        export(kg, "nq", tmp_path / "x.nq")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    parsed, expected = rdflib.Dataset(), rdflib.Dataset()
+    parsed.parse(tmp_path / "x.jsonld", format="json-ld")
+    expected.parse(tmp_path / "x.nq", format="nquads")
+    assert len(parsed) == len(expected) > 30
+
+
+def test_export_with_ontology_adds_the_ontology_graph(small_store: Path, tmp_path: Path):
+    with open_store(small_store) as kg:
+        export(kg, "trig", tmp_path / "plain.trig")
+        export(kg, "trig", tmp_path / "full.trig", with_ontology=True)
+        export(kg, "jsonld", tmp_path / "full.jsonld", with_ontology=True)
+        with pytest.raises(StoreError, match="cannot carry the ontology"):
+            export(kg, "csv", tmp_path / "x.csv", with_ontology=True)
+    graphs = {}
+    for name, fmt in (("plain.trig", "trig"), ("full.trig", "trig"), ("full.jsonld", "json-ld")):
+        data = rdflib.Dataset()
+        data.parse(tmp_path / name, format=fmt)
+        graphs[name] = {str(g) for _, _, _, g in data.quads()}
+    assert "https://kg.example/ontology" not in graphs["plain.trig"]
+    assert "https://kg.example/ontology" in graphs["full.trig"]
+    assert graphs["full.jsonld"] == graphs["full.trig"]
 
 
 def test_export_csv_has_one_row_per_relation_with_the_issue_columns(
@@ -119,6 +169,7 @@ def test_export_csv_has_one_row_per_relation_with_the_issue_columns(
     assert former["sentence"] == 'Waltz "advised",\nthen left.'
     assert former["subject"] == "https://kg.example/person/Mike_Waltz"
     assert former["subject_label"] == "Mike Waltz" and former["date"] == "2025-03-05"
+    assert (former["subject_class"], former["object_class"]) == ("Person", "Place")
     assert (former["start"], former["end"]) == ("0", str(len(former["sentence"])))
 
 
@@ -156,3 +207,70 @@ def test_export_turtle_round_trips_any_text(tmp_path: Path, subject: str, obj: s
     assert isomorphic(
         rdflib.Graph().parse(tmp_path / "all.ttl", format="turtle"), _union(tmp_path / "all.nq")
     )
+
+
+def test_export_neo4j_writes_import_ready_files_through_the_cli(small_store: Path, tmp_path: Path):
+    out = tmp_path / "neo"
+    result = CliRunner().invoke(
+        app, ["export", "--format", "neo4j", "-o", str(out), "--store", str(small_store)]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"neo4j-admin database import full --nodes={out / 'nodes.csv'}" in result.stdout
+    with (out / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        nodes = list(csv.reader(handle))
+    with (out / "relationships.csv").open(encoding="utf-8", newline="") as handle:
+        rels = list(csv.reader(handle))
+    assert nodes[0][:3] == ["iri:ID", "name", ":LABEL"]
+    assert rels[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert "weight:int" in rels[0]
+    by_name = {row[1]: row for row in nodes[1:]}
+    assert by_name["Karoline Leavitt"][2] == "Person"
+    assert by_name["White House"][2] == "Organization"
+    assert by_name["White House"][3] == "The White House"  # aliases:string[]
+    ids = {row[0] for row in nodes[1:]}
+    assert len(ids) == len(nodes) - 1
+    (rel,) = [dict(zip(rels[0], row, strict=True)) for row in rels[1:]]
+    assert rel[":TYPE"] == "SPOKESPERSON_OF" and rel["weight:int"] == "2"
+    assert {rel[":START_ID"], rel[":END_ID"]} <= ids  # every relationship joins known nodes
+
+
+def test_export_with_ontology_is_refused_for_graph_formats(small_store: Path, tmp_path: Path):
+    result = CliRunner().invoke(
+        app,
+        [
+            "export",
+            "-o",
+            str(tmp_path / "g.graphml"),
+            "--with-ontology",
+            "--store",
+            str(small_store),
+        ],
+    )
+    assert result.exit_code == 2
+    assert not (tmp_path / "g.graphml").exists()
+
+
+def test_csv_and_neo4j_cells_never_run_as_formulas(tmp_path: Path):
+    path = tmp_path / "s"
+    evil = Entity('=HYPERLINK("http://x")', "Person")
+    with open_store(path, read_only=False) as kg:
+        kg.add(
+            article_quads(
+                _graph(
+                    "a/1.txt",
+                    "@SUM(A1) spoke.",
+                    [(evil, "spokesperson_of", WHITE_HOUSE, "current")],
+                ),
+                IRIMinter(),
+                run="https://kg.example/run/1",
+                fingerprint="f",
+            )
+        )
+    with open_store(path) as kg:
+        export(kg, "csv", tmp_path / "r.csv")
+        export(kg, "neo4j", tmp_path / "neo")
+    for name in ("r.csv", "neo/nodes.csv", "neo/relationships.csv"):
+        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert not [c for c in cells if c[:1] in ("=", "@")], name
+        assert any(c.startswith("'=HYPERLINK") or c.startswith("'@SUM") for c in cells), name

@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 import pyoxigraph as ox
@@ -26,7 +27,7 @@ from kg.graph import (
     resolve_name,
     shortest_path,
     stats,
-    to_string_graph,
+    to_export_graph,
     write_gexf,
     write_graphml,
 )
@@ -182,6 +183,18 @@ def test_load_view_former_roles_make_no_edge(view: nx.MultiDiGraph) -> None:
     assert view.degree(BOLSONARO) == 0
     assert not view.has_edge(BORIS, UK)
     assert not view.has_edge(BOLSONARO, BRAZIL)
+
+
+def test_load_view_noncurrent_adds_former_roles_as_edges_with_their_status() -> None:
+    view = load_view(load_file(FIXTURE), noncurrent=True)
+    edge = view.edges[BORIS, UK, "prime_minister_of"]
+    assert edge["status"] == ["former"]
+    assert edge["count"] == 1
+    assert edge["evidence"][0]["sentence"] == "Former Prime Minister Boris Johnson also attended."
+    assert view.edges[BOLSONARO, BRAZIL, "president_of"]["status"] == ["former"]
+    plain = load_view(load_file(FIXTURE))
+    assert view.number_of_edges() == plain.number_of_edges() + 2  # the current edges are kept
+    assert not any("status" in d for *_, d in plain.edges(data=True))
 
 
 def test_load_view_former_statement_is_evidence_beside_current_edge() -> None:
@@ -485,20 +498,22 @@ def test_communities_of_a_graph_without_edges() -> None:
 # --- export ----------------------------------------------------------------------------
 
 
-def _all_strings(graph: nx.Graph) -> bool:
-    values = [
-        *(v for _, data in graph.nodes(data=True) for v in data.values()),
-        *(v for *_, data in graph.edges(data=True) for v in data.values()),
-    ]
-    return bool(values) and all(isinstance(v, str) for v in values)
-
-
-def test_to_string_graph_makes_every_attribute_a_string(view: nx.MultiDiGraph) -> None:
-    graph = to_string_graph(view)
-    assert _all_strings(graph)
+def test_to_export_graph_gives_numbers_colours_and_unique_edge_ids(view: nx.MultiDiGraph) -> None:
+    graph = to_export_graph(view)
     assert graph.nodes[ZELENSKY]["aliases"] == "Zelensky | Zelenskyy"
-    edge = graph.edges[LEAVITT, WHITE_HOUSE, "spokesperson_of"]
-    assert edge["count"] == "2"
+    assert graph.nodes[ZELENSKY]["class"] == "Person"
+    assert graph.nodes[ZELENSKY]["color"] == "#4e79a7"
+    assert (graph.nodes[ZELENSKY]["r"], graph.nodes[ZELENSKY]["g"]) == (78, 121)
+    assert isinstance(graph.nodes[ZELENSKY]["size"], float)
+    assert graph.nodes[ZELENSKY]["articles"] == 2
+    keys = [k for _, _, k in graph.edges(keys=True)]
+    assert len(set(keys)) == len(keys) == view.number_of_edges()
+    edge = next(
+        d
+        for s, o, d in graph.edges(data=True)
+        if (s, o, d["predicate"]) == (LEAVITT, WHITE_HOUSE, "spokesperson_of")
+    )
+    assert edge["weight"] == 2
     assert edge["titles"] == "press secretary | spokeswoman"
     assert json.loads(edge["evidence"])[1]["article"] == "reuters/003.txt"
     assert view.edges[LEAVITT, WHITE_HOUSE, "spokesperson_of"]["count"] == 2  # view untouched
@@ -507,7 +522,7 @@ def test_to_string_graph_makes_every_attribute_a_string(view: nx.MultiDiGraph) -
 @pytest.mark.parametrize(
     ("write", "read"), [(write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)]
 )
-def test_export_reads_back_with_string_attributes(
+def test_export_reads_back_with_numeric_weights_and_unique_ids(
     view: nx.MultiDiGraph,
     tmp_path: Path,
     write: Callable[[nx.MultiDiGraph, Path], Path],
@@ -523,15 +538,37 @@ def test_export_reads_back_with_string_attributes(
     graph = read(path)
     assert graph.number_of_nodes() == 16
     assert graph.number_of_edges() == 11
+    ids = [e.get("id") for e in ElementTree.parse(path).iter() if e.tag.endswith("}edge")]
+    assert len(ids) == len(set(ids)) == 11  # Gephi keeps one edge per id
     assert graph.nodes[SAO_PAULO]["label"] == "São Paulo"
-    assert graph.nodes[ZELENSKY]["articles"] == "2"
+    assert graph.nodes[ZELENSKY]["articles"] == 2
     for *_, data in graph.edges(data=True):
-        assert {"predicate", "count", "confidence", "titles", "evidence"} <= set(data)
+        assert {"predicate", "weight", "confidence", "titles", "evidence"} <= set(data)
+        assert isinstance(data["weight"], (int, float)) and data["weight"] >= 1
+        assert isinstance(data["confidence"], float)
         assert isinstance(json.loads(data["evidence"]), list)
-    assert all(isinstance(v, str) for _, d in graph.nodes(data=True) for v in d.values())
     predicates = sorted(d["predicate"] for *_, d in graph.edges(data=True))
     assert predicates.count("president_of") == 3
     assert [p.name for p in path.parent.iterdir()] == ["graph.xml"]  # no temp file left
+
+
+def test_graphml_carries_class_colour_and_size(view: nx.MultiDiGraph, tmp_path: Path) -> None:
+    graph = nx.read_graphml(write_graphml(view, tmp_path / "g.graphml"))
+    node = graph.nodes[SAO_PAULO]
+    assert node["class"] == "Place" and node["color"] == "#59a14f"
+    assert (node["r"], node["g"], node["b"]) == (0x59, 0xA1, 0x4F)
+    assert isinstance(node["size"], float) and node["size"] >= 9
+
+
+def test_gexf_has_viz_colour_and_size_by_class(view: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = write_gexf(view, tmp_path / "g.gexf")
+    text = path.read_text(encoding="utf-8")
+    assert "viz:color" in text and "viz:size" in text
+    graph = nx.read_gexf(path)
+    colours = {d["class"]: d["viz"]["color"] for _, d in graph.nodes(data=True)}
+    assert colours["Person"] == {"r": 0x4E, "g": 0x79, "b": 0xA7, "a": 1.0}
+    assert colours["Place"] != colours["Person"]
+    assert all(d["viz"]["size"] >= 9 for _, d in graph.nodes(data=True))
 
 
 def test_export_drops_characters_xml_cannot_hold(tmp_path: Path) -> None:

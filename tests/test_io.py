@@ -262,7 +262,12 @@ def test_read_articles_empty_folder_warns(cwd: Path) -> None:
     report = ReadReport()
     assert list(read_articles(["empty"], report=report)) == []
     assert report.problems == [
-        Problem("empty", "no .txt or .jsonl files below this folder", "warning")
+        Problem(
+                "empty",
+                "no readable files (.txt, .jsonl, .html, .htm, .rss, .atom, .warc, .warc.gz) "
+                "below this folder",
+                "warning",
+            )
     ]
 
 
@@ -501,7 +506,7 @@ def test_read_articles_missing_paths_listed_together_up_front(cwd: Path, on_erro
     lines = str(info.value).splitlines()
     assert lines[0] == "3 input(s) cannot be read; nothing was read:"
     assert lines[1] == "  corpus/bbcc: no such file or folder; check the path"
-    assert lines[2].startswith("  notes.md: not a .txt or .jsonl file, nor a folder")
+    assert lines[2].startswith("  notes.md: not a readable kind of file, nor a folder")
     assert lines[3] == "  seed.txt: no such file or folder; check the path"
 
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from ..errors import KGError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+from ._progress import item_progress, working
+from ._tables import fit_table
+
+if TYPE_CHECKING:
+    from ..build import BuildReport
 
 ModelOption = Annotated[
     str | None,
@@ -25,7 +31,10 @@ RulesOption = Annotated[
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders and .jsonl files.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help=".txt, .jsonl, .html, .rss/.atom/.xml and .warc(.gz) files, folders."),
+    ],
     store: StoreOption = DEFAULT_STORE,
     output: Annotated[
         Path | None,
@@ -61,8 +70,23 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Date (YYYY-MM-DD) of every article that carries none."),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no summary (problems still)."),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
+    ] = False,
 ) -> None:
-    """Build or update the graph from news articles."""
+    """Build or update the graph from news articles.
+
+    On a terminal, a progress bar on stderr shows articles done, articles per second
+    and the time left; piped runs and --quiet show none.
+    """
     if verbose:
         import logging
 
@@ -75,27 +99,29 @@ def build(
     if on_error not in ("raise", "skip"):
         raise typer.BadParameter("use 'raise' or 'skip'", param_hint="--on-error")
     policy: OnError = "skip" if on_error == "skip" else "raise"
+    if date is not None:
+        from ..io.dates import to_iso_date
+
+        if to_iso_date(date) is None:
+            raise typer.BadParameter(
+                f"{date!r} is not a date; write YYYY-MM-DD", param_hint="--date"
+            )
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
     total = count_inputs(inputs)
-    progress = Progress(
-        TextColumn("[bold]Building"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[counts]}"),
-        console=console_err,
-        transient=True,
-        disable=not console_err.is_terminal,
-    )
+    progress = item_progress(console_err, verb="Building", unit="articles", quiet=quiet)
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    started = time.monotonic()
     with progress:
         task = progress.add_task("build", total=total, counts="")
 
         def tick(kind: str) -> None:
-            counts[kind] += 1
+            # An article advances the bar once: when skipped as unchanged or extracted.
+            advance = 1 if kind in ("unchanged", "extracted") else 0
+            if kind in counts:
+                counts[kind] += 1
             progress.update(
-                task, advance=1, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
+                task, advance=advance, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
             )
 
         report = run_build(
@@ -110,60 +136,117 @@ def build(
             wait=wait,
             on_article=tick,
             link=link,
+            date=date or "",
         )
-    for problem in report.read.problems:
-        console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
-    console.print(
-        f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
-        f"{report.unchanged} unchanged"
-        + (f" ({report.renamed} of them under another file name)" if report.renamed else "")
-        + f"; {report.read.skipped} skipped (bad input)"
-        + (f", {report.read.duplicates} duplicate(s) read once" if report.read.duplicates else "")
-        + ". "
-        f"{report.entities} entity mentions, {report.relations} relations; "
-        f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
-        + (f" {report.links:,} entities linked across articles." if report.links else "")
-    )
+    print_build_report(report, store, quiet=quiet, as_json=as_json, started=started)
     if output is not None:
         fmt = format_from_suffix(output)
         assert fmt is not None
-        with open_store(store, read_only=True, base=base) as kg:
+        with (
+            open_store(store, read_only=True, base=base) as kg,
+            working(console_err, f"Exporting {fmt} to {output}", quiet=quiet or as_json),
+        ):
             export(kg, fmt, output)
-        console.print(f"Exported {fmt} to {output}")
+        if not (quiet or as_json):
+            console.print(f"Exported {fmt} to {output}")
+
+
+def print_build_report(
+    report: BuildReport,
+    store: Path,
+    *,
+    quiet: bool = False,
+    as_json: bool = False,
+    started: float | None = None,
+) -> None:
+    """The input problems and items passed over on stderr, then the summary.
+
+    The summary is one line on stdout, or a JSON object with ``as_json`` (``started``, a
+    ``time.monotonic()`` reading, adds the seconds taken); ``quiet`` leaves it out.
+    """
+    for problem in report.read.problems:
+        console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+    for kind, n in sorted(report.read.passed_over.items()):
+        console_err.print(f"passed over {n:,} {kind}")
+    if as_json:
+        summary = {"store": str(store), **report.to_dict()}
+        if started is not None:
+            summary["seconds"] = round(time.monotonic() - started, 3)
+        typer.echo(json.dumps(summary))
+    elif not quiet:
+        console.print(
+            f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged"
+            + (f" ({report.renamed} of them under another file name)" if report.renamed else "")
+            + f"; {report.read.skipped} skipped (bad input)"
+            + (
+                f", {report.read.duplicates} duplicate(s) read once"
+                if report.read.duplicates
+                else ""
+            )
+            + ". "
+            f"{report.entities} entity mentions, {report.relations} relations; "
+            f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
+            + (f" {report.links:,} entities linked across articles." if report.links else "")
+        )
 
 
 @app.command("export")
 def export_command(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write ('-': standard output).")
+        Path,
+        typer.Option(
+            "--output", "-o", help="File to write ('-': standard output; a folder for neo4j)."
+        ),
     ],
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
             "-f",
-            help="turtle, trig, nt, nq, jsonld, csv, graphml, gexf (default: from the suffix).",
+            help="turtle, trig, nt, nq, jsonld, csv, graphml, gexf, neo4j "
+            "(default: from the suffix).",
         ),
     ] = None,
+    with_ontology: Annotated[
+        bool,
+        typer.Option(
+            "--with-ontology", help="Include the ontology (turtle, trig, nt, nq, jsonld)."
+        ),
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
-    from ..export import FORMATS, export, format_from_suffix
+    from ..export import FORMATS, RDF_FORMATS, export, format_from_suffix
     from ..files import is_stdout
+    from ..graph import neo4j_import_command
     from ..store import open_store
 
     chosen = fmt or format_from_suffix(output)
     if chosen not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     assert chosen is not None
-    with open_store(store, read_only=True) as kg:
-        export(kg, chosen, output)
+    if with_ontology and chosen not in RDF_FORMATS:
+        raise typer.BadParameter(
+            f"{chosen} cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}",
+            param_hint="--with-ontology",
+        )
+    with (
+        open_store(store, read_only=True) as kg,
+        working(console_err, f"Exporting {chosen} to {output}"),
+    ):
+        written = export(kg, chosen, output, with_ontology=with_ontology)
     if is_stdout(output):  # stdout carries the data: the note goes to stderr
         console_err.print(f"Exported {chosen} to standard output")
-    elif output.is_file():
-        console.print(f"Exported {chosen} to {output} ({output.stat().st_size:,} bytes)")
-    else:  # a FIFO or a device, written through
-        console.print(f"Exported {chosen} to {output}")
+        return
+    # A FIFO or a device is written through: it has no size to show.
+    sizes = ", ".join(
+        f"{path} ({path.stat().st_size:,} bytes)" if path.is_file() else str(path)
+        for path in written
+    )
+    console.print(f"Exported {chosen} to {sizes}")
+    if chosen == "neo4j":
+        console.print(f"Import with: {neo4j_import_command(output)}")
 
 
 @app.command()
@@ -181,8 +264,11 @@ def validate(store: StoreOption = DEFAULT_STORE) -> None:
         "focus", "path", "value", "message", title=f"{len(result.violations)} violation(s)"
     )
     for v in result.violations[:200]:
-        table.add_row(v.focus, v.path, v.value, v.message)
+        table.add_row(Text(v.focus), Text(v.path), Text(v.value), Text(v.message))
+    fitted = fit_table(table, width=console.width, iri_columns={0, 1})
     console.print(table)
+    if note := fitted.note(console.width):
+        console_err.print(Text(note, style="dim"))
     raise typer.Exit(1)
 
 

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ._app import DEFAULT_STORE, StoreOption, app, console
+from ._tables import fit_table
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -50,6 +51,12 @@ def _say(*parts: str | Text | tuple[str, str]) -> None:
     console.print(Text.assemble(*parts), soft_wrap=True)
 
 
+def _print_table(table: Table) -> None:
+    """Print a table fitted to the terminal, article text escaped (see ``_tables``)."""
+    fit_table(table, width=console.width)
+    console.print(table)
+
+
 def _entity(label: str, cls: str) -> Text:
     return Text.assemble((label, "bold"), f" ({cls})" if cls else "")
 
@@ -75,9 +82,9 @@ def stats(
         f"{result.largest_component} entities; {result.isolated} entities have no relation."
     )
     if result.by_class:
-        console.print(_counts_table("Entities by class", "Class", result.by_class))
+        _print_table(_counts_table("Entities by class", "Class", result.by_class))
     if result.by_predicate:
-        console.print(_counts_table("Relations by predicate", "Predicate", result.by_predicate))
+        _print_table(_counts_table("Relations by predicate", "Predicate", result.by_predicate))
     if result.top:
         table = Table(title="Most connected", title_justify="left")
         table.add_column("#", justify="right")
@@ -86,7 +93,7 @@ def stats(
         table.add_column("Relations", justify="right")
         for rank, item in enumerate(result.top, start=1):
             table.add_row(str(rank), Text(item.label), item.cls, str(int(item.score)))
-        console.print(table)
+        _print_table(table)
 
 
 @app.command()
@@ -123,7 +130,7 @@ def neighbors(
             for link in item.links
         )
         table.add_row(str(item.distance), Text(item.label), item.cls, links)
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -197,7 +204,7 @@ def central(
             _score_cell(result.pagerank, i, "{:.4f}"),
             _score_cell(result.betweenness, i, "{:.4f}"),
         )
-    console.print(table)
+    _print_table(table)
     _say(f"PageRank: {result.pagerank_method}, weighted by supporting articles.")
     if result.betweenness_sample is None:
         _say(f"Betweenness: exact, over all {result.nodes} entities.")
@@ -236,7 +243,7 @@ def communities(
         more = community.size - _MEMBERS_SHOWN
         members = Text(shown + (f", … +{more} more" if more > 0 else ""))
         table.add_row(str(rank), str(community.size), members)
-    console.print(table)
+    _print_table(table)
 
 
 def _counts_table(title: str, column: str, counts: dict[str, int]) -> Table:

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from ..sanitize import escape_unicode
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
+from ._tables import fit_table
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -167,6 +168,25 @@ def query(
         named=named,
     )
     _print_result(result, fmt.value, data=data, hide=hide)
+    if named is not None and "article-dates" in named.needs and data is None:
+        _warn_undated(store)
+
+
+def _warn_undated(store: Path) -> None:
+    """Say how many articles have no date, which a query over dates cannot see."""
+    from ..query.named import undated_articles
+    from ..store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        undated, total = undated_articles(kg_store.ox)
+    if undated:
+        console_err.print(
+            Text(
+                f"warning: {undated:,} of {total:,} articles have no date, so their statements "
+                "carry no kg:asOf and this query cannot see them; give dates ('date' in JSONL, "
+                "a 'Date:' header in .txt, or kg build --date YYYY-MM-DD)"
+            )
+        )
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
@@ -239,9 +259,26 @@ def _print_result(
     elif result.kind == "ask":
         typer.echo("true" if result.boolean else "false")
     else:
-        console.print(result.to_table(hide=hide))
+        table = result.to_table(hide=hide)
+        fitted = fit_table(table, width=console.width, iri_columns=_iri_columns(result, hide))
+        console.print(table)
         noun = "row" if len(result) == 1 else "rows"
         console_err.print(Text(f"{len(result)} {noun}"))
+        if note := fitted.note(console.width):
+            console_err.print(Text(note, style="dim"))
+
+
+def _iri_columns(result: QueryResult, hide: tuple[str, ...]) -> set[int]:
+    """Positions, among the shown columns, of those holding mostly IRIs."""
+    names = result.variables if result.kind != "construct" else ("subject", "predicate", "object")
+    rows = result.rows if result.kind != "construct" else result.triples
+    shown = [i for i, name in enumerate(names) if name not in hide]
+    iri = set()
+    for pos, i in enumerate(shown):
+        kinds = [term.type for term in (row[i] for row in rows) if term is not None]
+        if kinds and 2 * sum(kind == "uri" for kind in kinds) > len(kinds):
+            iri.add(pos)
+    return iri
 
 
 def _echo(text: str, fmt: str) -> None:

@@ -40,7 +40,7 @@ def show(
     from ..viz import render_html
 
     with open_store(store, read_only=True) as kg_store:
-        view = load_view(kg_store)
+        view = load_view(kg_store, noncurrent=True)  # former roles are drawn dashed
     report = render_html(
         view,
         output,

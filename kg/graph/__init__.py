@@ -7,12 +7,20 @@ with their evidence) and everything else here reads that view::
     store ─▶ load_view ─▶ view ─┬─▶ stats, neighbors, shortest_path      (questions.py)
                                 ├─▶ centrality, communities              (measures.py)
                                 ├─▶ resolve_name                         (names.py)
-                                └─▶ write_graphml, write_gexf            (export.py)
+                                └─▶ write_graphml, write_gexf, write_neo4j (export.py)
 """
 
 from __future__ import annotations
 
-from .export import LIST_SEPARATOR, to_string_graph, write_gexf, write_graphml
+from .export import (
+    LIST_SEPARATOR,
+    NEO4J_FILES,
+    neo4j_import_command,
+    to_export_graph,
+    write_gexf,
+    write_graphml,
+    write_neo4j,
+)
 from .measures import (
     BETWEENNESS_SAMPLE,
     SEED,
@@ -42,6 +50,7 @@ __all__ = [
     "BETWEENNESS_SAMPLE",
     "EVIDENCE_CAP",
     "LIST_SEPARATOR",
+    "NEO4J_FILES",
     "SEED",
     "Centrality",
     "Communities",
@@ -58,11 +67,13 @@ __all__ = [
     "load_view",
     "name_key",
     "neighbors",
+    "neo4j_import_command",
     "pagerank_python",
     "resolve_name",
     "shortest_path",
     "stats",
-    "to_string_graph",
+    "to_export_graph",
     "write_gexf",
     "write_graphml",
+    "write_neo4j",
 ]

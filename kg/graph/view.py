@@ -4,8 +4,8 @@ The view is a :class:`networkx.MultiDiGraph` rebuilt from the store by a handful
 queries over the union of all graphs; nothing ever writes it back. Nodes are the typed
 entities, edges the *direct* (current) relation triples, each carrying a short list of
 evidence. Reified statements whose status is ``former``, ``acting`` or ``future`` have no
-direct triple, so they never make an edge of their own; they only appear as evidence
-beside a current edge for the same fact.
+direct triple, so they make no edge of their own (unless the viewer asks for them with
+``noncurrent=True``); they appear as evidence beside a current edge for the same fact.
 """
 
 from __future__ import annotations
@@ -80,7 +80,9 @@ _STATEMENT_PROPERTIES = {
 }
 
 
-def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) -> nx.MultiDiGraph:
+def load_view(
+    store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP, noncurrent: bool = False
+) -> nx.MultiDiGraph:
     """Build the entity graph of a store.
 
     Nodes are entity IRIs (``str``) with the attributes
@@ -106,6 +108,11 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
     - ``evidence_count``: number of statements about the triple (all of them, any status),
     - ``titles``: distinct title phrases of the current statements, most frequent first,
     - ``confidence``: the highest confidence of a current statement (``0.0`` when none).
+
+    With ``noncurrent``, a fact stated only as former, acting or future (which has no
+    direct triple) is an edge too, with the same attributes plus ``status``: its sorted
+    statuses (``["former"]``); its ``count`` is the number of articles stating it. The
+    viewer draws these dashed. Graph questions leave them out (the default).
 
     Relation predicates are the ``kg:`` ones of :mod:`kg.vocab` and any other ``kg:``
     predicate a reified statement names. A relation whose subject or object is not a
@@ -194,9 +201,43 @@ def load_view(store: KGStore | ox.Store, *, evidence_cap: int = EVIDENCE_CAP) ->
             titles=_titles(e["title"] for e in current),
             confidence=max((e["confidence"] for e in current), default=0.0),
         )
+    if noncurrent:
+        _add_noncurrent_edges(view, statements, canonical, evidence_cap=evidence_cap)
     if skipped:
         logger.info("Left out %d relation triples whose subject or object is no entity", skipped)
     return view
+
+
+def _add_noncurrent_edges(
+    view: nx.MultiDiGraph,
+    statements: dict[tuple[str, str, str], list[dict[str, Any]]],
+    canonical: dict[str, str],
+    *,
+    evidence_cap: int,
+) -> None:
+    """Add an edge for each fact stated only as former, acting or future (see load_view)."""
+    facts: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (subject, key, obj), items in statements.items():
+        fact = (canonical.get(subject, subject), key, canonical.get(obj, obj))
+        if fact[0] in view and fact[2] in view and fact[0] != fact[2]:
+            facts[fact].extend(items)
+    for (subject, key, obj), items in sorted(facts.items()):
+        statuses = sorted({e["status"] for e in items})
+        if "current" in statuses or view.has_edge(subject, obj, key):
+            continue
+        items = _sort_evidence(items)
+        view.add_edge(
+            subject,
+            obj,
+            key=key,
+            predicate=key,
+            status=statuses,
+            count=len({e["article"] for e in items}),
+            evidence=items[:evidence_cap],
+            evidence_count=len(items),
+            titles=_titles(e["title"] for e in items),
+            confidence=max(e["confidence"] for e in items),
+        )
 
 
 @dataclass(frozen=True)

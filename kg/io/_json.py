@@ -39,7 +39,7 @@ def article_from_json(line: str, origin: str, warn: Warn) -> Article:
             field has the wrong type, or the date is not ``YYYY-MM-DD``.
 
     >>> article_from_json('{"id": 7, "text": "Head\\nBody", "date": "2005-03-14"}', "a.jsonl:1", print)
-    Article(id='7', text='Head\nBody', title='Head', date='2005-03-14', url='', source='', origin='a.jsonl:1', source_file='')
+    Article(id='7', text='Head\nBody', title='Head', date='2005-03-14', url='', source='', origin='a.jsonl:1', author='', extracted=False, source_file='')
     """
     try:
         record = json.loads(line)

@@ -1,18 +1,30 @@
-"""Read articles from ``.txt`` files, folders and JSON Lines files.
+"""Read articles from ``.txt``, JSON Lines, HTML, feed and web archive files, and folders.
 
 Inputs:
 
 - a ``.txt`` file is one article: the first non-empty line is the headline, and the text
-  is the whole file, headline included, so offsets count from the start of the file;
+  is the whole file, headline included, so offsets count from the start of the file. It may
+  start with a ``Date:`` header or YAML front matter (:mod:`kg.io._header`), which is read
+  for the date, title, URL, source and author and blanked to spaces in the text;
 - a ``.jsonl`` file holds one article per line: ``{"id": ..., "text": ..., "title"?: ...,
   "date"?: "YYYY-MM-DD", "url"?: ..., "source"?: ...}``; other keys are ignored;
-- a folder stands for every ``.txt`` and ``.jsonl`` file below it, recursively, sorted by
-  path. Hidden files and folders (name starting with ``.``) are left out, and symbolic
-  links to folders are not followed.
+- an ``.html``/``.htm`` file is one page: its main text and metadata (:mod:`kg.io.html`);
+- an ``.rss``, ``.atom`` or (given directly) ``.xml`` file is a feed: one article per entry
+  that carries its text (:mod:`kg.io.feeds`);
+- a ``.warc``/``.warc.gz`` file is a web archive: one article per HTML response, streamed
+  (:mod:`kg.io.warc`);
+- a folder stands for every file of those kinds below it (``.xml`` excepted), recursively,
+  sorted by path. Hidden files and folders (name starting with ``.``) are left out, and
+  symbolic links to folders are not followed.
+
+Feed entries and archive records that are not articles are counted in
+:attr:`ReadReport.passed_over`. Articles read from markup are marked ``extracted``: the store
+keeps their text, which no input file holds as the offsets count it.
 
 Identity follows :mod:`kg.io.identity`: the JSONL ``id`` (a string, or an integer turned into
-a string), else the canonical URL (``url``), else a hash of the text; never the file name, so
-a renamed folder holds the same articles. An article read twice (the same id and the same
+a string), else the canonical URL (a page's canonical link, a feed entry's link, an archived
+page's target URI, a JSONL ``url``), else a hash of the text; never the file name, so a
+renamed folder holds the same articles. An article read twice (the same id and the same
 content, e.g. one text in two files) is a duplicate: read once, with a warning. The same id
 with another content is an error. Every article records the absolute path of its file.
 
@@ -30,7 +42,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Literal
@@ -47,9 +59,14 @@ from ._decode import (
     normalize_newlines,
     strip_bom,
 )
+from ._header import read_header
 from ._json import article_from_json
+from .dates import to_iso_date
+from .feeds import read_feed
+from .html import article_from_html
 from .identity import identify
 from .report import Problem, ReadReport
+from .warc import is_warc_name, read_warc
 
 __all__ = ["OnError", "count_inputs", "read_articles"]
 
@@ -58,7 +75,18 @@ OnError = Literal["raise", "skip"]
 
 _logger = logging.getLogger(__name__)
 
-_KINDS = {".txt": "txt", ".jsonl": "jsonl"}
+_KINDS = {
+    ".txt": "txt",
+    ".jsonl": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+_DIRECT_KINDS = {".xml": "feed"}  # too common in folders to mean "a feed" there
+_KIND_NAMES = ".txt, .jsonl, .html, .htm, .rss, .atom, .xml, .warc, .warc.gz"
+_FOLDER_KIND_NAMES = ".txt, .jsonl, .html, .htm, .rss, .atom, .warc, .warc.gz"
+_HTML_LIMIT = 50 * 1024 * 1024
 _SNIFF_BYTES = 8192
 _COUNT_LIMIT = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -66,11 +94,12 @@ _CHUNK = 1024 * 1024
 
 @dataclass(frozen=True)
 class _Source:
-    """One file to read: where it is, how to call it, and what it holds."""
+    """One file to read: where it is, how to call it, what it holds, the URL it came from."""
 
     path: Path
     display: str
     kind: str
+    url: str = ""
 
 
 class _Policy:
@@ -103,19 +132,25 @@ def read_articles(
     *,
     on_error: OnError = "raise",
     report: ReadReport | None = None,
+    date: str = "",
+    urls: Mapping[Path, str] | None = None,
 ) -> Iterator[Article]:
     """Read articles from files and folders, lazily, in a deterministic order.
 
     The inputs are checked before anything is read: every path that does not exist or is
-    neither a ``.txt``/``.jsonl`` file nor a folder is listed in one :class:`InputError`,
+    neither a readable kind of file nor a folder is listed in one :class:`InputError`,
     whatever ``on_error`` says, so a typo fails before a long build starts.
 
     Args:
-        inputs: ``.txt`` files, ``.jsonl`` files and folders, in any mix (see the module doc).
+        inputs: Files of the kinds in the module doc and folders, in any mix.
         on_error: ``"raise"``: the first bad article raises. ``"skip"``: bad articles are
             skipped, counted and recorded in ``report``.
         report: Receives warnings (encoding fallback, BOM, a file reached twice), skipped
             articles and counts. Without one, problems are logged.
+        date: The date (any form :func:`~kg.io.dates.to_iso_date` reads) of every article
+            that carries none of its own.
+        urls: The URL each of some input files was downloaded from (``kg fetch``): the URL
+            of a page that names no canonical one.
 
     Returns:
         An iterator of articles; a file is opened only when the iterator reaches it.
@@ -133,32 +168,49 @@ def read_articles(
     """
     if on_error not in ("raise", "skip"):
         raise InputError(f"Invalid on_error {on_error!r}; valid: 'raise', 'skip'")
+    default_date = ""
+    if date:
+        default_date = to_iso_date(date) or ""
+        if not default_date:
+            raise InputError(f"Invalid date {date!r}; write it like 2025-03-05")
     policy = _Policy(on_error, report)
     sources = _plan(inputs, policy)
-    return _iter_articles(sources, policy)
+    if urls:
+        by_path = {os.path.realpath(p): url for p, url in urls.items()}
+        sources = [
+            dataclasses.replace(s, url=by_path.get(os.path.realpath(s.path), "")) for s in sources
+        ]
+    return _iter_articles(sources, policy, default_date)
 
 
 def count_inputs(inputs: Sequence[Path | str] | Path | str) -> int | None:
     """Estimate the number of articles in ``inputs`` cheaply, for a progress bar.
 
-    Each ``.txt`` file counts one; JSONL lines are counted by a binary newline count, but
-    only if the JSONL files together are under 200 MB.
+    Each ``.txt`` and HTML file counts one; JSONL lines are counted by a binary newline
+    count, and feed entries by their ``<item``/``<entry`` tags, but only if those files
+    together are under 200 MB.
 
     Returns:
-        The estimate, or ``None`` if the JSONL files are too large to count quickly or
-        cannot be read.
+        The estimate, or ``None`` if the files are too large to count quickly, cannot be
+        read, or include a web archive (whose pages are known only once read).
 
     Raises:
         InputError: Paths are missing or not readable inputs, as for :func:`read_articles`.
     """
     sources = _plan(inputs, None)
-    jsonl = [s.path for s in sources if s.kind == "jsonl"]
-    total = len(sources) - len(jsonl)
+    if any(s.kind == "warc" for s in sources):
+        return None
+    counted = [s for s in sources if s.kind in ("jsonl", "feed")]
+    total = len(sources) - len(counted)
     try:
-        if sum(p.stat().st_size for p in jsonl) >= _COUNT_LIMIT:
+        if sum(s.path.stat().st_size for s in counted) >= _COUNT_LIMIT:
             return None
-        for path in jsonl:
-            total += _count_lines(path)
+        for source in counted:
+            if source.kind == "jsonl":
+                total += _count_lines(source.path)
+            else:
+                data = source.path.read_bytes()
+                total += data.count(b"<item") + data.count(b"<entry")
     except OSError:
         return None
     return total
@@ -189,8 +241,11 @@ def _display(path: Path) -> str:
     return PurePath(shown).as_posix()
 
 
-def _kind(path: Path) -> str | None:
-    return _KINDS.get(path.suffix.lower())
+def _kind(path: Path, *, direct: bool = False) -> str | None:
+    if is_warc_name(path.name):
+        return "warc"
+    suffix = path.suffix.lower()
+    return _KINDS.get(suffix) or (_DIRECT_KINDS.get(suffix) if direct else None)
 
 
 def _walk(folder: Path, bad: list[str]) -> list[tuple[str, ...]]:
@@ -216,7 +271,7 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
     if isinstance(inputs, str | PurePath):
         inputs = [inputs]
     if not inputs:
-        raise InputError("No inputs given; give .txt or .jsonl files, or folders holding them")
+        raise InputError(f"No inputs given; give files ({_KIND_NAMES}) or folders holding them")
     bad: list[str] = []
     sources: list[_Source] = []
     first_display: dict[str, str] = {}
@@ -236,18 +291,19 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
         if path.is_dir():
             parts_list = _walk(path, bad)
             if not parts_list and policy is not None:
-                policy.warn(shown, "no .txt or .jsonl files below this folder")
+                policy.warn(shown, f"no readable files ({_FOLDER_KIND_NAMES}) below this folder")
             for parts in parts_list:
                 file = path.joinpath(*parts)
                 add(_Source(file, _display(file), _kind(file) or ""))
         elif not path.exists():
             bad.append(f"{shown}: no such file or folder; check the path")
-        elif (file_kind := _kind(path)) and path.is_file():
+        elif (file_kind := _kind(path, direct=True)) and path.is_file():
             add(_Source(path, shown, file_kind))
         else:
             bad.append(
-                f"{shown}: not a .txt or .jsonl file, nor a folder; give .txt files "
-                "(one article each), .jsonl files (one JSON article per line) or folders"
+                f"{shown}: not a readable kind of file, nor a folder; give .txt files (one "
+                "article each), .jsonl files (one JSON article per line), HTML pages, feeds "
+                f"or web archives ({_KIND_NAMES}), or folders"
             )
     if bad:
         listing = "\n".join(f"  {line}" for line in bad)
@@ -258,16 +314,20 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
 # --- reading ------------------------------------------------------------------------------
 
 
-def _iter_articles(sources: list[_Source], policy: _Policy) -> Iterator[Article]:
+def _iter_articles(
+    sources: list[_Source], policy: _Policy, default_date: str = ""
+) -> Iterator[Article]:
     first_seen: dict[str, tuple[str, str]] = {}  # id -> (origin, content hash)
     for source in sources:
-        items = _read_txt(source, policy) if source.kind == "txt" else _read_jsonl(source, policy)
+        items = _READERS[source.kind](source, policy)
         source_file = os.path.abspath(source.path)
         try:
             for item in items:
                 if isinstance(item, RejectedError):
                     policy.reject(item)
                     continue
+                if default_date and not item.date:
+                    item = dataclasses.replace(item, date=default_date)
                 if not item.source_file:
                     item = dataclasses.replace(item, source_file=source_file)
                 item = identify(item)
@@ -306,9 +366,20 @@ def _read_txt(source: _Source, policy: _Policy) -> Iterator[Article | RejectedEr
     check_not_binary(data, origin, offset=skipped)
     text = normalize_newlines(decode_text(data, origin, policy.warn, offset=skipped))
     check_control_share(text, origin)
+    header = read_header(text, origin)
+    text = header.text
     if not text.strip():
         raise RejectedError(origin, empty)
-    yield Article(id="", text=text, title=first_line(text), origin=origin)
+    yield Article(
+        id="",  # its URL or its text (kg.io.identity), never its file name
+        text=text,
+        title=header.title or first_line(text),
+        date=header.date,
+        url=header.url or source.url,
+        source=header.source,
+        author=header.author,
+        origin=origin,
+    )
 
 
 def _read_jsonl(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
@@ -344,3 +415,61 @@ def _read_jsonl(source: _Source, policy: _Policy) -> Iterator[Article | Rejected
             "empty file (no JSON lines, or only whitespace); add one JSON article per line "
             "or remove the file",
         )
+
+
+def _read_bytes(source: _Source, what: str) -> bytes:
+    """The whole file (an HTML page or a feed), refused over 50 MB."""
+    try:
+        if source.path.stat().st_size > _HTML_LIMIT:
+            raise RejectedError(
+                source.display,
+                f"{what} of more than {_HTML_LIMIT // 2**20} MB; is it really one? "
+                "Remove it or split it",
+            )
+        data = source.path.read_bytes()
+    except OSError as exc:
+        raise RejectedError(source.display, f"cannot read file ({exc.strerror}); check it") from exc
+    if not data.strip():
+        raise RejectedError(source.display, "empty file; remove it")
+    return data
+
+
+def _read_html(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
+    """One HTML page: one article. Raises :class:`RejectedError` if it holds no text."""
+    data = _read_bytes(source, "an HTML page")
+    yield article_from_html(data, article_id="", origin=source.display, base_url=source.url)
+
+
+def _read_feed(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
+    """One feed: an article per entry with text; link-only entries are counted."""
+    data = _read_bytes(source, "a feed")
+    entries = read_feed(data, feed_id=source.display, origin=source.display)
+    if entries.link_only:
+        policy.report.passed_over["feed entries with only a link (kg fetch reads them)"] += len(
+            entries.link_only
+        )
+    # An entry is its link or its text (kg.io.identity), not its place in a file.
+    yield from (dataclasses.replace(a, id="") for a in entries.articles)
+
+
+def _read_warc(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
+    """One web archive, record by record."""
+    records = read_warc(
+        source.path,
+        warc_id=source.display,
+        origin=source.display,
+        passed_over=policy.report.passed_over,
+    )
+    # A page is its URL (the target URI, or its canonical link) or its text (kg.io.identity).
+    yield from (
+        r if isinstance(r, RejectedError) else dataclasses.replace(r, id="") for r in records
+    )
+
+
+_READERS = {
+    "txt": _read_txt,
+    "jsonl": _read_jsonl,
+    "html": _read_html,
+    "feed": _read_feed,
+    "warc": _read_warc,
+}

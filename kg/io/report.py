@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -47,6 +48,8 @@ class ReadReport:
             counts as one).
         duplicates: Articles read a second time (the same id and content, e.g. one text in
             two files), left out with a warning.
+        passed_over: Items of the input that are not articles, by kind, such as web
+            archive requests or feed entries with only a link; not errors.
 
     >>> report = ReadReport(articles_read=2209, skipped=1)
     >>> report.problems.append(Problem("bbc/sport/199.txt", "invalid UTF-8", "warning"))
@@ -58,6 +61,7 @@ class ReadReport:
     articles_read: int = 0
     skipped: int = 0
     duplicates: int = 0
+    passed_over: Counter[str] = field(default_factory=Counter)
 
     @property
     def errors(self) -> list[Problem]:
@@ -77,4 +81,7 @@ class ReadReport:
         n_warnings = len(self.warnings)
         if n_warnings:
             parts.append(_plural(n_warnings, "warning"))
+        passed = sum(self.passed_over.values())
+        if passed:
+            parts.append(f"{passed:,} passed over (not articles)")
         return ", ".join(parts)

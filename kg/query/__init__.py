@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from .guard import check_query
 from .named import (
+    NEEDS,
     NamedQuery,
     QueryParam,
     find_entities,
@@ -43,6 +44,7 @@ from .named import (
     queries_dir,
     read_named_query,
     run_named_query,
+    undated_articles,
 )
 from .results import FORMATS, QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
@@ -51,6 +53,7 @@ from .worker import DEFAULT_TIMEOUT, check_timeout, run_query
 __all__ = [
     "DEFAULT_TIMEOUT",
     "FORMATS",
+    "NEEDS",
     "PREFIXES",
     "NamedQuery",
     "QueryParam",
@@ -67,4 +70,5 @@ __all__ = [
     "run_named_query",
     "run_query",
     "to_term",
+    "undated_articles",
 ]

@@ -41,6 +41,7 @@ from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
 from .worker import open_read_only, run_query
 
 __all__ = [
+    "NEEDS",
     "NamedQuery",
     "QueryParam",
     "find_entities",
@@ -49,7 +50,23 @@ __all__ = [
     "queries_dir",
     "read_named_query",
     "run_named_query",
+    "undated_articles",
 ]
+
+NEEDS = ("article-dates",)
+"""What a named query may declare it needs (``# needs: article-dates``): dated articles,
+whose statements carry ``kg:asOf``."""
+
+_UNDATED = """
+SELECT (COUNT(?article) AS ?total) (SUM(?undated) AS ?missing) WHERE {
+  SELECT DISTINCT ?article ?undated WHERE {
+    GRAPH ?meta {
+      ?article a <http://schema.org/NewsArticle> .
+      BIND(IF(EXISTS { ?article <http://schema.org/datePublished> ?date }, 0, 1) AS ?undated)
+    }
+  }
+}
+"""
 
 
 @dataclass(frozen=True)
@@ -83,6 +100,8 @@ class NamedQuery:
         params: Its parameters, in the order declared.
         text: The SPARQL text (header comments included).
         path: The file it was read from.
+        needs: What the answers depend on, from ``# needs:`` lines (see :data:`NEEDS`):
+            ``kg query`` warns when the store lacks it.
     """
 
     name: str
@@ -90,6 +109,7 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
     path: str
+    needs: tuple[str, ...] = ()
 
     def bind(self, values: Mapping[str, str]) -> dict[str, str]:
         """Check parameter values against the declared parameters.
@@ -249,6 +269,7 @@ def read_named_query(path: Path) -> NamedQuery:
         raise QueryError(f"Cannot read the named query {path}: {exc}") from exc
     fields: dict[str, str] = {}
     params: list[QueryParam] = []
+    needs: list[str] = []
     problems: list[str] = []
     body = OPAQUE.sub(" ", text)  # without comments (the header), strings and IRIs
     for number, line in enumerate(text.splitlines(), start=1):
@@ -282,6 +303,14 @@ def read_named_query(path: Path) -> NamedQuery:
                 )
             elif param["entity"] and not re.search(rf"[?$]{param['entity']}\b", body):
                 problems.append(f"{path}:{number}: entity variable ?{param['entity']} is not used")
+        elif key == "needs":
+            for need in value.split():
+                if need not in NEEDS:
+                    problems.append(
+                        f"{path}:{number}: unknown need {need!r}; known: {', '.join(NEEDS)}"
+                    )
+                elif need not in needs:
+                    needs.append(need)
         elif key in {"name", "description"}:
             fields[key] = f"{fields[key]} {value}" if key in fields else value
     if fields.get("name") != path.stem:
@@ -290,7 +319,9 @@ def read_named_query(path: Path) -> NamedQuery:
         problems.append(f"{path}: missing '# description: …'")
     if problems:
         raise QueryError("Invalid named query: " + "; ".join(problems))
-    return NamedQuery(path.stem, fields["description"], tuple(params), text, str(path))
+    return NamedQuery(
+        path.stem, fields["description"], tuple(params), text, str(path), tuple(needs)
+    )
 
 
 def list_named_queries(directory: Path | None = None) -> list[NamedQuery]:
@@ -359,3 +390,21 @@ def run_named_query(
     # With a timeout the child process opens an on-disk store itself.
     target = store if timeout is None else source
     return run_query(target, text, params=values, timeout=timeout, base=base)
+
+
+def undated_articles(store: ox.Store) -> tuple[int, int]:
+    """``(undated, total)``: articles without ``schema:datePublished``, and all articles.
+
+    >>> store = ox.Store()
+    >>> kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    >>> meta = ox.NamedNode("https://kg.example/graph/metadata")
+    >>> for n in (1, 2):
+    ...     store.add(ox.Quad(ox.NamedNode(f"https://kg.example/article/{n}"), kind,
+    ...                       ox.NamedNode("http://schema.org/NewsArticle"), meta))
+    >>> store.add(ox.Quad(ox.NamedNode("https://kg.example/article/1"),
+    ...     ox.NamedNode("http://schema.org/datePublished"), ox.Literal("2025-03-05"), meta))
+    >>> undated_articles(store)
+    (1, 2)
+    """
+    row = next(iter(store.query(_UNDATED)))  # type: ignore[arg-type]
+    return int(row["missing"].value), int(row["total"].value)

@@ -255,7 +255,18 @@
       legend.appendChild(add(el("div", "kg-legend-row"), swatch, cls + " (" + (counts[cls] || 0) + ")"));
     });
     legend.appendChild(add(el("div", "kg-legend-row"), el("span", "kg-line"), "relation: subject \u2192 object"));
-    legend.appendChild(add(el("div", "kg-legend-row"), el("span", "kg-line kg-dashed"), "former / acting / future"));
+    // Roles that are not current are drawn dashed; the box shows or hides them.
+    var others = data.edges.filter(function (e) { return !isCurrent(e); }).length;
+    var toggle = el("input");
+    toggle.type = "checkbox";
+    toggle.id = "kg-toggle-roles";
+    toggle.checked = true;
+    toggle.disabled = others === 0;
+    toggle.addEventListener("change", function () { showOtherRoles(toggle.checked); });
+    var row = add(el("label", "kg-legend-row kg-toggle"), toggle, el("span", "kg-line kg-dashed"),
+      "former / acting / future (" + others + ")");
+    row.title = "Show or hide the roles that are not current";
+    legend.appendChild(row);
     legend.appendChild(el("div", "kg-muted", "size: number of relations"));
   }
 
@@ -322,6 +333,17 @@
   window.kgNetwork = network;
   window.kgNodes = nodes;
   window.kgEdges = edges;
+
+  function showOtherRoles(shown) {
+    var changes = [];
+    data.edges.forEach(function (e) {
+      if (!isCurrent(e)) changes.push({ id: e.id, hidden: !shown });
+    });
+    edges.update(changes);
+    state.otherRolesShown = shown;
+  }
+  window.kgShowOtherRoles = showOtherRoles;
+  state.otherRolesShown = true;
 
   function selectNode(id) {
     if (!nodeById.has(id)) return;

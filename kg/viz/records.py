@@ -108,7 +108,11 @@ def edge_records(edges: Iterable[tuple[str, str, Any, Mapping[str, Any]]]) -> li
         evidence = [
             _evidence_record(e) for e in attrs.get("evidence") or [] if isinstance(e, Mapping)
         ]
-        statuses = sorted({e["status"] for e in evidence if e.get("status")})
+        stated = attrs.get("status")  # set on the edges of facts that are not current
+        if isinstance(stated, (list, tuple)) and stated:
+            statuses = sorted({str(x) for x in stated})
+        else:
+            statuses = sorted({e["status"] for e in evidence if e.get("status")})
         # Parallel edges between one pair are bent apart so that each stays visible.
         pair = frozenset((u, v))
         nth = seen_pairs.get(pair, 0)
