@@ -242,7 +242,12 @@ def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False)
         buffer = io.BytesIO()
         _write_rdf(store, fmt, buffer, with_ontology=with_ontology)
         text = escape_unicode(buffer.getvalue().decode("utf-8"))
-        write_atomic(path, lambda out: out.write(text.encode("utf-8")))
+        data = text.encode("utf-8")
+
+        def write(out: IO[bytes]) -> None:
+            out.write(data)
+
+        write_atomic(path, write)
     else:
         write_atomic(path, lambda out: _write_rdf(store, fmt, out, with_ontology=with_ontology))
     return [path]

@@ -99,7 +99,7 @@ class KGStore:
         return {
             q.subject.value: q.object.value
             for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
-            if isinstance(q.object, ox.Literal)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
         }
 
     def source_files(self) -> dict[str, set[str]]:
@@ -108,6 +108,8 @@ class KGStore:
         ids = self.article_iris()
         files: dict[str, set[str]] = {}
         for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta):
+            if not isinstance(q.subject, ox.NamedNode) or not isinstance(q.object, ox.Literal):
+                continue
             if q.subject.value in ids:
                 files.setdefault(ids[q.subject.value], set()).add(q.object.value)
         return files

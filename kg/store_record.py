@@ -63,8 +63,16 @@ def read_record(store: ox.Store) -> StoreRecord | None:
     """The record of ``store``, or ``None`` if it has none (empty, or written by kg 0.2.0)."""
     node = ox.NamedNode(STORE_GRAPH)
     graph = ox.NamedNode(STORE_GRAPH)
-    bases = [q.object.value for q in store.quads_for_pattern(node, _BASE, None, graph)]
-    versions = [q.object.value for q in store.quads_for_pattern(node, _VERSION, None, graph)]
+    bases = [
+        q.object.value
+        for q in store.quads_for_pattern(node, _BASE, None, graph)
+        if isinstance(q.object, ox.Literal)
+    ]
+    versions = [
+        q.object.value
+        for q in store.quads_for_pattern(node, _VERSION, None, graph)
+        if isinstance(q.object, ox.Literal)
+    ]
     if not bases or not versions:
         return None
     try:

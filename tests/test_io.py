@@ -263,11 +263,11 @@ def test_read_articles_empty_folder_warns(cwd: Path) -> None:
     assert list(read_articles(["empty"], report=report)) == []
     assert report.problems == [
         Problem(
-                "empty",
-                "no readable files (.txt, .jsonl, .html, .htm, .rss, .atom, .warc, .warc.gz) "
-                "below this folder",
-                "warning",
-            )
+            "empty",
+            "no readable files (.txt, .jsonl, .html, .htm, .rss, .atom, .warc, .warc.gz) "
+            "below this folder",
+            "warning",
+        )
     ]
 
 

@@ -131,7 +131,9 @@ def article_ids(store: ox.Store) -> dict[str, str]:
     # it so. A file that holds several articles (JSONL) names none of them.
     files: dict[str, list[str]] = {}
     for q in store.quads_for_pattern(None, ox.NamedNode(_SOURCE_FILE), None, None):
-        if isinstance(q.subject, ox.NamedNode) and q.subject.value in ids:
+        if not isinstance(q.object, ox.Literal) or not isinstance(q.subject, ox.NamedNode):
+            continue
+        if q.subject.value in ids:
             files.setdefault(q.object.value, []).append(q.subject.value)
     for file, articles in files.items():
         if len(articles) == 1 and file not in out:
