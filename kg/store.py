@@ -12,6 +12,7 @@ import hashlib
 import io
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -70,7 +71,8 @@ class KGStore:
     def close(self) -> None:
         """Flush and release the store (and its lock)."""
         if not self.read_only:
-            self.ox.flush()
+            with self._writing():
+                self.ox.flush()
         del self.ox
 
     def __len__(self) -> int:
@@ -120,6 +122,22 @@ class KGStore:
 
     # --- writing -------------------------------------------------------------------
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn a failed write (disk full, read-only, damaged store) into a StoreError."""
+        try:
+            yield
+        except (OSError, RuntimeError) as exc:
+            reason = (
+                describe_os_error(exc, self.path)
+                if isinstance(exc, OSError)
+                else (f"{self.path}: {' '.join(str(exc).split())}")
+            )
+            raise StoreError(
+                f"Cannot write the store {reason}; what was committed before is kept: free "
+                "space or fix the folder, then run the build again (it resumes)"
+            ) from exc
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"Store {self.path} is open read-only")
@@ -127,7 +145,8 @@ class KGStore:
     def add(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads in one transaction: all of them are stored, or none."""
         self._check_writable()
-        self.ox.extend(quads)
+        with self._writing():
+            self.ox.extend(quads)
 
     def replace_articles(self, articles: Sequence[tuple[str, Sequence[ox.Quad]]]) -> None:
         """Replace the graphs and metadata of existing articles, in one transaction.
@@ -140,7 +159,8 @@ class KGStore:
         quads = [q for _, qs in articles for q in qs]
         if quads:
             parts.append("INSERT DATA {\n" + _quads_to_sparql(quads) + "\n}")
-        self.ox.update(" ;\n".join(parts))
+        with self._writing():
+            self.ox.update(" ;\n".join(parts))
 
     def replace_graph(self, graph: str, quads: Sequence[ox.Quad]) -> None:
         """Replace everything in the named graph ``graph`` with ``quads``, in one transaction."""
@@ -148,14 +168,16 @@ class KGStore:
         update = f"DROP SILENT GRAPH <{graph}>"
         if quads:
             update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
-        self.ox.update(update)
+        with self._writing():
+            self.ox.update(update)
 
     def remove_articles(self, article_ids: Iterable[str]) -> None:
         """Remove articles (their graphs and metadata) in one transaction."""
         self._check_writable()
         parts = [self._drop_article_update(i) for i in article_ids]
         if parts:
-            self.ox.update(" ;\n".join(parts))
+            with self._writing():
+                self.ox.update(" ;\n".join(parts))
 
     def _drop_article_update(self, article_id: str) -> str:
         graph = self.minter.article_graph(article_id)
@@ -180,10 +202,11 @@ class KGStore:
             return
         parsed = ox.Store()
         parsed.load(data, format=ox.RdfFormat.TURTLE, to_graph=graph)
-        self.ox.update(
-            f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
-            "INSERT DATA {\n" + _quads_to_sparql([*parsed, marker]) + "\n}"
-        )
+        with self._writing():
+            self.ox.update(
+                f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
+                "INSERT DATA {\n" + _quads_to_sparql([*parsed, marker]) + "\n}"
+            )
 
 
 def _quads_to_sparql(quads: Iterable[ox.Quad]) -> str:
