@@ -22,6 +22,8 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from . import __version__
+from .consolidate import consolidated_counts
+from .curation import describe_curation, load_curation
 from .errors import InputError
 from .extract import Extractor
 from .io import OnError, Problem, ReadReport, read_articles
@@ -56,6 +58,11 @@ class BuildReport:
         model: The spaCy pipeline used.
         links: ``owl:sameAs`` links across articles after the build (``None``: not
             worked out, because nothing changed or linking was off).
+        curated: What the curation file did, one line per entry that applied.
+        store_entities: Entities of the consolidated graph (links folded): the nodes of
+            ``kg stats`` and the viewer.
+        store_facts: Current facts of the consolidated graph (one per subject, predicate
+            and object): the edges of ``kg stats`` and the viewer.
     """
 
     added: int = 0
@@ -69,6 +76,9 @@ class BuildReport:
     read: ReadReport = field(default_factory=ReadReport)
     model: str = ""
     links: int | None = None
+    curated: list[str] = field(default_factory=list)
+    store_entities: int = 0
+    store_facts: int = 0
 
     @property
     def triples_added(self) -> int:
@@ -89,6 +99,9 @@ class BuildReport:
             "triples_added": self.triples_added,
             "triples": self.triples_after,
             "links": self.links,
+            "curated": self.curated,
+            "store_entities": self.store_entities,
+            "store_facts": self.store_facts,
             "problems": [
                 {"kind": p.kind, "origin": p.origin, "message": p.message}
                 for p in self.read.problems
@@ -120,6 +133,7 @@ def build(
     link: bool = True,
     date: str = "",
     urls: Mapping[Path, str] | None = None,
+    curation: Path | str | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
@@ -139,6 +153,8 @@ def build(
             (:func:`kg.link.update_links`).
         date: The date of every article that carries none (``--date``).
         urls: The URL each fetched input file came from (``kg fetch``).
+        curation: The curation file (:mod:`kg.curation`; default ``schemas/curation.toml``),
+            applied when linking.
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -158,6 +174,7 @@ def build(
         extractor = Extractor(nlp, rules=rules)
         report.triples_before = len(kg)
         kg.ensure_ontology()
+        kg.ensure_consolidated()
         run = kg.minter.run(str(uuid.uuid4()))
         started = _now()
         stored = kg.fingerprints()
@@ -254,10 +271,24 @@ def build(
             kg.add(new_files)
         if report.added or report.replaced:
             kg.add([run_end_quad(kg.minter, run, ended=_now())])
-            if link:
-                report.links = len(update_links(kg))
+        corrections = load_curation(curation)
+        if link and (report.added or report.replaced or corrections.entries):
+            found = update_links(kg, curation=corrections)
+            report.links = len(found)
+            report.curated = describe_curation(kg, corrections, found)
+        report.store_entities, report.store_facts = consolidated_counts(kg.ox, kg.minter.base)
         report.triples_after = len(kg)
     return report
+
+
+def source_file(origin: str) -> str:
+    """The absolute path of the file an article's ``origin`` names (``"a.jsonl:12"`` →
+    ``/…/a.jsonl``), or ``""`` when it names no existing file (a URL)."""
+    for candidate in (origin, origin.rsplit(":", 1)[0]):
+        path = Path(candidate)
+        if candidate and path.is_file():
+            return str(path.resolve())
+    return ""
 
 
 def _commit(
@@ -279,7 +310,13 @@ def _commit(
     changed: list[tuple[str, list[Quad]]] = []
     for graph in graphs:
         article_id = graph.article.id
-        quads = article_quads(graph, kg.minter, run=run_iri, fingerprint=fingerprints[article_id])
+        quads = article_quads(
+            graph,
+            kg.minter,
+            run=run_iri,
+            fingerprint=fingerprints[article_id],
+            source_file=graph.article.source_file or source_file(graph.article.origin),
+        )
         old_id = superseded.get(article_id, article_id)  # what the new quads replace
         if old_id in stored:
             changed.append((old_id, quads))
@@ -287,17 +324,14 @@ def _commit(
             new.append((article_id, quads))
         report.entities += len(graph.entities)
         report.relations += len(graph.triples)
-    if new:
-        kg.add([*run_record, *(q for _, quads in new for q in quads)])
-    else:
-        changed[0] = (changed[0][0], [*run_record, *changed[0][1]])
+    first = new if new else changed
+    first[0] = (first[0][0], [*run_record, *first[0][1]])
     run_record.clear()
-    if changed:
-        kg.replace_articles(changed)
-        for old_id, _ in changed:
-            stored.pop(old_id, None)
-        for graph in graphs:
-            stored[graph.article.id] = fingerprints[graph.article.id]
+    kg.replace_articles(changed, new=new)  # one transaction, consolidated graph included
+    for old_id, _ in changed:
+        stored.pop(old_id, None)
+    for graph in graphs:
+        stored[graph.article.id] = fingerprints[graph.article.id]
     for article_id, _ in new:
         stored[article_id] = fingerprints[article_id]
     report.added += len(new)

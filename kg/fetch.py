@@ -210,6 +210,14 @@ class _RefusedAddressError(httpcore.ConnectError):
         )
 
 
+class _RefusedError(FetchError):
+    """A URL refused by policy (its address), as opposed to one that failed."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: refused: {reason}")
+        self.reason = reason
+
+
 class _Downloader:
     """One HTTP client with the guards, robots.txt per host and the per-host spacing."""
 
@@ -258,13 +266,13 @@ class _Downloader:
                     chunks.append(chunk)
                 return response, b"".join(chunks)
         except _RefusedAddressError as exc:
-            raise FetchError(f"{url}: refused: {exc}") from exc
+            raise _RefusedError(url, str(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"{url}: timed out after {self.policy.timeout:g} s") from exc
         except httpx.HTTPError as exc:
-            cause = exc.__cause__ if isinstance(exc.__cause__, _RefusedAddressError) else exc
-            prefix = "refused" if cause is not exc else "cannot fetch"
-            raise FetchError(f"{url}: {prefix}: {cause}") from exc
+            if isinstance(exc.__cause__, _RefusedAddressError):
+                raise _RefusedError(url, str(exc.__cause__)) from exc
+            raise FetchError(f"{url}: cannot fetch: {exc}") from exc
 
     def _allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -274,9 +282,9 @@ class _Downloader:
             robots = urllib.robotparser.RobotFileParser()
             try:
                 response, body = self._get(origin + "/robots.txt", _ROBOTS_MAX_BYTES)
-            except FetchError as exc:
-                if "refused" in str(exc):
-                    raise
+            except _RefusedError as exc:  # the site's address itself is refused
+                raise _RefusedError(url, exc.reason) from exc
+            except FetchError:
                 robots.parse([])  # no robots.txt to read: nothing disallowed
             else:
                 if response.status_code in (401, 403) or response.status_code >= 500:

@@ -47,7 +47,7 @@ def _date(value: str) -> Literal:
 
 
 def article_quads(
-    graph: ArticleGraph, minter: IRIMinter, *, run: str, fingerprint: str
+    graph: ArticleGraph, minter: IRIMinter, *, run: str, fingerprint: str, source_file: str = ""
 ) -> list[Quad]:
     """All quads of one article: its named graph and its entry in the metadata graph.
 
@@ -56,6 +56,8 @@ def article_quads(
         minter: Mints every IRI.
         run: IRI of the build run that produced it.
         fingerprint: The hash that says whether the article must be built again.
+        source_file: The absolute path of the file the article was read from (``kg prune
+            --missing`` removes articles whose file is gone), or ``""``.
     """
     article = graph.article
     g = NamedNode(minter.article_graph(article.id))
@@ -131,9 +133,9 @@ def article_quads(
         add(Quad(a, _n(NS.SCHEMA, "author"), Literal(article.author), meta))
     if article.extracted:  # no input file holds this text as the evidence offsets count it
         add(Quad(a, _n(NS.SCHEMA, "articleBody"), Literal(article.text), meta))
-    if article.source_file:
-        add(Quad(a, _n(NS.KG, "sourceFile"), Literal(article.source_file), meta))
     add(Quad(a, _n(NS.KG, "contentHash"), Literal(fingerprint), meta))
+    if source_file:
+        add(Quad(a, _n(NS.KG, "sourceFile"), Literal(source_file), meta))
     add(Quad(a, _n(NS.KG, "graph"), g, meta))
     add(Quad(a, _n(NS.PROV, "wasGeneratedBy"), NamedNode(run), meta))
     return quads

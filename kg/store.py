@@ -18,6 +18,7 @@ from types import TracebackType
 
 import pyoxigraph as ox
 
+from . import consolidate
 from .errors import StoreError, StoreLockedError
 from .files import describe_os_error
 from .iri import IRIMinter
@@ -148,19 +149,28 @@ class KGStore:
         with self._writing():
             self.ox.extend(quads)
 
-    def replace_articles(self, articles: Sequence[tuple[str, Sequence[ox.Quad]]]) -> None:
-        """Replace the graphs and metadata of existing articles, in one transaction.
+    def replace_articles(
+        self,
+        articles: Sequence[tuple[str, Sequence[ox.Quad]]],
+        *,
+        new: Sequence[tuple[str, Sequence[ox.Quad]]] = (),
+    ) -> None:
+        """Store articles and update the consolidated graph, in one transaction.
 
         Args:
-            articles: ``(article id, its new quads)`` pairs.
+            articles: ``(article id, its new quads)`` of articles already stored: their
+                graphs and metadata are replaced.
+            new: ``(article id, its quads)`` of articles not stored yet.
         """
         self._check_writable()
+        quads = [q for _, qs in (*articles, *new) for q in qs]
+        graphs = [self.minter.article_graph(article_id) for article_id, _ in articles]
         parts = [self._drop_article_update(article_id) for article_id, _ in articles]
-        quads = [q for _, qs in articles for q in qs]
         if quads:
             parts.append("INSERT DATA {\n" + _quads_to_sparql(quads) + "\n}")
+        parts.append(self._consolidation(dropped=graphs, added=quads))
         with self._writing():
-            self.ox.update(" ;\n".join(parts))
+            self.ox.update(" ;\n".join(p for p in parts if p))
 
     def replace_graph(self, graph: str, quads: Sequence[ox.Quad]) -> None:
         """Replace everything in the named graph ``graph`` with ``quads``, in one transaction."""
@@ -171,13 +181,60 @@ class KGStore:
         with self._writing():
             self.ox.update(update)
 
-    def remove_articles(self, article_ids: Iterable[str]) -> None:
-        """Remove articles (their graphs and metadata) in one transaction."""
+    def replace_links(
+        self, links: dict[str, str], curated: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        """Replace the links graph with ``links`` (source → target) and the curated labels
+        and classes (IRI → (label, class), ``""``: unset), and update the consolidated
+        graph, in one transaction."""
         self._check_writable()
-        parts = [self._drop_article_update(i) for i in article_ids]
+        graph = ox.NamedNode(self.minter.links_graph)
+        curated = curated or {}
+        quads = [
+            ox.Quad(ox.NamedNode(s), consolidate.SAME_AS, ox.NamedNode(t), graph)
+            for s, t in sorted(links.items())
+        ]
+        for iri, (label, cls) in sorted(curated.items()):
+            if label:
+                quads.append(
+                    ox.Quad(ox.NamedNode(iri), consolidate.CURATED_LABEL, ox.Literal(label), graph)
+                )
+            if cls:
+                node = ox.NamedNode(consolidate.ONTOLOGY + cls)
+                quads.append(ox.Quad(ox.NamedNode(iri), consolidate.CURATED_CLASS, node, graph))
+        work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
+        work.touch_links()
+        update = f"DROP SILENT GRAPH <{graph.value}>"
+        if quads:
+            update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
+        change = work.update()
+        self.ox.update(update + (" ;\n" + change if change else ""))
+
+    def remove_articles(self, article_ids: Iterable[str]) -> None:
+        """Remove articles (their graphs, metadata and facts) in one transaction."""
+        self._check_writable()
+        ids = list(article_ids)
+        parts = [self._drop_article_update(i) for i in ids]
         if parts:
+            graphs = [self.minter.article_graph(i) for i in ids]
+            parts.append(self._consolidation(dropped=graphs, added=()))
             with self._writing():
-                self.ox.update(" ;\n".join(parts))
+                self.ox.update(" ;\n".join(p for p in parts if p))
+
+    def _consolidation(self, *, dropped: Sequence[str], added: Sequence[ox.Quad]) -> str:
+        """The update of the consolidated graph that goes with dropping and adding graphs."""
+        work = consolidate.Consolidation(self.ox, self.minter.base, dropped=dropped, added=added)
+        work.touch_graph_content()
+        return work.update()
+
+    def ensure_consolidated(self) -> None:
+        """Work out the consolidated graph in full when the store has none (older kg)."""
+        self._check_writable()
+        if not consolidate.has_consolidated_graph(self.ox, self.minter.base):
+            update = self._consolidation(dropped=(), added=())
+            if update:
+                with self._writing():
+                    self.ox.update(update)
 
     def _drop_article_update(self, article_id: str) -> str:
         graph = self.minter.article_graph(article_id)

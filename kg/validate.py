@@ -213,7 +213,8 @@ def validate_graph(data: Graph, *, shapes: Path | None = None) -> ValidationResu
 def validate_store(
     store: KGStore | pyoxigraph.Store, *, shapes: Path | None = None
 ) -> ValidationResult:
-    """Validate the union of all graphs of a store against the shapes.
+    """Validate the union of all graphs of a store against the shapes (the consolidated
+    graph on its own, with the article metadata: it restates the article graphs).
 
     Args:
         store: An open :class:`~kg.store.KGStore`, or a bare :class:`pyoxigraph.Store`.
@@ -224,8 +225,41 @@ def validate_store(
         StoreError: The store holds an RDF 1.2 triple term.
     """
     ox = store if isinstance(store, pyoxigraph.Store) else store.ox
-    # The flattened graph is ours: let pySHACL mix the ontology into it without a copy.
-    return _validate(to_rdflib_graph(ox), shapes=shapes, inplace=True)
+    consolidated = _consolidated_graphs(ox)
+    if not consolidated:
+        # The flattened graph is ours: let pySHACL mix the ontology into it without a copy.
+        return _validate(to_rdflib_graph(ox), shapes=shapes, inplace=True)
+    # The consolidated graph restates every entity once, with a curated label or class
+    # where the curation file says so: it is checked on its own (with the article
+    # metadata), and the article graphs without it.
+    articles, merged = pyoxigraph.Store(), pyoxigraph.Store()
+    articles.extend(
+        q for q in ox.quads_for_pattern(None, None, None, None) if q.graph_name not in consolidated
+    )
+    merged.extend(
+        q
+        for q in ox.quads_for_pattern(None, None, None, None)
+        if q.graph_name in consolidated or str(q.graph_name).endswith(("/meta>", "/ontology>"))
+    )
+    first = _validate(to_rdflib_graph(articles), shapes=shapes, inplace=True)
+    second = _validate(to_rdflib_graph(merged), shapes=shapes, inplace=True)
+    return ValidationResult(
+        conforms=first.conforms and second.conforms,
+        violations=tuple(sorted({*first.violations, *second.violations}, key=_sort_key)),
+        text=first.text + "\n" + second.text,
+        triples=first.triples + second.triples,
+    )
+
+
+def _consolidated_graphs(store: pyoxigraph.Store) -> set[pyoxigraph.NamedNode]:
+    """The consolidated graphs of ``store`` (see :mod:`kg.consolidate`), by their marker."""
+    from .consolidate import CONSOLIDATED_GRAPH_CLASS, TYPE
+
+    return {
+        q.graph_name
+        for q in store.quads_for_pattern(None, TYPE, CONSOLIDATED_GRAPH_CLASS, None)
+        if isinstance(q.graph_name, pyoxigraph.NamedNode) and q.graph_name == q.subject
+    }
 
 
 def _validate(data: Graph, *, shapes: Path | None, inplace: bool) -> ValidationResult:

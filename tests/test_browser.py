@@ -366,8 +366,31 @@ def test_viewer_search_finds_an_entity_by_alias(news):
     viewer.page.press("#kg-search", "Enter")
     assert viewer.js("() => kgNetwork.getSelectedNodes()") == [iri("Place", "United States")]
     assert "United States" in viewer.panel()
+    viewer.page.fill("#kg-search", "LEAVITT")  # case ignored, alias or label
+    assert "Karoline Leavitt" in viewer.page.inner_text("#kg-results")
     viewer.page.fill("#kg-search", "nobody at all")
     assert "No entity matches." in viewer.page.inner_text("#kg-results")
+
+
+def test_viewer_search_ignores_accents_in_names_and_aliases(tmp_path, open_viewer):
+    view = news_view()
+    view.add_node(iri("Place", "São Paulo"), label="São Paulo", cls="Place", aliases=["Sampa"])
+    view.add_node(
+        iri("Person", "Lula"),
+        label="Luiz Inácio Lula da Silva",
+        cls="Person",
+        aliases=["Presidente Lulá"],
+        articles=1,
+    )
+    viewer = open_viewer(render_html(view, tmp_path / "accents.html").path)
+    viewer.page.fill("#kg-search", "sao paulo")
+    assert "São Paulo" in viewer.page.inner_text("#kg-results")
+    viewer.page.fill("#kg-search", "inacio")
+    assert "Luiz Inácio Lula da Silva" in viewer.page.inner_text("#kg-results")
+    viewer.page.fill("#kg-search", "presidente lula")  # an alias, accent left out
+    results = viewer.page.inner_text("#kg-results")
+    assert "Luiz Inácio Lula da Silva" in results and "alias: Presidente Lulá" in results
+    viewer.assert_nothing_ran()
 
 
 def test_viewer_draws_former_roles_dashed_and_the_legend_toggles_them(tmp_path, open_viewer):

@@ -289,3 +289,13 @@ def test_table_escapes_terminal_controls_from_the_data(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Ada\\x1b]0;owned" in result.stdout  # shown, not obeyed
+
+
+def test_table_with_no_rows_still_prints_its_header(store: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["query", "--store", str(store), "SELECT ?nobody WHERE { ?nobody kg:no_such ?x }"],
+        env={"COLUMNS": "40"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "nobody" in result.stdout and "0 rows" in result.stderr

@@ -56,6 +56,9 @@ class Site:
             return 200, html, b"<html><body>" + b"x" * 200_000 + b"</body></html>"
         if path == "/logo.png":
             return 200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+        if path == "/to-private":
+            port = self.base.rsplit(":", 1)[1]
+            return 302, {"Location": f"http://127.0.0.2:{port}/minister"}, b""
         if path == "/to-file":
             return 302, {"Location": "file:///etc/passwd"}, b""
         return 404, html, b"<html><body>Not found</body></html>"
@@ -167,6 +170,20 @@ def test_fetch_refuses_what_is_out_of_bounds(
     assert report.entries == []
     ((_, why),) = report.failed
     assert reason in why
+
+
+def test_fetch_checks_the_address_of_every_redirect_hop(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The test server stands in for a public site: only its own address counts as public.
+    monkeypatch.setattr("kg.fetch.is_public_address", lambda address: address == "127.0.0.1")
+    report = fetch_urls(
+        [site.base + "/to-private"], cache=Cache(tmp_path), policy=FetchPolicy(delay=0.0)
+    )
+    ((url, reason),) = report.failed
+    assert url == site.base + "/to-private"
+    assert "refused: 127.0.0.2 resolves to 127.0.0.2" in reason
+    assert site.hits["/to-private"] == 1 and site.hits["/minister"] == 0
 
 
 def test_fetch_cli_refuses_loopback_and_exits_1(site: Site, tmp_path: Path) -> None:

@@ -339,3 +339,18 @@ def test_run_date_fills_only_articles_without_one(tmp_path: Path) -> None:
 )
 def test_to_iso_date(value: str, expected: str | None) -> None:
     assert to_iso_date(value) == expected
+
+
+def test_feed_external_entities_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    feed = tmp_path / "xxe.rss"
+    feed.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>T</title><item><title>Leak &x;</title><guid>1</guid>'
+        "<description>" + "word " * 50 + "&x;</description></item></channel></rss>"
+    )
+    (article,), _ = read(feed)
+    assert article.title == "Leak"
+    assert "TOP-SECRET" not in article.text
+    assert article.url == ""  # the guid "1" is no URL

@@ -74,16 +74,25 @@ def test_store_replace_swaps_an_article_graph_in_one_step(tmp_path: Path):
     with open_store(tmp_path / "s", read_only=False) as kg:
         kg.add(quads(graph("a/1.txt")))
         kg.add(quads(graph("a/2.txt")))
-        before = len(kg)
+        consolidated = ox.NamedNode(kg.minter.base + "kg")
+
+        def size() -> int:  # quads outside the consolidated graph
+            return len(kg) - len(list(kg.ox.quads_for_pattern(None, None, None, consolidated)))
+
+        before = size()
         kg.replace_articles([("a/1.txt", quads(graph("a/1.txt", status="former"), "f2"))])
         assert kg.fingerprints()["a/1.txt"] == "f2"
         # the direct triple of the now-former role is gone from a/1 but a/2 still states it
         g1 = ox.NamedNode(kg.minter.article_graph("a/1.txt"))
         p = ox.NamedNode("https://kg.example/ontology#spokesperson_of")
         assert not list(kg.ox.quads_for_pattern(None, p, None, g1))
-        assert len(kg) == before - 1
+        assert size() == before - 1
+        # the consolidated graph still has the fact, now stated by one article
+        assert len(list(kg.ox.quads_for_pattern(None, p, None, consolidated))) == 1
         kg.remove_articles(["a/2.txt"])
         assert list(kg.fingerprints()) == ["a/1.txt"]
+        # ... and no longer once no article states it as current
+        assert not list(kg.ox.quads_for_pattern(None, p, None, consolidated))
 
 
 def test_store_read_only_open_of_a_missing_store_says_how_to_build(tmp_path: Path):
@@ -143,4 +152,4 @@ def test_store_write_failure_is_a_store_error_naming_the_path(tmp_path):
     with pytest.raises(StoreError, match=r"kg\.oxigraph: the disk is full.*run the build again"):
         store.add([])
     with pytest.raises(StoreError, match=r"kg\.oxigraph: IO error: No space left"):
-        store.remove_articles(["a"])
+        store.replace_graph("https://kg.example/links", [])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -67,6 +68,15 @@ def build(
             help="Link short names to full ones across articles (owl:sameAs) after the build.",
         ),
     ] = True,
+    curation: Annotated[
+        Path | None,
+        typer.Option(
+            "--curation",
+            dir_okay=False,
+            help="Curation file: same_as, not_same_as, rename, retype "
+            "(default: schemas/curation.toml).",
+        ),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed batch.")
     ] = False,
@@ -91,9 +101,8 @@ def build(
         import logging
 
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    from ..build import build as run_build
     from ..export import export, format_from_suffix
-    from ..io import OnError, count_inputs
+    from ..io import OnError
     from ..store import open_store
 
     if on_error not in ("raise", "skip"):
@@ -108,36 +117,22 @@ def build(
             )
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
-    total = count_inputs(inputs)
-    progress = item_progress(console_err, verb="Building", unit="articles", quiet=quiet)
-    counts = {"added": 0, "replaced": 0, "unchanged": 0}
     started = time.monotonic()
-    with progress:
-        task = progress.add_task("build", total=total, counts="")
-
-        def tick(kind: str) -> None:
-            # An article advances the bar once: when skipped as unchanged or extracted.
-            advance = 1 if kind in ("unchanged", "extracted") else 0
-            if kind in counts:
-                counts[kind] += 1
-            progress.update(
-                task, advance=advance, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
-            )
-
-        report = run_build(
-            inputs,
-            store=store,
-            model=model,
-            n_process=n_process,
-            batch_size=batch_size,
-            on_error=policy,
-            rules=rules or (),
-            base=base,
-            wait=wait,
-            on_article=tick,
-            link=link,
-            date=date or "",
-        )
+    report = build_with_progress(
+        inputs,
+        quiet=quiet,
+        store=store,
+        model=model,
+        n_process=n_process,
+        batch_size=batch_size,
+        on_error=policy,
+        rules=rules or (),
+        base=base,
+        wait=wait,
+        link=link,
+        date=date or "",
+        curation=curation,
+    )
     print_build_report(report, store, quiet=quiet, as_json=as_json, started=started)
     if output is not None:
         fmt = format_from_suffix(output)
@@ -149,6 +144,33 @@ def build(
             export(kg, fmt, output)
         if not (quiet or as_json):
             console.print(f"Exported {fmt} to {output}")
+
+
+def build_with_progress(
+    inputs: Sequence[Path | str], *, quiet: bool = False, **options: Any
+) -> BuildReport:
+    """:func:`kg.build.build` with a progress bar on a terminal's stderr (none when piped).
+
+    ``options`` are the keyword arguments of :func:`kg.build.build` but ``on_article``.
+    """
+    from ..build import build as run_build
+    from ..io import count_inputs
+
+    progress = item_progress(console_err, verb="Building", unit="articles", quiet=quiet)
+    counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    with progress:
+        task = progress.add_task("build", total=count_inputs(list(inputs)), counts="")
+
+        def tick(kind: str) -> None:
+            # An article advances the bar once: when skipped as unchanged or extracted.
+            advance = 1 if kind in ("unchanged", "extracted") else 0
+            if kind in counts:
+                counts[kind] += 1
+            progress.update(
+                task, advance=advance, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
+            )
+
+        return run_build(inputs, on_article=tick, **options)
 
 
 def print_build_report(
@@ -188,7 +210,11 @@ def print_build_report(
             f"{report.entities} entity mentions, {report.relations} relations; "
             f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
             + (f" {report.links:,} entities linked across articles." if report.links else "")
+            + f" Consolidated: {report.store_entities:,} entities, {report.store_facts:,} current"
+            " facts (the nodes and edges of kg stats and the viewer)."
         )
+        for line in report.curated:
+            console.print(Text(f"curation: {line}"))
 
 
 @app.command("export")

@@ -11,7 +11,8 @@ from rich.text import Text
 
 from ..errors import FetchError
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
-from ._build import ModelOption, RulesOption, print_build_report
+from ._build import ModelOption, RulesOption, build_with_progress, print_build_report
+from ._progress import working
 
 DEFAULT_CACHE = Path(os.environ.get("KG_CACHE", "graphs/fetch-cache"))
 
@@ -67,7 +68,6 @@ def fetch(
 
     A URL already in the cache is read from disk, so fetching again touches no network.
     """
-    from ..build import build as run_build
     from ..cache import Cache
     from ..fetch import FetchPolicy, entry_inputs, fetch_urls
 
@@ -81,7 +81,8 @@ def fetch(
         follow_feed_links=follow_links,
     )
     the_cache = Cache(cache)
-    report = fetch_urls(urls, cache=the_cache, policy=policy, refresh=refresh)
+    with working(console_err, f"Fetching {len(urls)} URL(s)"):
+        report = fetch_urls(urls, cache=the_cache, policy=policy, refresh=refresh)
     for url, reason in report.warnings:
         console_err.print(Text.assemble(("warning:", "yellow"), " ", f"{url}: {reason}"))
     for url, reason in report.failed:
@@ -93,7 +94,7 @@ def fetch(
     )
     if report.entries and not no_build:
         inputs = entry_inputs(the_cache, report.entries)
-        built = run_build(
+        built = build_with_progress(
             list(inputs),
             store=store,
             model=model,

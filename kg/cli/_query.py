@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 __all__ = ["query"]
 
 
+class Graphs(StrEnum):
+    """What ``kg query`` reads by default."""
+
+    kg = "kg"
+    all = "all"
+
+
 class OutputFormat(StrEnum):
     """Output formats of ``kg query``."""
 
@@ -111,8 +118,18 @@ def query(
         bool,
         typer.Option("--allow-update", help="Allow SPARQL updates, which write to the store."),
     ] = False,
+    graphs: Annotated[
+        Graphs,
+        typer.Option(
+            "--graphs",
+            case_sensitive=False,
+            help="The default graph: kg, the consolidated graph (one node per entity, one "
+            "triple per fact); all, the union of every graph (provenance, statements).",
+        ),
+    ] = "kg",  # type: ignore[assignment]
 ) -> None:
-    """Run a SPARQL query over every graph of the store (prefixes kg:, kgd:, rdfs:, … predeclared).
+    """Run a SPARQL query over the consolidated graph of the store (--graphs all: every graph;
+    prefixes kg:, kgd:, rdfs:, … predeclared; GRAPH <iri> reaches any graph).
 
     Examples: kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }';
     kg query --name role-holders --param org="White House"; kg query --list.
@@ -166,6 +183,7 @@ def query(
         allow_network=allow_network,
         allow_update=allow_update,
         named=named,
+        graphs=Graphs(graphs).value,
     )
     _print_result(result, fmt.value, data=data, hide=hide)
     if named is not None and "article-dates" in named.needs and data is None:
@@ -211,6 +229,7 @@ def _run(
     allow_network: bool,
     allow_update: bool,
     named: NamedQuery | None = None,
+    graphs: str = "kg",
 ) -> QueryResult:
     """Open the data the way the query needs it and run the query (a named one by name)."""
     from ..iri import resolve_base
@@ -229,6 +248,7 @@ def _run(
             allow_network=allow_network,
             allow_update=allow_update,
             base=base,
+            graphs=graphs,
         )
 
     if data is not None:

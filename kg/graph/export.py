@@ -160,8 +160,6 @@ def write_gexf(view: nx.MultiDiGraph, path: Path | str) -> Path:
     for _, data in graph.nodes(data=True):
         rgb = {c: data.pop(c) for c in "rgb"}
         data["viz"] = {"color": {**rgb, "a": 1.0}, "size": data.pop("size")}
-    for _, _, data in graph.edges(data=True):
-        data.pop("key", None)
     return _write_atomic(Path(path), graph, nx.write_gexf)
 
 

@@ -9,56 +9,14 @@ ignoring a leading article, honorific or title (``"the White House"``, ``"Mr Sta
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
 
 import networkx as nx
 
 from ..errors import GraphError
+from ..names import match_name, name_key
 
 __all__ = ["name_key", "resolve_name"]
-
-# Words dropped from the start of a name before the second round of matching.
-_LEADING_TEXT = """
-the a an mr mrs ms miss mx dr prof professor sir dame lord lady
-president vice prime minister premier chancellor secretary senator sen
-representative rep congressman congresswoman governor gov mayor judge justice
-king queen prince princess pope general gen colonel col admiral adm ambassador
-chairman chairwoman chair ceo former acting late
-"""
-_LEADING_WORDS = frozenset(_LEADING_TEXT.split())
-_DELETED = re.compile(r"[.'’`]")  # "U.S." == "US", "O'Brien" == "OBrien"
-_SEPARATORS = re.compile(r"[^\w]+|_")
-
-
-def name_key(name: str) -> str:
-    """A name folded for matching: no case, accents or punctuation, single spaces.
-
-    >>> name_key("  São  Paulo ")
-    'sao paulo'
-    >>> name_key("U.S.")
-    'us'
-    >>> name_key("Johnson & Johnson")
-    'johnson johnson'
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_SEPARATORS.sub(" ", _DELETED.sub("", stripped.casefold())).split())
-
-
-def _strip_leading(key: str) -> str:
-    """``key`` without its leading articles and titles (never down to nothing).
-
-    >>> _strip_leading("the prime minister keir starmer")
-    'keir starmer'
-    >>> _strip_leading("the president")
-    'president'
-    """
-    words = key.split()
-    while len(words) > 1 and words[0] in _LEADING_WORDS:
-        words.pop(0)
-    return " ".join(words)
 
 
 def resolve_name(view: nx.MultiDiGraph, name: str) -> str:
@@ -83,30 +41,25 @@ def resolve_name(view: nx.MultiDiGraph, name: str) -> str:
         >>> resolve_name(view, "sao paulo")
         'https://kg.example/place/S%C3%A3o_Paulo'
     """
-    if name in view:
-        return name
-    key = name_key(name)
+    entries = (
+        (node, _label(node, attrs), [str(a) for a in attrs.get("aliases") or ()])
+        for node, attrs in view.nodes(data=True)
+    )
+    found = match_name(name, entries)
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        listed = "; ".join(_describe(view, n) for n in _ordered(view, found))
+        raise GraphError(
+            f"The name {name!r} is ambiguous, it matches {len(found)} entities: {listed}. "
+            "Give the full name or the IRI."
+        )
     labels: dict[str, set[str]] = defaultdict(set)
-    aliases: dict[str, set[str]] = defaultdict(set)
     for node, attrs in view.nodes(data=True):
         labels[name_key(_label(node, attrs))].add(node)
-        for alias in attrs.get("aliases") or ():
-            aliases[name_key(str(alias))].add(node)
-    short = _strip_leading(key)
-    rounds: list[set[str]] = [labels.get(key, set()), aliases.get(key, set())]
-    if key:
-        rounds.append({n for k, ns in labels.items() if _strip_leading(k) == short for n in ns})
-        rounds.append({n for k, ns in aliases.items() if _strip_leading(k) == short for n in ns})
-    for found in rounds:
-        if len(found) == 1:
-            return next(iter(found))
-        if found:
-            listed = "; ".join(_describe(view, n) for n in _ordered(view, found))
-            raise GraphError(
-                f"The name {name!r} is ambiguous, it matches {len(found)} entities: {listed}. "
-                "Give the full name or the IRI."
-            )
-    raise GraphError(f"No entity named {name!r} in the graph; {_suggest(view, key, labels)}")
+    raise GraphError(
+        f"No entity named {name!r} in the graph; {_suggest(view, name_key(name), labels)}"
+    )
 
 
 def _label(node: str, attrs: dict[str, object]) -> str:

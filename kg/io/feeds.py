@@ -19,6 +19,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from ..records import Article
 from ._decode import RejectedError, first_line
@@ -66,6 +67,21 @@ def _text_of(detail: Any) -> str:
     if detail.get("type", "text/html") in _HTML_TYPES or "<" in value:
         return html_to_text(value)
     return "\n\n".join(p.strip() for p in value.split("\n\n") if p.strip())
+
+
+def _resolve(link: str, base: str) -> tuple[str, str]:
+    """An entry's link against the feed's own link: ``(as resolved, the URL or "")``.
+
+    The URL is ``""`` unless the link resolves to http(s): feedparser takes an RSS
+    ``<guid>`` for the link unless ``isPermaLink="false"``, and a guid such as ``1`` must not
+    become the article's URL. The resolved link may stay relative (a feed without a link of
+    its own), for ``kg fetch`` to resolve against the feed's address.
+
+    >>> _resolve("/rain", "https://x.org/news"), _resolve("1", ""), _resolve("/rain", "")
+    (('https://x.org/rain', 'https://x.org/rain'), ('1', ''), ('/rain', ''))
+    """
+    resolved = urljoin(base, link) if base and link else link
+    return resolved, resolved if urlsplit(resolved).scheme in ("http", "https") else ""
 
 
 def _entry_date(entry: Any) -> str:
@@ -120,9 +136,10 @@ def read_feed(data: bytes, *, feed_id: str, origin: str) -> FeedEntries:
             "or an HTML page (.html)",
         )
     feed_title = " ".join(str(parsed.feed.get("title", "")).split())
+    feed_link = str(parsed.feed.get("link", "")).strip()
     result = FeedEntries(articles=[], link_only=[], title=feed_title)
     for position, entry in enumerate(parsed.entries, start=1):
-        link = str(entry.get("link", "")).strip()
+        link, url = _resolve(str(entry.get("link", "")).strip(), feed_link)
         text = _entry_text(entry)
         if not text.strip():
             result.link_only.append(link)
@@ -130,14 +147,14 @@ def read_feed(data: bytes, *, feed_id: str, origin: str) -> FeedEntries:
         title = " ".join(str(entry.get("title", "")).split()) or first_line(text)
         if title and not text.startswith(title):
             text = f"{title}\n\n{text}"
-        key = str(entry.get("id", "")).strip() or link or str(position)
+        key = str(entry.get("id", "")).strip() or url or str(position)
         result.articles.append(
             Article(
                 id=f"{feed_id}#{key}",
                 text=text,
                 title=title,
                 date=_entry_date(entry),
-                url=link,
+                url=url,
                 source=feed_title,
                 origin=f"{origin}#{position}",
                 author=" ".join(str(entry.get("author", "")).split()),

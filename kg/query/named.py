@@ -13,9 +13,11 @@ hundred quads of a large store where matching the name in a ``FILTER`` read ever
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
->>> store.add(ox.Quad(ox.NamedNode("https://kg.example/person/Ada"),
-...     ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Ada"),
-...     ox.NamedNode("https://kg.example/graph/a1")))
+>>> ada, graph = ox.NamedNode("https://kg.example/person/Ada"), ox.NamedNode("https://kg.example/graph/a1")
+>>> store.add(ox.Quad(ada, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+...     ox.NamedNode("https://kg.example/ontology#Person"), graph))
+>>> store.add(ox.Quad(ada, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+...     ox.Literal("Ada"), graph))
 >>> find_entities(store, "ada")
 ('https://kg.example/person/Ada',)
 >>> [q.name for q in list_named_queries()]
@@ -32,8 +34,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..consolidate import entity_names
 from ..errors import QueryError
 from ..iri import DEFAULT_BASE
+from ..names import match_name
 from ..resources import schemas_dir
 from .guard import OPAQUE
 from .results import QueryResult
@@ -177,19 +181,23 @@ def find_entities(
     """The IRIs of the entities a parameter value names, sorted.
 
     An IRI or a CURIE (see :func:`to_term`) names itself. A name is looked up among the
-    ``rdfs:label`` and ``skos:altLabel`` values of every graph: exactly as given first (an
-    index lookup), and only when nothing has exactly that label or alias, in any case.
+    labels and aliases of the consolidated graph (:func:`kg.names.match_name`: exactly
+    first, then ignoring case, accents and punctuation, then leading titles).
     Several entities may share a name (a person and a place called *Jordan*): all are
     returned. A name that nothing bears gives ``()``.
 
     >>> store = ox.Store()
     >>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     >>> graph = ox.NamedNode("https://kg.example/graph/a1")
-    >>> for iri in ("person/Jordan_Lee", "place/Jordan"):
-    ...     store.add(ox.Quad(ox.NamedNode(f"https://kg.example/{iri}"), label,
-    ...                       ox.Literal(iri.split("/")[1].replace("_", " ")), graph))
+    >>> a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    >>> for iri, cls in (("person/Jordan_Lee", "Person"), ("place/Jordan", "Place")):
+    ...     node = ox.NamedNode(f"https://kg.example/{iri}")
+    ...     store.add(ox.Quad(node, a, ox.NamedNode(f"https://kg.example/ontology#{cls}"), graph))
+    ...     store.add(ox.Quad(node, label, ox.Literal(iri.split("/")[1].replace("_", " ")), graph))
     >>> find_entities(store, "jordan")
     ('https://kg.example/place/Jordan',)
+    >>> find_entities(store, "JORDAN-lee")
+    ('https://kg.example/person/Jordan_Lee',)
     >>> find_entities(store, "kgd:person/Nobody")
     ('https://kg.example/person/Nobody',)
     >>> find_entities(store, "Nobody")
@@ -202,28 +210,10 @@ def find_entities(
         raise QueryError(
             f"Cannot look up the entities named by {term.value!r}: give a name or an IRI"
         )
-    name = ox.Literal(term.value)
-    found = {
-        quad.subject.value
-        for predicate in (_RDFS_LABEL, _SKOS_ALT_LABEL)
-        for quad in store.quads_for_pattern(None, predicate, name, None)
-        if isinstance(quad.subject, ox.NamedNode)
-    }
-    if not found:
-        solutions = store.query(
-            _ANY_CASE, use_default_graph_as_union=True, substitutions={ox.Variable("name"): name}
-        )
-        assert isinstance(solutions, ox.QuerySolutions)
-        found = {row[0].value for row in solutions if isinstance(row[0], ox.NamedNode)}
-    return tuple(sorted(found))
+    entries = entity_names(store, prefixes.get("kgd", DEFAULT_BASE))
+    return tuple(sorted(match_name(term.value, entries, labels_first=False)))
 
 
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_SKOS_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-_ANY_CASE = f"""SELECT DISTINCT ?entity ?name WHERE {{
-  ?entity <{_RDFS_LABEL.value}>|<{_SKOS_ALT_LABEL.value}> ?label .
-  FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
-}}"""
 _KEYWORD_OR_BRACKET = re.compile(r"\bSELECT\b|[(){}]", re.I)
 
 

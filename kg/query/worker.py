@@ -17,24 +17,37 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from ..consolidate import consolidated_store
 from ..errors import QueryError
 from ..iri import DEFAULT_BASE
 from .guard import check_query
 from .results import QueryResult
 from .terms import QueryKind, ResultTerm, prefixes_for, to_term
 
-__all__ = ["DEFAULT_TIMEOUT", "MAX_TIMEOUT", "check_timeout", "open_read_only", "run_query"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "GRAPHS",
+    "MAX_TIMEOUT",
+    "check_timeout",
+    "open_read_only",
+    "run_query",
+]
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds ``kg query`` waits for a query before it stops it (``--timeout`` to change)."""
 
 MAX_TIMEOUT = 1_000_000.0
 """The longest time limit accepted (about 11 days); the operating system refuses more."""
+
+GRAPHS = ("kg", "all")
+"""What the default graph of a query is: the consolidated graph, or every graph."""
+ONTOLOGY_GRAPH = "https://kg.example/ontology"
 
 # Character classes Oxigraph lists among what it expected: long and of no help to a reader.
 _CHARACTER_CLASSES = re.compile(r",?\s*\[[^\]]*\]")
@@ -49,6 +62,7 @@ class _Request:
     kind: QueryKind
     prefixes: dict[str, str]
     params: dict[str, ResultTerm]
+    graphs: str = "kg"
 
 
 def run_query(
@@ -60,8 +74,9 @@ def run_query(
     allow_network: bool = False,
     allow_update: bool = False,
     base: str = DEFAULT_BASE,
+    graphs: str = "kg",
 ) -> QueryResult:
-    """Run a SPARQL query over the union of all graphs of a store.
+    """Run a SPARQL query over the consolidated graph of a store, or over all its graphs.
 
     Args:
         source: A pyoxigraph store, or the folder of an on-disk store (opened read-only).
@@ -72,6 +87,11 @@ def run_query(
         allow_network: Allow clauses that fetch remote data (see :func:`check_query`).
         allow_update: Allow SPARQL updates (never with a timeout: a killed writer is unsafe).
         base: The data base that the ``kgd:`` prefix stands for.
+        graphs: ``"kg"``: the default graph is the consolidated graph ``{base}kg`` (one node
+            per entity, one triple per fact, see :mod:`kg.consolidate`) and the ontology;
+            a store without one gets it worked out in memory (RDF with no kg entity at
+            all is read as it is). ``"all"``: the union of every
+            graph. Either way ``GRAPH`` reaches every named graph.
 
     A running Oxigraph query cannot be interrupted from Python (a thread left running would
     keep a core busy until the query ends), so with a ``timeout`` the query runs in a child
@@ -97,7 +117,9 @@ def run_query(
     for name in bound:
         if not re.fullmatch(r"\w+", name):
             raise QueryError(f"Invalid parameter name {name!r}: give a SPARQL variable name")
-    request = _Request(query, kind, prefixes, bound)
+    if graphs not in GRAPHS:
+        raise QueryError(f"Unknown graphs {graphs!r}; give one of {', '.join(GRAPHS)}")
+    request = _Request(query, kind, prefixes, bound, graphs)
     if timeout is None:
         store = source if isinstance(source, ox.Store) else open_read_only(os.fspath(source))
         return QueryResult._from_payload(kind, _evaluate(store, request), prefixes)
@@ -147,11 +169,21 @@ def _evaluate(store: ox.Store, request: _Request) -> bytes:
         if request.kind == "update":
             store.update(request.query, prefixes=request.prefixes)
             return b""
+        if request.graphs == "all":
+            scope: dict[str, Any] = {"use_default_graph_as_union": True}
+        else:
+            base = request.prefixes.get("kgd", DEFAULT_BASE)
+            consolidated, graph = consolidated_store(store, base)
+            if next(islice(consolidated.quads_for_pattern(None, None, None, graph), 1, 2), None):
+                store = consolidated
+                scope = {"default_graph": [graph, ox.NamedNode(ONTOLOGY_GRAPH)]}
+            else:  # no kg entity at all (RDF of another shape): read it as it is
+                scope = {"use_default_graph_as_union": True}
         result = store.query(
             request.query,
             prefixes=request.prefixes,
-            use_default_graph_as_union=True,
             substitutions=substitutions or None,
+            **scope,
         )
         # Serializing drains the (lazy) results, so the whole evaluation happens here.
         if isinstance(result, ox.QueryTriples):
@@ -192,6 +224,7 @@ def _evaluate_in_child(
             "kind": request.kind,
             "prefixes": request.prefixes,
             "params": {k: dataclasses.astuple(v) for k, v in request.params.items()},
+            "graphs": request.graphs,
             "store": None if isinstance(source, ox.Store) else os.fspath(source),
         }
         if isinstance(source, ox.Store):
@@ -258,6 +291,7 @@ def _child_main() -> None:
             job["kind"],
             job["prefixes"],
             {k: ResultTerm(*v) for k, v in job["params"].items()},
+            job.get("graphs", "kg"),
         )
         if job["store"] is not None:
             store = open_read_only(job["store"])

@@ -274,17 +274,21 @@
 
   var search = document.getElementById("kg-search");
   var results = document.getElementById("kg-results");
+  // Case and accents are ignored, as kg's own name lookup does: "sao paulo" finds São Paulo.
+  function searchKey(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase();
+  }
   function findNodes(query) {
-    var q = query.trim().toLocaleLowerCase();
+    var q = searchKey(query.trim());
     if (!q) return [];
     var hits = [];
     data.nodes.forEach(function (n) {
-      var label = n.label.toLocaleLowerCase();
+      var label = searchKey(n.label);
       var rank = label === q ? 0 : label.indexOf(q) === 0 ? 1 : label.indexOf(q) >= 0 ? 2 : -1;
       var via = null;
       if (rank < 0) {
         for (var i = 0; i < n.aliases.length; i++) {
-          if (n.aliases[i].toLocaleLowerCase().indexOf(q) >= 0) { rank = 3; via = n.aliases[i]; break; }
+          if (searchKey(n.aliases[i]).indexOf(q) >= 0) { rank = 3; via = n.aliases[i]; break; }
         }
       }
       if (rank >= 0) hits.push({ node: n, rank: rank, via: via });
