@@ -1,7 +1,7 @@
 """How fast Ctrl-C and the time limit stop a runaway ``kg query``.
 
 Usage: ``python bench/interrupt_bench.py STORE [--runs N]`` (any store; the query is a cross
-join of four triple patterns, which never ends on more than a few hundred triples).
+join of six triple patterns, which does not end on more than a few dozen triples).
 
 For each run, ``kg query`` starts in a session of its own, as a shell starts a foreground job;
 once its worker process has been running the query for one second, SIGINT goes to the whole
@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }"
 
 
 def _kg(*args: str) -> list[str]:

@@ -38,7 +38,7 @@ ACME = '=HYPERLINK("http://evil.example","click")'
 CITY = "@Paris\x9b31m\u2066x\u2069"
 HEADLINE = "\x1b[31mRed alert\x1b[0m headline"
 SENTENCE = f"{EVE} works for {ACME}, said {BOB} in {CITY}."
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }"
 
 # A control or bidi character a terminal would act on. Line feeds and tabs lay text out, and
 # CSV ends its lines with CR LF: those are allowed, a lone CR is not.
