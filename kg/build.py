@@ -114,6 +114,25 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def is_too_long(article: Article, max_length: int, *, on_error: OnError, read: ReadReport) -> bool:
+    """Whether ``article`` is longer than the pipeline takes: counted as skipped, or raised.
+
+    Raises:
+        InputError: It is too long and ``on_error`` is ``"raise"``.
+    """
+    if len(article.text) <= max_length:
+        return False
+    problem = (
+        f"{article.origin}: article {article.id!r} has {len(article.text):,} "
+        f"characters, more than the pipeline's max_length {max_length:,}"
+    )
+    if on_error == "raise":
+        raise InputError(problem + "; split it or pass --on-error skip")
+    read.problems.append(Problem(article.origin, problem))
+    read.skipped += 1
+    return True
+
+
 def _fingerprint(article: Article, extraction: str) -> str:
     return hashlib.sha256(f"{article.content_hash}|{extraction}|{__version__}".encode()).hexdigest()
 
@@ -134,6 +153,7 @@ def build(
     date: str = "",
     urls: Mapping[Path, str] | None = None,
     curation: Path | str | None = None,
+    extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
@@ -155,6 +175,9 @@ def build(
         urls: The URL each fetched input file came from (``kg fetch``).
         curation: The curation file (:mod:`kg.curation`; default ``schemas/curation.toml``),
             applied when linking.
+        extract: Extracts the articles elsewhere, given them and the extraction fingerprint
+            of ``model`` and ``rules`` (e.g. :meth:`kg.cluster.DaskExtraction.pipe`);
+            ``None`` extracts in this process.
 
     Raises:
         InputError: A bad article (with ``on_error="raise"``) or a missing input path.
@@ -194,15 +217,7 @@ def build(
 
         def todo() -> Iterator[Article]:
             for article in articles:
-                if len(article.text) > nlp.max_length:
-                    problem = (
-                        f"{article.origin}: article {article.id!r} has {len(article.text):,} "
-                        f"characters, more than the pipeline's max_length {nlp.max_length:,}"
-                    )
-                    if on_error == "raise":
-                        raise InputError(problem + "; split it or pass --on-error skip")
-                    report.read.problems.append(Problem(article.origin, problem))
-                    report.read.skipped += 1
+                if is_too_long(article, nlp.max_length, on_error=on_error, read=report.read):
                     continue
                 fingerprint = _fingerprint(article, extraction)
                 if stored.get(article.id) == fingerprint:
@@ -248,7 +263,12 @@ def build(
             extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
         )
         pending: list[ArticleGraph] = []
-        for graph in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+        graphs = (
+            extract(todo(), extraction)
+            if extract
+            else extractor.pipe(todo(), batch_size=batch_size, n_process=n_process)
+        )
+        for graph in graphs:
             if on_article:
                 on_article("extracted")
             pending.append(graph)

@@ -14,12 +14,15 @@ meaning it shares, so callers can catch either::
     ├── QueryError(ValueError)     a SPARQL query is malformed or refused
     ├── GraphError(LookupError)    an entity name is unknown or ambiguous
     ├── FetchError                 kg fetch cannot or will not download a URL
+    ├── NetworkError(OSError)      an address cannot be bound, or a server refused or failed
+    ├── ClusterError(ValueError)   a --cluster value is malformed or its scheduler unreachable
     └── EvaluationError(ValueError) a gold file is malformed
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ClusterError",
     "EvaluationError",
     "FetchError",
     "GraphError",
@@ -27,6 +30,7 @@ __all__ = [
     "InputError",
     "KGError",
     "ModelError",
+    "NetworkError",
     "OutputError",
     "QueryError",
     "RuleError",
@@ -73,6 +77,14 @@ class QueryError(KGError, ValueError):
 
 class GraphError(KGError, LookupError):
     """An entity name matches no node, or several."""
+
+
+class NetworkError(KGError, OSError):
+    """``kg serve`` cannot listen, or ``kg push`` cannot reach a server or is refused by it."""
+
+
+class ClusterError(KGError, ValueError):
+    """A ``--cluster`` value is malformed, or the Dask scheduler cannot be reached."""
 
 
 class EvaluationError(KGError, ValueError):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
@@ -18,7 +19,12 @@ from ._progress import item_progress, working
 from ._tables import fit_table
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..build import BuildReport
+    from ..records import Article, ArticleGraph
+
+_Report = TypeVar("_Report")
 
 ModelOption = Annotated[
     str | None,
@@ -91,6 +97,20 @@ def build(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
     ] = False,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards",
+            help="Write N-Quads shards into this new folder instead of a store (then kg load).",
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Extract on Dask: local[:N] (N worker processes) or tcp://SCHEDULER:8786.",
+        ),
+    ] = None,
 ) -> None:
     """Build or update the graph from news articles.
 
@@ -101,6 +121,7 @@ def build(
         import logging
 
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from ..build import build as run_build
     from ..export import export, format_from_suffix
     from ..io import OnError
     from ..store import open_store
@@ -118,21 +139,53 @@ def build(
     if output is not None and format_from_suffix(output) is None:
         raise typer.BadParameter(f"unknown export format for {output}", param_hint="--output")
     started = time.monotonic()
-    report = build_with_progress(
-        inputs,
-        quiet=quiet,
-        store=store,
-        model=model,
-        n_process=n_process,
-        batch_size=batch_size,
-        on_error=policy,
-        rules=rules or (),
-        base=base,
-        wait=wait,
-        link=link,
-        date=date or "",
-        curation=curation,
-    )
+    with contextlib.ExitStack() as stack:
+        extract = None
+        if cluster is not None:
+            extract = _dask_extraction(
+                stack, cluster, model=model, rules=rules or (), batch_size=batch_size
+            )
+        if shards is not None:
+            from ..shards import write_shards
+
+            written = build_with_progress(
+                write_shards,
+                inputs,
+                quiet=quiet,
+                folder=shards,
+                model=model,
+                batch_size=batch_size,
+                on_error=policy,
+                rules=rules or (),
+                base=base,
+                extract=extract,
+            )
+            for problem in written.read.problems:
+                console_err.print(Text.assemble((f"{problem.kind}:", "yellow"), " ", str(problem)))
+            console.print(
+                f"Wrote {len(written.shards)} shards to {shards} with {written.model}: "
+                f"{written.articles} articles, {written.read.skipped} skipped (bad input); "
+                f"{written.quads:,} quads. Load them into a new store with: kg load {shards} "
+                "--store STORE"
+            )
+            return
+        report = build_with_progress(
+            run_build,
+            inputs,
+            quiet=quiet,
+            store=store,
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+            on_error=policy,
+            rules=rules or (),
+            base=base,
+            wait=wait,
+            link=link,
+            date=date or "",
+            curation=curation,
+            extract=extract,
+        )
     print_build_report(report, store, quiet=quiet, as_json=as_json, started=started)
     if output is not None:
         fmt = format_from_suffix(output)
@@ -146,14 +199,46 @@ def build(
             console.print(f"Exported {fmt} to {output}")
 
 
-def build_with_progress(
-    inputs: Sequence[Path | str], *, quiet: bool = False, **options: Any
-) -> BuildReport:
-    """:func:`kg.build.build` with a progress bar on a terminal's stderr (none when piped).
+def _dask_extraction(
+    stack: contextlib.ExitStack[bool | None],
+    cluster: str,
+    *,
+    model: str | None,
+    rules: Sequence[Path],
+    batch_size: int,
+) -> Callable[[Iterable[Article], str], Iterable[ArticleGraph]]:
+    """Connect to (or start) the Dask cluster for the rest of ``stack``; its extractor."""
+    try:
+        from ..cluster import DaskExtraction
+    except ImportError as exc:
+        if exc.name != "distributed":
+            raise
+        raise KGError("kg build --cluster needs Dask distributed: pip install 'kg[cluster]'") from exc
 
-    ``options`` are the keyword arguments of :func:`kg.build.build` but ``on_article``.
+    def connected(dask: DaskExtraction) -> None:
+        console_err.print(
+            f"Extracting on Dask: {dask.workers} workers; dashboard "
+            f"{dask.dashboard or 'off (install bokeh)'}"
+        )
+
+    dask = DaskExtraction(
+        cluster, model=model, rules=rules, partition_size=batch_size, on_connect=connected
+    )
+    return stack.enter_context(dask).pipe
+
+
+def build_with_progress(
+    run: Callable[..., _Report],
+    inputs: Sequence[Path | str],
+    *,
+    quiet: bool = False,
+    **options: Any,
+) -> _Report:
+    """``run`` with a progress bar on a terminal's stderr (none when piped).
+
+    ``run`` is :func:`kg.build.build` or :func:`kg.shards.write_shards`; ``options`` are
+    its keyword arguments but ``on_article``.
     """
-    from ..build import build as run_build
     from ..io import count_inputs
 
     progress = item_progress(console_err, verb="Building", unit="articles", quiet=quiet)
@@ -170,7 +255,7 @@ def build_with_progress(
                 task, advance=advance, counts=", ".join(f"{v} {k}" for k, v in counts.items() if v)
             )
 
-        return run_build(inputs, on_article=tick, **options)
+        return run(inputs, on_article=tick, **options)
 
 
 def print_build_report(

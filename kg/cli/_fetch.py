@@ -68,6 +68,7 @@ def fetch(
 
     A URL already in the cache is read from disk, so fetching again touches no network.
     """
+    from ..build import build as run_build
     from ..cache import Cache
     from ..fetch import FetchPolicy, entry_inputs, fetch_urls
 
@@ -95,6 +96,7 @@ def fetch(
     if report.entries and not no_build:
         inputs = entry_inputs(the_cache, report.entries)
         built = build_with_progress(
+            run_build,
             list(inputs),
             store=store,
             model=model,

@@ -1,0 +1,147 @@
+"""`kg push` end to end, against a real Oxigraph server started on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from test_cli_query import make_store  # the fixture TriG as an on-disk store
+
+from kg.errors import NetworkError
+from kg.push import check_endpoint, push
+
+ROOT = Path(__file__).resolve().parent.parent
+OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
+    "oxigraph"
+)
+pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server (PyPI oxigraph)")
+COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def endpoint(tmp_path: Path) -> Iterator[str]:
+    """A running Oxigraph server on 127.0.0.1; yields its Graph Store endpoint."""
+    assert OXIGRAPH is not None
+    port = free_port()
+    server = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)  # the server is still starting
+        yield base + "/store"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def counts_on_server(endpoint: str) -> dict[str, int]:
+    response = httpx.get(
+        endpoint.removesuffix("/store") + "/query",
+        params={"query": COUNT},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    rows = response.json()["results"]["bindings"]
+    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+
+
+def counts_in_store(store: Path) -> dict[str, int]:
+    copy = ox.Store.read_only(str(store))
+    rows = copy.query(COUNT)
+    return {row["g"].value: int(row["n"].value) for row in rows}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return make_store(tmp_path / "kg.oxigraph")
+
+
+def test_push_sends_every_graph_and_pushing_twice_adds_nothing(store: Path, endpoint: str):
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "push", "--store", str(store), "--endpoint", endpoint,
+         "--allow-private"],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    expected = counts_in_store(store)
+    assert len([g for g in expected if "/graph/" in g]) == 3  # the fixture's article graphs
+    assert f"Pushed {len(expected)} graphs" in result.stdout
+    assert counts_on_server(endpoint) == expected
+    again = push(store, endpoint, allow_private=True)
+    assert again.graphs == len(expected)
+    assert counts_on_server(endpoint) == expected
+
+
+def test_push_replaces_a_graph_that_changed_since(store: Path, endpoint: str):
+    push(store, endpoint, allow_private=True)
+    writer = ox.Store(str(store))
+    graph = next(g for g in writer.named_graphs() if "/graph/" in g.value)
+    dropped = next(iter(writer.quads_for_pattern(None, None, None, graph)))
+    writer.remove(dropped)
+    del writer
+    push(store, endpoint, allow_private=True)
+    assert counts_on_server(endpoint) == counts_in_store(store)
+
+
+def test_push_refuses_loopback_without_allow_private(store: Path, endpoint: str):
+    with pytest.raises(
+        NetworkError, match="a loopback, private or link-local address; pass --allow-private"
+    ):
+        push(store, endpoint)
+    assert counts_on_server(endpoint) == {}
+
+
+def test_push_names_the_graph_and_the_status_when_the_server_refuses(store: Path, endpoint: str):
+    wrong = endpoint.removesuffix("/store") + "/nothing-here"
+    with pytest.raises(NetworkError, match=r"graph <https://kg\.example/[^>]+>: HTTP 404"):
+        push(store, wrong, allow_private=True)
+
+
+def test_push_sends_the_authorization_header(store: Path, tmp_path: Path):
+    seen: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("authorization"))
+        return httpx.Response(401)
+
+    transport = httpx.MockTransport(handler)
+    url = "http://127.0.0.1:9/store"
+    with pytest.raises(NetworkError, match="HTTP 401"):
+        push(store, url, headers={"Authorization": "Bearer t0k"}, allow_private=True,
+             transport=transport)  # fmt: skip
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login ada password s3cret\n", encoding="utf-8")
+    with pytest.raises(NetworkError, match="HTTP 401"):
+        push(store, url, netrc=netrc, allow_private=True, transport=transport)
+    assert seen[0] == "Bearer t0k"
+    assert seen[1] is not None and seen[1].startswith("Basic ")
+
+
+def test_check_endpoint_refuses_private_networks_and_other_schemes():
+    for url in ("http://10.1.2.3/store", "http://[::1]:7878/store", "http://169.254.169.254/"):
+        with pytest.raises(NetworkError, match="Refused"):
+            check_endpoint(url)
+    with pytest.raises(NetworkError, match="http:// or https://"):
+        check_endpoint("file:///etc/passwd")
+    check_endpoint("http://10.1.2.3/store", allow_private=True)
