@@ -16,7 +16,7 @@ from .read import (
     article_ids,
     read_article,
 )
-from .write import NS, article_quads, run_quads
+from .write import NS, article_quads, run_end_quad, run_quads, source_file_quad
 
 __all__ = [
     "NS",
@@ -29,5 +29,7 @@ __all__ = [
     "article_ids",
     "article_quads",
     "read_article",
+    "run_end_quad",
     "run_quads",
+    "source_file_quad",
 ]
