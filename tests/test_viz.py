@@ -249,6 +249,17 @@ def test_render_html_keeps_script_closers_out_of_the_data(tmp_path):
     assert drawn_labels(html) == {name}
 
 
+def test_render_html_writes_no_raw_control_or_bidi_character_of_the_data(tmp_path):
+    view = nx.MultiDiGraph()
+    name = "Ada\x1b[31m Lovelace\u202e\x07"
+    view.add_node(iri("Person", "X"), label=name, cls="Person", aliases=[name], articles=1)
+    out = tmp_path / "kg.html"
+    render_html(view, out)
+    html = out.read_text(encoding="utf-8")
+    assert not any(c in html for c in "\x1b\x07\u202e")
+    assert drawn_labels(html) == {name}  # the browser still gets the very same name
+
+
 def test_viewer_script_builds_text_nodes_only():
     from importlib import resources
 

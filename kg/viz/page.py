@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..files import write_atomic
+from ..sanitize import escape_unicode
 
 if TYPE_CHECKING:
     import jinja2
@@ -98,13 +99,15 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
 
 
 def _json_for_script(obj: Any) -> str:
-    """JSON that is safe between ``<script>`` tags: nothing in it can end the element.
+    """JSON that is safe between ``<script>`` tags: nothing in it can end the element, and
+    no control or bidi character from article text stands raw in the file (each is the same
+    character as a ``\\uNNNN`` escape).
 
     >>> _json_for_script({"a": "</script><b>&"})
     '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_JSON_ESCAPES)
+    return escape_unicode(text.translate(_JSON_ESCAPES), keep="")
 
 
 def _csp_hash(script: str) -> str:
