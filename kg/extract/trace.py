@@ -11,7 +11,9 @@ no cost otherwise). A trace holds plain strings and ints, never spaCy objects:
 
 from __future__ import annotations
 
+import inspect
 import linecache
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -190,4 +192,28 @@ def traced_add(builder: Any, rule: Any, roles: dict[str, list[int]], trace: Trac
     check, reason = check_at(code, lines[-1]) if lines else ("", "")
     if not check.startswith(("if", "elif")):
         check, reason = "same fact", "an earlier match gave this fact with as much confidence"
+    elif reason == check:  # no comment: the docstrings of the checks it calls say why
+        docs = [_first_line(getattr(builder, name, None)) for name in _CALLS.findall(check)]
+        reason = " ".join(d for d in docs if d) or _none_when(builder, check) or reason
     trace.rejected(rule.id, text, check, reason)
+
+
+_CALLS = re.compile(r"self\.(\w+)\(")
+
+
+def _none_when(builder: Any, check: str) -> str:
+    """For ``if x is None``: what the docstring of the method that gave ``x`` says about None."""
+    var = re.match(r"(?:el)?if (\w+) is None", check)
+    if not var:
+        return ""
+    source = inspect.getsource(type(builder).add)
+    call = re.search(rf"\b{var.group(1)} = self\.(\w+)\(", source)
+    doc = " ".join((getattr(builder, call.group(1), None).__doc__ or "").split()) if call else ""
+    found = re.search(r"None when [^.]*\.", doc)
+    return found.group(0) if found else ""
+
+
+def _first_line(method: Any) -> str:
+    """The first sentence of a method's docstring, on one line."""
+    doc = " ".join((getattr(method, "__doc__", None) or "").split())
+    return doc.split(". ")[0].rstrip(".") + "." if doc else ""
