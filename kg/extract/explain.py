@@ -55,6 +55,8 @@ class Explanation:
         key = normalize_name(name)
         chosen = [
             e for e in self.entities if key in {normalize_name(n) for n in (e.name, *e.aliases)}
+        ] or [  # else every entity with these words in its name ("Bessent")
+            e for e in self.entities if set(key.split()) <= set(normalize_name(e.name).split())
         ]
         names = {normalize_name(n) for e in chosen for n in (e.name, *e.aliases)} or {key}
 
