@@ -89,7 +89,10 @@ def stored_article(kg_store: KGStore, article_id: str) -> Article:
 
     iris = {v: k for k, v in kg_store.article_iris().items()}
     if article_id not in iris:
-        raise KGError(f"No article {article_id!r} in {kg_store.path} (ids: SELECT ?id WHERE { GRAPH ?g { ?a schema:identifier ?id } } with kg query)")
+        raise KGError(
+            f"No article {article_id!r} in {kg_store.path}; kg query lists the ids: "
+            "SELECT ?id WHERE { GRAPH ?g { ?a schema:identifier ?id } }"
+        )
     meta = ox.NamedNode(kg_store.minter.metadata_graph)
     body = ox.NamedNode("http://schema.org/articleBody")
     for q in kg_store.ox.quads_for_pattern(ox.NamedNode(iris[article_id]), body, None, meta):
