@@ -155,6 +155,7 @@ def build(
     urls: Mapping[Path, str] | None = None,
     curation: Path | str | None = None,
     extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
+    shipped_rules: bool = True,
 ) -> BuildReport:
     """Build (or update) the store at ``store`` from ``inputs``.
 
@@ -166,6 +167,7 @@ def build(
         batch_size: Articles per spaCy batch and per store transaction.
         on_error: ``"raise"`` stops at the first bad article; ``"skip"`` counts and skips it.
         rules: Extra rule folders.
+        shipped_rules: False to use only ``rules``, not ``schemas/rules/``.
         base: IRI base of minted IRIs.
         wait: Seconds to wait for another build to release the store.
         on_article: Called per article with ``"unchanged"`` (skipped, already stored) or
@@ -197,7 +199,7 @@ def build(
         require_record(kg.ox, path=kg.path)
         nlp = load_pipeline(model)
         report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-        extractor = Extractor(nlp, rules=rules, country=country)
+        extractor = Extractor(nlp, rules=rules, country=country, shipped_rules=shipped_rules)
         report.triples_before = len(kg)
         kg.ensure_ontology()
         kg.ensure_consolidated()

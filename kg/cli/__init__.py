@@ -23,7 +23,7 @@ from ._app import app, console_err
 __all__ = ["app", "main"]
 
 # Importing the command modules registers their commands on ``app``.
-from . import _build, _curate, _evaluate, _fetch, _graph, _query, _serve, _show  # noqa: F401
+from . import _build, _curate, _evaluate, _explain, _fetch, _graph, _query, _serve, _show  # noqa: F401
 
 
 def main() -> None:

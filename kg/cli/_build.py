@@ -34,6 +34,13 @@ RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", help="A folder of extra rules (titles*.tsv, *.toml); repeatable."),
 ]
+NoDefaultRulesOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-default-rules",
+        help="Use only the --rules folders: they replace the shipped schemas/rules/.",
+    ),
+]
 
 
 @app.command()
@@ -61,6 +68,7 @@ def build(
         ),
     ] = "raise",
     rules: RulesOption = None,
+    no_default_rules: NoDefaultRulesOption = False,
     base: Annotated[
         str | None, typer.Option("--base", help="IRI base (env KG_BASE).", envvar="KG_BASE")
     ] = None,
@@ -137,6 +145,14 @@ def build(
     if on_error not in ("raise", "skip"):
         raise typer.BadParameter("use 'raise' or 'skip'", param_hint="--on-error")
     policy: OnError = "skip" if on_error == "skip" else "raise"
+    if no_default_rules and not rules:
+        raise typer.BadParameter(
+            "give the rules to use with --rules", param_hint="--no-default-rules"
+        )
+    if no_default_rules and (shards is not None or cluster is not None):
+        raise typer.BadParameter(
+            "not supported with --shards or --cluster yet", param_hint="--no-default-rules"
+        )
     if date is not None:
         from ..io.dates import to_iso_date
 
@@ -200,6 +216,7 @@ def build(
             country=country,
             curation=curation,
             extract=extract,
+            shipped_rules=not no_default_rules,
         )
     print_build_report(report, store, quiet=quiet, as_json=as_json, started=started)
     if output is not None:

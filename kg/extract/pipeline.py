@@ -26,6 +26,7 @@ from .matching import build_matchers
 from .mentions import find_mentions
 from .relations import extract_relations
 from .rules import RuleSet, load_rules
+from .trace import Trace
 
 __all__ = ["COMPONENT", "LINES", "ExtractComponent", "Extractor"]
 
@@ -41,8 +42,10 @@ _COUNTRY_KEY = "kg.country.v1"
 class ExtractComponent:
     """spaCy component: entities and relations of a ``Doc`` as plain data in ``user_data``."""
 
-    def __init__(self, nlp: Language, rules: list[str], country: str = "") -> None:
-        self.ruleset: RuleSet = load_rules(*(Path(r) for r in rules))
+    def __init__(
+        self, nlp: Language, rules: list[str], country: str = "", shipped_rules: bool = True
+    ) -> None:
+        self.ruleset: RuleSet = load_rules(*(Path(r) for r in rules), shipped=shipped_rules)
         self.gazetteer = load_gazetteer()
         self.country = _government_country(country, self.ruleset, self.gazetteer)
         self.titles = build_title_index(nlp.vocab, self.ruleset)
@@ -61,8 +64,8 @@ class ExtractComponent:
                 return country
         return ""
 
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = find_mentions(doc, self.gazetteer)
+    def __call__(self, doc: Doc, trace: Trace | None = None) -> Doc:
+        mentions = find_mentions(doc, self.gazetteer, trace=trace)
         resolution = resolve_entities(doc, mentions, self.gazetteer)
         annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer)
         try:
@@ -74,6 +77,7 @@ class ExtractComponent:
                 self.matchers,
                 self.gazetteer,
                 country=self.country or doc.user_data.pop(_COUNTRY_KEY, ""),
+                trace=trace,
             )
         finally:
             unmark_doc(doc, annotation)
@@ -133,13 +137,14 @@ def _entity(data: list[Any]) -> Entity:
     return Entity(data[0], data[1], tuple(data[2]))
 
 
-@Language.factory(COMPONENT, default_config={"rules": [], "country": ""})
+@Language.factory(COMPONENT, default_config={"rules": [], "country": "", "shipped_rules": True})
 def make_extract_component(
-    nlp: Language, name: str, rules: list[str], country: str
+    nlp: Language, name: str, rules: list[str], country: str, shipped_rules: bool
 ) -> ExtractComponent:
     """Factory of the ``kg_extract`` component (``rules``: extra rule folders; ``country``:
-    the country whose government titles articles mean, else found in each article)."""
-    return ExtractComponent(nlp, rules, country)
+    the country whose government titles articles mean, else found in each article;
+    ``shipped_rules``: false to use only the ``rules`` folders)."""
+    return ExtractComponent(nlp, rules, country, shipped_rules)
 
 
 @Language.component(LINES)
@@ -174,16 +179,25 @@ class Extractor:
     Args:
         nlp: A loaded pipeline with NER (see :func:`kg.nlp.load_pipeline`).
         rules: Extra rule folders to add to ``schemas/rules/``.
+        shipped_rules: False to use only the ``rules`` folders, not ``schemas/rules/``.
         country: The country whose government titles the articles mean ("the chancellor"),
             as a name; empty: found in each article (dateline, the country named most).
     """
 
-    def __init__(self, nlp: Language, *, rules: Iterable[Path] = (), country: str = "") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        rules: Iterable[Path] = (),
+        country: str = "",
+        shipped_rules: bool = True,
+    ) -> None:
         if LINES not in nlp.pipe_names:
             anchor = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
             nlp.add_pipe(LINES, before=anchor) if anchor else nlp.add_pipe(LINES, first=True)
         if COMPONENT not in nlp.pipe_names:
-            nlp.add_pipe(COMPONENT, config={"rules": [str(r) for r in rules], "country": country})
+            config = {"rules": [str(r) for r in rules], "country": country}
+            nlp.add_pipe(COMPONENT, config={**config, "shipped_rules": shipped_rules})
         self.nlp = nlp
         component = nlp.get_pipe(COMPONENT)
         assert isinstance(component, ExtractComponent)

@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
 from .references import find_references
 from .rules import Rule, RuleSet
+from .trace import Trace, traced_add
 
 __all__ = ["extract_relations"]
 
@@ -541,6 +542,7 @@ def extract_relations(
     gazetteer: Gazetteer,
     *,
     country: str = "",
+    trace: Trace | None = None,
 ) -> list[Triple]:
     """Every triple the rules find in ``doc``, one per fact and sentence.
 
@@ -557,7 +559,12 @@ def extract_relations(
         found, key=lambda m: (m[0].object_kind == "implied", not m[0].status)
     ):
         if "subject" in roles and ("object" in roles or rule.object_kind == "implied"):
-            builder.add(rule, roles)
+            if trace is None:
+                builder.add(rule, roles)
+            else:
+                traced_add(builder, rule, roles, trace)
+        elif trace is not None:
+            trace.rejected(rule.id, "", "roles", "the match has no subject or object tokens")
     triples = _without_contradicted(builder)
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))

@@ -368,8 +368,9 @@ def _read_tsv(
     return rows
 
 
-def load_rules(*folders: Path) -> RuleSet:
-    """Load and validate the rules of ``schemas/rules/`` plus any user folders.
+def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
+    """Load and validate the rules of ``schemas/rules/`` plus any user folders (only the
+    user folders when ``shipped`` is false).
 
     Raises:
         RuleError: Listing every problem found, each with file, line and rule id.
@@ -377,7 +378,7 @@ def load_rules(*folders: Path) -> RuleSet:
     problems: list[str] = []
     ruleset = RuleSet()
     seen: dict[str, str] = {}
-    for folder in (schemas_dir() / "rules", *folders):
+    for folder in ((schemas_dir() / "rules",) if shipped else ()) + tuple(folders):
         if not folder.is_dir():
             problems.append(f"{folder}: not a folder of rules")
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer
+from ..trace import Trace, trace_passes
 from . import clean, recall, retype
 from .base import Context, Pass, SpanMention
 
@@ -54,11 +55,18 @@ PASSES: tuple[Pass, ...] = (*CLEAN, *RECALL, *RETYPE)
 
 
 def find_mentions(
-    doc: Doc, gazetteer: Gazetteer, passes: tuple[Pass, ...] = PASSES
+    doc: Doc,
+    gazetteer: Gazetteer,
+    passes: tuple[Pass, ...] = PASSES,
+    trace: Trace | None = None,
 ) -> list[SpanMention]:
-    """The cleaned mentions of a ``Doc``, in text order, never overlapping."""
+    """The cleaned mentions of a ``Doc``, in text order, never overlapping (``trace``: where
+    ``kg explain`` records what each pass added, retyped or dropped)."""
     ctx = Context(gazetteer)
     mentions: list[SpanMention] = []
     for step in passes:
-        mentions = step(doc, mentions, ctx)
+        before, mentions = mentions, step(doc, mentions, ctx)
+        if trace is not None:
+            name = f"{step.__module__.rpartition('.')[2]}.{step.__name__}"
+            trace_passes(trace, name, before, mentions)
     return mentions
