@@ -85,7 +85,9 @@ def stored_article(kg_store: KGStore, article_id: str) -> Article:
     import pyoxigraph as ox
 
     from ..io import read_articles
+    from ..rdf.terms import term_value
     from ..records import Article as ArticleRecord
+    from ..vocab import SCHEMA
 
     iris = {v: k for k, v in kg_store.article_iris().items()}
     if article_id not in iris:
@@ -94,9 +96,9 @@ def stored_article(kg_store: KGStore, article_id: str) -> Article:
             "SELECT ?id WHERE { GRAPH ?g { ?a schema:identifier ?id } }"
         )
     meta = ox.NamedNode(kg_store.minter.metadata_graph)
-    body = ox.NamedNode("http://schema.org/articleBody")
+    body = ox.NamedNode(SCHEMA.articleBody)
     for q in kg_store.ox.quads_for_pattern(ox.NamedNode(iris[article_id]), body, None, meta):
-        return ArticleRecord(id=article_id, text=q.object.value)
+        return ArticleRecord(id=article_id, text=term_value(q.object))
     files = sorted(kg_store.source_files().get(article_id, ()))
     for name in files:
         if not Path(name).is_file():
