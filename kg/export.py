@@ -95,11 +95,15 @@ def _write_jsonld(store: KGStore, path: Path, *, with_ontology: bool) -> list[Pa
     quads = _data_quads(store, with_ontology=with_ontology)
     document = to_compact_jsonld(quads, {**PREFIXES, "kgd": store.minter.base})
     # The context is in-lined, so that the document never points at one to fetch; the
-    # copy beside it serves other documents (and the user who wants to read it).
-    beside = context_path(path)
-    write_atomic(beside, _json_writer({"@context": document["@context"]}))
+    # copy beside it serves other documents (and the user who wants to read it). Standard
+    # output, a FIFO or a device has no "beside": the in-lined context is all there is.
+    written = [path]
+    if not is_stdout(path) and (path.is_file() or not path.exists()):
+        beside = context_path(path)
+        write_atomic(beside, _json_writer({"@context": document["@context"]}))
+        written.append(beside)
     write_atomic(path, _json_writer(document))
-    return [path, beside]
+    return written
 
 
 def _json_writer(data: Any) -> Callable[[IO[bytes]], None]:

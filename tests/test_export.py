@@ -119,6 +119,32 @@ def test_export_jsonld_is_compacted_with_its_own_local_context(small_store: Path
     assert leavitt["label"] == "Karoline Leavitt"
 
 
+def test_export_jsonld_to_stdout_or_a_fifo_writes_no_context_file_beside(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import os
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    out = runner.invoke(app, ["export", "--store", str(small_store), "-f", "jsonld", "-o", "-"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["@context"]["kgd"] == "https://kg.example/"
+    fifo = work / "pipe"
+    os.mkfifo(fifo)
+    with open_store(small_store) as kg:
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            assert export(kg, "jsonld", fifo) == [fifo]
+        except BlockingIOError:  # the pipe's buffer is smaller than the document
+            pass
+        finally:
+            os.close(reader)
+    assert fifo.is_fifo()
+    assert sorted(p.name for p in work.iterdir()) == ["pipe"]  # no "-.context.jsonld"
+
+
 def test_export_jsonld_parses_back_with_the_network_cut(
     small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
