@@ -44,6 +44,12 @@ _WHOLE_ORG_NOUNS = frozenset(
     ]
 )
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
+# Titles a party gives its own officers: "Tory leader X" leads the party, while a party
+# adjective before a post of the state ("Democratic Mayor X") only makes X a member.
+_PARTY_POSTS = frozenset({"leader", "head", "chairman", "chairwoman", "chair", "deputy leader"})
+# A candidate stands for a body, he is no member of it yet ("Senate candidate X"); a party's
+# candidate is one of its members ("Labour candidate X").
+_CANDIDACY = frozenset({"candidate", "nominee", "hopeful", "challenger"})
 _TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
@@ -300,10 +306,18 @@ class _Builder:
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
             return
+        if not is_party and title and any(e.phrase in _CANDIDACY for e in title.entries):
+            return  # "Republican Senate candidate Roy Moore" is not in the Senate
         if is_party and predicate in self.ruleset.parties:
             as_adjective = self.ruleset.party_adjectives.get(predicate)
             predicate, mode = self.ruleset.parties[predicate]
-            if as_adjective and title and obj.end <= title.start and self.is_adjective(obj):
+            if (
+                as_adjective
+                and title
+                and obj.end <= title.start
+                and self.is_adjective(obj)
+                and not any(e.phrase in _PARTY_POSTS for e in title.entries)
+            ):
                 predicate = as_adjective  # "Democratic President Bill Clinton"
             # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
             if mode == "current" and modifier_at > obj.end - 1:
