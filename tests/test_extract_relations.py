@@ -621,11 +621,6 @@ def test_extraction_leaves_no_marks_and_keeps_an_entity_linkers_ids(component, m
             [(4, 6, "ORG"), (9, 11, "PERSON")],
             ("Ann Ruiz", "leader_of", "Hale Foundation"),
         ),
-        (
-            "Sen. Ann Ruiz , D - Ohio , voted .",
-            [(1, 3, "PERSON"), (6, 7, "GPE")],
-            ("Ann Ruiz", "member_of", "Ohio"),
-        ),
     ],
 )
 def test_more_affiliation_constructions(component, make_doc, text, ents, expected):
@@ -812,3 +807,51 @@ def test_organization_of_a_place_before_a_noun_is_no_seat(component, make_doc):
         "The Rexon Industries of Toledo plant closed .", ents=[(1, 3, "ORG"), (4, 5, "GPE")]
     )
     assert not triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "wrong"),
+    [
+        (
+            "Senator Ron Johnson of Wisconsin said no .",
+            [(1, 3, "PERSON"), (4, 5, "GPE")],
+            ("Ron Johnson", "member_of", "Wisconsin"),
+        ),
+        (
+            "North Carolina Senators Richard Burr and Thom Tillis said no .",
+            [(0, 2, "GPE"), (3, 5, "PERSON"), (6, 8, "PERSON")],
+            ("Richard Burr", "member_of", "North Carolina"),
+        ),
+        (
+            "U.S. Senator Bernie Sanders spoke .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("Bernie Sanders", "member_of", "United States"),
+        ),
+        (
+            "U.S. Representative Jackie Speier called for an inquiry .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("Jackie Speier", "works_for", "United States"),
+        ),
+        (
+            "Representative Sander Levin of Michigan will retire .",
+            [(1, 3, "PERSON"), (4, 5, "GPE")],
+            ("Sander Levin", "works_for", "Michigan"),
+        ),
+        (  # "(D-Ohio)": the state that elected her, not a body she sits in
+            "Sen. Ann Ruiz , D - Ohio , voted .",
+            [(1, 3, "PERSON"), (6, 7, "GPE")],
+            ("Ann Ruiz", "member_of", "Ohio"),
+        ),
+    ],
+)
+def test_a_legislator_is_no_member_of_a_state_or_country(component, make_doc, text, ents, wrong):
+    """A legislator's state or country is where they were elected, not the body they sit in."""
+    assert wrong not in triples(component, make_doc(text, ents=ents))
+
+
+def test_a_legislator_still_belongs_to_a_named_body_or_party(component, make_doc):
+    found = triples(component, make_doc("Labour MP Jane Smith spoke .", ents=[(2, 4, "PERSON")]))
+    assert ("Jane Smith", "member_of", "Labour") in found
+    found = triples(component, make_doc("Democratic Senator Tom Carper of Delaware spoke .",
+                                        ents=[(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "GPE")]))
+    assert ("Tom Carper", "member_of", "Democratic Party") in found
