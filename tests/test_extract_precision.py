@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_relations import triples
+from tests.test_extract_relations import evidence, triples
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,26 @@ def test_a_party_adjective_before_a_state_post_makes_a_member(
 )
 def test_a_party_post_still_leads_the_party(component, make_doc, text, ents, expected):
     assert expected in triples(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Former acting U.S. Attorney General Sally Yates testified .",
+            [(2, 3, "GPE"), (5, 7, "PERSON")],
+            ("Sally Yates", "secretary_of"),
+        ),
+        (
+            "The ex - interim chief executive of Acme , Ann Ruiz , left .",
+            [(7, 8, "ORG"), (9, 11, "PERSON")],
+            ("Ann Ruiz", "leader_of"),
+        ),
+    ],
+)
+def test_former_before_acting_makes_the_role_former(component, make_doc, text, ents, fact):
+    doc = make_doc(text, ents=ents)
+    statuses = {
+        t.evidence.status for t in evidence(component, doc) if (t.subject.name, t.predicate) == fact
+    }
+    assert statuses == {"former"}

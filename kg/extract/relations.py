@@ -205,11 +205,18 @@ class _Builder:
         """
         doc = self.doc
         i, steps = first - 1, 0
+        found: tuple[str, str, int] | None = None
         while i >= 0 and steps < 6:
             token = doc[i]
             word = token.lower_
             if word in self.ruleset.modifiers:
-                return (*self.ruleset.modifiers[word], i)
+                status, override = self.ruleset.modifiers[word]
+                if found is None:
+                    found = (status, override, i)
+                if status == "former":  # "former acting attorney general": former wins
+                    return ("former", found[1], found[2])
+                i, steps = i - 1, steps + 1
+                continue
             if (
                 self.ann.ent[i] == "PERSON"
                 or word in (",", ";", "(", ")", ":")
@@ -220,6 +227,8 @@ class _Builder:
             ):
                 break
             i, steps = i - 1, steps + 1
+        if found is not None:
+            return found
         for k in (last + 1, last + 2):
             if (
                 k < len(doc)
