@@ -31,13 +31,40 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .iri import DEFAULT_BASE, ONTOLOGY
-from .records import ENTITY_CLASSES
-from .vocab import PREDICATES, SUPER_PROPERTY
+from .iri import DEFAULT_BASE
+from .rdf.terms import (
+    ALT_LABEL,
+    ARTICLE_COUNT,
+    AS_OF,
+    CONSOLIDATED_GRAPH_CLASS,
+    CURATED_CLASS,
+    CURATED_LABEL,
+    DERIVED_FROM,
+    FACT,
+    FIRST_SEEN,
+    LABEL,
+    LAST_SEEN,
+    MENTIONS,
+    OBJECT,
+    PREDICATE,
+    SAME_AS,
+    STATUS,
+    SUBJECT,
+    SUPPORT_COUNT,
+    SUPPORTED_BY,
+    TITLE,
+    TYPE,
+    XSD_DATE,
+    XSD_INTEGER,
+    store_graphs,
+    term_value,
+)
+from .rdf.terms import CLASSES as _CLASSES
+from .rdf.terms import Term as _Term
+from .vocab import KG
 
 __all__ = [
     "CONSOLIDATED_MARKER",
-    "ONTOLOGY",
     "Consolidation",
     "consolidated_quads",
     "consolidated_store",
@@ -47,55 +74,13 @@ __all__ = [
     "term_value",
 ]
 
-_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_SCHEMA = "http://schema.org/"
-_PROV = "http://www.w3.org/ns/prov#"
-_OWL = "http://www.w3.org/2002/07/owl#"
-
-TYPE = ox.NamedNode(_RDF + "type")
-LABEL = ox.NamedNode(_RDFS + "label")
-ALT_LABEL = ox.NamedNode(_SKOS + "altLabel")
-MENTIONS = ox.NamedNode(_SCHEMA + "mentions")
-SAME_AS = ox.NamedNode(_OWL + "sameAs")
-SUBJECT = ox.NamedNode(_RDF + "subject")
-PREDICATE = ox.NamedNode(_RDF + "predicate")
-OBJECT = ox.NamedNode(_RDF + "object")
-DERIVED_FROM = ox.NamedNode(_PROV + "wasDerivedFrom")
-STATUS = ox.NamedNode(ONTOLOGY + "status")
-TITLE = ox.NamedNode(ONTOLOGY + "titlePhrase")
-AS_OF = ox.NamedNode(ONTOLOGY + "asOf")
-FACT = ox.NamedNode(ONTOLOGY + "Fact")
-ARTICLE_COUNT = ox.NamedNode(ONTOLOGY + "articleCount")
-SUPPORT_COUNT = ox.NamedNode(ONTOLOGY + "supportCount")
-FIRST_SEEN = ox.NamedNode(ONTOLOGY + "firstSeen")
-LAST_SEEN = ox.NamedNode(ONTOLOGY + "lastSeen")
-SUPPORTED_BY = ox.NamedNode(ONTOLOGY + "supportedBy")
-CONSOLIDATED_GRAPH_CLASS = ox.NamedNode(ONTOLOGY + "ConsolidatedGraph")
-CURATED_LABEL = ox.NamedNode(ONTOLOGY + "curatedLabel")
-CURATED_CLASS = ox.NamedNode(ONTOLOGY + "curatedClass")
-_XSD_DATE = ox.NamedNode(_XSD + "date")
-_XSD_INTEGER = ox.NamedNode(_XSD + "integer")
-_CLASSES = frozenset(ONTOLOGY + c for c in ENTITY_CLASSES)
 _NOT_RELATIONS = frozenset(
-    ONTOLOGY + p for p in ("graph", "supportedBy", "articleCount", "supportCount", "contentHash")
+    (KG.graph, KG.supportedBy, KG.articleCount, KG.supportCount, KG.contentHash)
 )
 _ENTITY_PREDICATES = (TYPE, LABEL, ALT_LABEL, ARTICLE_COUNT, SAME_AS)
 
 CONSOLIDATED_MARKER = "consolidated graph marker"
 """What the quad ``<{base}kg> a kg:ConsolidatedGraph`` in ``{base}kg`` says: it is complete."""
-
-
-def _graph_names(base: str) -> tuple[str, str, str, str]:
-    return f"{base}kg", f"{base}links", f"{base}meta", "https://kg.example/ontology"
-
-
-def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
-    """The plain string of an RDF term (an IRI, a blank node id, a literal's lexical form)."""
-    return str(term) if isinstance(term, (ox.Triple, ox.DefaultGraph)) else term.value
 
 
 def fact_iri(base: str, subject: str, predicate: str, obj: str, status: str) -> str:
@@ -138,7 +123,7 @@ def read_curated(store: ox.Store, base: str) -> dict[str, tuple[str, str]]:
             found.get(term_value(q.subject), ("", ""))[1],
         )
     for q in store.quads_for_pattern(None, CURATED_CLASS, None, graph):
-        cls = term_value(q.object)[len(ONTOLOGY) :]
+        cls = KG.local(term_value(q.object))
         found[term_value(q.subject)] = (found.get(term_value(q.subject), ("", ""))[0], cls)
     return found
 
@@ -245,7 +230,7 @@ class Consolidation:
     ) -> None:
         self.store = store
         self.base = base
-        kg, links_graph, meta, ontology = _graph_names(base)
+        kg, links_graph, meta, ontology = store_graphs(base)
         self.graph = ox.NamedNode(kg)
         skip: set[ox.NamedNode | ox.DefaultGraph] = {
             ox.NamedNode(g) for g in (kg, links_graph, meta, ontology)
@@ -384,7 +369,7 @@ class Consolidation:
             for q in store.quads_for_pattern(None, SUBJECT, node, kg):
                 old.update(store.quads_for_pattern(q.subject, None, None, kg))
             for q in store.quads_for_pattern(node, None, None, kg):
-                if q.predicate.value.startswith(ONTOLOGY) and isinstance(q.object, ox.NamedNode):
+                if q.predicate.value.startswith(KG.NS) and isinstance(q.object, ox.NamedNode):
                     old.add(q)
         old.update(store.quads_for_pattern(self.graph, TYPE, CONSOLIDATED_GRAPH_CLASS, kg))
         return old
@@ -427,14 +412,14 @@ class Consolidation:
             names.update(labels)
             label = curated_label
         if curated_class:
-            classes = {ox.NamedNode(ONTOLOGY + curated_class)}
+            classes = {ox.NamedNode(KG.term(curated_class))}
         g = self.graph
         for cls in classes:
             yield ox.Quad(node, TYPE, cls, g)
         yield ox.Quad(node, LABEL, ox.Literal(label), g)
         for name in names - {label}:
             yield ox.Quad(node, ALT_LABEL, ox.Literal(name), g)
-        yield ox.Quad(node, ARTICLE_COUNT, ox.Literal(str(len(articles)), datatype=_XSD_INTEGER), g)
+        yield ox.Quad(node, ARTICLE_COUNT, ox.Literal(str(len(articles)), datatype=XSD_INTEGER), g)
         for article in articles:
             yield ox.Quad(ox.NamedNode(article), MENTIONS, node, g)
 
@@ -446,7 +431,7 @@ class Consolidation:
         for member in [iri, *sorted(self.members.get(iri, ()))]:
             for q in self.new.with_object(SUBJECT, ox.NamedNode(member)):
                 st = self._statement(q.subject, q.graph_name)  # type: ignore[arg-type]
-                if st is None or not st.predicate.startswith(ONTOLOGY):
+                if st is None or not st.predicate.startswith(KG.NS):
                     continue
                 obj = self.fold.get(st.object, st.object)
                 if obj == iri and st.object != member:
@@ -457,7 +442,7 @@ class Consolidation:
                 predicate = q.predicate.value
                 if (
                     not isinstance(q.object, ox.NamedNode)
-                    or not predicate.startswith(ONTOLOGY)
+                    or not predicate.startswith(KG.NS)
                     or predicate in _NOT_RELATIONS
                 ):
                     continue
@@ -481,12 +466,12 @@ class Consolidation:
             yield ox.Quad(fact, STATUS, ox.Literal(status), g)
             articles = {st.article for st in statements if st.article}
             yield ox.Quad(
-                fact, SUPPORT_COUNT, ox.Literal(str(len(articles)), datatype=_XSD_INTEGER), g
+                fact, SUPPORT_COUNT, ox.Literal(str(len(articles)), datatype=XSD_INTEGER), g
             )
             dates = sorted(st.as_of for st in statements if st.as_of)
             if dates:
-                yield ox.Quad(fact, FIRST_SEEN, ox.Literal(dates[0], datatype=_XSD_DATE), g)
-                yield ox.Quad(fact, LAST_SEEN, ox.Literal(dates[-1], datatype=_XSD_DATE), g)
+                yield ox.Quad(fact, FIRST_SEEN, ox.Literal(dates[0], datatype=XSD_DATE), g)
+                yield ox.Quad(fact, LAST_SEEN, ox.Literal(dates[-1], datatype=XSD_DATE), g)
             for title in {st.title for st in statements if st.title}:
                 yield ox.Quad(fact, TITLE, ox.Literal(title), g)
             for st in statements:
@@ -559,96 +544,6 @@ def _name_from_iri(iri: str) -> str:
     from urllib.parse import unquote
 
     return unquote(iri.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ")
-
-
-@dataclass(frozen=True)
-class ArticleEntity:
-    """One entity IRI as the article graphs state it (links not folded).
-
-    Attributes:
-        cls: Its class's local name (the most common one).
-        labels: Each ``rdfs:label`` → the number of graphs stating it.
-        aliases: Every ``skos:altLabel``.
-        articles: The articles that mention it.
-    """
-
-    cls: str
-    labels: dict[str, int]
-    aliases: frozenset[str]
-    articles: frozenset[str]
-
-    @property
-    def label(self) -> str:
-        """The canonical label: the most common across graphs, then the longest (or ``""``)."""
-        if not self.labels:
-            return ""
-        return min(self.labels, key=lambda name: (-self.labels[name], -len(name), name))
-
-
-def article_entities(store: ox.Store, base: str | None = None) -> dict[str, ArticleEntity]:
-    """Every typed entity of the article graphs of ``store`` (IRI → what they state of it).
-
-    The consolidated, links, metadata and ontology graphs of ``base`` are not read, so what
-    linking decides never feeds back into it.
-    """
-    skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
-    classes: dict[_Term, Counter[str]] = defaultdict(Counter)
-    for q in store.quads_for_pattern(None, TYPE, None, None):
-        if term_value(q.object) in _CLASSES and q.graph_name not in skip:
-            classes[q.subject][term_value(q.object)[len(ONTOLOGY) :]] += 1
-    found = {}
-    for node, counts in classes.items():
-        if not isinstance(node, ox.NamedNode):
-            continue
-        labels: Counter[str] = Counter()
-        aliases: set[str] = set()
-        for q in store.quads_for_pattern(node, None, None, None):
-            if q.graph_name in skip:
-                continue
-            if q.predicate == LABEL:
-                labels[term_value(q.object)] += 1
-            elif q.predicate == ALT_LABEL:
-                aliases.add(term_value(q.object))
-        articles = frozenset(
-            term_value(q.subject)
-            for q in store.quads_for_pattern(None, MENTIONS, node, None)
-            if q.graph_name not in skip
-        )
-        cls = min(counts, key=lambda c: (-counts[c], c))
-        found[node.value] = ArticleEntity(cls, dict(labels), frozenset(aliases), articles)
-    return found
-
-
-def article_facts(store: ox.Store, base: str | None = None) -> list[tuple[str, str, str, str]]:
-    """``(subject, predicate, object, title phrase)`` of every relation of the article graphs:
-    each reified statement, and each direct triple that no statement describes."""
-    skip = {ox.NamedNode(g) for g in _graph_names(base or DEFAULT_BASE)}
-    found: list[tuple[str, str, str, str]] = []
-    stated: set[tuple[str, str, str]] = set()
-    for q in store.quads_for_pattern(None, SUBJECT, None, None):
-        if q.graph_name in skip:
-            continue
-        values = {
-            p.predicate: term_value(p.object)
-            for p in store.quads_for_pattern(q.subject, None, None, q.graph_name)
-        }
-        if PREDICATE in values and OBJECT in values:
-            fact = (values[SUBJECT], values[PREDICATE], values[OBJECT])
-            stated.add(fact)
-            found.append((*fact, values.get(TITLE, "")))
-    predicates = {*PREDICATES, *SUPER_PROPERTY.values()}
-    for name in sorted(predicates):
-        for q in store.quads_for_pattern(None, ox.NamedNode(ONTOLOGY + name), None, None):
-            if (
-                q.graph_name not in skip
-                and isinstance(q.object, ox.NamedNode)
-                and isinstance(q.subject, ox.NamedNode)
-            ):
-                fact = (term_value(q.subject), q.predicate.value, term_value(q.object))
-                if fact not in stated:
-                    stated.add(fact)
-                    found.append((*fact, ""))
-    return found
 
 
 def entity_names(store: ox.Store, base: str = DEFAULT_BASE) -> list[tuple[str, str, list[str]]]:

@@ -17,13 +17,12 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 from .files import is_stdout, write_atomic
-from .iri import ONTOLOGY
 from .jsonld import to_compact_jsonld
-from .rdf import NS
 from .records import ENTITY_CLASSES
 from .sanitize import escape_terminal, escape_unicode, neutralise_csv_row
 from .store import ONTOLOGY_GRAPH, KGStore
 from .store_record import STORE_GRAPH
+from .vocab import DATA_PREFIXES, KG
 
 __all__ = [
     "CSV_COLUMNS",
@@ -61,16 +60,7 @@ CSV_COLUMNS = (
 )
 """Columns of the CSV of relations, one row per extracted relation."""
 
-PREFIXES = {
-    "kg": ONTOLOGY,
-    "rdf": NS.RDF,
-    "rdfs": NS.RDFS,
-    "xsd": NS.XSD,
-    "skos": NS.SKOS,
-    "schema": NS.SCHEMA,
-    "prov": NS.PROV,
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+PREFIXES = dict(DATA_PREFIXES)
 
 _RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -137,13 +127,7 @@ def _write_rdf(store: KGStore, fmt: str, out: IO[bytes], *, with_ontology: bool)
         )
 
 
-_CSV_PREFIXES = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <http://schema.org/>
-PREFIX kg: <https://kg.example/ontology#>
-"""
+_CSV_PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in DATA_PREFIXES.items())
 # Each query stays inside GRAPH ?g: a join over the union of all graphs is many times
 # slower in Oxigraph. Article ids and classes are joined in Python.
 _CSV_QUERY = (
@@ -180,7 +164,7 @@ def _pairs(store: KGStore, query: str) -> dict[str, str]:
 
 def _write_csv(store: KGStore, out: IO[bytes]) -> None:
     ids = _pairs(store, _CSV_IDS)
-    classes = {e: c.removeprefix(ONTOLOGY) for e, c in _pairs(store, _CSV_CLASSES).items()}
+    classes = {e: c.removeprefix(KG.NS) for e, c in _pairs(store, _CSV_CLASSES).items()}
     solutions = store.ox.query(_CSV_QUERY)
     assert isinstance(solutions, ox.QuerySolutions)
     rows = []
@@ -189,7 +173,7 @@ def _write_csv(store: KGStore, out: IO[bytes]) -> None:
         if article not in ids:
             continue  # not an article of this store
         sc, oc = classes.get(s, ""), classes.get(o, "")
-        rows.append([s, p.removeprefix(ONTOLOGY), o, sl, ol, sc, oc, st, ot, ids[article], *rest])
+        rows.append([s, p.removeprefix(KG.NS), o, sl, ol, sc, oc, st, ot, ids[article], *rest])
     start = CSV_COLUMNS.index("start")
     rows.sort(key=lambda r: (r[start - 2], int(r[start] or 0), r[0], r[1], r[2]))
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")

@@ -22,14 +22,15 @@ from urllib.parse import quote, urlsplit
 
 from .errors import IRIError
 from .records import ENTITY_CLASSES
+from .vocab import KG
 
 __all__ = ["DEFAULT_BASE", "ONTOLOGY", "IRIMinter", "is_valid_iri", "resolve_base"]
 
 DEFAULT_BASE = "https://kg.example/"
 """Default namespace of minted IRIs; set your own with ``--base`` or ``KG_BASE``."""
 
-ONTOLOGY = "https://kg.example/ontology#"
-"""Namespace of kg's classes and predicates (``schemas/ontology.ttl``)."""
+ONTOLOGY: str = KG.NS
+"""Namespace of kg's classes and predicates (``schemas/ontology.ttl``): :attr:`kg.vocab.KG.NS`."""
 
 # Characters RFC 3987 forbids in an IRI, plus controls and whitespace.
 _INVALID = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')

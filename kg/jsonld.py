@@ -20,11 +20,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .vocab import RDF, XSD
+
 __all__ = ["make_context", "to_compact_jsonld"]
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _KEYWORDS = {"type", "id", "graph", "context", "value", "language", "list", "set"}
 
 
@@ -77,7 +76,7 @@ def make_context(
     taken = set(prefixes)
     ranked = sorted(kinds, key=lambda p: (order.get(_split(p)[0], len(order)), p))
     for predicate in ranked:
-        if predicate == _RDF_TYPE and kinds[predicate] == {"@id"}:
+        if predicate == RDF.type and kinds[predicate] == {"@id"}:
             terms[predicate] = "@type"
             continue
         local = _split(predicate)[1]
@@ -90,7 +89,7 @@ def make_context(
         only: str | None = next(iter(kinds[predicate])) if len(kinds[predicate]) == 1 else None
         if only == "@id":
             definition["@type"] = "@id"
-        elif only and only not in ("@language", _XSD_STRING, _LANG_STRING):
+        elif only and only not in ("@language", XSD.string, RDF.langString):
             definition["@type"] = _curie(only, prefixes)
         if term != compact or len(definition) > 1:
             context[term] = definition if len(definition) > 1 else compact
@@ -158,7 +157,7 @@ def _value(term: Any, coerce: str | None, prefixes: Mapping[str, str]) -> Any:
         datatype = term.datatype.value
         if term.language:
             return {"@value": term.value, "@language": term.language}
-        if coerce is None and datatype == _XSD_STRING:
+        if coerce is None and datatype == XSD.string:
             return term.value
         if coerce is not None and coerce != "@id" and coerce == _curie(datatype, prefixes):
             return term.value

@@ -39,11 +39,13 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .consolidate import article_entities, article_facts, read_curated, read_links
+from .consolidate import read_curated, read_links
 from .curation import Curation
 from .names import HONORIFICS, NOBILITY, name_key, strip_leading
+from .rdf.read import article_entities, article_facts
 from .resources import schemas_dir
 from .store import KGStore
+from .vocab import OWL
 
 __all__ = [
     "DOMINANCE",
@@ -53,10 +55,11 @@ __all__ = [
     "explain_links",
     "find_links",
     "read_entities",
+    "remove_articles",
     "update_links",
 ]
 
-OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+OWL_SAME_AS = OWL.sameAs
 DOMINANCE = 3.0
 """How many times the articles of all other candidates the chosen one needs."""
 
@@ -347,11 +350,13 @@ def explain_links(
     return lines
 
 
-def read_entities(store: ox.Store, base: str | None = None) -> list[EntityInfo]:
+def read_entities(
+    store: ox.Store, base: str | None = None, *, without: Iterable[str] = ()
+) -> list[EntityInfo]:
     """Every typed entity of the article graphs with what linking needs to know of it
-    (the consolidated and links graphs are not read)."""
-    records = article_entities(store, base)
-    facts = article_facts(store, base)
+    (the consolidated and links graphs are not read, nor the article graphs ``without``)."""
+    records = article_entities(store, base, without=without)
+    facts = article_facts(store, base, without=without)
     orgs_by_article: dict[str, set[str]] = defaultdict(set)
     for iri, record in records.items():
         if record.cls == "Organization":
@@ -404,15 +409,46 @@ def update_links(
     One transaction, with the consolidated graph: readers see the old links or the new
     ones, never a mix. Running it again on an unchanged store writes the very same triples.
     """
-    entities = read_entities(kg.ox, kg.minter.base)
-    links = find_links(entities, dominance=dominance, curation=curation)
-    curated = curate_entities(entities, links, curation or Curation())
-    folded = {k.source: k.target for k in links}
+    links, folded, curated = _work_out_links(kg, dominance=dominance, curation=curation)
     if folded != read_links(kg.ox, kg.minter.base) or curated != read_curated(
         kg.ox, kg.minter.base
     ):
         kg.replace_links(folded, curated)
     return links
+
+
+def remove_articles(
+    kg: KGStore,
+    article_ids: Iterable[str],
+    *,
+    dominance: float = DOMINANCE,
+    curation: Curation | None = None,
+) -> list[Link]:
+    """Remove articles and work out the links of the store without them, in one transaction
+    (with the consolidated graph): readers see the articles and the old links, or neither
+    and the new links. Returns the new links."""
+    ids = sorted(set(article_ids))
+    without = [kg.minter.article_graph(i) for i in ids]
+    links, folded, curated = _work_out_links(
+        kg, dominance=dominance, curation=curation, without=without
+    )
+    kg.remove_articles(ids, links=folded, curated=curated)
+    return links
+
+
+def _work_out_links(
+    kg: KGStore,
+    *,
+    dominance: float,
+    curation: Curation | None,
+    without: Iterable[str] = (),
+) -> tuple[list[Link], dict[str, str], dict[str, tuple[str, str]]]:
+    """The links of the store (but the article graphs ``without``), as links and as source →
+    target, and the labels and classes the curation file sets."""
+    entities = read_entities(kg.ox, kg.minter.base, without=without)
+    links = find_links(entities, dominance=dominance, curation=curation)
+    curated = curate_entities(entities, links, curation or Curation())
+    return links, {k.source: k.target for k in links}, curated
 
 
 def curate_entities(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from .vocab import ENTITY_CLASSES, STATUSES  # the vocabulary's; re-exported where records use them
+
 __all__ = [
     "ENTITY_CLASSES",
     "STATUSES",
@@ -22,12 +24,6 @@ __all__ = [
     "Mention",
     "Triple",
 ]
-
-ENTITY_CLASSES = ("Person", "Organization", "Place")
-"""The ontology classes an entity can have."""
-
-STATUSES = ("current", "former", "acting", "future")
-"""The status of a role on its evidence; only ``current`` roles become direct triples."""
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,12 @@ from . import consolidate
 from .errors import StoreError, StoreLockedError
 from .files import describe_os_error
 from .iri import IRIMinter
+from .rdf.terms import CURATED_CLASS, CURATED_LABEL, SAME_AS
 from .resources import schemas_dir
 from .store_record import check_record
+from .vocab import KG, ONTOLOGY_GRAPH, SCHEMA
 
-__all__ = ["FORMATS", "KGStore", "load_file", "open_store"]
+__all__ = ["FORMATS", "ONTOLOGY_GRAPH", "KGStore", "load_file", "open_store"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -35,11 +37,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 """RDF files kg reads, by suffix. RDF/XML is never parsed (entity expansion bombs)."""
 
-ONTOLOGY_GRAPH = "https://kg.example/ontology"
-"""Named graph holding a copy of ``schemas/ontology.ttl``, so queries can follow the hierarchy."""
-
-_KG = "https://kg.example/ontology#"
-_SCHEMA_ID = "http://schema.org/identifier"
+_KG = KG.NS
+_SCHEMA_ID = SCHEMA.identifier
 
 
 class KGStore:
@@ -188,43 +187,77 @@ class KGStore:
         and classes (IRI → (label, class), ``""``: unset), and update the consolidated
         graph, in one transaction."""
         self._check_writable()
+        curated = curated or {}
+        work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
+        work.touch_links()
+        change = work.update()
+        self.ox.update(self._links_update(links, curated) + (" ;\n" + change if change else ""))
+
+    def _links_update(
+        self, links: dict[str, str], curated: dict[str, tuple[str, str]] | None
+    ) -> str:
+        """The SPARQL update that replaces the links graph (see :meth:`replace_links`)."""
         graph = ox.NamedNode(self.minter.links_graph)
         curated = curated or {}
         quads = [
-            ox.Quad(ox.NamedNode(s), consolidate.SAME_AS, ox.NamedNode(t), graph)
+            ox.Quad(ox.NamedNode(s), SAME_AS, ox.NamedNode(t), graph)
             for s, t in sorted(links.items())
         ]
         for iri, (label, cls) in sorted(curated.items()):
             if label:
-                quads.append(
-                    ox.Quad(ox.NamedNode(iri), consolidate.CURATED_LABEL, ox.Literal(label), graph)
-                )
+                quads.append(ox.Quad(ox.NamedNode(iri), CURATED_LABEL, ox.Literal(label), graph))
             if cls:
-                node = ox.NamedNode(consolidate.ONTOLOGY + cls)
-                quads.append(ox.Quad(ox.NamedNode(iri), consolidate.CURATED_CLASS, node, graph))
-        work = consolidate.Consolidation(self.ox, self.minter.base, links=links, curated=curated)
-        work.touch_links()
+                node = ox.NamedNode(KG.term(cls))
+                quads.append(ox.Quad(ox.NamedNode(iri), CURATED_CLASS, node, graph))
         update = f"DROP SILENT GRAPH <{graph.value}>"
         if quads:
             update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
-        change = work.update()
-        self.ox.update(update + (" ;\n" + change if change else ""))
+        return update
 
-    def remove_articles(self, article_ids: Iterable[str]) -> None:
-        """Remove articles (their graphs, metadata and facts) in one transaction."""
+    def remove_articles(
+        self,
+        article_ids: Iterable[str],
+        *,
+        links: dict[str, str] | None = None,
+        curated: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
+        """Remove articles (their graphs, metadata and facts) in one transaction.
+
+        With ``links`` (and ``curated``), the links graph is replaced in the same
+        transaction, as :meth:`replace_links` does (:func:`kg.link.remove_articles` works
+        them out for the store without the articles): readers never see the articles gone
+        and the links not yet worked out again.
+        """
         self._check_writable()
         ids = list(article_ids)
         parts = [self._drop_article_update(i) for i in ids]
         if parts:
             graphs = [self.minter.article_graph(i) for i in ids]
-            parts.append(self._consolidation(dropped=graphs, added=()))
+            if links is not None:
+                curated = curated or {}
+                parts.append(self._links_update(links, curated))
+            parts.append(
+                self._consolidation(dropped=graphs, added=(), links=links, curated=curated)
+            )
             with self._writing():
                 self.ox.update(" ;\n".join(p for p in parts if p))
 
-    def _consolidation(self, *, dropped: Sequence[str], added: Sequence[ox.Quad]) -> str:
-        """The update of the consolidated graph that goes with dropping and adding graphs."""
-        work = consolidate.Consolidation(self.ox, self.minter.base, dropped=dropped, added=added)
+    def _consolidation(
+        self,
+        *,
+        dropped: Sequence[str],
+        added: Sequence[ox.Quad],
+        links: dict[str, str] | None = None,
+        curated: dict[str, tuple[str, str]] | None = None,
+    ) -> str:
+        """The update of the consolidated graph that goes with dropping and adding graphs
+        (and with new links, when given)."""
+        work = consolidate.Consolidation(
+            self.ox, self.minter.base, dropped=dropped, added=added, links=links, curated=curated
+        )
         work.touch_graph_content()
+        if links is not None:
+            work.touch_links()
         return work.update()
 
     def ensure_consolidated(self) -> None:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from .errors import StoreError
-from .iri import ONTOLOGY, resolve_base
+from .iri import resolve_base
+from .vocab import KG, SCHEMA, XSD
 
 __all__ = [
     "FORMAT_VERSION",
@@ -39,11 +40,11 @@ FORMAT_VERSION = 2
 STORE_GRAPH = "https://kg.example/store"
 """The graph (and subject) of the store record."""
 
-_BASE = ox.NamedNode(ONTOLOGY + "base")
-_VERSION = ox.NamedNode(ONTOLOGY + "formatVersion")
-_IDENTIFIER = ox.NamedNode("http://schema.org/identifier")
-_ANY_URI = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
-_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_BASE = ox.NamedNode(KG.term("base"))
+_VERSION = ox.NamedNode(KG.term("formatVersion"))
+_IDENTIFIER = ox.NamedNode(SCHEMA.identifier)
+_ANY_URI = ox.NamedNode(XSD.anyURI)
+_INTEGER = ox.NamedNode(XSD.integer)
 
 
 @dataclass(frozen=True)

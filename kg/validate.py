@@ -24,6 +24,7 @@ from rdflib.term import Node
 
 from .errors import KGError, StoreError
 from .resources import schemas_dir
+from .vocab import XSD
 
 if TYPE_CHECKING:
     from .store import KGStore
@@ -42,7 +43,6 @@ __all__ = [
 
 SHAPES_FILE = "shapes.ttl"
 ONTOLOGY_FILE = "ontology.ttl"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class SchemaError(KGError, ValueError):
@@ -147,7 +147,7 @@ def to_rdflib_term(
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        if datatype == _XSD_STRING:
+        if datatype == XSD.string:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise StoreError(
@@ -253,7 +253,7 @@ def validate_store(
 
 def _consolidated_graphs(store: pyoxigraph.Store) -> set[pyoxigraph.NamedNode]:
     """The consolidated graphs of ``store`` (see :mod:`kg.consolidate`), by their marker."""
-    from .consolidate import CONSOLIDATED_GRAPH_CLASS, TYPE
+    from .rdf.terms import CONSOLIDATED_GRAPH_CLASS, TYPE
 
     return {
         q.graph_name

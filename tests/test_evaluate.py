@@ -563,3 +563,19 @@ def test_cli_evaluate_bad_gold_file_exits_1_with_the_problem(tmp_path: Path) -> 
     assert "Error:" in proc.stderr
     assert "unknown predicate 'spokesman_of'" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_score_article_resolves_gold_names_as_kg_does(gold: Gold) -> None:
+    from kg.evaluate.graphdata import ArticleData, Node
+    from kg.evaluate.scoring import score_article
+
+    nodes = {
+        "p/1": Node("p/1", "Prime Minister Tony Blair", {"Person"}, {"Prime Minister Tony Blair"}),
+        "p/2": Node("p/2", "MICHAEL HOWARD", {"Person"}, {"MICHAEL HOWARD"}),  # case
+        "o/1": Node("o/1", "the Tories", {"Organization"}, {"the Tories"}),  # an article
+        "l/1": Node("l/1", "Unïted Kingdom", {"Place"}, {"Unïted Kingdom"}),  # an accent
+        "o/2": Node("o/2", "Labour Party", {"Organization"}, {"Labour Party"}),  # another name
+    }
+    data = ArticleData("bbc/politics/900.txt", "g/1", nodes)
+    found = {e.label for e in score_article(data, gold).unlisted}
+    assert found == {"Labour Party"}

@@ -19,9 +19,10 @@ from kg.link import (
     explain_links,
     find_links,
     read_entities,
+    remove_articles,
     update_links,
 )
-from kg.store import open_store
+from kg.store import KGStore, open_store
 
 KG = "https://kg.example/ontology#"
 BASE = "https://kg.example/"
@@ -216,6 +217,37 @@ def test_update_links_drops_links_that_no_longer_hold(store_path: Path):
         kg.remove_articles(["a1", "a2"])
         assert update_links(kg) == []
         assert not list(kg.ox.quads_for_pattern(None, ox.NamedNode(OWL_SAME_AS), None, None))
+
+
+def test_remove_articles_relinks_in_the_same_transaction(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """One store write; the store after it equals removing, then relinking (two writes)."""
+    two_steps = tmp_path / "two-steps.oxigraph"
+    with open_store(store_path, read_only=False) as kg:
+        update_links(kg)
+        copy = ox.Store(str(two_steps))
+        copy.extend(kg.ox.quads_for_pattern(None, None, None, None))
+        copy.flush()
+        del copy
+        writes: list[str] = []
+        remove, replace = KGStore.remove_articles, KGStore.replace_links
+        monkeypatch.setattr(
+            KGStore, "remove_articles", lambda *a, **k: (writes.append("remove"), remove(*a, **k))
+        )
+        monkeypatch.setattr(
+            KGStore, "replace_links", lambda *a, **k: (writes.append("links"), replace(*a, **k))
+        )
+        assert remove_articles(kg, ["a1", "a2"]) == []
+        assert writes == ["remove"]
+        monkeypatch.undo()
+        one = set(kg.ox.quads_for_pattern(None, None, None, None))
+    with open_store(two_steps, read_only=False) as kg:
+        kg.remove_articles(["a1", "a2"])
+        assert update_links(kg) == []
+        two = set(kg.ox.quads_for_pattern(None, None, None, None))
+    assert one == two
+    assert not any(q.predicate.value == OWL_SAME_AS for q in one)
 
 
 def test_view_folds_a_linked_entity_into_its_target(store_path: Path):

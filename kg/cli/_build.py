@@ -229,7 +229,9 @@ def _dask_extraction(
     except ImportError as exc:
         if exc.name != "distributed":
             raise
-        raise KGError("kg build --cluster needs Dask distributed: pip install 'kg[cluster]'") from exc
+        raise KGError(
+            "kg build --cluster needs Dask distributed: pip install 'kg[cluster]'"
+        ) from exc
 
     def connected(dask: DaskExtraction) -> None:
         console_err.print(

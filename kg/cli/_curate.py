@@ -1,8 +1,8 @@
 """``kg link``, ``kg remove`` and ``kg prune``: links across articles, and taking articles out.
 
 Removing articles drops their graphs and metadata and takes their facts out of the
-consolidated graph (support counts go down; a fact no article supports any more is gone)
-in one transaction; the links across articles are then worked out again.
+consolidated graph (support counts go down; a fact no article supports any more is gone),
+and replaces the links across articles by those worked out without them, in one transaction.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def remove(
     store: StoreOption = DEFAULT_STORE,
     curation: CurationOption = None,
 ) -> None:
-    """Remove articles: their graphs, metadata and facts (one transaction), then relink."""
+    """Remove articles: their graphs, metadata and facts, and relink what stays (one transaction)."""
     from ..store import open_store
 
     with open_store(store, read_only=False) as kg:
@@ -107,9 +107,8 @@ def prune(
 
 def _remove(kg: object, ids: list[str], curation: Path | None) -> None:
     from ..curation import load_curation
-    from ..link import update_links
+    from ..link import remove_articles
     from ..store import KGStore
 
     assert isinstance(kg, KGStore)
-    kg.remove_articles(ids)
-    update_links(kg, curation=load_curation(curation))
+    remove_articles(kg, ids, curation=load_curation(curation))

@@ -1,8 +1,10 @@
 """Score the graph of one article against its gold file (the rules of ``ANNOTATION.md``).
 
-A node matches a gold entity when one of its names (``rdfs:label``, ``skos:altLabel``)
-equals the entity's label or an alias under :func:`~kg.names.normalize_name`, and its
-class is one the gold file lists the entity under (required or allowed). Relations are
+A node matches a gold entity when the one name resolver of kg, :func:`~kg.names.match_name`,
+finds it by the entity's label or an alias (among the node names, ``rdfs:label`` and
+``skos:altLabel``: exactly, else with case, accents and punctuation folded, else without
+leading articles and titles), and its class is one the gold file lists the entity under
+(required or allowed). Relations are
 scored twice: *strict* (the predicate must be equal) and *lenient* (any two affiliation
 predicates of :data:`~kg.vocab.AFFILIATIONS` count as equal).
 """
@@ -15,12 +17,13 @@ from typing import Literal
 import pyoxigraph as ox
 
 from ..errors import EvaluationError
-from ..names import normalize_name
+from ..names import match_name, normalize_name
+from ..rdf.read import ArticleData, Node, Statement, article_ids, read_article
 from ..records import ENTITY_CLASSES
 from ..store import KGStore
 from ..vocab import AFFILIATIONS, SYMMETRIC
 from .gold import WILDCARD, Gold, GoldTriple
-from .graphdata import ArticleData, Node, Statement, article_ids, find_article, read_article
+from .graphdata import find_article
 from .metrics import Score
 from .report import (
     ArticleReport,
@@ -105,16 +108,18 @@ class _Matcher:
 
     def __init__(self, data: ArticleData, gold: Gold) -> None:
         self.data, self.gold = data, gold
-        owner: dict[str, str] = {}
+        # Names are resolved as everywhere in kg (kg.names.match_name): every node bearing
+        # a gold form, exactly, else folded, else without leading articles and titles.
+        entries = [(iri, node.label, sorted(node.names)) for iri, node in data.nodes.items()]
+        self.by_name: dict[str, set[str]] = {iri: set() for iri in data.nodes}
         for entity in gold.entities:
-            for key in gold.names_of(entity):
-                owner.setdefault(key, entity)
-        self.by_name: dict[str, set[str]] = {}
-        self.by_class: dict[str, set[str]] = {}
-        for iri, node in data.nodes.items():
-            named = {owner[k] for k in node.keys if k in owner}
-            self.by_name[iri] = named
-            self.by_class[iri] = {e for e in named if node.classes & gold.classes_of(e)}
+            for form in (entity, *gold.aliases.get(entity, ())):
+                for iri in match_name(form, entries, labels_first=False):
+                    self.by_name[iri].add(entity)
+        self.by_class: dict[str, set[str]] = {
+            iri: {e for e in named if data.nodes[iri].classes & gold.classes_of(e)}
+            for iri, named in self.by_name.items()
+        }
 
     def nodes_of(self, entity: str) -> list[str]:
         return [iri for iri, ents in self.by_class.items() if entity in ents]

@@ -19,7 +19,8 @@ from urllib.parse import unquote
 import networkx as nx
 import pyoxigraph as ox
 
-from ..consolidate import (
+from ..consolidate import consolidated_store
+from ..rdf.terms import (
     ALT_LABEL,
     ARTICLE_COUNT,
     FACT,
@@ -33,11 +34,9 @@ from ..consolidate import (
     SUPPORT_COUNT,
     SUPPORTED_BY,
     TYPE,
-    consolidated_store,
     term_value,
 )
-from ..iri import ONTOLOGY
-from ..records import ENTITY_CLASSES
+from ..vocab import ENTITY_CLASSES, KG, PREFIXES
 
 if TYPE_CHECKING:
     from ..store import KGStore
@@ -48,16 +47,6 @@ logger = logging.getLogger(__name__)
 
 EVIDENCE_CAP = 5
 """Default number of evidence items kept per edge (``count`` and ``evidence_count`` stay exact)."""
-
-_PREFIXES = {
-    "kg": ONTOLOGY,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "http://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 
 _Q_ARTICLES = """
 SELECT ?a ?id ?headline ?date WHERE {
@@ -152,8 +141,8 @@ def load_view(
     records: dict[str, dict[str, Any]] = defaultdict(lambda: {"aliases": [], "cls": ""})
     for q in ox_store.quads_for_pattern(None, None, None, kg):
         p = q.predicate
-        if p == TYPE and term_value(q.object).startswith(ONTOLOGY):
-            cls = term_value(q.object)[len(ONTOLOGY) :]
+        if p == TYPE:
+            cls = KG.local(term_value(q.object))
             if cls in ENTITY_CLASSES:
                 record = records[term_value(q.subject)]
                 record["cls"] = min(filter(None, (record["cls"], cls)))
@@ -191,9 +180,9 @@ def load_view(
         if fact is None:
             continue
         subject, predicate, obj, status, support, supported_by = fact
-        if not predicate.startswith(ONTOLOGY):
+        if not predicate.startswith(KG.NS):
             continue
-        entry = facts[(subject, predicate[len(ONTOLOGY) :], obj)]
+        entry = facts[(subject, KG.local(predicate), obj)]
         entry["statements"].extend(statements[st] for st in supported_by if st in statements)
         entry["statuses"].add(status)
         if status == "current":
@@ -261,7 +250,7 @@ def _fact(
 
 def _select(store: ox.Store, query: str, *, union: bool = True) -> Iterator[tuple[str, ...]]:
     """Rows of a SELECT (over the union of all graphs), each term as its plain string value."""
-    solutions = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=union)
+    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
     assert isinstance(solutions, ox.QuerySolutions)
     width = len(solutions.variables)
     for row in solutions:
@@ -274,7 +263,7 @@ def _pairs(store: ox.Store, query: str) -> dict[str, str]:
     Of several values for one key the smallest is kept, so the result is deterministic.
     This is the hot loop of :func:`load_view`, hence no generic row handling.
     """
-    solutions = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=True)
+    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
     found: dict[str, str] = {}
     for key_term, value_term in solutions:

@@ -39,6 +39,7 @@ from ..errors import QueryError
 from ..iri import DEFAULT_BASE
 from ..names import match_name
 from ..resources import schemas_dir
+from ..vocab import SCHEMA
 from .guard import OPAQUE
 from .results import QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
@@ -61,15 +62,15 @@ NEEDS = ("article-dates",)
 """What a named query may declare it needs (``# needs: article-dates``): dated articles,
 whose statements carry ``kg:asOf``."""
 
-_UNDATED = """
-SELECT (COUNT(?article) AS ?total) (SUM(?undated) AS ?missing) WHERE {
-  SELECT DISTINCT ?article ?undated WHERE {
-    GRAPH ?meta {
-      ?article a <http://schema.org/NewsArticle> .
-      BIND(IF(EXISTS { ?article <http://schema.org/datePublished> ?date }, 0, 1) AS ?undated)
-    }
-  }
-}
+_UNDATED = f"""
+SELECT (COUNT(?article) AS ?total) (SUM(?undated) AS ?missing) WHERE {{
+  SELECT DISTINCT ?article ?undated WHERE {{
+    GRAPH ?meta {{
+      ?article a <{SCHEMA.NewsArticle}> .
+      BIND(IF(EXISTS {{ ?article <{SCHEMA.datePublished}> ?date }}, 0, 1) AS ?undated)
+    }}
+  }}
+}}
 """
 
 

@@ -14,7 +14,9 @@ from typing import Any, Literal, TypeAlias
 import pyoxigraph as ox
 
 from ..errors import QueryError
-from ..iri import DEFAULT_BASE, ONTOLOGY, is_valid_iri
+from ..iri import DEFAULT_BASE, is_valid_iri
+from ..vocab import PREFIXES as _VOCAB_PREFIXES
+from ..vocab import XSD
 
 __all__ = ["PREFIXES", "QueryKind", "ResultTerm", "prefixes_for", "to_term"]
 
@@ -28,20 +30,7 @@ def prefixes_for(base: str = DEFAULT_BASE) -> dict[str, str]:
     >>> prefixes_for("https://news.example/")["kgd"]
     'https://news.example/'
     """
-    return {
-        "kg": ONTOLOGY,
-        "kgd": base,
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "sh": "http://www.w3.org/ns/shacl#",
-        "schema": "http://schema.org/",
-        "prov": "http://www.w3.org/ns/prov#",
-        "org": "http://www.w3.org/ns/org#",
-        "wdt": "http://www.wikidata.org/prop/direct/",
-    }
+    return {"kgd": base, **_VOCAB_PREFIXES}
 
 
 PREFIXES: dict[str, str] = prefixes_for()
@@ -120,13 +109,12 @@ class ResultTerm:
             return cls(term.value, "bnode")
         if isinstance(term, ox.Literal):
             datatype = "" if term.language else term.datatype.value
-            if datatype == _XSD_STRING:
+            if datatype == XSD.string:
                 datatype = ""
             return cls(term.value, "literal", datatype, term.language or "")
         return cls(str(term), "triple")
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _CURIE = re.compile(r"(?P<prefix>[A-Za-z][\w.-]*)?:(?P<local>\S*)")
 
 

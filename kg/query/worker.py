@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from ..consolidate import consolidated_store
 from ..errors import QueryError
 from ..iri import DEFAULT_BASE
+from ..vocab import ONTOLOGY_GRAPH
 from .guard import check_query
 from .results import QueryResult
 from .terms import QueryKind, ResultTerm, prefixes_for, to_term
@@ -47,7 +48,6 @@ MAX_TIMEOUT = 1_000_000.0
 
 GRAPHS = ("kg", "all")
 """What the default graph of a query is: the consolidated graph, or every graph."""
-ONTOLOGY_GRAPH = "https://kg.example/ontology"
 
 # Character classes Oxigraph lists among what it expected: long and of no help to a reader.
 _CHARACTER_CLASSES = re.compile(r",?\s*\[[^\]]*\]")

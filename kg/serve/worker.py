@@ -28,9 +28,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["ResultCapError", "evaluate", "store_signature"]
+from ..vocab import XSD
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+__all__ = ["ResultCapError", "evaluate", "store_signature"]
 
 
 class ResultCapError(Exception):
@@ -62,7 +62,7 @@ def _term(term: Any) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-        elif term.datatype.value != _XSD_STRING:
+        elif term.datatype.value != XSD.string:
             out["datatype"] = term.datatype.value
         return out
     return {

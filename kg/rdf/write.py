@@ -10,22 +10,24 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .iri import ONTOLOGY, IRIMinter
-from .records import ArticleGraph, Entity
+from ..iri import IRIMinter
+from ..records import ArticleGraph, Entity
+from ..vocab import KG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = ["NS", "article_quads", "run_end_quad", "run_quads", "source_file_quad"]
 
 
 class NS:
-    """The namespaces kg writes, as IRI prefixes."""
+    """The namespaces kg writes, as IRI prefixes (those of :mod:`kg.vocab`)."""
 
-    KG = ONTOLOGY
-    RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-    XSD = "http://www.w3.org/2001/XMLSchema#"
-    SKOS = "http://www.w3.org/2004/02/skos/core#"
-    SCHEMA = "http://schema.org/"
-    PROV = "http://www.w3.org/ns/prov#"
+    KG = KG.NS
+    RDF = RDF.NS
+    RDFS = RDFS.NS
+    XSD = XSD.NS
+    SKOS = SKOS.NS
+    SCHEMA = SCHEMA.NS
+    PROV = PROV.NS
+    OWL = OWL.NS
 
 
 def _n(ns: str, local: str) -> NamedNode:
