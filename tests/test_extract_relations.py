@@ -855,3 +855,36 @@ def test_a_legislator_still_belongs_to_a_named_body_or_party(component, make_doc
     found = triples(component, make_doc("Democratic Senator Tom Carper of Delaware spoke .",
                                         ents=[(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "GPE")]))
     assert ("Tom Carper", "member_of", "Democratic Party") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "held"),
+    [
+        (
+            "Trump 's predecessor , U.S. President Barack Obama , created DACA .",
+            [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 8, "PERSON"), (10, 11, "ORG")],
+            ("Barack Obama", "president_of", "United States"),
+        ),
+        (
+            "Her predecessor , Acme chief executive Ann Ruiz , left .",
+            [(3, 4, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+        (
+            "His predecessor Acme chief executive Ann Ruiz left .",
+            [(2, 3, "ORG"), (5, 7, "PERSON")],
+            ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+    ],
+)
+def test_a_predecessor_holds_the_title_no_more(component, make_doc, text, ents, held):
+    """'X's predecessor, President Y': Y's presidency is over, recorded as former."""
+    doc = make_doc(text, ents=ents)
+    assert held not in triples(component, doc)
+    assert held in triples(component, make_doc(text, ents=ents), status="former")
+
+
+def test_then_before_a_comma_is_no_predecessor(component, make_doc):
+    pos = ["CCONJ", "ADV", "PUNCT", "PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = make_doc("And then , Acme chief executive Ann Ruiz left .", ents=[(3, 4, "ORG"), (6, 8, "PERSON")], pos=pos)
+    assert ("Ann Ruiz", "leader_of", "Acme") in triples(component, doc)

@@ -217,6 +217,10 @@ class _Builder:
                     return ("former", found[1], found[2])
                 i, steps = i - 1, steps + 1
                 continue
+            if word == "," and found is None and i > 0 and doc[i - 1].pos_ == "NOUN":
+                before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
+                if before in self.ruleset.modifiers:
+                    return (*self.ruleset.modifiers[before], i - 1)
             if (
                 self.ann.ent[i] == "PERSON"
                 or word in (",", ";", "(", ")", ":")
