@@ -888,3 +888,23 @@ def test_then_before_a_comma_is_no_predecessor(component, make_doc):
     pos = ["CCONJ", "ADV", "PUNCT", "PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
     doc = make_doc("And then , Acme chief executive Ann Ruiz left .", ents=[(3, 4, "ORG"), (6, 8, "PERSON")], pos=pos)
     assert ("Ann Ruiz", "leader_of", "Acme") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "wrong"),
+    [
+        (
+            "Ann Ruiz , president of the London - listed Acme Group , spoke .",
+            [(0, 2, "PERSON"), (6, 7, "GPE"), (9, 11, "ORG")],
+            ("Ann Ruiz", "president_of", "London"),
+        ),
+        (
+            "Tom Hale , secretary general of the Hong Kong - based Energy Fund Committee , spoke .",
+            [(0, 2, "PERSON"), (7, 9, "GPE"), (11, 14, "ORG")],
+            ("Tom Hale", "leader_of", "Hong Kong"),
+        ),
+    ],
+)
+def test_a_place_in_a_hyphenated_modifier_is_no_title_object(component, make_doc, text, ents, wrong):
+    """'president of the London-listed Acme': London only describes Acme."""
+    assert wrong not in triples(component, make_doc(text, ents=ents))

@@ -403,8 +403,16 @@ class _Builder:
 
     def modifies_a_noun(self, arg: _Arg) -> bool:
         """Whether an entity only modifies the common noun after it ("London rock station");
-        a noun for an organization names it ("of the smaller Acme company")."""
+        a noun for an organization names it ("of the smaller Acme company"). An entity in a
+        hyphenated modifier describes what follows ("of the Hong Kong-based Acme")."""
         nxt = self.doc[arg.end]
+        if (
+            nxt.text in ("-", "–")
+            and arg.end + 1 < len(self.doc)
+            and self.doc[arg.end + 1].is_lower
+            and self.doc[arg.end + 1].is_alpha
+        ):
+            return True
         return (
             nxt.is_lower
             and nxt.pos_ == "NOUN"
