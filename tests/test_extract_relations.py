@@ -908,3 +908,39 @@ def test_then_before_a_comma_is_no_predecessor(component, make_doc):
 def test_a_place_in_a_hyphenated_modifier_is_no_title_object(component, make_doc, text, ents, wrong):
     """'president of the London-listed Acme': London only describes Acme."""
     assert wrong not in triples(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "pos", "expected"),
+    [
+        (
+            "White House legislative director Marc Short said so .",
+            [(0, 2, "ORG"), (4, 6, "PERSON")],
+            ["PROPN", "PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+            ("Marc Short", "works_for", "White House"),
+        ),
+        (
+            "Ann Ruiz , Acme 's medical director , said so .",
+            [(0, 2, "PERSON"), (3, 4, "ORG")],
+            ["PROPN", "PROPN", "PUNCT", "PROPN", "PART", "ADJ", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"],
+            ("Ann Ruiz", "works_for", "Acme"),
+        ),
+        (  # an executive director runs the organization
+            "Acme executive director Ann Ruiz said so .",
+            [(0, 1, "ORG"), (3, 5, "PERSON")],
+            ["PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+            ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+    ],
+)
+def test_a_director_of_one_field_works_for_the_organization(component, make_doc, text, ents, pos, expected):
+    """'legislative director', 'medical director' head a part; the organization employs them."""
+    found = triples(component, make_doc(text, ents=ents, pos=pos))
+    assert expected in found
+    assert not any(t[0] == expected[0] and t[2] == expected[2] and t[1] != expected[1] for t in found)
+
+
+def test_a_field_adjective_before_leader_still_leads(component, make_doc):
+    pos = ["PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    doc = make_doc("Hamas political leader Ann Ruiz said so .", ents=[(0, 1, "ORG"), (3, 5, "PERSON")], pos=pos)
+    assert ("Ann Ruiz", "leader_of", "Hamas") in triples(component, doc)

@@ -44,6 +44,12 @@ _WHOLE_ORG_NOUNS = frozenset(
     ]
 )
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
+# Adjectives of a field ("legislative", "medical", "strategic", "budgetary") before a head
+# title: the post heads that field only. An executive or general director runs the whole.
+_FIELD_ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ary")
+_WHOLE_ORG_ADJECTIVES = frozenset({"executive", "general", "national", "principal", "global"})
+# ... but a "spiritual leader" or "political leader" still leads.
+_WHOLE_PERSON_TITLES = frozenset({"leader", "leaders", "president", "presidents"})
 # Titles a party gives its own officers: "Tory leader X" leads the party, while a party
 # adjective before a post of the state ("Democratic Mayor X") only makes X a member.
 _PARTY_POSTS = frozenset({"leader", "head", "chairman", "chairwoman", "chair", "deputy leader"})
@@ -474,6 +480,16 @@ class _Builder:
             and before.lower_ not in _WHOLE_ORG_NOUNS
         ):
             return True  # "research director", "performance director"
+        if (
+            before is not None
+            and before.pos_ == "ADJ"
+            and before.is_lower
+            and before.lower_.endswith(_FIELD_ADJECTIVE_ENDINGS)
+            and before.lower_ not in _WHOLE_ORG_ADJECTIVES
+            and before.lower_ not in self.ruleset.modifiers
+            and doc[end - 1].lower_ not in _WHOLE_PERSON_TITLES
+        ):
+            return True  # "legislative director", "medical director": a field, not the whole
         if end < len(doc) and doc[end].lower_ in ("of", "for") and not self.object_follows(end):
             return True  # "head of consumer services"
         # "general manager of TI's Voip business"
