@@ -45,6 +45,18 @@ _WHOLE_ORG_NOUNS = frozenset(
     ]
 )
 _HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
+# Adjectives of a field ("legislative", "medical", "strategic", "budgetary") before a head
+# title: the post heads that field only. An executive or general director runs the whole.
+_FIELD_ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ary")
+_WHOLE_ORG_ADJECTIVES = frozenset({"executive", "general", "national", "principal", "global"})
+# ... but a "spiritual leader" or "political leader" still leads.
+_WHOLE_PERSON_TITLES = frozenset({"leader", "leaders", "president", "presidents"})
+# Titles a party gives its own officers: "Tory leader X" leads the party, while a party
+# adjective before a post of the state ("Democratic Mayor X") only makes X a member.
+_PARTY_POSTS = frozenset({"leader", "head", "chairman", "chairwoman", "chair", "deputy leader"})
+# A candidate stands for a body, he is no member of it yet ("Senate candidate X"); a party's
+# candidate is one of its members ("Labour candidate X").
+_CANDIDACY = frozenset({"candidate", "nominee", "hopeful", "challenger"})
 _TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
@@ -200,11 +212,22 @@ class _Builder:
         """
         doc = self.doc
         i, steps = first - 1, 0
+        found: tuple[str, str, int] | None = None
         while i >= 0 and steps < 6:
             token = doc[i]
             word = token.lower_
             if word in self.ruleset.modifiers:
-                return (*self.ruleset.modifiers[word], i)
+                status, override = self.ruleset.modifiers[word]
+                if found is None:
+                    found = (status, override, i)
+                if status == "former":  # "former acting attorney general": former wins
+                    return ("former", found[1], found[2])
+                i, steps = i - 1, steps + 1
+                continue
+            if word == "," and found is None and i > 0 and doc[i - 1].pos_ == "NOUN":
+                before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
+                if before in self.ruleset.modifiers:
+                    return (*self.ruleset.modifiers[before], i - 1)
             if (
                 self.ann.ent[i] == "PERSON"
                 or word in (",", ";", "(", ")", ":")
@@ -215,6 +238,8 @@ class _Builder:
             ):
                 break
             i, steps = i - 1, steps + 1
+        if found is not None:
+            return found
         for k in (last + 1, last + 2):
             if (
                 k < len(doc)
@@ -301,10 +326,18 @@ class _Builder:
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
             return
+        if not is_party and title and any(e.phrase in _CANDIDACY for e in title.entries):
+            return  # "Republican Senate candidate Roy Moore" is not in the Senate
         if is_party and predicate in self.ruleset.parties:
             as_adjective = self.ruleset.party_adjectives.get(predicate)
             predicate, mode = self.ruleset.parties[predicate]
-            if as_adjective and title and obj.end <= title.start and self.is_adjective(obj):
+            if (
+                as_adjective
+                and title
+                and obj.end <= title.start
+                and self.is_adjective(obj)
+                and not any(e.phrase in _PARTY_POSTS for e in title.entries)
+            ):
                 predicate = as_adjective  # "Democratic President Bill Clinton"
             # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
             if mode == "current" and modifier_at > obj.end - 1:
@@ -377,8 +410,16 @@ class _Builder:
 
     def modifies_a_noun(self, arg: _Arg) -> bool:
         """Whether an entity only modifies the common noun after it ("London rock station");
-        a noun for an organization names it ("of the smaller Acme company")."""
+        a noun for an organization names it ("of the smaller Acme company"). An entity in a
+        hyphenated modifier describes what follows ("of the Hong Kong-based Acme")."""
         nxt = self.doc[arg.end]
+        if (
+            nxt.text in ("-", "–")
+            and arg.end + 1 < len(self.doc)
+            and self.doc[arg.end + 1].is_lower
+            and self.doc[arg.end + 1].is_alpha
+        ):
+            return True
         return (
             nxt.is_lower
             and nxt.pos_ == "NOUN"
@@ -440,6 +481,16 @@ class _Builder:
             and before.lower_ not in _WHOLE_ORG_NOUNS
         ):
             return True  # "research director", "performance director"
+        if (
+            before is not None
+            and before.pos_ == "ADJ"
+            and before.is_lower
+            and before.lower_.endswith(_FIELD_ADJECTIVE_ENDINGS)
+            and before.lower_ not in _WHOLE_ORG_ADJECTIVES
+            and before.lower_ not in self.ruleset.modifiers
+            and doc[end - 1].lower_ not in _WHOLE_PERSON_TITLES
+        ):
+            return True  # "legislative director", "medical director": a field, not the whole
         if end < len(doc) and doc[end].lower_ in ("of", "for") and not self.object_follows(end):
             return True  # "head of consumer services"
         # "general manager of TI's Voip business"
