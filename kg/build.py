@@ -3,7 +3,10 @@
 Articles whose fingerprint (content hash + model + rules) is already stored are skipped
 before spaCy sees them, so building the same input again adds nothing and costs little.
 A changed article replaces its own graph. New articles are committed in batches, each one
-Oxigraph transaction: a build killed mid-way keeps every batch that had committed.
+Oxigraph transaction: a build killed mid-way keeps every batch that had committed. The run
+record (the ``prov:Activity`` every stored article points to) is written in the transaction
+of the first batch, so every state a build can leave behind validates; its end time is
+added when the build finishes.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from .curation import describe_curation, load_curation
 from .errors import InputError
 from .extract import Extractor
 from .io import OnError, Problem, ReadReport, read_articles
+from .io.identity import TEXT_ID_PREFIX
 from .link import update_links
 from .nlp import load_pipeline
-from .rdf import article_quads, run_quads
+from .rdf import article_quads, run_end_quad, run_quads, source_file_quad
 from .records import Article, ArticleGraph
 from .store import KGStore, open_store
+from .store_record import require_record
 
 __all__ = ["BuildReport", "build"]
 
@@ -43,6 +48,8 @@ class BuildReport:
         added: Articles stored for the first time.
         replaced: Articles whose content, model or rules changed.
         unchanged: Articles already stored as they are (skipped).
+        renamed: Of the unchanged, those read from a file they had not been read from
+            (a renamed or copied folder): the file is recorded, nothing else is stored.
         entities: Entity mentions stored (per article).
         relations: Relations extracted (current and not).
         triples_before: Triples in the store before the build.
@@ -61,6 +68,7 @@ class BuildReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    renamed: int = 0
     entities: int = 0
     relations: int = 0
     triples_before: int = 0
@@ -83,7 +91,9 @@ class BuildReport:
             "added": self.added,
             "replaced": self.replaced,
             "unchanged": self.unchanged,
+            "renamed": self.renamed,
             "skipped": self.read.skipped,
+            "duplicates": self.read.duplicates,
             "entities": self.entities,
             "relations": self.relations,
             "triples_added": self.triples_added,
@@ -178,19 +188,33 @@ def build(
         StoreError: The store cannot be opened (e.g. another build holds it).
     """
     report = BuildReport()
-    nlp = load_pipeline(model)
-    report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules, country=country)
     articles = read_articles(
         list(inputs), on_error=on_error, report=report.read, date=date, urls=urls
     )
+    # The store first: a store that refuses this build (locked, another --base, an old
+    # format) says so before the model loads.
     with open_store(store, read_only=False, base=base, wait=wait) as kg:
+        require_record(kg.ox, path=kg.path)
+        nlp = load_pipeline(model)
+        report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+        extractor = Extractor(nlp, rules=rules, country=country)
         report.triples_before = len(kg)
         kg.ensure_ontology()
         kg.ensure_consolidated()
         run = kg.minter.run(str(uuid.uuid4()))
         started = _now()
         stored = kg.fingerprints()
+        stored_iris = kg.article_iris()
+        stored_files = kg.source_files()
+        # A text file that now holds another text: its old article (known by its text, and
+        # read from that file only) is replaced by the new one, as a changed article is.
+        only_file = {
+            next(iter(files)): article_id
+            for article_id, files in stored_files.items()
+            if article_id.startswith(TEXT_ID_PREFIX) and len(files) == 1
+        }
+        superseded: dict[str, str] = {}  # new id -> the stored id it replaces
+        new_files: list[Quad] = []  # stored articles found again under another file name
         extraction = extractor.fingerprint  # once per build: the model and rules are fixed
         fingerprints: dict[str, str] = {}
 
@@ -201,12 +225,46 @@ def build(
                 fingerprint = _fingerprint(article, extraction)
                 if stored.get(article.id) == fingerprint:
                     report.unchanged += 1
+                    known = stored_files.setdefault(article.id, set())
+                    if article.source_file and article.source_file not in known:
+                        if known:
+                            report.renamed += 1
+                        known.add(article.source_file)
+                        new_files.append(
+                            source_file_quad(kg.minter, article.id, article.source_file)
+                        )
                     if on_article:
                         on_article("unchanged")
                     continue
+                holder = stored_iris.get(kg.minter.article(article.id), article.id)
+                if holder != article.id:  # only a store minted otherwise can get here
+                    problem = (
+                        f"{article.origin}: article {article.id!r} would take the IRI of the "
+                        f"stored article {holder!r}"
+                    )
+                    if on_error == "raise":
+                        raise InputError(problem + "; give it another id or use another --store")
+                    report.read.problems.append(Problem(article.origin, problem))
+                    report.read.skipped += 1
+                    continue
                 fingerprints[article.id] = fingerprint
+                old = only_file.get(article.source_file)
+                if article.id not in stored and old is not None and old != article.id:
+                    superseded[article.id] = old
+                    del only_file[article.source_file]
                 yield article
 
+        meta = nlp.meta
+        # Written with the first batch (see the module docstring), then emptied.
+        run_record = run_quads(
+            kg.minter,
+            run,
+            started=started,
+            model=report.model,
+            model_version=str(meta.get("version", "")),
+            kg_version=__version__,
+            extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
+        )
         pending: list[ArticleGraph] = []
         graphs = (
             extract(todo(), extraction)
@@ -218,23 +276,24 @@ def build(
                 on_article("extracted")
             pending.append(graph)
             if len(pending) >= batch_size:
-                _commit(kg, pending, stored, fingerprints, run, report, on_article)
-                pending = []
-        _commit(kg, pending, stored, fingerprints, run, report, on_article)
-        if report.added or report.replaced:
-            meta = nlp.meta
-            kg.add(
-                run_quads(
-                    kg.minter,
-                    run,
-                    started=started,
-                    ended=_now(),
-                    model=report.model,
-                    model_version=str(meta.get("version", "")),
-                    kg_version=__version__,
-                    extra=[("rulesFingerprint", extractor.ruleset.fingerprint)],
+                _commit(
+                    kg,
+                    pending,
+                    stored,
+                    fingerprints,
+                    (run, run_record),
+                    report,
+                    on_article,
+                    superseded,
                 )
-            )
+                pending = []
+        _commit(
+            kg, pending, stored, fingerprints, (run, run_record), report, on_article, superseded
+        )
+        if new_files:
+            kg.add(new_files)
+        if report.added or report.replaced:
+            kg.add([run_end_quad(kg.minter, run, ended=_now())])
         corrections = load_curation(curation)
         if link and (report.added or report.replaced or corrections.entries):
             found = update_links(kg, curation=corrections)
@@ -260,12 +319,16 @@ def _commit(
     graphs: list[ArticleGraph],
     stored: dict[str, str],
     fingerprints: dict[str, str],
-    run: str,
+    run: tuple[str, list[Quad]],
     report: BuildReport,
     on_article: Callable[[str], None] | None,
+    superseded: dict[str, str],
 ) -> None:
+    """Store one batch; the run record (``run``: IRI and quads), unless already written (its
+    quads list then empty), goes into the batch's first transaction."""
     if not graphs:
         return
+    run_iri, run_record = run
     new: list[tuple[str, list[Quad]]] = []
     changed: list[tuple[str, list[Quad]]] = []
     for graph in graphs:
@@ -273,14 +336,25 @@ def _commit(
         quads = article_quads(
             graph,
             kg.minter,
-            run=run,
+            run=run_iri,
             fingerprint=fingerprints[article_id],
-            source_file=source_file(graph.article.origin),
+            source_file=graph.article.source_file or source_file(graph.article.origin),
         )
-        (changed if article_id in stored else new).append((article_id, quads))
+        old_id = superseded.get(article_id, article_id)  # what the new quads replace
+        if old_id in stored:
+            changed.append((old_id, quads))
+        else:
+            new.append((article_id, quads))
         report.entities += len(graph.entities)
         report.relations += len(graph.triples)
+    first = new if new else changed
+    first[0] = (first[0][0], [*run_record, *first[0][1]])
+    run_record.clear()
     kg.replace_articles(changed, new=new)  # one transaction, consolidated graph included
+    for old_id, _ in changed:
+        stored.pop(old_id, None)
+    for graph in graphs:
+        stored[graph.article.id] = fingerprints[graph.article.id]
     for article_id, _ in new:
         stored[article_id] = fingerprints[article_id]
     report.added += len(new)

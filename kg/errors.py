@@ -8,6 +8,7 @@ meaning it shares, so callers can catch either::
     ├── ModelError(RuntimeError)   the spaCy pipeline cannot be loaded
     ├── RuleError(ValueError)      invalid relation rules: every problem at once
     ├── IRIError(ValueError)       an IRI cannot be minted
+    ├── OutputError(OSError)       an output file cannot be written (-o)
     ├── StoreError                 the triple store cannot be opened or written
     │   └── StoreLockedError       another process holds the store
     ├── QueryError(ValueError)     a SPARQL query is malformed or refused
@@ -30,6 +31,7 @@ __all__ = [
     "KGError",
     "ModelError",
     "NetworkError",
+    "OutputError",
     "QueryError",
     "RuleError",
     "StoreError",
@@ -55,6 +57,10 @@ class RuleError(KGError, ValueError):
 
 class IRIError(KGError, ValueError):
     """An IRI cannot be minted from the given value."""
+
+
+class OutputError(KGError, OSError):
+    """An output file cannot be written. The message names the path and what to do."""
 
 
 class StoreError(KGError):

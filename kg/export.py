@@ -16,13 +16,14 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import StoreError
-from .files import write_atomic
+from .files import is_stdout, write_atomic
 from .iri import ONTOLOGY
 from .jsonld import to_compact_jsonld
 from .rdf import NS
 from .records import ENTITY_CLASSES
-from .sanitize import neutralise_csv_row
+from .sanitize import escape_terminal, escape_unicode, neutralise_csv_row
 from .store import ONTOLOGY_GRAPH, KGStore
+from .store_record import STORE_GRAPH
 
 __all__ = [
     "CSV_COLUMNS",
@@ -81,12 +82,13 @@ _DATASET = {"trig", "nq"}
 
 
 def _data_quads(store: KGStore, *, with_ontology: bool = False) -> list[ox.Quad]:
-    """Every quad, but the copy of the ontology (which lives in ``schemas/``) unless asked."""
-    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    """Every quad, but the store record and the copy of the ontology (which lives in
+    ``schemas/``) unless asked."""
+    ontology, record = ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(STORE_GRAPH)
     return [
         q
         for q in store.ox.quads_for_pattern(None, None, None, None)
-        if with_ontology or q.graph_name != ontology
+        if q.graph_name != record and (with_ontology or q.graph_name != ontology)
     ]
 
 
@@ -193,7 +195,10 @@ def _write_csv(store: KGStore, out: IO[bytes]) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(neutralise_csv_row(values) for values in rows)
+    # Safe in a spreadsheet and a terminal (see kg.sanitize).
+    writer.writerows(
+        neutralise_csv_row(escape_terminal(str(v), keep="\n\t") for v in values) for values in rows
+    )
     text.flush()
     text.detach()
 
@@ -233,6 +238,16 @@ def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False)
         (write_graphml if fmt == "graphml" else write_gexf)(view, path)
     elif fmt == "jsonld":
         return _write_jsonld(store, path, with_ontology=with_ontology)
+    elif is_stdout(path):  # a terminal may be reading: escape what would reach it raw
+        buffer = io.BytesIO()
+        _write_rdf(store, fmt, buffer, with_ontology=with_ontology)
+        text = escape_unicode(buffer.getvalue().decode("utf-8"))
+        data = text.encode("utf-8")
+
+        def write(out: IO[bytes]) -> None:
+            out.write(data)
+
+        write_atomic(path, write)
     else:
         write_atomic(path, lambda out: _write_rdf(store, fmt, out, with_ontology=with_ontology))
     return [path]

@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .iri import ONTOLOGY, IRIMinter
 from .records import ArticleGraph, Entity
 
-__all__ = ["NS", "article_quads", "run_quads"]
+__all__ = ["NS", "article_quads", "run_end_quad", "run_quads", "source_file_quad"]
 
 
 class NS:
@@ -146,7 +146,7 @@ def run_quads(
     run: str,
     *,
     started: str,
-    ended: str,
+    ended: str = "",
     model: str,
     model_version: str,
     kg_version: str,
@@ -154,7 +154,9 @@ def run_quads(
 ) -> list[Quad]:
     """The ``prov:Activity`` of one build run, in the metadata graph.
 
-    ``started``/``ended`` are ISO 8601 date-times; ``extra`` adds ``kg:`` string properties.
+    ``started``/``ended`` are ISO 8601 date-times (``ended`` is left out when ``""``: a build
+    writes its run with its first batch and adds the end when it finishes); ``extra`` adds
+    ``kg:`` string properties.
     """
     meta = NamedNode(minter.metadata_graph)
     r = NamedNode(run)
@@ -162,10 +164,32 @@ def run_quads(
     quads = [
         Quad(r, _TYPE, _n(NS.PROV, "Activity"), meta),
         Quad(r, _n(NS.PROV, "startedAtTime"), Literal(started, datatype=dt), meta),
-        Quad(r, _n(NS.PROV, "endedAtTime"), Literal(ended, datatype=dt), meta),
         Quad(r, _n(NS.KG, "model"), Literal(model), meta),
         Quad(r, _n(NS.KG, "modelVersion"), Literal(model_version), meta),
         Quad(r, _n(NS.KG, "kgVersion"), Literal(kg_version), meta),
     ]
+    if ended:
+        quads.append(Quad(r, _n(NS.PROV, "endedAtTime"), Literal(ended, datatype=dt), meta))
     quads.extend(Quad(r, _n(NS.KG, k), Literal(v), meta) for k, v in extra)
     return quads
+
+
+def source_file_quad(minter: IRIMinter, article_id: str, source_file: str) -> Quad:
+    """One more ``kg:sourceFile`` of a stored article (found again under another name)."""
+    return Quad(
+        NamedNode(minter.article(article_id)),
+        _n(NS.KG, "sourceFile"),
+        Literal(source_file),
+        NamedNode(minter.metadata_graph),
+    )
+
+
+def run_end_quad(minter: IRIMinter, run: str, *, ended: str) -> Quad:
+    """The ``prov:endedAtTime`` of a build run, added once the build has finished."""
+    dt = _n(NS.XSD, "dateTime")
+    return Quad(
+        NamedNode(run),
+        _n(NS.PROV, "endedAtTime"),
+        Literal(ended, datatype=dt),
+        NamedNode(minter.metadata_graph),
+    )

@@ -35,7 +35,10 @@ class Article:
     """One news article as read from the input.
 
     Attributes:
-        id: Stable identifier (the JSONL ``id``, else the path relative to the folder given).
+        id: The article's identity (:mod:`kg.io.identity`): its own id (JSONL ``id``), else
+            its canonical URL, else ``sha256:`` and a hash of its text; never its file name.
+            Readers leave it ``""`` when the input gives none, and :func:`kg.io.identity.identify`
+            fills it in.
         text: The full article text, headline included, exactly as the offsets count it.
         title: The headline, or ``""``.
         date: Publication date as ``YYYY-MM-DD``, or ``""``.
@@ -46,6 +49,8 @@ class Article:
         extracted: The text was extracted from markup (an HTML page, a feed entry, a web
             archive record), so no input file holds it as the offsets count it: the store
             keeps it (``schema:articleBody``).
+        source_file: The absolute path of the file it was read from, or ``""``; recorded
+            (``kg:sourceFile``) but no part of its identity or content.
     """
 
     id: str
@@ -57,6 +62,7 @@ class Article:
     origin: str = ""
     author: str = ""
     extracted: bool = False
+    source_file: str = ""
 
     @property
     def content_hash(self) -> str:

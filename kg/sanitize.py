@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["escape_terminal", "neutralise_csv_cell", "neutralise_csv_row"]
+__all__ = ["escape_terminal", "escape_unicode", "neutralise_csv_cell", "neutralise_csv_row"]
 
 # C0 controls, DEL, C1 controls; the bidi marks, embeddings, overrides and isolates
 # (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069); the line and paragraph separators
@@ -59,6 +59,19 @@ def escape_terminal(text: str, *, keep: str = "") -> str:
     if keep:
         return _UNSAFE.sub(lambda m: m[0] if m[0] in keep else _escape(m), text)
     return _UNSAFE.sub(_escape, text)
+
+
+def escape_unicode(text: str, *, keep: str = "\n\t") -> str:
+    """Serialized JSON, Turtle, N-Triples or SPARQL TSV, the same characters as ``\\uNNNN``.
+
+    These syntaxes only hold such characters inside strings and IRIs, where ``\\uNNNN`` is a
+    valid escape for the very same character: the data does not change, and no terminal
+    sees a raw control character. Line breaks and tabs that lay the text out are kept.
+
+    >>> escape_unicode('{"name": "Ada\u202e"}')
+    '{"name": "Ada\\\\u202e"}'
+    """
+    return _UNSAFE.sub(lambda m: m[0] if m[0] in keep else f"\\u{ord(m[0]):04x}", text)
 
 
 def neutralise_csv_cell(text: str) -> str:

@@ -33,6 +33,7 @@ from .iri import IRIMinter
 from .nlp import load_pipeline
 from .rdf import article_quads, run_quads
 from .records import Article, ArticleGraph
+from .store_record import STORE_GRAPH
 
 __all__ = ["LoadReport", "ShardReport", "load_shards", "write_shards"]
 
@@ -164,9 +165,14 @@ def load_shards(folder: Path | str, *, store: Path | str, link: bool = True) -> 
     if not shards:
         raise StoreError(f"No N-Quads shards (*.nq) in {folder}")
     with open_store(store, read_only=False) as kg:
-        if len(kg):
+        # A new store holds only its record (kg.store_record), written when it was opened.
+        record = ox.NamedNode(STORE_GRAPH)
+        held = sum(
+            1 for q in kg.ox.quads_for_pattern(None, None, None, None) if q.graph_name != record
+        )
+        if held:
             raise StoreError(
-                f"Cannot bulk-load into {store}: it holds {len(kg):,} quads already; load "
+                f"Cannot bulk-load into {store}: it holds {held:,} quads already; load "
                 "into a new store (the bulk loader neither replaces articles nor is atomic)"
             )
         for shard in shards:

@@ -12,6 +12,7 @@ import hashlib
 import io
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -19,8 +20,10 @@ import pyoxigraph as ox
 
 from . import consolidate
 from .errors import StoreError, StoreLockedError
+from .files import describe_os_error
 from .iri import IRIMinter
 from .resources import schemas_dir
+from .store_record import check_record
 
 __all__ = ["FORMATS", "KGStore", "load_file", "open_store"]
 
@@ -69,7 +72,8 @@ class KGStore:
     def close(self) -> None:
         """Flush and release the store (and its lock)."""
         if not self.read_only:
-            self.ox.flush()
+            with self._writing():
+                self.ox.flush()
         del self.ox
 
     def __len__(self) -> int:
@@ -92,24 +96,48 @@ class KGStore:
         }
         return {ids[s]: h for s, h in hashes.items() if s in ids}
 
-    def source_files(self) -> dict[str, str]:
-        """Map of article id → the absolute path of the file it was read from (``""``: none)."""
+    def article_iris(self) -> dict[str, str]:
+        """Map of stored article IRI → its id (to refuse a second id on one IRI)."""
         meta = ox.NamedNode(self.minter.metadata_graph)
-        ids = {
-            q.subject: consolidate.term_value(q.object)
+        return {
+            q.subject.value: q.object.value
             for q in self.ox.quads_for_pattern(None, ox.NamedNode(_SCHEMA_ID), None, meta)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
         }
-        files = {
-            q.subject: consolidate.term_value(q.object)
-            for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta)
-        }
-        return {article_id: files.get(s, "") for s, article_id in ids.items()}
+
+    def source_files(self) -> dict[str, set[str]]:
+        """Map of article id → the files it was read from (``kg:sourceFile``)."""
+        meta = ox.NamedNode(self.minter.metadata_graph)
+        ids = self.article_iris()
+        files: dict[str, set[str]] = {}
+        for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta):
+            if not isinstance(q.subject, ox.NamedNode) or not isinstance(q.object, ox.Literal):
+                continue
+            if q.subject.value in ids:
+                files.setdefault(ids[q.subject.value], set()).add(q.object.value)
+        return files
 
     def article_ids(self) -> list[str]:
         """Ids of every stored article, sorted."""
         return sorted(self.fingerprints())
 
     # --- writing -------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn a failed write (disk full, read-only, damaged store) into a StoreError."""
+        try:
+            yield
+        except (OSError, RuntimeError) as exc:
+            reason = (
+                describe_os_error(exc, self.path)
+                if isinstance(exc, OSError)
+                else (f"{self.path}: {' '.join(str(exc).split())}")
+            )
+            raise StoreError(
+                f"Cannot write the store {reason}; what was committed before is kept: free "
+                "space or fix the folder, then run the build again (it resumes)"
+            ) from exc
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -118,7 +146,8 @@ class KGStore:
     def add(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads in one transaction: all of them are stored, or none."""
         self._check_writable()
-        self.ox.extend(quads)
+        with self._writing():
+            self.ox.extend(quads)
 
     def replace_articles(
         self,
@@ -140,7 +169,8 @@ class KGStore:
         if quads:
             parts.append("INSERT DATA {\n" + _quads_to_sparql(quads) + "\n}")
         parts.append(self._consolidation(dropped=graphs, added=quads))
-        self.ox.update(" ;\n".join(p for p in parts if p))
+        with self._writing():
+            self.ox.update(" ;\n".join(p for p in parts if p))
 
     def replace_graph(self, graph: str, quads: Sequence[ox.Quad]) -> None:
         """Replace everything in the named graph ``graph`` with ``quads``, in one transaction."""
@@ -148,7 +178,8 @@ class KGStore:
         update = f"DROP SILENT GRAPH <{graph}>"
         if quads:
             update += " ;\nINSERT DATA {\n" + _quads_to_sparql(quads) + "\n}"
-        self.ox.update(update)
+        with self._writing():
+            self.ox.update(update)
 
     def replace_links(
         self, links: dict[str, str], curated: dict[str, tuple[str, str]] | None = None
@@ -187,7 +218,8 @@ class KGStore:
         if parts:
             graphs = [self.minter.article_graph(i) for i in ids]
             parts.append(self._consolidation(dropped=graphs, added=()))
-            self.ox.update(" ;\n".join(p for p in parts if p))
+            with self._writing():
+                self.ox.update(" ;\n".join(p for p in parts if p))
 
     def _consolidation(self, *, dropped: Sequence[str], added: Sequence[ox.Quad]) -> str:
         """The update of the consolidated graph that goes with dropping and adding graphs."""
@@ -201,7 +233,8 @@ class KGStore:
         if not consolidate.has_consolidated_graph(self.ox, self.minter.base):
             update = self._consolidation(dropped=(), added=())
             if update:
-                self.ox.update(update)
+                with self._writing():
+                    self.ox.update(update)
 
     def _drop_article_update(self, article_id: str) -> str:
         graph = self.minter.article_graph(article_id)
@@ -226,10 +259,11 @@ class KGStore:
             return
         parsed = ox.Store()
         parsed.load(data, format=ox.RdfFormat.TURTLE, to_graph=graph)
-        self.ox.update(
-            f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
-            "INSERT DATA {\n" + _quads_to_sparql([*parsed, marker]) + "\n}"
-        )
+        with self._writing():
+            self.ox.update(
+                f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
+                "INSERT DATA {\n" + _quads_to_sparql([*parsed, marker]) + "\n}"
+            )
 
 
 def _quads_to_sparql(quads: Iterable[ox.Quad]) -> str:
@@ -256,26 +290,33 @@ def open_store(
     Args:
         path: The store folder (``graphs/kg.oxigraph`` by default in the CLI).
         read_only: Open for reading only; queries can then run beside a build.
-        base: The IRI base of minted IRIs (see :func:`kg.iri.resolve_base`).
+        base: The IRI base of minted IRIs (see :func:`kg.iri.resolve_base`); ``None``: the
+            store's own (:mod:`kg.store_record`).
         wait: Seconds to wait for another writer to release the store.
 
     Raises:
-        StoreError: There is no store at ``path`` (read-only), or it cannot be opened.
+        StoreError: There is no store at ``path`` (read-only), it cannot be opened, or its
+            record refuses it (another ``base`` for writing, another format version).
         StoreLockedError: Another process is writing the store, still after ``wait`` seconds.
     """
     path = Path(path)
-    minter = IRIMinter(base)
+    IRIMinter(base)  # an invalid base fails here, before anything is opened
+    if path.exists() and not path.is_dir():
+        raise StoreError(
+            f"Cannot use {path} as a store: it is a file, not a folder; give the store's "
+            "folder (--store)"
+        )
     if read_only:
         if not _is_store(path):
             raise StoreError(
                 f"No kg store at {path}: build one first with `kg build INPUT --store {path}`"
             )
         try:
-            return KGStore(ox.Store.read_only(str(path)), path, minter, True)
-        except OSError as exc:
-            raise StoreError(f"Cannot open the store {path}: {exc}") from exc
-    if path.exists() and not path.is_dir():
-        raise StoreError(f"Cannot use {path} as a store: it is a file, not a folder")
+            ox_store = ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as exc:
+            raise _open_error(path, exc) from exc
+        stored_base = check_record(ox_store, path=path, base=base, writable=False)
+        return KGStore(ox_store, path, IRIMinter(stored_base), True)
     if path.is_dir() and any(path.iterdir()) and not _is_store(path):
         raise StoreError(
             f"Cannot use {path} as a store: the folder holds other files; give an empty "
@@ -285,16 +326,39 @@ def open_store(
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return KGStore(ox.Store(str(path)), path, minter, False)
-        except OSError as exc:
+            ox_store = ox.Store(str(path))
+        except (OSError, RuntimeError) as exc:
             if "lock" not in str(exc).lower():
-                raise StoreError(f"Cannot open the store {path}: {exc}") from exc
+                raise _open_error(path, exc) from exc
             if time.monotonic() >= deadline:
                 raise StoreLockedError(
                     f"The store {path} is in use by another kg process (a build is writing "
                     "it). Wait for it to finish, pass --wait SECONDS, or use another --store."
                 ) from exc
             time.sleep(0.2)
+            continue
+        try:
+            stored_base = check_record(ox_store, path=path, base=base, writable=True)
+        except (StoreError, OSError, RuntimeError) as exc:
+            del ox_store  # releases the lock
+            if isinstance(exc, StoreError):
+                raise
+            raise _open_error(path, exc) from exc
+        return KGStore(ox_store, path, IRIMinter(stored_base), False)
+
+
+def _open_error(path: Path, exc: OSError | RuntimeError) -> StoreError:
+    """The error for a store that cannot be opened: why, and what to do."""
+    message = " ".join(str(exc).split())
+    if isinstance(exc, OSError) and exc.strerror:
+        message = describe_os_error(exc, path)
+        return StoreError(f"Cannot open the store {message}")
+    if "corrupt" in message.lower() or isinstance(exc, RuntimeError):
+        return StoreError(
+            f"Cannot open the store {path}: it is damaged ({message}); build it again into a "
+            "new folder (kg build INPUT --store NEW), or restore a copy"
+        )
+    return StoreError(f"Cannot open the store {path}: {message}")
 
 
 def load_file(path: Path | str) -> ox.Store:

@@ -238,9 +238,15 @@ def test_build_killed_mid_way_keeps_every_committed_article(tmp_path: Path):
         graphs = {g.value for g in s.ox.named_graphs()}
     assert 12 <= len(ids) < 1000
     assert all(s.minter.article_graph(i) in graphs for i in ids)
+    # Every committed state validates: the run record came with the first batch.
+    killed = kg("validate", "--store", str(store))
+    assert killed.returncode == 0, killed.stdout + killed.stderr
+    assert "0 violations" in killed.stdout
     finish = kg("build", str(folder), "--store", str(store))
     assert finish.returncode == 0, finish.stderr
     assert f"{1000 - len(ids)} added, 0 replaced, {len(ids)} unchanged" in finish.stdout
+    rebuilt = kg("validate", "--store", str(store))
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     clean = tmp_path / "clean"
     assert kg("build", str(folder), "--store", str(clean)).returncode == 0
     count = (
@@ -286,3 +292,29 @@ def test_build_own_article_scores_fully_against_its_gold_file(tmp_path: Path):
     assert overall["strict"]["required"]["precision"] == 1.0
     assert overall["forbidden_relations"] == 0 and overall["splits"] == 0
     assert overall["entities"]["total"]["recall"] == 1.0
+
+
+def test_build_renamed_folder_adds_nothing_and_a_copy_is_a_duplicate(tmp_path: Path):
+    old, store = tmp_path / "old", tmp_path / "s"
+    old.mkdir()
+    for i in range(3):
+        (old / f"{i}.txt").write_text(
+            f"Story {i}\n\nAcme{i} chief executive Jo Bloggs{i} visited Leeds.", encoding="utf-8"
+        )
+    first = kg("build", str(old), "--store", str(store))
+    assert first.returncode == 0, first.stderr
+    assert "3 added, 0 replaced, 0 unchanged" in first.stdout
+    renamed = old.rename(tmp_path / "renamed")
+    (renamed / "copy of 0.txt").write_bytes((renamed / "0.txt").read_bytes())
+    second = kg("build", str(renamed), "--store", str(store))
+    assert second.returncode == 0, second.stderr
+    assert (
+        "0 added, 0 replaced, 3 unchanged (3 of them under another file name); "
+        "0 skipped (bad input), 1 duplicate(s) read once." in second.stdout
+    )
+    assert "copy of 0.txt: duplicate of" in second.stderr
+    with open_store(store) as s:
+        assert len(s.article_ids()) == 3
+        files = s.source_files()
+    assert all(len(f) == 2 for f in files.values())  # the old file and the renamed one
+    assert kg("validate", "--store", str(store)).returncode == 0

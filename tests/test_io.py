@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from kg.errors import InputError
 from kg.io import OnError, Problem, ReadReport, count_inputs, read_articles
 from kg.io import readers as readers_module
+from kg.io.identity import text_id
 from kg.records import Article
 
 GOOD = "Good headline\n\nGood body."
@@ -47,19 +48,30 @@ def test_read_articles_txt_file_whole_text_and_headline(cwd: Path) -> None:
     write(cwd / "seeds" / "minerals-deal-talks.txt", text)
     (article,) = read_articles(["seeds/minerals-deal-talks.txt"])
     assert article == Article(
-        id="seeds/minerals-deal-talks.txt",
+        id=text_id(text),
         text=text,
         title="The White House Said Trump Is in Talks",
         origin="seeds/minerals-deal-talks.txt",
+        source_file=str(cwd / "seeds" / "minerals-deal-talks.txt"),
     )
     assert article.text[article.text.index("Donald") :].startswith("Donald Trump")
 
 
-def test_read_articles_txt_id_is_normalised_and_relative_to_cwd(cwd: Path) -> None:
+def test_read_articles_txt_id_is_its_text_and_origin_relative_to_cwd(cwd: Path) -> None:
     write(cwd / "seeds" / "x.txt", GOOD)
     for spelling in ("./seeds/../seeds/x.txt", str(cwd / "seeds" / "x.txt"), Path("seeds/x.txt")):
         (article,) = read_articles([spelling])
-        assert (article.id, article.origin) == ("seeds/x.txt", "seeds/x.txt")
+        assert (article.id, article.origin) == (text_id(GOOD), "seeds/x.txt")
+        assert article.source_file == str(cwd / "seeds" / "x.txt")
+
+
+def test_read_articles_txt_id_does_not_depend_on_the_file_name(cwd: Path) -> None:
+    write(cwd / "old" / "x.txt", GOOD)
+    write(cwd / "renamed" / "y.txt", GOOD)
+    (first,) = read_articles(["old"])
+    (second,) = read_articles(["renamed"])
+    assert first.id == second.id == text_id(GOOD)
+    assert first.id.startswith("sha256:")
 
 
 def test_read_articles_txt_outside_cwd_keeps_path_as_given(
@@ -69,12 +81,13 @@ def test_read_articles_txt_outside_cwd_keeps_path_as_given(
     (tmp_path / "work").mkdir()
     monkeypatch.chdir(tmp_path / "work")
     (article,) = read_articles(["../outside//x.txt"])
-    assert article.id == "../outside/x.txt"
+    assert article.origin == "../outside/x.txt"
+    assert article.source_file == str(tmp_path / "outside" / "x.txt")
 
 
 def test_read_articles_single_path_not_in_a_list(cwd: Path) -> None:
     write(cwd / "x.txt", GOOD)
-    assert [a.id for a in read_articles("x.txt")] == ["x.txt"]
+    assert [a.origin for a in read_articles("x.txt")] == ["x.txt"]
 
 
 def test_read_articles_folder_recursive_sorted_with_folder_name_in_id(cwd: Path) -> None:
@@ -87,14 +100,15 @@ def test_read_articles_folder_recursive_sorted_with_folder_name_in_id(cwd: Path)
     write(bbc / ".hidden.txt", "hidden")
     write(bbc / ".git" / "x.txt", "hidden folder")
     articles = list(read_articles(["corpus/bbc"]))
-    assert [a.id for a in articles] == [
-        "bbc/a.txt",
-        "bbc/business/001.TXT",
-        "j1",
-        "bbc/politics/001.txt",
-        "bbc/politics/010.txt",
-        "bbc/sport/002.txt",
+    assert [a.origin for a in articles] == [
+        "corpus/bbc/a.txt",
+        "corpus/bbc/business/001.TXT",
+        "corpus/bbc/feeds/more.jsonl:1",
+        "corpus/bbc/politics/001.txt",
+        "corpus/bbc/politics/010.txt",
+        "corpus/bbc/sport/002.txt",
     ]
+    assert [a.id for a in articles][1:3] == [text_id("Headline business/001.TXT\n\nBody."), "j1"]
     assert articles[3].origin == "corpus/bbc/politics/001.txt"
     assert articles[3].title == "Headline politics/001.txt"
     assert articles[2].origin == "corpus/bbc/feeds/more.jsonl:1"
@@ -103,7 +117,7 @@ def test_read_articles_folder_recursive_sorted_with_folder_name_in_id(cwd: Path)
 def test_read_articles_folder_id_does_not_depend_on_spelling(cwd: Path) -> None:
     write(cwd / "corpus" / "bbc" / "politics" / "001.txt", GOOD)
     for spelling in ("corpus/bbc", "corpus/bbc/", str(cwd / "corpus" / "bbc"), "corpus/./bbc"):
-        assert [a.id for a in read_articles([spelling])] == ["bbc/politics/001.txt"]
+        assert [a.id for a in read_articles([spelling])] == [text_id(GOOD)]
 
 
 def test_read_articles_folder_dot_uses_cwd_name(
@@ -112,7 +126,7 @@ def test_read_articles_folder_dot_uses_cwd_name(
     write(tmp_path / "news" / "x.txt", GOOD)
     monkeypatch.chdir(tmp_path / "news")
     (article,) = read_articles(["."])
-    assert (article.id, article.origin) == ("news/x.txt", "x.txt")
+    assert (article.id, article.origin) == (text_id(GOOD), "x.txt")
 
 
 def test_read_articles_jsonl_all_fields(cwd: Path) -> None:
@@ -141,6 +155,7 @@ def test_read_articles_jsonl_all_fields(cwd: Path) -> None:
         url="https://example.org/1",
         source="BBC",
         origin="a.jsonl:1",
+        source_file=str(cwd / "a.jsonl"),
     )
     assert (second.id, second.title, second.date, second.origin) == (
         "42",
@@ -163,8 +178,12 @@ def test_read_articles_jsonl_date_normalised(cwd: Path) -> None:
 def test_read_articles_mixed_inputs_in_given_order(cwd: Path) -> None:
     write(cwd / "b.txt", GOOD)
     write(cwd / "a.jsonl", jsonl({"id": "j", "text": "t"}))
-    write(cwd / "dir" / "c.txt", GOOD)
-    assert [a.id for a in read_articles(["b.txt", "a.jsonl", "dir"])] == ["b.txt", "j", "dir/c.txt"]
+    write(cwd / "dir" / "c.txt", "Another\n\nstory.")
+    assert [a.origin for a in read_articles(["b.txt", "a.jsonl", "dir"])] == [
+        "b.txt",
+        "a.jsonl:1",
+        "dir/c.txt",
+    ]
 
 
 def test_read_articles_crlf_normalised_offsets_match_stored_text(cwd: Path) -> None:
@@ -232,7 +251,7 @@ def test_read_articles_same_file_twice_read_once_with_warning(cwd: Path) -> None
     write(cwd / "corpus" / "x.txt", GOOD)
     report = ReadReport()
     articles = list(read_articles(["corpus", "corpus/x.txt"], report=report))
-    assert [a.id for a in articles] == ["corpus/x.txt"]
+    assert [a.origin for a in articles] == ["corpus/x.txt"]
     assert report.problems == [
         Problem("corpus/x.txt", "already read as corpus/x.txt; read once", "warning")
     ]
@@ -344,7 +363,6 @@ BAD_INPUTS = [
         "int-date.jsonl:2",
         "bad 'date' 2005",
     ),
-    ("no-id.jsonl", GOOD_LINE + '{"text": "t"}\n', "no-id.jsonl:2", "missing 'id'"),
     (
         "bool-id.jsonl",
         GOOD_LINE + '{"id": true, "text": "t"}\n',
@@ -385,7 +403,7 @@ def _bad_case_files(cwd: Path, name: str, content: str | bytes) -> list[str]:
         content = content.replace("good-line", f"good-{name}")
     write(cwd / name, content)
     write(cwd / "before.txt", GOOD)
-    write(cwd / "after.txt", GOOD)
+    write(cwd / "after.txt", "After headline\n\nAnother body.")
     return ["before.txt", name, "after.txt"]
 
 
@@ -397,7 +415,7 @@ def test_read_articles_bad_input_raises_with_origin(
 ) -> None:
     inputs = _bad_case_files(cwd, name, content)
     articles = read_articles(inputs, on_error="raise")
-    assert next(articles).id == "before.txt"
+    assert next(articles).origin == "before.txt"
     with pytest.raises(InputError, match="^" + re.escape(f"{origin}: {message}")) as info:
         list(articles)
     assert "; " in str(info.value)  # the message goes on to say how to fix it
@@ -411,8 +429,8 @@ def test_read_articles_bad_input_skipped_and_reported(
 ) -> None:
     inputs = _bad_case_files(cwd, name, content)
     report = ReadReport()
-    ids = [a.id for a in read_articles(inputs, on_error="skip", report=report)]
-    good_lines = [f"good-{name}"] if origin.endswith(":2") else []
+    ids = [a.origin for a in read_articles(inputs, on_error="skip", report=report)]
+    good_lines = [f"{name}:1"] if origin.endswith(":2") else []
     assert ids == ["before.txt", *good_lines, "after.txt"]
     (problem,) = report.errors
     assert problem.origin == origin
@@ -432,7 +450,7 @@ def test_read_articles_error_chains_the_json_error(cwd: Path) -> None:
 def test_read_articles_duplicate_id_names_first_occurrence(cwd: Path, on_error: OnError) -> None:
     write(cwd / "a.jsonl", jsonl({"id": "x", "text": "one"}, {"id": 7, "text": "two"}))
     write(cwd / "b.jsonl", jsonl({"id": "y", "text": "three"}, {"id": "7", "text": "four"}))
-    message = "b.jsonl:2: duplicate id '7', first seen at a.jsonl:2"
+    message = "b.jsonl:2: duplicate id '7' with another text, first seen at a.jsonl:2"
     report = ReadReport()
     articles = read_articles(["a.jsonl", "b.jsonl"], on_error=on_error, report=report)
     if on_error == "raise":
@@ -446,13 +464,36 @@ def test_read_articles_duplicate_id_names_first_occurrence(cwd: Path, on_error: 
         assert report.skipped == 1
 
 
-def test_read_articles_duplicate_id_across_txt_and_jsonl(cwd: Path) -> None:
+def test_read_articles_same_text_in_two_files_is_a_duplicate_read_once(cwd: Path) -> None:
     write(cwd / "x.txt", GOOD)
-    write(cwd / "a.jsonl", jsonl({"id": "x.txt", "text": "t"}))
-    with pytest.raises(
-        InputError, match=re.escape("a.jsonl:1: duplicate id 'x.txt', first seen at x.txt")
-    ):
-        list(read_articles(["x.txt", "a.jsonl"]))
+    write(cwd / "copy" / "y.txt", GOOD)
+    write(cwd / "a.jsonl", jsonl({"text": GOOD}, {"id": "own", "text": GOOD}))
+    report = ReadReport()
+    articles = list(read_articles(["x.txt", "copy", "a.jsonl"], report=report))
+    # The JSONL line without an id is the same text; the one with an id is its own article.
+    assert [a.origin for a in articles] == ["x.txt", "a.jsonl:2"]
+    assert report.duplicates == 2
+    assert [str(p) for p in report.warnings] == [
+        "copy/y.txt: duplicate of x.txt (same text); read once",
+        "a.jsonl:1: duplicate of x.txt (same text); read once",
+    ]
+    assert report.summary() == "2 articles read, 0 skipped, 2 duplicates, 2 warnings"
+
+
+def test_read_articles_jsonl_without_id_is_its_url_else_its_text(cwd: Path) -> None:
+    write(
+        cwd / "a.jsonl",
+        jsonl(
+            {"text": "One", "url": "HTTPS://News.Example/a#top"},
+            {"text": "Two", "url": "not a url"},
+            {"text": "Three"},
+        ),
+    )
+    assert [a.id for a in read_articles(["a.jsonl"])] == [
+        "https://news.example/a",
+        text_id("Two"),
+        text_id("Three"),
+    ]
 
 
 @pytest.mark.parametrize("on_error", ["raise", "skip"])
@@ -520,7 +561,7 @@ def test_read_articles_opens_a_file_only_when_reached(cwd: Path) -> None:
     write(cwd / "a.txt", GOOD)
     write(cwd / "b.txt", GOOD)
     articles = read_articles(["a.txt", "b.txt"])
-    assert next(articles).id == "a.txt"
+    assert next(articles).origin == "a.txt"
     (cwd / "b.txt").unlink()  # gone after the up-front check: found out only when reached
     with pytest.raises(InputError, match="^" + re.escape("b.txt: cannot read file")):
         next(articles)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pyoxigraph as ox
 import pytest
 from hypothesis import given
@@ -26,6 +28,34 @@ def test_iri_any_article_id_mints_valid_graph_and_article_iris(article_id):
     for iri in (minter.article(article_id), minter.article_graph(article_id)):
         assert is_valid_iri(iri)
         ox.NamedNode(iri)
+
+
+@given(st.text(min_size=1), st.text(min_size=1))
+def test_iri_article_iris_are_injective(first, second):
+    minter = IRIMinter()
+    iri = minter.article(first)
+    # The id reads back from its IRI, so two ids never share one.
+    assert unquote(iri.removeprefix(minter.base + "article/"), errors="surrogatepass") == first
+    assert (iri == minter.article(second)) == (first == second)
+    assert (minter.article_graph(first) == minter.article_graph(second)) == (first == second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a b", "a_b"),
+        ("a  b", "a b"),
+        ("caf\u00e9", "cafe\u0301"),  # composed and decomposed
+        ("a/./b", "a/b"),
+        ("a/../b", "b"),
+        ("x.", "x%2E"),
+        ("A", "a"),
+        (" a", "a"),
+    ],
+)
+def test_iri_tricky_article_ids_never_collide(first, second):
+    minter = IRIMinter()
+    assert minter.article(first) != minter.article(second)
 
 
 def test_iri_same_name_same_node_different_class_different_node():

@@ -130,3 +130,26 @@ def test_store_load_file_reads_turtle_and_refuses_rdfxml(tmp_path: Path):
         load_file(bad)
     with pytest.raises(StoreError, match=r"unsupported format '\.rdf'"):
         load_file(tmp_path / "x.rdf")
+
+
+def test_store_write_failure_is_a_store_error_naming_the_path(tmp_path):
+    import errno
+
+    from kg.errors import StoreError
+    from kg.iri import IRIMinter
+    from kg.store import KGStore
+
+    class FullDisk:
+        """Stands for an Oxigraph store on a full disk (RocksDB reports ENOSPC as OSError)."""
+
+        def extend(self, quads):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def update(self, text):
+            raise RuntimeError("IO error: No space left on device: While appending to file")
+
+    store = KGStore(FullDisk(), tmp_path / "kg.oxigraph", IRIMinter(), False)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match=r"kg\.oxigraph: the disk is full.*run the build again"):
+        store.add([])
+    with pytest.raises(StoreError, match=r"kg\.oxigraph: IO error: No space left"):
+        store.replace_graph("https://kg.example/links", [])

@@ -304,7 +304,15 @@ def print_build_report(
     elif not quiet:
         console.print(
             f"Built {store} with {report.model}: {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged; {report.read.skipped} skipped (bad input). "
+            f"{report.unchanged} unchanged"
+            + (f" ({report.renamed} of them under another file name)" if report.renamed else "")
+            + f"; {report.read.skipped} skipped (bad input)"
+            + (
+                f", {report.read.duplicates} duplicate(s) read once"
+                if report.read.duplicates
+                else ""
+            )
+            + ". "
             f"{report.entities} entity mentions, {report.relations} relations; "
             f"{report.triples_added:+,} triples ({report.triples_after:,} in the store)."
             + (f" {report.links:,} entities linked across articles." if report.links else "")
@@ -318,7 +326,10 @@ def print_build_report(
 @app.command("export")
 def export_command(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write (a folder for neo4j).")
+        Path,
+        typer.Option(
+            "--output", "-o", help="File to write ('-': standard output; a folder for neo4j)."
+        ),
     ],
     fmt: Annotated[
         str | None,
@@ -339,6 +350,7 @@ def export_command(
 ) -> None:
     """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
     from ..export import FORMATS, RDF_FORMATS, export, format_from_suffix
+    from ..files import is_stdout
     from ..graph import neo4j_import_command
     from ..store import open_store
 
@@ -356,7 +368,14 @@ def export_command(
         working(console_err, f"Exporting {chosen} to {output}"),
     ):
         written = export(kg, chosen, output, with_ontology=with_ontology)
-    sizes = ", ".join(f"{path} ({path.stat().st_size:,} bytes)" for path in written)
+    if is_stdout(output):  # stdout carries the data: the note goes to stderr
+        console_err.print(f"Exported {chosen} to standard output")
+        return
+    # A FIFO or a device is written through: it has no size to show.
+    sizes = ", ".join(
+        f"{path} ({path.stat().st_size:,} bytes)" if path.is_file() else str(path)
+        for path in written
+    )
     console.print(f"Exported {chosen} to {sizes}")
     if chosen == "neo4j":
         console.print(f"Import with: {neo4j_import_command(output)}")

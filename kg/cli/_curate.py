@@ -93,7 +93,10 @@ def prune(
         raise typer.BadParameter("say what to prune: --missing", param_hint="--missing")
     with open_store(store, read_only=dry_run) as kg:
         gone = sorted(
-            i for i, path in kg.source_files().items() if path and not Path(path).exists()
+            # An article read from several files (a renamed folder) goes when all are gone.
+            i
+            for i, paths in kg.source_files().items()
+            if paths and not any(Path(p).exists() for p in paths)
         )
         for article_id in gone:
             console.print(Text(f"{'would remove' if dry_run else 'removing'} {article_id}"))

@@ -4,7 +4,7 @@ The store is opened read-only (for writing only with ``--allow-update`` and an u
 :mod:`kg.query` parses the query, applies the guard rails and runs it; :mod:`kg.query.named`
 looks up the names given to a named query's entity parameters first. Tables hold plain
 text, never rich markup: names and sentences come from articles. CSV, TSV, JSON and Turtle
-are written to stdout exactly as serialized.
+are written to stdout as serialized, their control and bidi characters escaped.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..sanitize import escape_unicode
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 from ._tables import fit_table
 
@@ -104,7 +105,9 @@ def query(
         typer.Option(
             "--timeout",
             "-t",
-            help="Give up after this many seconds (the query then runs in a child process).",
+            help="Stop the query after this many seconds (default 120; updates: no limit). "
+            "Queries run in a worker process that the limit or Ctrl-C stops at once.",
+            show_default=False,
         ),
     ] = None,
     allow_network: Annotated[
@@ -131,8 +134,10 @@ def query(
     Examples: kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }';
     kg query --name role-holders --param org="White House"; kg query --list.
     """
-    from ..query import check_query
+    from ..errors import QueryError
+    from ..query import DEFAULT_TIMEOUT, check_query, check_timeout
     from ..query.named import list_named_queries, load_named_query
+    from ..query.worker import MAX_TIMEOUT
 
     if list_queries:
         _print_named_queries(list_named_queries())
@@ -144,8 +149,14 @@ def query(
             + (f"; got {' and '.join(given)}" if given else ""),
             param_hint="QUERY",
         )
-    if timeout is not None and timeout <= 0:
-        raise typer.BadParameter(f"{timeout:g} is not above 0 seconds", param_hint="--timeout")
+    if timeout is not None:
+        try:
+            check_timeout(timeout)
+        except QueryError:
+            raise typer.BadParameter(
+                f"{timeout:g} is not a number of seconds above 0 and at most {MAX_TIMEOUT:,.0f}",
+                param_hint="--timeout",
+            ) from None
     params = _parse_params(param or [])
     hide: tuple[str, ...] = ()
     named: NamedQuery | None = None
@@ -160,6 +171,8 @@ def query(
         sparql = sys.stdin.read() if text == "-" else str(text)
 
     kind = check_query(sparql, allow_network=allow_network, allow_update=allow_update)
+    if timeout is None and kind != "update":  # a killed writer is unsafe: updates run here
+        timeout = DEFAULT_TIMEOUT
     result = _run(
         sparql,
         kind,
@@ -259,10 +272,10 @@ def _print_result(
         console.print(Text(f"Update applied{where}."))
         return
     if fmt != "table":
-        _echo(result.render(fmt))
+        _echo(result.render(fmt), fmt)
         return
     if result.kind == "construct":
-        _echo(result.to_turtle())
+        _echo(result.to_turtle(), "turtle")
     elif result.kind == "ask":
         typer.echo("true" if result.boolean else "false")
     else:
@@ -288,8 +301,14 @@ def _iri_columns(result: QueryResult, hide: tuple[str, ...]) -> set[int]:
     return iri
 
 
-def _echo(text: str) -> None:
-    """Write serialized results exactly as they are, ending with a newline."""
+def _echo(text: str, fmt: str) -> None:
+    """Write serialized results, ending with a newline.
+
+    JSON, Turtle and TSV get their control and bidi characters as ``\\uNNNN`` escapes, which
+    stand for the same characters in those syntaxes; CSV cells come escaped already.
+    """
+    if fmt != "csv":
+        text = escape_unicode(text)
     typer.echo(text, nl=not text.endswith("\n"))
 
 

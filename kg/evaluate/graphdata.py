@@ -23,6 +23,7 @@ _LABEL = NS.RDFS + "label"
 _ALT = NS.SKOS + "altLabel"
 _IDENTIFIER = NS.SCHEMA + "identifier"
 _GRAPH = NS.KG + "graph"
+_SOURCE_FILE = NS.KG + "sourceFile"
 _STATEMENT = NS.RDF + "Statement"
 _CLASSES = {NS.KG + c: c for c in ENTITY_CLASSES}
 _PREDICATES = {NS.KG + p: p for p in PREDICATES}
@@ -113,7 +114,7 @@ class ArticleData:
 
 
 def article_ids(store: ox.Store) -> dict[str, str]:
-    """Map of stored article id → the IRI of its named graph."""
+    """Map of stored article id, and of the file of a one-article file, → its graph IRI."""
     ids: dict[str, str] = {}
     graphs: dict[str, str] = {}
     for q in store.quads_for_pattern(None, ox.NamedNode(_IDENTIFIER), None, None):
@@ -126,6 +127,17 @@ def article_ids(store: ox.Store) -> dict[str, str]:
     for article, article_id in ids.items():
         # Without kg:graph, the graph IRI follows the minting convention of kg/iri.py.
         out[article_id] = graphs.get(article, article.replace("/article/", "/graph/", 1))
+    # An article known by its text (a .txt file) is found by its file too: a gold file names
+    # it so. A file that holds several articles (JSONL) names none of them.
+    files: dict[str, list[str]] = {}
+    for q in store.quads_for_pattern(None, ox.NamedNode(_SOURCE_FILE), None, None):
+        if not isinstance(q.object, ox.Literal) or not isinstance(q.subject, ox.NamedNode):
+            continue
+        if q.subject.value in ids:
+            files.setdefault(q.object.value, []).append(q.subject.value)
+    for file, articles in files.items():
+        if len(articles) == 1 and file not in out:
+            out[file] = out[ids[articles[0]]]
     return out
 
 

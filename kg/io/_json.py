@@ -39,7 +39,7 @@ def article_from_json(line: str, origin: str, warn: Warn) -> Article:
             field has the wrong type, or the date is not ``YYYY-MM-DD``.
 
     >>> article_from_json('{"id": 7, "text": "Head\\nBody", "date": "2005-03-14"}', "a.jsonl:1", print)
-    Article(id='7', text='Head\nBody', title='Head', date='2005-03-14', url='', source='', origin='a.jsonl:1', author='', extracted=False)
+    Article(id='7', text='Head\nBody', title='Head', date='2005-03-14', url='', source='', origin='a.jsonl:1', author='', extracted=False, source_file='')
     """
     try:
         record = json.loads(line)
@@ -55,21 +55,21 @@ def article_from_json(line: str, origin: str, warn: Warn) -> Article:
         )
 
     raw_id = record.get("id")
-    if raw_id is None:
-        raise RejectedError(
-            origin, "missing 'id'; give every line a unique 'id' (string or integer)"
-        )
-    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
+    article_id = ""  # without an id, the URL or the text is the identity (kg.io.identity)
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
         raise RejectedError(
             origin,
             f"'id' must be a string or an integer, got {_json_type(raw_id)} {_short(raw_id)}; "
             "give every line a unique string or integer 'id'",
         )
-    article_id = _clean(str(raw_id), origin, "id", warn)
-    if not article_id.strip():
-        raise RejectedError(origin, "empty 'id'; give every line a unique, non-empty 'id'")
-    if _ID_CONTROL.search(article_id):
-        raise RejectedError(origin, f"'id' {article_id!r} holds a control character; remove it")
+    if raw_id is not None:
+        article_id = _clean(str(raw_id), origin, "id", warn)
+        if not article_id.strip():
+            raise RejectedError(
+                origin, "empty 'id'; give a unique, non-empty 'id', or leave it out"
+            )
+        if _ID_CONTROL.search(article_id):
+            raise RejectedError(origin, f"'id' {article_id!r} holds a control character; remove it")
 
     raw_text = record.get("text")
     if raw_text is None:

@@ -21,11 +21,12 @@ Feed entries and archive records that are not articles are counted in
 :attr:`ReadReport.passed_over`. Articles read from markup are marked ``extracted``: the store
 keeps their text, which no input file holds as the offsets count it.
 
-Ids are stable: the JSONL ``id`` (a string, or an integer turned into a string), else the
-path of the file relative to the *parent* of the folder given (``corpus/bbc`` gives
-``bbc/politics/001.txt``), else, for a file given directly, its path as given, normalised,
-relative to the working directory if inside it (``seeds/minerals-deal-talks.txt``). A feed
-entry's id is ``FILE_ID#ENTRY_ID`` and an archived page's ``FILE_ID#TARGET_URI``.
+Identity follows :mod:`kg.io.identity`: the JSONL ``id`` (a string, or an integer turned into
+a string), else the canonical URL (a page's canonical link, a feed entry's link, an archived
+page's target URI, a JSONL ``url``), else a hash of the text; never the file name, so a
+renamed folder holds the same articles. An article read twice (the same id and the same
+content, e.g. one text in two files) is a duplicate: read once, with a warning. The same id
+with another content is an error. Every article records the absolute path of its file.
 
 Text is kept exactly as decoded, except that ``\\r\\n`` and lone ``\\r`` become ``\\n`` and a
 UTF-8 byte order mark is dropped; character offsets count in this stored text. Bytes that
@@ -63,6 +64,7 @@ from ._json import article_from_json
 from .dates import to_iso_date
 from .feeds import read_feed
 from .html import article_from_html
+from .identity import identify
 from .report import Problem, ReadReport
 from .warc import is_warc_name, read_warc
 
@@ -92,12 +94,11 @@ _CHUNK = 1024 * 1024
 
 @dataclass(frozen=True)
 class _Source:
-    """One file to read: where it is, how to call it, its id, and the URL it came from."""
+    """One file to read: where it is, how to call it, what it holds, the URL it came from."""
 
     path: Path
     display: str
     kind: str
-    article_id: str
     url: str = ""
 
 
@@ -291,15 +292,13 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
             parts_list = _walk(path, bad)
             if not parts_list and policy is not None:
                 policy.warn(shown, f"no readable files ({_FOLDER_KIND_NAMES}) below this folder")
-            prefix = Path(os.path.abspath(path)).name
             for parts in parts_list:
                 file = path.joinpath(*parts)
-                article_id = "/".join((prefix, *parts)).lstrip("/")
-                add(_Source(file, _display(file), _kind(file) or "", article_id))
+                add(_Source(file, _display(file), _kind(file) or ""))
         elif not path.exists():
             bad.append(f"{shown}: no such file or folder; check the path")
         elif (file_kind := _kind(path, direct=True)) and path.is_file():
-            add(_Source(path, shown, file_kind, shown))
+            add(_Source(path, shown, file_kind))
         else:
             bad.append(
                 f"{shown}: not a readable kind of file, nor a folder; give .txt files (one "
@@ -318,9 +317,10 @@ def _plan(inputs: Sequence[Path | str] | Path | str, policy: _Policy | None) -> 
 def _iter_articles(
     sources: list[_Source], policy: _Policy, default_date: str = ""
 ) -> Iterator[Article]:
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, str]] = {}  # id -> (origin, content hash)
     for source in sources:
         items = _READERS[source.kind](source, policy)
+        source_file = os.path.abspath(source.path)
         try:
             for item in items:
                 if isinstance(item, RejectedError):
@@ -328,16 +328,24 @@ def _iter_articles(
                     continue
                 if default_date and not item.date:
                     item = dataclasses.replace(item, date=default_date)
-                if item.id in first_seen:
+                if not item.source_file:
+                    item = dataclasses.replace(item, source_file=source_file)
+                item = identify(item)
+                seen = first_seen.get(item.id)
+                if seen is not None and seen[1] == item.content_hash:
+                    policy.report.duplicates += 1
+                    policy.warn(item.origin, f"duplicate of {seen[0]} (same text); read once")
+                    continue
+                if seen is not None:
                     policy.reject(
                         RejectedError(
                             item.origin,
-                            f"duplicate id {item.id!r}, first seen at {first_seen[item.id]}; "
-                            "ids must be unique across all inputs",
+                            f"duplicate id {item.id!r} with another text, first seen at "
+                            f"{seen[0]}; ids must be unique across all inputs",
                         )
                     )
                     continue
-                first_seen[item.id] = item.origin
+                first_seen[item.id] = (item.origin, item.content_hash)
                 policy.report.articles_read += 1
                 yield item
         except RejectedError as exc:  # the whole file is unreadable
@@ -363,7 +371,7 @@ def _read_txt(source: _Source, policy: _Policy) -> Iterator[Article | RejectedEr
     if not text.strip():
         raise RejectedError(origin, empty)
     yield Article(
-        id=source.article_id,
+        id="",  # its URL or its text (kg.io.identity), never its file name
         text=text,
         title=header.title or first_line(text),
         date=header.date,
@@ -429,29 +437,32 @@ def _read_bytes(source: _Source, what: str) -> bytes:
 def _read_html(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
     """One HTML page: one article. Raises :class:`RejectedError` if it holds no text."""
     data = _read_bytes(source, "an HTML page")
-    yield article_from_html(
-        data, article_id=source.article_id, origin=source.display, base_url=source.url
-    )
+    yield article_from_html(data, article_id="", origin=source.display, base_url=source.url)
 
 
 def _read_feed(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
     """One feed: an article per entry with text; link-only entries are counted."""
     data = _read_bytes(source, "a feed")
-    entries = read_feed(data, feed_id=source.article_id, origin=source.display)
+    entries = read_feed(data, feed_id=source.display, origin=source.display)
     if entries.link_only:
         policy.report.passed_over["feed entries with only a link (kg fetch reads them)"] += len(
             entries.link_only
         )
-    yield from entries.articles
+    # An entry is its link or its text (kg.io.identity), not its place in a file.
+    yield from (dataclasses.replace(a, id="") for a in entries.articles)
 
 
 def _read_warc(source: _Source, policy: _Policy) -> Iterator[Article | RejectedError]:
     """One web archive, record by record."""
-    yield from read_warc(
+    records = read_warc(
         source.path,
-        warc_id=source.article_id,
+        warc_id=source.display,
         origin=source.display,
         passed_over=policy.report.passed_over,
+    )
+    # A page is its URL (the target URI, or its canonical link) or its text (kg.io.identity).
+    yield from (
+        r if isinstance(r, RejectedError) else dataclasses.replace(r, id="") for r in records
     )
 
 

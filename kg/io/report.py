@@ -46,6 +46,8 @@ class ReadReport:
         articles_read: Articles yielded.
         skipped: Articles skipped because of an error (a file that cannot be read at all
             counts as one).
+        duplicates: Articles read a second time (the same id and content, e.g. one text in
+            two files), left out with a warning.
         passed_over: Items of the input that are not articles, by kind, such as web
             archive requests or feed entries with only a link; not errors.
 
@@ -58,6 +60,7 @@ class ReadReport:
     problems: list[Problem] = field(default_factory=list)
     articles_read: int = 0
     skipped: int = 0
+    duplicates: int = 0
     passed_over: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -73,6 +76,8 @@ class ReadReport:
     def summary(self) -> str:
         """One line for humans: counts of articles read, skipped and warnings."""
         parts = [f"{_plural(self.articles_read, 'article')} read", f"{self.skipped:,} skipped"]
+        if self.duplicates:
+            parts.append(_plural(self.duplicates, "duplicate"))
         n_warnings = len(self.warnings)
         if n_warnings:
             parts.append(_plural(n_warnings, "warning"))

@@ -48,9 +48,10 @@ from .named import (
 )
 from .results import FORMATS, QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
-from .worker import run_query
+from .worker import DEFAULT_TIMEOUT, check_timeout, run_query
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "FORMATS",
     "NEEDS",
     "PREFIXES",
@@ -59,6 +60,7 @@ __all__ = [
     "QueryResult",
     "ResultTerm",
     "check_query",
+    "check_timeout",
     "find_entities",
     "list_named_queries",
     "load_named_query",

@@ -132,9 +132,30 @@ def _parse_in_thread(query: str) -> tuple[str, Any, QueryKind]:
     thread.start()
     thread.join()
     result = outcome[0]
+    if isinstance(result, RecursionError):
+        raise QueryError(
+            f"The SPARQL query is nested too deeply to parse (brackets nested {_depth(query)} "
+            "deep); flatten it, e.g. join the group patterns or split the expression"
+        ) from None
     if isinstance(result, Exception):
         raise result
     return result
+
+
+def _depth(query: str) -> int:
+    """How deep ``{``, ``(`` and ``[`` nest in the query, outside strings, IRIs and comments.
+
+    >>> _depth("SELECT * { { ?s ?p '{{{' } FILTER((1)) }")
+    3
+    """
+    deepest = depth = 0
+    for char in OPAQUE.sub(" ", query):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _parse(query: str) -> tuple[str, Any, QueryKind]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..errors import QueryError
+from ..sanitize import escape_terminal, neutralise_csv_cell
 from .terms import PREFIXES, QueryKind, ResultTerm
 
 if TYPE_CHECKING:
@@ -85,7 +88,8 @@ class QueryResult:
     def to_table(self, *, hide: Collection[str] = ()) -> Table:
         """A rich table: IRIs shortened with the prefixes, one row per solution or triple.
 
-        Values are plain :class:`rich.text.Text`: text from articles is never read as markup.
+        Values are plain :class:`rich.text.Text`: text from articles is never read as markup,
+        and its control and bidi characters are escaped (:func:`kg.sanitize.escape_terminal`).
 
         Args:
             hide: Variables to leave out, e.g. the parameters of a named query.
@@ -105,7 +109,12 @@ class QueryResult:
         rows = self.rows if self.kind != "construct" else self.triples
         for row in rows:
             cells = (row[i] for i in shown)
-            table.add_row(*(Text("" if t is None else t.compact(self.prefixes)) for t in cells))
+            table.add_row(
+                *(
+                    Text("" if t is None else escape_terminal(t.compact(self.prefixes)))
+                    for t in cells
+                )
+            )
         return table
 
     def to_json(self) -> str:
@@ -116,12 +125,40 @@ class QueryResult:
         return self.payload.decode("utf-8")
 
     def to_csv(self) -> str:
-        """SPARQL 1.1 Query Results CSV (select, ask)."""
-        return self._results(ox.QueryResultsFormat.CSV, "csv")
+        """SPARQL 1.1 Query Results CSV (select, ask), safe to open in a spreadsheet.
+
+        A cell that a spreadsheet would run as a formula is prefixed with ``'``
+        (:func:`kg.sanitize.neutralise_csv_cell`), and control and bidi characters are
+        written as escapes (CSV has none of its own; line breaks and tabs are kept).
+        """
+        self._need_results("csv")
+        if self.kind == "ask":
+            return self._results(ox.QueryResultsFormat.CSV, "csv")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(self.variables)
+        for row in self.rows:
+            writer.writerow(
+                neutralise_csv_cell(escape_terminal(_csv_value(t), keep="\n\t")) for t in row
+            )
+        return buffer.getvalue()
 
     def to_tsv(self) -> str:
-        """SPARQL 1.1 Query Results TSV (select, ask)."""
-        return self._results(ox.QueryResultsFormat.TSV, "tsv")
+        """SPARQL 1.1 Query Results TSV (select, ask), safe to open in a spreadsheet.
+
+        A string that a spreadsheet would run as a formula gets ``'`` in front, inside its
+        quotes (as :meth:`to_csv` does).
+        """
+        text = self._results(ox.QueryResultsFormat.TSV, "tsv")
+        if self.kind == "ask":
+            return text
+        lines = text.split("\n")
+        return "\n".join(
+            [
+                lines[0],
+                *("\t".join(map(_neutralise_tsv_cell, line.split("\t"))) for line in lines[1:]),
+            ]
+        )
 
     def to_turtle(self) -> str:
         """The graph of a CONSTRUCT or DESCRIBE query as Turtle, with the prefixes it uses."""
@@ -171,3 +208,25 @@ class QueryResult:
         iris = [t.value for triple in self.triples for t in triple if t.type == "uri"]
         used = {p: ns for p, ns in self.prefixes.items() if any(i.startswith(ns) for i in iris)}
         return (ox.serialize(triples, format=fmt, prefixes=used) or b"").decode("utf-8")
+
+
+_TSV_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(.*)', re.S)
+
+
+def _csv_value(term: ResultTerm | None) -> str:
+    """A term as SPARQL CSV writes it: IRIs and literals bare, blank nodes as ``_:id``."""
+    if term is None:
+        return ""
+    return f"_:{term.value}" if term.type == "bnode" else term.value
+
+
+def _neutralise_tsv_cell(cell: str) -> str:
+    """A SPARQL TSV cell with a formula-like string prefixed with ``'`` inside its quotes.
+
+    >>> _neutralise_tsv_cell('"=1+1"@en'), _neutralise_tsv_cell("<https://x.example/=>")
+    ('"\\'=1+1"@en', '<https://x.example/=>')
+    """
+    string = _TSV_STRING.fullmatch(cell)
+    if string is None:
+        return cell  # an IRI, a blank node or a bare number: no spreadsheet runs those
+    return f'"{neutralise_csv_cell(string[1])}"{string[2]}'

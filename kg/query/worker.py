@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import re
 import subprocess
@@ -29,7 +30,20 @@ from .guard import check_query
 from .results import QueryResult
 from .terms import QueryKind, ResultTerm, prefixes_for, to_term
 
-__all__ = ["GRAPHS", "open_read_only", "run_query"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "GRAPHS",
+    "MAX_TIMEOUT",
+    "check_timeout",
+    "open_read_only",
+    "run_query",
+]
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds ``kg query`` waits for a query before it stops it (``--timeout`` to change)."""
+
+MAX_TIMEOUT = 1_000_000.0
+"""The longest time limit accepted (about 11 days); the operating system refuses more."""
 
 GRAPHS = ("kg", "all")
 """What the default graph of a query is: the consolidated graph, or every graph."""
@@ -87,6 +101,10 @@ def run_query(
     pass the folder of a large on-disk store rather than its open store. Without a timeout
     the query runs in this process, at no extra cost.
 
+    The child is also what lets Ctrl-C stop a query at once: the wait for it is Python code,
+    which a ``KeyboardInterrupt`` interrupts, and the child is then killed (``kg query``
+    always runs its queries this way, under :data:`DEFAULT_TIMEOUT` unless told otherwise).
+
     Raises:
         QueryError: Malformed, refused, failed or timed out.
     """
@@ -105,18 +123,35 @@ def run_query(
     if timeout is None:
         store = source if isinstance(source, ox.Store) else open_read_only(os.fspath(source))
         return QueryResult._from_payload(kind, _evaluate(store, request), prefixes)
-    if timeout <= 0:
-        raise QueryError(f"Invalid timeout {timeout!r}: give a number of seconds above 0")
+    check_timeout(timeout)
     if kind == "update":
         raise QueryError("A timeout cannot stop an update safely; run the update without a timeout")
     payload = _evaluate_in_child(source, request, timeout)
     return QueryResult._from_payload(kind, payload, prefixes)
 
 
+def check_timeout(timeout: float) -> float:
+    """``timeout`` if it is a usable time limit in seconds, else a :class:`QueryError`.
+
+    >>> check_timeout(2.5)
+    2.5
+    >>> check_timeout(float("nan"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: Invalid timeout nan: give a number of seconds above 0 and at most ...
+    """
+    if not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT:
+        raise QueryError(
+            f"Invalid timeout {timeout:g}: give a number of seconds above 0 and at most "
+            f"{MAX_TIMEOUT:,.0f}"
+        )
+    return timeout
+
+
 def open_read_only(path: str) -> ox.Store:
     try:
         return ox.Store.read_only(path)
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise QueryError(f"Cannot open the store {path} read-only: {exc}") from exc
 
 
@@ -221,7 +256,11 @@ def _evaluate_in_child(
                 try:
                     output, errors = child.communicate(timeout=timeout)
                 except subprocess.TimeoutExpired:
-                    raise QueryError(f"Query timed out after {timeout:g} s") from None
+                    raise QueryError(
+                        f"Query timed out after {timeout:g} s and was stopped; narrow it (scope "
+                        "it to a graph with GRAPH, add LIMIT) or allow more time (--timeout "
+                        "SECONDS)"
+                    ) from None
             else:
                 output, errors = (
                     ready + child.stdout.read(),
