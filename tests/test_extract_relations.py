@@ -98,6 +98,28 @@ def test_apposition_title_of_organization(component, make_doc):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "title_object"),
+    [
+        (
+            "Ann Ruiz , the U.S. ambassador to the United Nations , said so .",
+            [(0, 2, "PERSON"), (4, 5, "GPE"), (7, 10, "ORG")],
+            ("Ann Ruiz", "works_for", "United Nations"),
+        ),
+        (
+            "Tom Hale , the French chief executive of Renault , said so .",
+            [(0, 2, "PERSON"), (4, 5, "GPE"), (8, 9, "ORG")],
+            ("Tom Hale", "leader_of", "Renault"),
+        ),
+    ],
+)
+def test_apposition_title_of_organization_after_a_country(
+    component, make_doc, text, ents, title_object
+):
+    doc = make_doc(text, ents=ents)
+    assert title_object in triples(component, doc)
+
+
 def test_copula_with_conjoined_titles_gives_two_triples(component, make_doc):
     text = "Em Luetkemeyer is a NOTUS reporter and an Allbritton Journalism Institute fellow ."
     parse = [
