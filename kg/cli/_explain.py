@@ -86,6 +86,7 @@ def stored_article(kg_store: KGStore, article_id: str) -> Article:
 
     from ..io import read_articles
     from ..records import Article as ArticleRecord
+    from ..vocab import SCHEMA
 
     iris = {v: k for k, v in kg_store.article_iris().items()}
     if article_id not in iris:
@@ -94,7 +95,7 @@ def stored_article(kg_store: KGStore, article_id: str) -> Article:
             "SELECT ?id WHERE { GRAPH ?g { ?a schema:identifier ?id } }"
         )
     meta = ox.NamedNode(kg_store.minter.metadata_graph)
-    body = ox.NamedNode("http://schema.org/articleBody")
+    body = ox.NamedNode(SCHEMA.NS + "articleBody")
     for q in kg_store.ox.quads_for_pattern(ox.NamedNode(iris[article_id]), body, None, meta):
         return ArticleRecord(id=article_id, text=q.object.value)
     files = sorted(kg_store.source_files().get(article_id, ()))
