@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -16,6 +17,7 @@ from .chains import chained
 from .country import find_country
 from .entities import Resolution
 from .gazetteer import Gazetteer
+from .holders import one_holder
 from .matching import RelationMatchers, matches
 from .references import find_references
 from .rules import Rule, RuleSet
@@ -57,6 +59,9 @@ _PARTY_POSTS = frozenset({"leader", "head", "chairman", "chairwoman", "chair", "
 # A candidate stands for a body, he is no member of it yet ("Senate candidate X"); a party's
 # candidate is one of its members ("Labour candidate X").
 _CANDIDACY = frozenset({"candidate", "nominee", "hopeful", "challenger"})
+# A body inside an organization: whoever heads it is a member of the whole ("Senate
+# tax committee chief X").
+_BODY_NOUNS = frozenset({"committee", "subcommittee", "panel", "caucus", "delegation"})
 _TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
@@ -317,7 +322,10 @@ class _Builder:
             return  # "shadow chancellor X" holds no post in the government
         if override:
             predicate = override
-        if (
+        body = title is not None and predicate in _HEAD_PREDICATES and self.heads_a_body(title, obj)
+        if body:
+            predicate = "member_of"  # "Senate tax committee chief X" sits in the Senate
+        elif (
             title
             and predicate in _HEAD_PREDICATES
             and self.heads_a_part(title.start, title.end, obj)
@@ -355,6 +363,7 @@ class _Builder:
             title
             and obj.start >= title.end
             and obj.end < len(self.doc)
+            and not body
             and self.modifies_a_noun(obj)
         ):
             return  # "head of music at London rock radio station Xfm": London is not the employer
@@ -474,8 +483,9 @@ class _Builder:
         before = doc[start - 1] if start > 0 else None
         if (
             before is not None
-            and before.pos_ == "NOUN"
+            and before.pos_ in ("NOUN", "PROPN")  # the parser takes "tax committee" for a name
             and before.is_lower
+            and (before.dep_ in ("compound", "nmod", "amod") or not doc.has_annotation("DEP"))
             and not self.ann.ent[start - 1]
             and before.lower_ not in self.ruleset.modifiers
             and before.lower_ not in _WHOLE_ORG_NOUNS
@@ -500,6 +510,19 @@ class _Builder:
             and doc[obj.end].tag_ == "POS"
             and doc[obj.end + 1].is_lower
         )
+
+    def heads_a_body(self, title: TitlePhrase, obj: _Arg) -> bool:
+        """Whether a head title heads a committee of the organization, not the organization:
+        "Senate tax committee chief X", "chairman of the Commons public accounts committee"."""
+        doc = self.doc
+        if obj.end <= title.start:
+            between = doc[obj.end : title.start]
+        else:
+            i = obj.end
+            while i < len(doc) and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "PROPN"):
+                i += 1
+            between = doc[obj.end : i]
+        return any(t.lower_ in _BODY_NOUNS for t in between)
 
     def title_belongs_to_next_name(self, end: int, subject: int) -> bool:
         """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""
@@ -617,5 +640,9 @@ def extract_relations(
         elif trace is not None:
             trace.rejected(rule.id, "", "roles", "the match has no subject or object tokens")
     triples = _without_contradicted(builder)
+    mentions = Counter(
+        {(e.name, e.label): len(m) for e, m in zip(resolution.entities, resolution.mentions)}
+    )
+    triples = one_holder(triples, mentions)
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
