@@ -27,7 +27,13 @@ def test_the_president_named_most_keeps_the_post_an_earlier_one_is_former(compon
     doc = make_doc(
         "U.S. President Donald Trump spoke . Trump cut the tax that U.S. President "
         "Barack Obama set .",
-        ents=[(0, 1, "GPE"), (2, 4, "PERSON"), (6, 7, "PERSON"), (11, 12, "GPE"), (13, 15, "PERSON")],
+        ents=[
+            (0, 1, "GPE"),
+            (2, 4, "PERSON"),
+            (6, 7, "PERSON"),
+            (11, 12, "GPE"),
+            (13, 15, "PERSON"),
+        ],
     )
     found = facts(component, sentences(doc, 6))
     assert ("Donald Trump", "president_of", "United States", "current") in found
@@ -39,8 +45,35 @@ def test_a_second_president_with_an_implied_country_is_dropped(component, make_d
     doc = make_doc(
         "WASHINGTON ( Reuters ) - President Donald Trump will press President Xi Jinping . "
         "President Trump spoke .",
-        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (11, 13, "PERSON"), (15, 16, "PERSON")],
-        tags=[*"NNP , NNP , , NNP NNP NNP MD VB NNP NNP NNP . NNP NNP VBD .".split()],
+        ents=[
+            (0, 1, "GPE"),
+            (2, 3, "ORG"),
+            (6, 8, "PERSON"),
+            (11, 13, "PERSON"),
+            (15, 16, "PERSON"),
+        ],
+        tags=[
+            *[
+                "NNP",
+                ",",
+                "NNP",
+                ",",
+                ",",
+                "NNP",
+                "NNP",
+                "NNP",
+                "MD",
+                "VB",
+                "NNP",
+                "NNP",
+                "NNP",
+                ".",
+                "NNP",
+                "NNP",
+                "VBD",
+                ".",
+            ]
+        ],
     )
     found = facts(component, sentences(doc, 14))
     assert ("Donald Trump", "president_of", "United States", "current") in found
@@ -103,7 +136,9 @@ def test_a_tie_keeps_every_holder_and_mentions_break_a_tie_of_sentences():
         ),
     ],
 )
-def test_the_head_of_a_committee_is_a_member_of_the_whole(component, make_doc, text, ents, expected):
+def test_the_head_of_a_committee_is_a_member_of_the_whole(
+    component, make_doc, text, ents, expected
+):
     found = {(s, p, o) for s, p, o, _ in facts(component, make_doc(text, ents=ents))}
     assert expected in found
     assert (expected[0], "leader_of", expected[2]) not in found
@@ -126,9 +161,19 @@ def test_a_noun_of_its_own_phrase_before_a_title_heads_no_part(component, make_d
         f"WASHINGTON ( Reuters ) - The {noun} President George Bush signed passed .",
         ents=[(0, 1, "GPE"), (2, 3, "ORG"), (8, 10, "PERSON")],
         parse=[
-            (11, "npadvmod"), (2, "punct"), (0, "appos"), (2, "punct"), (11, "punct"),
-            (6, "det"), (11, "nsubj"), (9, "compound"), (9, "compound"), (10, "nsubj"),
-            (6, "relcl"), (11, "ROOT"), (11, "punct"),
+            (11, "npadvmod"),
+            (2, "punct"),
+            (0, "appos"),
+            (2, "punct"),
+            (11, "punct"),
+            (6, "det"),
+            (11, "nsubj"),
+            (9, "compound"),
+            (9, "compound"),
+            (10, "nsubj"),
+            (6, "relcl"),
+            (11, "ROOT"),
+            (11, "punct"),
         ],
     )
     found = {(s, p, o) for s, p, o, _ in facts(component, doc)}

@@ -641,7 +641,10 @@ def extract_relations(
             trace.rejected(rule.id, "", "roles", "the match has no subject or object tokens")
     triples = _without_contradicted(builder)
     mentions = Counter(
-        {(e.name, e.label): len(m) for e, m in zip(resolution.entities, resolution.mentions)}
+        {
+            (e.name, e.label): len(m)
+            for e, m in zip(resolution.entities, resolution.mentions, strict=False)
+        }
     )
     triples = one_holder(triples, mentions)
     triples.extend(chained(triples))
