@@ -27,6 +27,8 @@ __all__ = ["extract_relations"]
 
 # Verbs of the future: "X will become chief executive".
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Verbs that give a title ahead of time: "X is to become / to be / will serve as chairman".
+_BECOMING = frozenset({"become", "be", "serve"})
 # A leading title after one of these nouns still heads the whole organization
 # ("group chief executive"); after any other noun it heads a department ("research
 # director", "communications chief"): the person works for the organization.
@@ -254,19 +256,32 @@ class _Builder:
                 return (*self.ruleset.modifiers[doc[k].lower_], k)
         # "X will become chief executive": the title is what "become" makes X, not an
         # apposition of X ("X, chairman of Y, will become ...").
+        # "X will serve as chairman", "nominated X to be the next head of Y" too.
         title: Token = doc[last]
         verb = title.head
+        if title.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
         if (
-            title.dep_ in ("attr", "oprd", "xcomp", "dobj")
-            and verb.lemma_ == "become"
-            and any(c.lower_ in _FUTURE_AUX for c in verb.children)
+            title.dep_ in ("attr", "oprd", "xcomp", "dobj", "pobj")
+            and verb.lemma_ in _BECOMING
+            and self.is_ahead(verb)
         ):
             return ("future", "", verb.i)
         return ("current", "", -1)
 
+    def is_ahead(self, verb: Token) -> bool:
+        """Whether a verb speaks of what is to come: "will meet", "is to become", "plans to
+        join" (an auxiliary of the future, or an infinitive)."""
+        return any(
+            c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or c.lower_ == "to") for c in verb.children
+        )
+
     def verb_status(self, verb: Token) -> str:
         """A verb in the past with a time span is a former role ("who led Labour from 1983
-        until 1992"); "founded Microsoft in 1975" is not."""
+        until 1992"); "founded Microsoft in 1975" is not. A verb of what is to come gives a
+        future one ("will meet")."""
+        if self.is_ahead(verb):
+            return "future"  # "X will meet Y", "X plans to join Y"
         if verb.tag_ != "VBD":
             return "current"
         if any(child.lower_ in ("from", "until", "till", "between") for child in verb.children):
