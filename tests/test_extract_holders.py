@@ -179,3 +179,34 @@ def test_a_noun_of_its_own_phrase_before_a_title_heads_no_part(component, make_d
     found = {(s, p, o) for s, p, o, _ in facts(component, doc)}
     assert ("George Bush", "president_of", "United States") in found
     assert ("George Bush", "works_for", "United States") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "home"),
+    [
+        (
+            "House Republican leader Kevin McCarthy of California spoke .",
+            [(0, 1, "ORG"), (1, 2, "NORP"), (3, 5, "PERSON"), (6, 7, "GPE")],
+            "California",
+        ),
+        (
+            "Senate Democratic leader Chuck Schumer of New York spoke .",
+            [(0, 1, "ORG"), (1, 2, "NORP"), (3, 5, "PERSON"), (6, 8, "GPE")],
+            "New York",
+        ),
+    ],
+)
+def test_of_a_place_after_a_titled_name_is_no_object_when_the_title_has_one(
+    component, make_doc, text, ents, home
+):
+    found = {(s, p, o) for s, p, o, _ in facts(component, make_doc(text, ents=ents))}
+    assert not any(o == home for _, _, o in found)
+    assert any(p == "leader_of" for _, p, _ in found)
+
+
+def test_a_title_with_nothing_before_it_governs_the_place_after_the_name(component, make_doc):
+    doc = make_doc(
+        "Prime Minister Ana Lopez of France arrived .", ents=[(2, 4, "PERSON"), (5, 6, "GPE")]
+    )
+    found = {(s, p, o) for s, p, o, _ in facts(component, doc)}
+    assert ("Ana Lopez", "prime_minister_of", "France") in found

@@ -140,10 +140,7 @@ class _Builder:
         """
         if title is None or subject is None or title.start in self.titled:
             return None
-        i = title.start - 1
-        while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
-            i -= 1
-        if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
+        if self.named_before(title):
             return None
         if self.object_follows(title.end) or self.object_after(title.end):
             return None
@@ -155,6 +152,14 @@ class _Builder:
             return None
         index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
+
+    def named_before(self, title: TitlePhrase) -> bool:
+        """Whether an entity or a possessive stands right before a title (modifiers aside):
+        "Tory chancellor", "House Republican leader", "Acme's chairman"."""
+        i = title.start - 1
+        while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
+            i -= 1
+        return i >= 0 and (bool(self.ann.ent[i]) or self.doc[i].tag_ == "POS")
 
     def mark_references(self) -> None:
         """Give pronouns and descriptions with one clear antecedent its entity tag."""
@@ -319,6 +324,8 @@ class _Builder:
                 return  # "X, the German co-head of EADS": the "of" object is the real one
             if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
+            if title.end <= subject.start and obj.start >= subject.end and self.named_before(title):
+                return  # "House Republican leader X of California": "of" gives the home state
         elif "verb" in roles:
             status = self.verb_status(self.doc[roles["verb"][0]])
         else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
