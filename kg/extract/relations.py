@@ -366,9 +366,14 @@ class _Builder:
                 and title
                 and obj.end <= title.start
                 and self.is_adjective(obj)
-                and not any(e.phrase in _PARTY_POSTS for e in title.entries)
+                and (
+                    not any(e.phrase in _PARTY_POSTS for e in title.entries)
+                    or (obj.start > 0 and self.ann.ent[obj.start - 1] == "ORG")
+                )
             ):
-                predicate = as_adjective  # "Democratic President Bill Clinton"
+                # "Democratic President Bill Clinton"; "Senate Democratic leader X" leads the
+                # party's senators, a member of the party
+                predicate = as_adjective
             # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
             if mode == "current" and modifier_at > obj.end - 1:
                 status = "current"
