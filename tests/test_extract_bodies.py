@@ -56,3 +56,13 @@ def test_majority_and_minority_leaders_are_members_of_the_body(
     found = triples(component, make_doc(text, ents=ents))
     assert expected in found
     assert not any(p in ("leader_of", "works_for") for s, p, _ in found if s == expected[0])
+
+
+def test_a_party_name_in_two_words_is_no_legislature(component, make_doc):
+    # NER's "Liberal" before "Democrat" is the party's own first word, not a body.
+    doc = make_doc(
+        "Liberal Democrat leader Charles Kennedy spoke .",
+        ents=[(0, 1, "ORG"), (1, 2, "NORP"), (3, 5, "PERSON")],
+    )
+    found = triples(component, doc)
+    assert not any(p == "member_of" for s, p, _ in found if s == "Charles Kennedy")

@@ -368,7 +368,7 @@ class _Builder:
                 and self.is_adjective(obj)
                 and (
                     not any(e.phrase in _PARTY_POSTS for e in title.entries)
-                    or (obj.start > 0 and self.ann.ent[obj.start - 1] == "ORG")
+                    or self.body_before(obj)
                 )
             ):
                 # "Democratic President Bill Clinton"; "Senate Democratic leader X" leads the
@@ -431,6 +431,17 @@ class _Builder:
             self.follow_conjuncts(rule, roles, title)
             if title.end <= subject.start and self.is_plural(title):
                 self.follow_list(rule, roles, title, subject)
+
+    def body_before(self, arg: _Arg) -> bool:
+        """Whether an organization other than a party stands right before a party's
+        adjective ("Senate Democratic leader"; not "Liberal Democrat leader")."""
+        index = self.entity_at(arg.start - 1) if arg.start > 0 else None
+        if index is None or index == arg.entity:
+            return False
+        entity = self.res.entities[index]
+        if entity.label != "Organization" or self.gazetteer.is_party(entity.name):
+            return False
+        return self.gazetteer.demonym(self.doc[arg.start - 1 : arg.end].text) is None
 
     def is_adjective(self, arg: _Arg) -> bool:
         """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
