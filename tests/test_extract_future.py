@@ -22,6 +22,7 @@ _TAGS = {
     "DET": "DT",
     "ADP": "IN",
     "PUNCT": ".",
+    "SCONJ": "IN",
 }
 
 
@@ -117,3 +118,76 @@ def test_the_next_holder_of_a_title_is_future(component, make_doc):
     found = facts(component, doc)
     assert ("Ann Ruiz", "leader_of", "Acme", "future") in found
     assert ("Ann Ruiz", "leader_of", "Acme", "current") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Trump fired FBI Director James Comey .",
+            [(0, 1, "PERSON"), (2, 3, "ORG"), (4, 6, "PERSON")],
+            ("James Comey", "leader_of", "FBI"),
+        ),
+        (
+            "Bo Li ousted Acme chairman Ann Ruiz .",
+            [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 7, "PERSON")],
+            ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+    ],
+)
+def test_a_title_after_a_verb_of_removal_is_former(component, make_doc, text, ents, fact):
+    words = text.split()
+    verb = 1 if words[1] == "fired" else 2
+    pos = ["VERB" if i == verb else p for i, p in enumerate(_default_pos(words))]
+    lemmas = ["fire" if w == "fired" else "oust" if w == "ousted" else w.lower() for w in words]
+    found = facts(component, make_doc(text, ents=ents, pos=pos, lemmas=lemmas))
+    assert (*fact, "former") in found
+    assert (*fact, "current") not in found
+
+
+def _default_pos(words):
+    return ["PUNCT" if w == "." else "PROPN" if w[:1].isupper() else "NOUN" for w in words]
+
+
+def test_a_fire_chief_is_no_former_chief(component, make_doc):
+    doc = make_doc("Acme fire chief Ann Ruiz spoke .", ents=[(0, 1, "ORG"), (3, 5, "PERSON")])
+    assert not any(st == "former" for *_, st in facts(component, doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "spec", "status"),
+    [
+        (
+            "Ann Ruiz served as chairman of Acme .",
+            "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT/serve ADP/2/prep NOUN/3/pobj ADP/4/prep "
+            "PROPN/5/pobj PUNCT/2/punct",
+            "former",
+        ),
+        (
+            "Ann Ruiz was chairman of Acme when Bo Li spoke .",
+            "PROPN/1/compound PROPN/2/nsubj AUX/2/ROOT/be NOUN/2/attr ADP/3/prep PROPN/4/pobj "
+            "SCONJ/9/advmod PROPN/8/compound PROPN/9/nsubj VERB/2/advcl PUNCT/2/punct",
+            "current",
+        ),
+        (
+            "Bo Li spoke when Ann Ruiz was chairman of Acme .",
+            "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT SCONJ/6/advmod PROPN/5/compound "
+            "PROPN/6/nsubj AUX/2/advcl/be NOUN/6/attr ADP/7/prep PROPN/8/pobj PUNCT/2/punct",
+            "former",
+        ),
+    ],
+)
+def test_a_past_copula_of_a_time_clause_is_former(component, make_doc, text, spec, status):
+    words = text.split()
+    ruiz = words.index("Ann")
+    acme = words.index("Acme")
+    ents = [(ruiz, ruiz + 2, "PERSON"), (acme, acme + 1, "ORG")]
+    if words[0] == "Bo" or "Bo" in words:
+        bo = words.index("Bo")
+        ents.append((bo, bo + 2, "PERSON"))
+    doc = parsed(make_doc, text, sorted(ents), spec)
+    for token in doc:
+        if token.lemma_ in ("be", "serve", "speak") or token.text == "spoke":
+            token.tag_ = "VBD"
+    found = facts(component, doc)
+    assert ("Ann Ruiz", "leader_of", "Acme", status) in found

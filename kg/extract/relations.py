@@ -27,6 +27,8 @@ __all__ = ["extract_relations"]
 
 # Verbs of the future: "X will become chief executive".
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Verbs that end the role of the title after them ("Trump fired FBI Director James Comey").
+_REMOVING = frozenset({"fire", "sack", "oust", "dismiss", "depose", "topple"})
 # Verbs that give a title ahead of time: "X is to become / to be / will serve as chairman".
 _BECOMING = frozenset({"become", "be", "serve"})
 # A leading title after one of these nouns still heads the whole organization
@@ -240,6 +242,8 @@ class _Builder:
                 before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
                 if before in self.ruleset.modifiers:
                     return (*self.ruleset.modifiers[before], i - 1)
+            if found is None and token.pos_ == "VERB" and token.lemma_ in _REMOVING:
+                return ("former", "", i)  # "Trump fired FBI Director James Comey"
             if (
                 self.ann.ent[i] == "PERSON"
                 or word in (",", ";", "(", ")", ":")
@@ -272,6 +276,17 @@ class _Builder:
             and self.is_ahead(verb)
         ):
             return ("future", "", verb.i)
+        if (
+            title.dep_ in ("attr", "pobj")
+            and verb.tag_ == "VBD"
+            and verb.lemma_ in _BECOMING
+            and (
+                verb.lemma_ == "serve" or any(c.lower_ in ("when", "while") for c in verb.children)
+            )
+        ):
+            # "who served as chairman", "when he was a Republican congressman" (the post is
+            # over, the party stays: the verb stands before the party, as a modifier after it)
+            return ("former", "", last)
         return ("current", "", -1)
 
     def is_ahead(self, verb: Token) -> bool:
