@@ -339,6 +339,10 @@ class _Builder:
                 return  # "X, the German co-head of EADS": the "of" object is the real one
             if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
+            if title.start >= subject.end and self.starts_a_clause(title, subject):
+                return  # "in support of Moore, an RNC official said": no apposition
+            if obj.start >= title.end and self.names_a_titled_person(obj, subject.entity):
+                return  # "a spokesman for Pennsylvania House Speaker Mike Turzai"
             if title.end <= subject.start and obj.start >= subject.end and self.named_before(title):
                 return  # "House Republican leader X of California": "of" gives the home state
         elif "verb" in roles:
@@ -576,6 +580,30 @@ class _Builder:
                 i += 1
             between = doc[obj.end : i]
         return any(t.lower_ in _BODY_NOUNS for t in between)
+
+    def starts_a_clause(self, title: TitlePhrase, subject: _Arg) -> bool:
+        """Whether a title after a name is the subject of a verb of its own, the name an
+        object of what comes before ("went to Moore, an RNC official said")."""
+        head = self.doc[title.last]
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        name = self.doc[subject.end - 1]
+        return (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.i > head.i
+            and name.dep_ in ("pobj", "dobj")
+        )
+
+    def names_a_titled_person(self, obj: _Arg, subject: int) -> bool:
+        """Whether an object after a title starts another person's title and name ("a
+        spokesman for Pennsylvania House Speaker Mike Turzai": the speaker's spokesman)."""
+        phrase = self.ann.titles.get(obj.end)
+        if phrase is None:
+            return False
+        person = self.res.token_entity.get(phrase.end)
+        return (
+            person is not None and person != subject and self.res.entities[person].label == "Person"
+        )
 
     def title_belongs_to_next_name(self, end: int, subject: int) -> bool:
         """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""

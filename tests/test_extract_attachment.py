@@ -1,0 +1,69 @@
+"""Which name a title belongs to, when the sentence holds more than one (hand-built Docs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_future import parsed
+from tests.test_extract_relations import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "spokesman", "other"),
+    [
+        (
+            "Stephen Miskin , a spokesman for Pennsylvania House Speaker Mike Turzai , spoke .",
+            [(0, 2, "PERSON"), (6, 8, "ORG"), (9, 11, "PERSON")],
+            "Stephen Miskin",
+            "Pennsylvania House",
+        ),
+        (
+            "Ann Ruiz , an adviser to Acme chairman Bob Ray , spoke .",
+            [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 10, "PERSON")],
+            "Ann Ruiz",
+            "Acme",
+        ),
+    ],
+)
+def test_an_organization_before_another_persons_title_is_his(
+    component, make_doc, text, ents, spokesman, other
+):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s == spokesman and o == other for s, _, o in found)
+    assert any(o == other and s != spokesman for s, _, o in found)
+
+
+def test_a_title_right_after_a_name_still_takes_its_organization(component, make_doc):
+    doc = make_doc(
+        "Luke Popovich , a spokesman for the National Mining Association , spoke .",
+        ents=[(0, 2, "PERSON"), (7, 10, "ORG")],
+    )
+    assert ("Luke Popovich", "spokesperson_of", "National Mining Association") in triples(
+        component, doc
+    )
+
+
+CLAUSE = (
+    "NOUN/1/nsubj VERB/9/ccomp ADP/1/prep PROPN/4/compound PROPN/2/pobj PUNCT/9/punct "
+    "DET/8/det PROPN/8/compound NOUN/9/nsubj VERB/9/ROOT/say PUNCT/9/punct"
+)
+APPOSITION = (
+    "NOUN/1/nsubj VERB/1/ROOT ADP/1/prep PROPN/4/compound PROPN/2/pobj PUNCT/4/punct "
+    "DET/8/det PROPN/8/compound NOUN/4/appos PUNCT/4/punct PUNCT/1/punct"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "spec", "stated"),
+    [
+        ("Money went to Roy Moore , an RNC official said .", CLAUSE, False),
+        ("Money went to Roy Moore , a Fed official said .", CLAUSE, False),
+        ("Money went to Roy Moore , an RNC official , .", APPOSITION, True),
+    ],
+)
+def test_a_title_that_is_the_subject_of_a_verb_is_no_apposition(
+    component, make_doc, text, spec, stated
+):
+    doc = parsed(make_doc, text, [(3, 5, "PERSON"), (7, 8, "ORG")], spec)
+    found = triples(component, doc)
+    assert any(s == "Roy Moore" for s, _, _ in found) is stated, found
