@@ -139,10 +139,21 @@ def test_a_title_after_a_verb_of_removal_is_former(component, make_doc, text, en
     words = text.split()
     verb = 1 if words[1] == "fired" else 2
     pos = ["VERB" if i == verb else p for i, p in enumerate(_default_pos(words))]
+    tags = ["VBD" if i == verb else "NNP" if p == "PROPN" else "NN" for i, p in enumerate(pos)]
     lemmas = ["fire" if w == "fired" else "oust" if w == "ousted" else w.lower() for w in words]
-    found = facts(component, make_doc(text, ents=ents, pos=pos, lemmas=lemmas))
+    found = facts(component, make_doc(text, ents=ents, pos=pos, tags=tags, lemmas=lemmas))
     assert (*fact, "former") in found
     assert (*fact, "current") not in found
+
+
+def test_a_removal_still_planned_leaves_the_role_current(component, make_doc):
+    text = "Bo Li plans to oust Acme chairman Ann Ruiz ."
+    pos = ["PROPN", "PROPN", "VERB", "PART", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBZ", "TO", "VB", "NNP", "NN", "NNP", "NNP", "."]
+    lemmas = ["bo", "li", "plan", "to", "oust", "acme", "chairman", "ann", "ruiz", "."]
+    ents = [(0, 2, "PERSON"), (5, 6, "ORG"), (7, 9, "PERSON")]
+    found = facts(component, make_doc(text, ents=ents, pos=pos, tags=tags, lemmas=lemmas))
+    assert ("Ann Ruiz", "leader_of", "Acme", "current") in found
 
 
 def _default_pos(words):

@@ -27,7 +27,8 @@ __all__ = ["extract_relations"]
 
 # Verbs of the future: "X will become chief executive".
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-# Verbs that end the role of the title after them ("Trump fired FBI Director James Comey").
+# Verbs that end the role of the title after them ("Trump fired FBI Director James Comey"),
+# once done ("a plan to oust Secretary of State X" leaves him in post).
 _REMOVING = frozenset({"fire", "sack", "oust", "dismiss", "depose", "topple"})
 # Verbs that give a title ahead of time: "X is to become / to be / will serve as chairman".
 _BECOMING = frozenset({"become", "be", "serve"})
@@ -242,7 +243,7 @@ class _Builder:
                 before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
                 if before in self.ruleset.modifiers:
                     return (*self.ruleset.modifiers[before], i - 1)
-            if found is None and token.pos_ == "VERB" and token.lemma_ in _REMOVING:
+            if found is None and token.tag_ in ("VBD", "VBN") and token.lemma_ in _REMOVING:
                 return ("former", "", i)  # "Trump fired FBI Director James Comey"
             if (
                 self.ann.ent[i] == "PERSON"
