@@ -23,6 +23,7 @@ _TAGS = {
     "ADP": "IN",
     "PUNCT": ".",
     "SCONJ": "IN",
+    "ADJ": "JJ",
 }
 
 
@@ -56,6 +57,13 @@ NOMINATE = (
             [(0, 2, "PERSON"), (7, 8, "ORG")],
             SERVE,
             ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+        (
+            "Ann Ruiz will serve as deputy chairman of Acme .",
+            [(0, 2, "PERSON"), (8, 9, "ORG")],
+            "PROPN/1/compound PROPN/3/nsubj AUX/3/aux VERB/3/ROOT/serve ADP/3/prep ADJ/6/amod "
+            "NOUN/4/pobj ADP/6/prep PROPN/7/pobj PUNCT/3/punct",
+            ("Ann Ruiz", "works_for", "Acme"),
         ),
         (
             "Bo Li nominated Ann Ruiz to become a member of Acme .",

@@ -255,15 +255,17 @@ class _Builder:
             ):
                 break
             i, steps = i - 1, steps + 1
-        if found is not None:
+        if found is not None and found[0] != "current":
             return found
-        for k in (last + 1, last + 2):
+        for k in (last + 1, last + 2) if found is None else ():
             if (
                 k < len(doc)
                 and doc[k].lower_ in self.ruleset.modifiers
                 and (k == last + 1 or doc[last + 1].text == "-")
             ):
                 return (*self.ruleset.modifiers[doc[k].lower_], k)
+        # A modifier that only changes the predicate ("assistant") leaves the verb its say.
+        override = found[1] if found else ""
         # "X will become chief executive": the title is what "become" makes X, not an
         # apposition of X ("X, chairman of Y, will become ...").
         # "X will serve as chairman", "nominated X to be the next head of Y" too.
@@ -276,7 +278,7 @@ class _Builder:
             and verb.lemma_ in _BECOMING
             and self.is_ahead(verb)
         ):
-            return ("future", "", verb.i)
+            return ("future", override, verb.i)
         if (
             title.dep_ in ("attr", "pobj")
             and verb.tag_ == "VBD"
@@ -287,8 +289,8 @@ class _Builder:
         ):
             # "who served as chairman", "when he was a Republican congressman" (the post is
             # over, the party stays: the verb stands before the party, as a modifier after it)
-            return ("former", "", last)
-        return ("current", "", -1)
+            return ("former", override, last)
+        return found or ("current", "", -1)
 
     def is_ahead(self, verb: Token) -> bool:
         """Whether a verb speaks of what is to come: "will meet", "is to become", "plans to
