@@ -67,3 +67,24 @@ def test_a_title_that_is_the_subject_of_a_verb_is_no_apposition(
     doc = parsed(make_doc, text, [(3, 5, "PERSON"), (7, 8, "ORG")], spec)
     found = triples(component, doc)
     assert any(s == "Roy Moore" for s, _, _ in found) is stated, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Bob Ray is deputy leader . Acme 's chairman Ann Ruiz spoke .",
+            [(0, 2, "PERSON"), (6, 7, "ORG"), (9, 11, "PERSON")],
+            ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+        (
+            "Bob Ray is a former leader . Acme chairman Ann Ruiz spoke .",
+            [(0, 2, "PERSON"), (7, 8, "ORG"), (9, 11, "PERSON")],
+            ("Ann Ruiz", "leader_of", "Acme"),
+        ),
+    ],
+)
+def test_a_modifier_of_the_sentence_before_leaves_a_title_alone(
+    component, make_doc, text, ents, expected
+):
+    assert expected in triples(component, make_doc(text, ents=ents))

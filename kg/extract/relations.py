@@ -247,7 +247,8 @@ class _Builder:
                 return ("former", "", i)  # "Trump fired FBI Director James Comey"
             if (
                 self.ann.ent[i] == "PERSON"
-                or word in (",", ";", "(", ")", ":")
+                or word
+                in (",", ";", "(", ")", ":", ".", "!", "?")  # "deputy leader. Acme's chairman X"
                 or not (
                     token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ")
                     or self.ann.ent[i]
