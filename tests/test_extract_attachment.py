@@ -88,3 +88,14 @@ def test_a_modifier_of_the_sentence_before_leaves_a_title_alone(
     component, make_doc, text, ents, expected
 ):
     assert expected in triples(component, make_doc(text, ents=ents))
+
+
+def test_a_name_in_a_coordination_before_a_subject_title_is_no_apposition(component, make_doc):
+    text = "Money went to Bo Li and Roy Moore , an RNC official said ."
+    spec = (
+        "NOUN/1/nsubj VERB/12/ccomp ADP/1/prep PROPN/4/compound PROPN/2/pobj CCONJ/4/cc "
+        "PROPN/7/compound PROPN/4/conj PUNCT/12/punct DET/11/det PROPN/11/compound "
+        "NOUN/12/nsubj VERB/12/ROOT/say PUNCT/12/punct"
+    )
+    doc = parsed(make_doc, text, [(3, 5, "PERSON"), (6, 8, "PERSON"), (10, 11, "ORG")], spec)
+    assert not any(s == "Roy Moore" for s, _, _ in triples(component, doc))

@@ -66,3 +66,14 @@ def test_a_party_name_in_two_words_is_no_legislature(component, make_doc):
     )
     found = triples(component, doc)
     assert not any(p == "member_of" for s, p, _ in found if s == "Charles Kennedy")
+
+
+@pytest.mark.parametrize("party", ["Republican", "Democrat"])
+def test_a_party_written_for_a_senator_leaves_him_in_the_senate(component, make_doc, party):
+    doc = make_doc(
+        f"WASHINGTON ( Reuters ) - Senator Ann Ruiz , a {party} , spoke .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (10, 11, "NORP")],
+    )
+    found = triples(component, doc)
+    assert ("Ann Ruiz", "member_of", "Senate") in found
+    assert any(s == "Ann Ruiz" and o.endswith("Party") for s, _, o in found)

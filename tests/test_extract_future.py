@@ -24,6 +24,8 @@ _TAGS = {
     "PUNCT": ".",
     "SCONJ": "IN",
     "ADJ": "JJ",
+    "PRON": "PRP",
+    "CCONJ": "CC",
 }
 
 
@@ -210,3 +212,38 @@ def test_a_past_copula_of_a_time_clause_is_former(component, make_doc, text, spe
             token.tag_ = "VBD"
     found = facts(component, doc)
     assert ("Ann Ruiz", "leader_of", "Acme", status) in found
+
+
+LED_UNTIL = (
+    "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT/{verb} PROPN/2/dobj SCONJ/6/mark PRON/6/nsubj "
+    "VERB/2/advcl/sell PRON/6/dobj PUNCT/2/punct"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "status"),
+    [
+        ("Ann Ruiz headed Acme until he sold it .", "head", "former"),
+        ("Ann Ruiz led Acme until he sold it .", "lead", "former"),
+        ("Ann Ruiz led Acme when he sold it .", "lead", "current"),
+    ],
+)
+def test_a_role_until_a_clause_is_former(component, make_doc, text, verb, status):
+    spec = LED_UNTIL.format(verb=verb)
+    doc = parsed(make_doc, text, [(0, 2, "PERSON"), (3, 4, "ORG")], spec)
+    doc[2].tag_ = doc[6].tag_ = "VBD"
+    found = facts(component, doc)
+    assert ("Ann Ruiz", "leader_of", "Acme", status) in found
+
+
+@pytest.mark.parametrize("verb", ["lead", "head"])
+def test_a_role_under_would_is_future(component, make_doc, verb):
+    doc = parsed(
+        make_doc,
+        f"Ann Ruiz would {verb} Acme .",
+        [(0, 2, "PERSON"), (4, 5, "ORG")],
+        f"PROPN/1/compound PROPN/3/nsubj AUX/3/aux VERB/3/ROOT/{verb} PROPN/3/dobj PUNCT/3/punct",
+    )
+    found = facts(component, doc)
+    assert ("Ann Ruiz", "leader_of", "Acme", "future") in found
+    assert ("Ann Ruiz", "leader_of", "Acme", "current") not in found

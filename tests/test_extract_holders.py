@@ -130,6 +130,11 @@ def test_a_tie_keeps_every_holder_and_mentions_break_a_tie_of_sentences():
             ("Ann Ruiz", "member_of", "House of Commons"),
         ),
         (
+            "Ann Ruiz , chairman of the House Democratic caucus , spoke .",
+            [(0, 2, "PERSON"), (6, 7, "ORG"), (7, 8, "NORP")],
+            ("Ann Ruiz", "member_of", "House"),
+        ),
+        (
             "Acme audit panel chairman Bob Ray spoke .",
             [(0, 1, "ORG"), (4, 6, "PERSON")],
             ("Bob Ray", "member_of", "Acme"),

@@ -30,6 +30,8 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # Verbs that end the role of the title after them ("Trump fired FBI Director James Comey"),
 # once done ("a plan to oust Secretary of State X" leaves him in post).
 _REMOVING = frozenset({"fire", "sack", "oust", "dismiss", "depose", "topple"})
+# Words of a time span that ends: "who led Labour from 1983 until 1992".
+_SPAN_WORDS = ("from", "until", "till", "between")
 # Verbs that give a title ahead of time: "X is to become / to be / will serve as chairman".
 _BECOMING = frozenset({"become", "be", "serve"})
 # A leading title after one of these nouns still heads the whole organization
@@ -295,9 +297,11 @@ class _Builder:
 
     def is_ahead(self, verb: Token) -> bool:
         """Whether a verb speaks of what is to come: "will meet", "is to become", "plans to
-        join" (an auxiliary of the future, or an infinitive)."""
+        join", "would lead" (an auxiliary of the future or of the conditional, or an
+        infinitive)."""
         return any(
-            c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or c.lower_ == "to") for c in verb.children
+            c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or c.lower_ in ("to", "would"))
+            for c in verb.children
         )
 
     def verb_status(self, verb: Token) -> str:
@@ -308,7 +312,11 @@ class _Builder:
             return "future"  # "X will meet Y", "X plans to join Y"
         if verb.tag_ != "VBD":
             return "current"
-        if any(child.lower_ in ("from", "until", "till", "between") for child in verb.children):
+        if any(
+            child.lower_ in _SPAN_WORDS
+            or (child.dep_ == "advcl" and any(c.lower_ in _SPAN_WORDS for c in child.children))
+            for child in verb.children
+        ):  # "headed Acme until 2010", "headed Acme until he sold his stake"
             return "former"
         return "current"
 
@@ -580,7 +588,10 @@ class _Builder:
             between = doc[obj.end : title.start]
         else:
             i = obj.end
-            while i < len(doc) and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "PROPN"):
+            while i < len(doc) and (
+                (doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "PROPN"))
+                or self.ann.ent[i] == "NORP"  # "of the House Democratic caucus"
+            ):
                 i += 1
             between = doc[obj.end : i]
         return any(t.lower_ in _BODY_NOUNS for t in between)
@@ -595,7 +606,7 @@ class _Builder:
         return (
             head.dep_ in ("nsubj", "nsubjpass")
             and head.head.i > head.i
-            and name.dep_ in ("pobj", "dobj")
+            and name.dep_ in ("pobj", "dobj", "conj")
         )
 
     def names_a_titled_person(self, obj: _Arg, subject: int) -> bool:
@@ -682,13 +693,17 @@ class _Builder:
 def _without_contradicted(builder: _Builder) -> list[Triple]:
     """Drop an implied object where the article writes another one for the same person and
     predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump")."""
-    written = {
-        (t.subject, t.predicate) for key, t in builder.triples.items() if key not in builder.implied
-    }
+
+    def kind(t: Triple) -> tuple[Entity, str, bool]:
+        # A party written for the person ("X, a Republican") contradicts no implied body
+        # ("Senator X": the Senate)
+        return (t.subject, t.predicate, builder.gazetteer.is_party(t.object.name))
+
+    written = {kind(t) for key, t in builder.triples.items() if key not in builder.implied}
     return [
         t
         for key, t in builder.triples.items()
-        if key not in builder.implied or (t.subject, t.predicate) not in written
+        if key not in builder.implied or kind(t) not in written
     ]
 
 
