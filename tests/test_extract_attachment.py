@@ -99,3 +99,30 @@ def test_a_name_in_a_coordination_before_a_subject_title_is_no_apposition(compon
     )
     doc = parsed(make_doc, text, [(3, 5, "PERSON"), (6, 8, "PERSON"), (10, 11, "ORG")], spec)
     assert not any(s == "Roy Moore" for s, _, _ in triples(component, doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "pair"),
+    [
+        (
+            "He took a line toward Islamabad , U.S. officials said .",
+            [(5, 6, "GPE"), (7, 8, "GPE")],
+            ("Islamabad", "United States"),
+        ),
+        (
+            "On the Korean Peninsula , China and the United States agree .",
+            [(2, 4, "LOC"), (5, 6, "GPE"), (8, 10, "GPE")],
+            ("Korean Peninsula", "China"),
+        ),
+    ],
+)
+def test_a_place_before_a_comma_and_a_modifier_or_a_list_is_not_located(
+    component, make_doc, text, ents, pair
+):
+    found = triples(component, make_doc(text, ents=ents))
+    assert (pair[0], "located_in", pair[1]) not in found
+
+
+def test_a_town_comma_its_country_is_located(component, make_doc):
+    doc = make_doc("He lives in Leeds , England , now .", ents=[(3, 4, "GPE"), (5, 6, "GPE")])
+    assert ("Leeds", "located_in", "England") in triples(component, doc)

@@ -425,8 +425,15 @@ class _Builder:
             and self.modifies_a_noun(obj)
         ):
             return  # "head of music at London rock radio station Xfm": London is not the employer
-        if predicate == "located_in" and self.in_a_list(obj):
-            return
+        if predicate == "located_in" and (
+            self.in_a_list(obj)
+            or (
+                obj.end < len(self.doc)
+                and self.doc[obj.end].is_lower
+                and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
+            )
+        ):
+            return  # "in Leeds, Bradford and Hull"; "toward Islamabad, U.S. officials say"
         sentence = self.doc[near].sent
         text = sentence.text
         start = sentence.start_char + len(text) - len(text.lstrip())
@@ -515,6 +522,8 @@ class _Builder:
         conjoined = i < len(doc) and doc[i].lower_ in ("and", "or")
         if conjoined:
             i += 1
+            if i < len(doc) and doc[i].lower_ == "the":  # "China and the United States"
+                i += 1
         if not (i > arg.end and i < len(doc) and ent[i] == "PLACE"):
             return False
         if conjoined or not (
