@@ -433,7 +433,7 @@ class _Builder:
                 and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
             )
         ):
-            return  # "in Leeds, Bradford and Hull"; "toward Islamabad, U.S. officials say"
+            return  # a list ("in Leeds, Bradford and Hull"), a modifier ("Islamabad, U.S. officials")
         sentence = self.doc[near].sent
         text = sentence.text
         start = sentence.start_char + len(text) - len(text.lstrip())
