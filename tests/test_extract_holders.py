@@ -215,3 +215,51 @@ def test_a_title_with_nothing_before_it_governs_the_place_after_the_name(compone
     )
     found = {(s, p, o) for s, p, o, _ in facts(component, doc)}
     assert ("Ana Lopez", "prime_minister_of", "France") in found
+
+
+def test_a_written_country_beats_an_implied_one(component, make_doc):
+    # A Beijing story: "President Trump" (implied: China, the article's country) three times,
+    # "China 's President Xi Jinping" once.
+    doc = make_doc(
+        "BEIJING ( Reuters ) - President Donald Trump met China 's President Xi Jinping . "
+        "President Trump spoke . President Trump left .",
+        ents=[
+            (0, 1, "GPE"),
+            (2, 3, "ORG"),
+            (6, 8, "PERSON"),
+            (9, 10, "GPE"),
+            (12, 14, "PERSON"),
+            (16, 17, "PERSON"),
+            (20, 21, "PERSON"),
+        ],
+        tags=[
+            *[
+                "NNP",
+                ",",
+                "NNP",
+                ",",
+                ",",
+                "NNP",
+                "NNP",
+                "NNP",
+                "VBD",
+                "NNP",
+                "POS",
+                "NNP",
+                "NNP",
+                "NNP",
+                ".",
+                "NNP",
+                "NNP",
+                "VBD",
+                ".",
+                "NNP",
+                "NNP",
+                "VBD",
+                ".",
+            ]
+        ],
+    )
+    found = facts(component, sentences(doc, 15, 19))
+    assert ("Xi Jinping", "president_of", "China", "current") in found
+    assert not any(s == "Donald Trump" and o == "China" for s, _, o, _ in found)

@@ -24,25 +24,32 @@ leaders in two chambers), so only places count."""
 def one_holder(triples: list[Triple], mentions: Counter[tuple[str, str]]) -> list[Triple]:
     """``triples`` where several people hold one post of one place now, with one holder left.
 
-    The holder asserted in the most sentences keeps the post (then the one with the most
-    mentions, ``mentions[(name, label)]``); a tie keeps them all. Another holder's triple
+    A holder whose country is written keeps the post over one whose country is implied
+    ("China's President Xi Jinping" over "President Trump" in a Beijing story), then the one
+    asserted in the most sentences, then the one with the most mentions
+    (``mentions[(name, label)]``); a tie keeps them all. Another holder's triple
     with an implied object (rule ``implied.*``) is dropped: the title named no country ("President Xi Jinping"); one with a written object ("U.S. President
     Barack Obama") becomes ``former``, rule id suffix ``.past``.
     """
     holders: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
+    written: set[tuple[str, str, tuple[str, str]]] = set()
     for t in triples:
         if _contested(t):
-            key = (t.predicate, t.object.name)
-            holders.setdefault(key, Counter())[(t.subject.name, t.subject.label)] += 1
+            key, person = (t.predicate, t.object.name), (t.subject.name, t.subject.label)
+            holders.setdefault(key, Counter())[person] += 1
+            if not t.evidence.rule.startswith("implied."):
+                written.add((*key, person))
     losers: set[tuple[str, str, str]] = set()
     for (predicate, place), sentences in holders.items():
         if len(sentences) < 2:
             continue
-        ranked = sorted(sentences, key=lambda p: (sentences[p], mentions[p]), reverse=True)
-        best = (sentences[ranked[0]], mentions[ranked[0]])
-        losers.update(
-            (p[0], predicate, place) for p in ranked if (sentences[p], mentions[p]) != best
-        )
+
+        def rank(p: tuple[str, str]) -> tuple[bool, int, int]:
+            return ((predicate, place, p) in written, sentences[p], mentions[p])
+
+        ranked = sorted(sentences, key=rank, reverse=True)
+        best = rank(ranked[0])
+        losers.update((p[0], predicate, place) for p in ranked if rank(p) != best)
     if not losers:
         return triples
     out: list[Triple] = []
