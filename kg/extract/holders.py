@@ -44,12 +44,9 @@ def one_holder(triples: list[Triple], mentions: Counter[tuple[str, str]]) -> lis
         if len(sentences) < 2:
             continue
 
-        def rank(p: tuple[str, str]) -> tuple[bool, int, int]:
-            return ((predicate, place, p) in written, sentences[p], mentions[p])
-
-        ranked = sorted(sentences, key=rank, reverse=True)
-        best = rank(ranked[0])
-        losers.update((p[0], predicate, place) for p in ranked if rank(p) != best)
+        rank = {p: ((predicate, place, p) in written, n, mentions[p]) for p, n in sentences.items()}
+        best = max(rank.values())
+        losers.update((p[0], predicate, place) for p in rank if rank[p] != best)
     if not losers:
         return triples
     out: list[Triple] = []
