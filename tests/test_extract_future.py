@@ -26,6 +26,7 @@ _TAGS = {
     "ADJ": "JJ",
     "PRON": "PRP",
     "CCONJ": "CC",
+    "NUM": "CD",
 }
 
 
@@ -189,6 +190,12 @@ def test_a_fire_chief_is_no_former_chief(component, make_doc):
             "PROPN/1/compound PROPN/2/nsubj AUX/2/ROOT/be NOUN/2/attr ADP/3/prep PROPN/4/pobj "
             "SCONJ/9/advmod PROPN/8/compound PROPN/9/nsubj VERB/2/advcl PUNCT/2/punct",
             "current",
+        ),
+        (
+            "Ann Ruiz was chairman of Acme until 2010 .",
+            "PROPN/1/compound PROPN/2/nsubj AUX/2/ROOT/be NOUN/2/attr ADP/3/prep PROPN/4/pobj "
+            "ADP/2/prep NUM/6/pobj PUNCT/2/punct",
+            "former",
         ),
         (
             "Bo Li spoke when Ann Ruiz was chairman of Acme .",

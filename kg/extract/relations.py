@@ -287,10 +287,12 @@ class _Builder:
             and verb.tag_ == "VBD"
             and verb.lemma_ in _BECOMING
             and (
-                verb.lemma_ == "serve" or any(c.lower_ in ("when", "while") for c in verb.children)
+                verb.lemma_ == "serve"
+                or any(c.lower_ in ("when", "while", *_SPAN_WORDS) for c in verb.children)
             )
         ):
-            # "who served as chairman", "when he was a Republican congressman" (the post is
+            # "who served as chairman", "when he was a Republican congressman", "was an
+            # adviser to Y from 2015 to 2016" (the post is
             # over, the party stays: the verb stands before the party, as a modifier after it)
             return ("former", override, last)
         return found or ("current", "", -1)
