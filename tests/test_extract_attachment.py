@@ -126,3 +126,42 @@ def test_a_place_before_a_comma_and_a_modifier_or_a_list_is_not_located(
 def test_a_town_comma_its_country_is_located(component, make_doc):
     doc = make_doc("He lives in Leeds , England , now .", ents=[(3, 4, "GPE"), (5, 6, "GPE")])
     assert ("Leeds", "located_in", "England") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wrong"),
+    [
+        (
+            "U.N. Ambassador Vassily Nebenzia spoke .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            None,
+            ("Vassily Nebenzia", "works_for", "United Nations"),
+        ),
+        (
+            "NATO ambassador Ann Ruiz spoke .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            None,
+            ("Ann Ruiz", "works_for", "NATO"),
+        ),
+        (
+            "U.S. Ambassador Jon Huntsman spoke .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("Jon Huntsman", "works_for", "United States"),
+            None,
+        ),
+        (
+            "U.N. envoy Ann Ruiz spoke .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            ("Ann Ruiz", "works_for", "United Nations"),
+            None,
+        ),
+    ],
+)
+def test_an_ambassador_serves_a_country_not_the_body_he_is_posted_to(
+    component, make_doc, text, ents, expected, wrong
+):
+    found = triples(component, make_doc(text, ents=ents))
+    if expected:
+        assert expected in found
+    if wrong:
+        assert not any(s == wrong[0] and p == "works_for" for s, p, _ in found)
