@@ -165,3 +165,49 @@ def test_an_ambassador_serves_a_country_not_the_body_he_is_posted_to(
         assert expected in found
     if wrong:
         assert not any(s == wrong[0] and p == "works_for" for s, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Guests are Kofi Annan , World Bank officials and ministers .",
+            [(2, 4, "PERSON"), (5, 7, "ORG")],
+        ),
+        ("Guests are Ann Ruiz , Acme directors and bankers .", [(2, 4, "PERSON"), (5, 6, "ORG")]),
+    ],
+)
+def test_a_plural_title_after_one_name_is_the_next_item_of_a_list(component, make_doc, text, ents):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s in ("Kofi Annan", "Ann Ruiz") for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Jane Doe and John Smith , analysts at Acme , said so .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (8, 9, "ORG")],
+            ("John Smith", "works_for", "Acme"),
+        ),
+        (
+            "Bo Li & John Smith , both analysts at Acme , said so .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (9, 10, "ORG")],
+            ("John Smith", "works_for", "Acme"),
+        ),
+    ],
+)
+def test_a_plural_title_of_a_pair_is_an_apposition(component, make_doc, text, ents, expected):
+    assert expected in triples(component, make_doc(text, ents=ents))
+
+
+def test_a_comma_after_the_title_closes_an_apposition_whatever_the_parse(component, make_doc):
+    # The parser makes "analysts" the subject of "said" and "Smith" a conjunct of "Doe".
+    text = "Jane Doe and John Smith , analysts at Acme , said so ."
+    spec = (
+        "PROPN/1/compound PROPN/10/nsubj CCONJ/1/cc PROPN/4/compound PROPN/1/conj PUNCT/10/punct "
+        "NOUN/10/nsubj ADP/6/prep PROPN/7/pobj PUNCT/6/punct VERB/10/ROOT/say ADV/10/advmod "
+        "PUNCT/10/punct"
+    )
+    doc = parsed(make_doc, text, [(0, 2, "PERSON"), (3, 5, "PERSON"), (8, 9, "ORG")], spec)
+    assert ("John Smith", "works_for", "Acme") in triples(component, doc)

@@ -27,6 +27,7 @@ _TAGS = {
     "PRON": "PRP",
     "CCONJ": "CC",
     "NUM": "CD",
+    "ADV": "RB",
 }
 
 

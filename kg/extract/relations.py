@@ -353,6 +353,8 @@ class _Builder:
                 return  # "X, the German co-head of EADS": the "of" object is the real one
             if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
+            if title.start >= subject.end and suffix != ".list" and self.lists_on(title, subject):
+                return  # "Kofi Annan, World Bank officials and ministers": the next item of a list
             if title.start >= subject.end and self.starts_a_clause(title, subject):
                 return  # "in support of Moore, an RNC official said": no apposition
             if obj.start >= title.end and self.names_a_titled_person(obj, subject.entity):
@@ -607,6 +609,19 @@ class _Builder:
             between = doc[obj.end : i]
         return any(t.lower_ in _BODY_NOUNS for t in between)
 
+    def lists_on(self, title: TitlePhrase, subject: _Arg) -> bool:
+        """Whether a plural title after one name is the next item of a list, not its
+        apposition: "Kofi Annan, World Bank officials and ministers" (but "A and B,
+        analysts at Z" and "X, one of the analysts at Z" are appositions)."""
+        doc = self.doc
+        if not (self.is_plural(title) and doc[title.last].lower_.endswith("s")):
+            return False
+        if subject.start > 0 and doc[subject.start - 1].lower_ in ("and", "&"):
+            return False
+        return not any(
+            t.lower_ in ("one", "of", "among", "both") for t in doc[subject.end : title.start]
+        )
+
     def starts_a_clause(self, title: TitlePhrase, subject: _Arg) -> bool:
         """Whether a title after a name is the subject of a verb of its own, the name an
         object of what comes before ("went to Moore, an RNC official said")."""
@@ -618,6 +633,8 @@ class _Builder:
             head.dep_ in ("nsubj", "nsubjpass")
             and head.head.i > head.i
             and name.dep_ in ("pobj", "dobj", "conj")
+            # "A and B, analysts at Z, said": a comma closes an apposition
+            and not any(t.text == "," for t in self.doc[head.i + 1 : head.head.i])
         )
 
     def names_a_titled_person(self, obj: _Arg, subject: int) -> bool:
