@@ -211,3 +211,25 @@ def test_a_comma_after_the_title_closes_an_apposition_whatever_the_parse(compone
     )
     doc = parsed(make_doc, text, [(0, 2, "PERSON"), (3, 5, "PERSON"), (8, 9, "ORG")], spec)
     assert ("John Smith", "works_for", "Acme") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "George Soros , one of the Democratic Party 's backers , gave .",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+        ),
+        ("Ann Ruiz , one of the Acme Bank 's clients , sued .", [(0, 2, "PERSON"), (6, 8, "ORG")]),
+    ],
+)
+def test_of_a_possessive_organization_is_no_affiliation(component, make_doc, text, ents):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s in ("George Soros", "Ann Ruiz") for s, _, _ in found)
+
+
+def test_of_an_organization_is_still_an_affiliation(component, make_doc):
+    doc = make_doc(
+        "Ulla Berg , 47 , of the Red Cross said so .", ents=[(0, 2, "PERSON"), (7, 9, "ORG")]
+    )
+    assert ("Ulla Berg", "works_for", "Red Cross") in triples(component, doc)
