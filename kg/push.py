@@ -16,6 +16,9 @@ elsewhere), and an endpoint whose host resolves to a loopback, private, link-loc
 reserved address is refused unless ``allow_private`` (a push must not be turned against
 the machine's own network by a URL someone else wrote). Credentials come from headers
 (``Authorization: Bearer …``) or from the user's netrc file.
+
+The paths articles were read from (``kg:sourceFile``) name folders of this machine: they
+stay in the store and are not sent unless ``with_source_files``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import pyoxigraph as ox
 
 from .errors import NetworkError
 from .fetch import is_public_address
+from .rdf.terms import is_local_only
 from .store import open_store
 
 __all__ = ["PushReport", "check_endpoint", "push"]
@@ -109,6 +113,7 @@ def push(
     headers: Mapping[str, str] | None = None,
     netrc: Path | None = None,
     allow_private: bool = False,
+    with_source_files: bool = False,
     timeout: float = 60.0,
     on_graph: Callable[[str, int], None] | None = None,
     transport: httpx.BaseTransport | None = None,
@@ -121,6 +126,7 @@ def push(
         headers: Extra request headers, e.g. ``{"Authorization": "Bearer …"}``.
         netrc: A netrc file for credentials (default ``$NETRC`` or ``~/.netrc``, if present).
         allow_private: Allow loopback and private addresses.
+        with_source_files: Also send the local paths of the source files (``kg:sourceFile``).
         timeout: Seconds allowed for each request (connect, send, answer).
         on_graph: Called with each graph's IRI (``""``: the default graph) and its triples.
         transport: The httpx transport (default: the network; tests pass a mock).
@@ -149,7 +155,11 @@ def push(
         if next(iter(kg.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
             names.append(ox.DefaultGraph())
         for name in names:
-            quads = list(kg.ox.quads_for_pattern(None, None, None, name))
+            quads = [
+                q
+                for q in kg.ox.quads_for_pattern(None, None, None, name)
+                if with_source_files or not is_local_only(q)
+            ]
             body = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
             iri = name.value if isinstance(name, ox.NamedNode) else ""
             _put(client, endpoint, iri, body)

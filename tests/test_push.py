@@ -145,3 +145,37 @@ def test_check_endpoint_refuses_private_networks_and_other_schemes():
     with pytest.raises(NetworkError, match="http:// or https://"):
         check_endpoint("file:///etc/passwd")
     check_endpoint("http://10.1.2.3/store", allow_private=True)
+
+
+def server_has(endpoint: str, ask: str) -> bool:
+    response = httpx.get(
+        endpoint.removesuffix("/store") + "/query",
+        params={"query": ask},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    return bool(response.json()["boolean"])
+
+
+def test_push_leaves_local_source_paths_out_unless_asked(store: Path, endpoint: str):
+    writer = ox.Store(str(store))
+    writer.add(
+        ox.Quad(
+            ox.NamedNode("https://kg.example/article/seeds/minerals-deal-talks.txt"),
+            ox.NamedNode("https://kg.example/ontology#sourceFile"),
+            ox.Literal("/home/ada/private-news/minerals-deal-talks.txt"),
+            ox.NamedNode("https://kg.example/meta"),
+        )
+    )
+    del writer
+    command = [sys.executable, "-m", "kg", "push", "--store", str(store), "--endpoint", endpoint,
+               "--allow-private"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    any_path = "ASK { GRAPH ?g { ?a <https://kg.example/ontology#sourceFile> ?file } }"
+    headline = "ASK { GRAPH <https://kg.example/meta> { ?a <http://schema.org/headline> ?h } }"
+    assert server_has(endpoint, headline)  # the metadata graph went...
+    assert not server_has(endpoint, any_path)  # ...without the local path
+    result = subprocess.run([*command, "--with-source-files"], capture_output=True, text=True,
+                            cwd=ROOT)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert server_has(endpoint, any_path)

@@ -365,9 +365,19 @@ def export_command(
             "--with-ontology", help="Include the ontology (turtle, trig, nt, nq, jsonld)."
         ),
     ] = False,
+    with_source_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-source-files",
+            help="Include the local paths the articles were read from (kg:sourceFile), "
+            "left out by default (turtle, trig, nt, nq, jsonld).",
+        ),
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
+    """Export the graph (Turtle flattens the article graphs; TriG keeps them).
+
+    Local paths of the source files stay in the store unless --with-source-files."""
     from ..export import FORMATS, RDF_FORMATS, export, format_from_suffix
     from ..files import is_stdout
     from ..graph import neo4j_import_command
@@ -382,11 +392,18 @@ def export_command(
             f"{chosen} cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}",
             param_hint="--with-ontology",
         )
+    if with_source_files and chosen not in RDF_FORMATS:
+        raise typer.BadParameter(
+            f"{chosen} never carries source files; use one of {', '.join(RDF_FORMATS)}",
+            param_hint="--with-source-files",
+        )
     with (
         open_store(store, read_only=True) as kg,
         working(console_err, f"Exporting {chosen} to {output}"),
     ):
-        written = export(kg, chosen, output, with_ontology=with_ontology)
+        written = export(
+            kg, chosen, output, with_ontology=with_ontology, with_source_files=with_source_files
+        )
     if is_stdout(output):  # stdout carries the data: the note goes to stderr
         console_err.print(f"Exported {chosen} to standard output")
         return

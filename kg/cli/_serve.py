@@ -95,6 +95,13 @@ def push(
         bool,
         typer.Option("--allow-private", help="Allow loopback and private network addresses."),
     ] = False,
+    with_source_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-source-files",
+            help="Also send the local paths the articles were read from (kg:sourceFile).",
+        ),
+    ] = False,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed for each request.")
     ] = 60.0,
@@ -119,6 +126,7 @@ def push(
         headers=headers,
         netrc=netrc,
         allow_private=allow_private,
+        with_source_files=with_source_files,
         timeout=timeout,
     )
     console.print(
