@@ -12,10 +12,13 @@ replaces its old graph. Triples of the store's default graph, if any, go with
 
 The network is used only here, explicitly and bounded: every request has a timeout,
 redirects are not followed (a redirect would resend the data and the credentials
-elsewhere), and an endpoint whose host resolves to a loopback, private, link-local or
-reserved address is refused unless ``allow_private`` (a push must not be turned against
-the machine's own network by a URL someone else wrote). Credentials come from headers
-(``Authorization: Bearer …``) or from the user's netrc file.
+elsewhere), no proxy is taken from the environment, and an endpoint whose host resolves to
+a loopback, private, link-local or reserved address is refused unless ``allow_private`` (a
+push must not be turned against the machine's own network by a URL someone else wrote).
+Every connection goes through :mod:`kg.netguard`, as ``kg fetch``'s do: it checks the
+address it connects to, so a DNS answer that changes after the check (DNS rebinding)
+reaches nothing. Credentials come from headers (``Authorization: Bearer …``) or from the
+user's netrc file.
 
 The paths articles were read from (``kg:sourceFile``) name folders of this machine: they
 stay in the store and are not sent unless ``with_source_files``.
@@ -23,9 +26,9 @@ stay in the store and are not sent unless ``with_source_files``.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
-import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -36,7 +39,7 @@ import httpx
 import pyoxigraph as ox
 
 from .errors import NetworkError
-from .fetch import is_public_address
+from .netguard import guarded_transport, is_public_address, refused_cause
 from .rdf.terms import is_local_only
 from .store import open_store
 
@@ -60,13 +63,18 @@ class PushReport:
     seconds: float
 
 
+_HINT = "pass --allow-private to push to a server on this machine or its network"
+
+
 def check_endpoint(url: str, *, allow_private: bool = False) -> None:
-    """Refuse an endpoint that is not http(s), or that reaches a private address.
+    """Refuse an endpoint that is not http(s), or whose host is a private address.
+
+    A host name is checked when the push connects to it (:mod:`kg.netguard`), for every
+    connection, on the address connected to; a literal address is refused here at once.
 
     Raises:
-        NetworkError: The URL is not http(s), its host does not resolve, or it resolves
-            to an address that is not public (:func:`kg.fetch.is_public_address`) without
-            ``allow_private``.
+        NetworkError: The URL is not http(s), or its host is an address that is not public
+            (:func:`kg.netguard.is_public_address`) without ``allow_private``.
 
     >>> check_endpoint("ftp://example.org/data")
     Traceback (most recent call last):
@@ -80,22 +88,15 @@ def check_endpoint(url: str, *, allow_private: bool = False) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise NetworkError(f"Cannot push to {url}: give an http:// or https:// URL")
-    if allow_private:
-        return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except OSError as exc:
+        ipaddress.ip_address(parts.hostname.split("%")[0])
+    except ValueError:
+        return  # a host name: checked at each connection
+    if not allow_private and not is_public_address(parts.hostname):
         raise NetworkError(
-            f"Cannot push to {url}: {parts.hostname} does not resolve ({exc})"
-        ) from exc
-    for info in infos:
-        address = str(info[4][0])
-        if not is_public_address(address):
-            raise NetworkError(
-                f"Refused to push to {url}: {parts.hostname} resolves to {address}, a loopback, "
-                "private or link-local address; pass --allow-private to push to a server on "
-                "this machine or its network"
-            )
+            f"Refused to push to {url}: {parts.hostname} resolves to {parts.hostname}, "
+            f"a loopback, private or link-local address; {_HINT}"
+        )
 
 
 def _auth(headers: Mapping[str, str], netrc: Path | None) -> httpx.Auth | None:
@@ -146,7 +147,8 @@ def push(
             auth=_auth(headers or {}, netrc),
             timeout=timeout,
             follow_redirects=False,
-            transport=transport,
+            trust_env=False,
+            transport=transport or guarded_transport(allow_private=allow_private, hint=_HINT),
         ) as client,
     ):
         named = [g for g in kg.ox.named_graphs() if isinstance(g, ox.NamedNode)]
@@ -181,6 +183,9 @@ def _put(client: httpx.Client, endpoint: str, graph: str, body: bytes) -> None:
             headers={"Content-Type": "application/n-triples"},
         )
     except httpx.HTTPError as exc:
+        refused = refused_cause(exc)
+        if refused is not None:
+            raise NetworkError(f"Refused to push to {endpoint}: {refused.reason}") from exc
         raise NetworkError(f"Cannot push {what} to {endpoint}: {exc}") from exc
     if not response.is_success:
         detail = " ".join(response.text.split())[:300]

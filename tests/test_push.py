@@ -14,7 +14,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from test_cli_query import make_store  # the fixture TriG as an on-disk store
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.errors import NetworkError
 from kg.push import check_endpoint, push
 
@@ -179,3 +181,65 @@ def test_push_leaves_local_source_paths_out_unless_asked(store: Path, endpoint: 
                             cwd=ROOT)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert server_has(endpoint, any_path)
+
+
+def _resolve_as(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
+    """Make ``rebind.test`` resolve to each of ``answers`` in turn (the last one thereafter),
+    as a DNS server under an attacker's control may; returns the answers given."""
+    real = socket.getaddrinfo
+    given: list[str] = []
+
+    def resolve(host: str, port: object, *args: object, **kwargs: object) -> object:
+        if host != "rebind.test":
+            return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+        given.append(answers[min(len(given), len(answers) - 1)])
+        return real(given[-1], port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return given
+
+
+def _push_cli(endpoint: str, store: Path) -> tuple[int, str]:
+    """``kg push`` in this process (so that the resolver is the test's): exit code, and
+    the output or the error the CLI prints."""
+    result = CliRunner().invoke(app, ["push", "--store", str(store), "--endpoint", endpoint])
+    if result.exception is not None and result.exit_code == 1:
+        assert isinstance(result.exception, NetworkError), repr(result.exception)
+        return 1, str(result.exception)
+    return result.exit_code, " ".join(result.output.split())
+
+
+def test_push_connects_to_the_address_it_checked_not_to_a_second_dns_answer(
+    store: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+):
+    # 127.0.0.2 stands in for a public address (nothing listens there); the second answer
+    # is the server on 127.0.0.1, which a push without --allow-private must never reach.
+    monkeypatch.setattr("kg.netguard.is_public_address", lambda address: address == "127.0.0.2")
+    given = _resolve_as(monkeypatch, ["127.0.0.2", "127.0.0.1"])
+    port = endpoint.split(":")[2].split("/")[0]
+    code, output = _push_cli(f"http://rebind.test:{port}/store", store)
+    assert code == 1 and "Cannot push graph" in output
+    assert given[0] == "127.0.0.2"
+    assert counts_on_server(endpoint) == {}  # the rebinding answer reached nothing
+
+
+def test_push_checks_the_address_of_a_host_name_when_it_connects(
+    store: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+):
+    port = endpoint.split(":")[2].split("/")[0]
+    url = f"http://rebind.test:{port}/store"
+    _resolve_as(monkeypatch, ["127.0.0.1"])
+    code, output = _push_cli(url, store)
+    assert code == 1
+    assert f"Refused to push to {url}: rebind.test resolves to 127.0.0.1, a loopback" in output
+    assert counts_on_server(endpoint) == {}
+    # Through the same guard, an allowed address is reached, and no proxy of the
+    # environment (which would connect unguarded) is used.
+    monkeypatch.setattr("kg.netguard.is_public_address", lambda address: address == "127.0.0.1")
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    code, output = _push_cli(url, store)
+    assert code == 0, output
+    monkeypatch.delenv("HTTP_PROXY")  # for the test's own client
+    assert counts_on_server(endpoint) == counts_in_store(store)
