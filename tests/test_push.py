@@ -58,14 +58,19 @@ def endpoint(tmp_path: Path) -> Iterator[str]:
         server.wait(timeout=20)
 
 
-def counts_on_server(endpoint: str) -> dict[str, int]:
+MANIFEST = "https://kg.example/pushed"  # the server's list of the graphs kg pushed there
+
+
+def counts_on_server(endpoint: str, *, manifest: bool = False) -> dict[str, int]:
+    """Triples per graph on the server (its list of pushed graphs only if ``manifest``)."""
     response = httpx.get(
         endpoint.removesuffix("/store") + "/query",
         params={"query": COUNT},
         headers={"Accept": "application/sparql-results+json"},
     )
     rows = response.json()["results"]["bindings"]
-    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+    counts = {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+    return counts if manifest else {g: n for g, n in counts.items() if g != MANIFEST}
 
 
 def counts_in_store(store: Path) -> dict[str, int]:
@@ -243,3 +248,46 @@ def test_push_checks_the_address_of_a_host_name_when_it_connects(
     assert code == 0, output
     monkeypatch.delenv("HTTP_PROXY")  # for the test's own client
     assert counts_on_server(endpoint) == counts_in_store(store)
+
+
+def test_push_delete_missing_deletes_only_graphs_kg_pushed_that_left_the_store(
+    store: Path, endpoint: str
+):
+    def kg(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "kg", *args, "--store", str(store)],
+            capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    push_command = ("push", "--endpoint", endpoint, "--allow-private")
+    kg(*push_command)
+    gone = "https://kg.example/graph/reuters/003.txt"
+    # Graphs kg never pushed: one under the store's base, one outside it.
+    others = ("https://kg.example/graph/by-hand", "https://other.example/graph/a")
+    for graph in others:
+        body = f"<{graph}> <http://schema.org/name> \"kept\" .\n"
+        response = httpx.put(endpoint, params={"graph": graph}, content=body.encode(),
+                             headers={"Content-Type": "application/n-triples"})  # fmt: skip
+        assert response.is_success
+    kg("remove", "reuters/003.txt")
+    assert gone not in counts_in_store(store)
+    kg(*push_command)  # without --delete-missing a push deletes nothing
+    before = counts_on_server(endpoint, manifest=True)
+    assert gone in before
+    out = kg(*push_command, "--delete-missing", "--dry-run")
+    assert f"would delete <{gone}>" in out and out.count("would delete <") == 1
+    assert "Nothing was sent" in out
+    assert counts_on_server(endpoint, manifest=True) == before
+    out = kg(*push_command, "--delete-missing")
+    assert f"deleted <{gone}>" in out and "; deleted 1 graph(s) gone from the store in" in out
+    after = counts_on_server(endpoint)
+    assert {g: n for g, n in after.items() if g not in others} == counts_in_store(store)
+    assert all(graph in after for graph in others)
+    pushed = httpx.get(endpoint, params={"graph": MANIFEST},
+                       headers={"Accept": "application/n-triples"}).text  # fmt: skip
+    assert gone not in pushed and "graph/seeds/minerals-deal-talks.txt" in pushed
+    assert "by-hand" not in pushed
+    out = kg(*push_command, "--delete-missing")  # again: nothing left to delete
+    assert "deleted <" not in out and "deleted 0 graph(s) gone from the store" in out
