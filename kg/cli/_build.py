@@ -149,10 +149,6 @@ def build(
         raise typer.BadParameter(
             "give the rules to use with --rules", param_hint="--no-default-rules"
         )
-    if no_default_rules and (shards is not None or cluster is not None):
-        raise typer.BadParameter(
-            "not supported with --shards or --cluster yet", param_hint="--no-default-rules"
-        )
     if date is not None:
         from ..io.dates import to_iso_date
 
@@ -172,6 +168,7 @@ def build(
                 model=model,
                 rules=rules or (),
                 country=country,
+                shipped_rules=not no_default_rules,
                 batch_size=batch_size,
             )
         if shards is not None:
@@ -188,6 +185,7 @@ def build(
                 rules=rules or (),
                 base=base,
                 country=country,
+                shipped_rules=not no_default_rules,
                 extract=extract,
             )
             for problem in written.read.problems:
@@ -238,6 +236,7 @@ def _dask_extraction(
     model: str | None,
     rules: Sequence[Path],
     country: str,
+    shipped_rules: bool,
     batch_size: int,
 ) -> Callable[[Iterable[Article], str], Iterable[ArticleGraph]]:
     """Connect to (or start) the Dask cluster for the rest of ``stack``; its extractor."""
@@ -261,6 +260,7 @@ def _dask_extraction(
         model=model,
         rules=rules,
         country=country,
+        shipped_rules=shipped_rules,
         partition_size=batch_size,
         on_connect=connected,
     )
