@@ -288,6 +288,8 @@ def _send(
         refused = refused_cause(exc)
         if refused is not None:
             raise NetworkError(f"Refused to push to {endpoint}: {refused.reason}") from exc
+        if isinstance(exc, httpx.ConnectError):  # no graph got as far as the server
+            raise NetworkError(f"Cannot reach {endpoint}: {exc}") from exc
         raise NetworkError(f"Cannot push {what} to {endpoint}: {exc}") from exc
     if not response.is_success and response.status_code not in ok:
         detail = " ".join(response.text.split())[:300]
