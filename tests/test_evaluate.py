@@ -347,6 +347,67 @@ def test_normalize_conll() -> None:
     assert normalize_conll("The  White House 's") == "white house"
     assert normalize_conll("Paris.") == "paris"
     assert normalize_conll("Kevin O 'Brien") == "kevin o 'brien"
+    assert normalize_conll("Mrs. Vogt") == normalize_conll("Mr Vogt") == "vogt"
+    assert normalize_conll("Dr. Lee DeForest") == "lee deforest"
+    assert normalize_conll("Drake") == "drake"  # a name, not "Dr"
+    assert normalize_conll("Mister Rogers") == "mister rogers"
+
+
+def _composite_sentence() -> list[dict[str, Any]]:
+    """CoNLL04 writes a town and its state as one location; kg finds two places."""
+    tokens = "Ann Ruiz was born in Kinderhook , N.Y. , and lived in Paris , France .".split()
+    return [
+        {
+            "tokens": tokens,
+            "entities": [
+                {"type": "Peop", "start": 0, "end": 2},
+                {"type": "Loc", "start": 5, "end": 8},  # Kinderhook , N.Y.
+                {"type": "Loc", "start": 12, "end": 13},  # Paris
+                {"type": "Loc", "start": 14, "end": 15},  # France
+            ],
+            "relations": [
+                {"type": "Live_In", "head": 0, "tail": 1},
+                {"type": "Live_In", "head": 0, "tail": 2},
+                {"type": "Located_In", "head": 2, "tail": 3},
+            ],
+        }
+    ]
+
+
+def test_score_conll04_town_and_state_as_one_location(tmp_path: Path) -> None:
+    sentences = read_conll04(write_json(tmp_path / "c.json", _composite_sentence()))
+    assert sentences[0].entities[1] == ("Loc", "Kinderhook , N.Y.")
+    predicted = [
+        Prediction("Live_In", "Ann Ruiz", "Kinderhook"),  # the town names the gold location
+        Prediction("Located_In", "Kinderhook", "N.Y.", tail_aliases=("New York",)),
+        Prediction("Located_In", "Paris", "France"),  # two gold entities: scored
+        Prediction("Located_In", "France", "Paris"),  # wrong way round: a false positive
+        Prediction("Live_In", "Ann Ruiz", "N.Y."),  # the state alone is not the town
+    ]
+    report = score_conll04(sentences, [predicted])
+    assert report.inside_one_entity == 1  # Kinderhook in N.Y.: inside one gold span
+    counts = {t: (s.gold, s.predicted, s.correct) for t, s in report.per_type.items()}
+    assert counts["Live_In"] == (2, 2, 1)
+    assert counts["Located_In"] == (1, 2, 1)
+    assert {(e.head, e.tail) for e in report.false_positives} == {
+        ("France", "Paris"),
+        ("Ann Ruiz", "N.Y."),
+    }
+    assert report.to_dict()["inside_one_entity_excluded"] == 1
+
+
+def test_score_conll04_comma_inside_other_entities_is_no_town(tmp_path: Path) -> None:
+    data = _composite_sentence()
+    data[0]["entities"][1]["type"] = "Org"  # "Kinderhook , N.Y." as an organization
+    sentences = read_conll04(write_json(tmp_path / "c.json", data))
+    predicted = [
+        Prediction("Live_In", "Ann Ruiz", "Kinderhook"),
+        Prediction("Located_In", "Kinderhook", "N.Y."),
+    ]
+    report = score_conll04(sentences, [predicted])
+    assert report.inside_one_entity == 0
+    assert report.micro.correct == 0
+    assert report.micro.predicted == 2
 
 
 def test_read_conll04_joins_tokens_and_resolves_relations() -> None:
@@ -444,7 +505,10 @@ def test_score_conll04_perfect_and_empty() -> None:
 def test_conll_type_maps_kg_predicates() -> None:
     assert conll_type("Person", "leader_of", "Organization") == "Work_For"
     assert conll_type("Person", "member_of", "Place") == "Live_In"
-    assert conll_type("Person", "citizen_of", "Place") == "Live_In"
+    assert conll_type("Person", "president_of", "Place") == "Live_In"
+    assert conll_type("Person", "born_in", "Place") == "Live_In"
+    assert conll_type("Person", "resident_of", "Place") == "Live_In"
+    assert conll_type("Person", "citizen_of", "Place") is None  # nationality is no residence
     assert conll_type("Organization", "based_in", "Place") == "OrgBased_In"
     assert conll_type("Place", "located_in", "Place") == "Located_In"
     assert conll_type("Person", "met_with", "Person") is None

@@ -46,11 +46,20 @@ def conll_type(subject_class: str, predicate: str, object_class: str) -> str | N
     'Live_In'
     >>> conll_type("Person", "met_with", "Person") is None
     True
+
+    ``citizen_of`` maps to nothing: CoNLL04's Live_In is where a person lives, and its
+    annotators left nationality out ("American automaker Henry Ford", "a Jordanian
+    citizen": none of the 7 ``citizen_of`` facts on the train split is a Live_In pair).
+
+    >>> conll_type("Person", "citizen_of", "Place") is None
+    True
     """
+    if predicate == "citizen_of":
+        return None
     if predicate in RESIDENCES:
         return "Live_In" if (subject_class, object_class) == ("Person", "Place") else None
     if predicate in AFFILIATIONS and subject_class == "Person":
-        if object_class == "Organization" and predicate != "citizen_of":
+        if object_class == "Organization":
             return "Work_For"
         if object_class == "Place":
             return "Live_In"
@@ -96,10 +105,49 @@ def _names(entities: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     return names
 
 
+def _gold_forms(text: str, conll_class: str) -> set[str]:
+    """The normalised forms a gold argument accepts.
+
+    CoNLL04 often writes a town and its state as ONE location ("Kinderhook , N.Y."), where kg
+    finds the town and the state it is in; the town alone names the same place.
+
+    >>> sorted(_gold_forms("Kinderhook , N.Y.", "Loc"))
+    ['kinderhook', 'kinderhook , n.y']
+    >>> sorted(_gold_forms("Smith , Jones", "Peop"))
+    ['smith , jones']
+    """
+    forms = {normalize_conll(text)}
+    if conll_class == "Loc" and "," in text:
+        forms.add(normalize_conll(text.split(",", 1)[0]))
+    return forms
+
+
+def _inside_one_entity(p: Prediction, entities: Iterable[tuple[str, str]]) -> bool:
+    """``Located_In`` between the town and the state of one gold location ("Kinderhook , N.Y.").
+
+    CoNLL04 cannot annotate a relation inside one entity, so kg's ``located_in`` between the
+    two parts of such a span is neither right nor wrong there.
+    """
+    if p.type != "Located_In":
+        return False
+    heads = {normalize_conll(f) for f in (p.head, *p.head_aliases)}
+    tails = {normalize_conll(f) for f in (p.tail, *p.tail_aliases)}
+    for conll_class, text in entities:
+        parts = [normalize_conll(x) for x in text.split(",")]
+        if conll_class == "Loc" and len(parts) == 2 and parts[0] in heads and parts[1] in tails:
+            return True
+    return False
+
+
+def _classes(names: dict[str, set[str]], text: str, conll_class: str) -> set[str]:
+    """The kg classes of the extracted entities a gold argument names (empty: none)."""
+    return set().union(*(names.get(f, set()) for f in _gold_forms(text, conll_class)))
+
+
 def _match(
     gold: list[ConllRelation],
     predicted: list[Prediction],
-    same: Callable[[str, Prediction, str], bool],
+    same: Callable[[str, str, Prediction, str], bool],
 ) -> tuple[list[tuple[Prediction, ConllRelation | None]], list[ConllRelation]]:
     """Pair each prediction with at most one gold relation and the reverse (greedy, in order)."""
     left = list(gold)
@@ -109,7 +157,9 @@ def _match(
             (
                 g
                 for g in left
-                if g.type == p.type and same(g.head, p, "head") and same(g.tail, p, "tail")
+                if g.type == p.type
+                and same(g.head, g.head_type, p, "head")
+                and same(g.tail, g.tail_type, p, "tail")
             ),
             None,
         )
@@ -119,14 +169,14 @@ def _match(
     return pairs, left
 
 
-def _strict(text: str, p: Prediction, role: str) -> bool:
+def _strict(text: str, conll_class: str, p: Prediction, role: str) -> bool:
     forms = (p.head, *p.head_aliases) if role == "head" else (p.tail, *p.tail_aliases)
-    return normalize_conll(text) in {normalize_conll(f) for f in forms}
+    return not _gold_forms(text, conll_class).isdisjoint(normalize_conll(f) for f in forms)
 
 
-def _relaxed(text: str, p: Prediction, role: str) -> bool:
+def _relaxed(text: str, conll_class: str, p: Prediction, role: str) -> bool:
     forms = (p.head, *p.head_aliases) if role == "head" else (p.tail, *p.tail_aliases)
-    return any(relaxed_equal(text, f) for f in forms)
+    return any(relaxed_equal(text, f) for f in forms) or _strict(text, conll_class, p, role)
 
 
 def score_conll04(
@@ -169,6 +219,9 @@ def score_conll04(
         predicted = list(
             {p.key: p for p in reversed(list(predictions[i])) if p.type in CONLL_TYPES}.values()
         )[::-1]
+        inside = [p for p in predicted if _inside_one_entity(p, sentence.entities)]
+        report.inside_one_entity += len(inside)
+        predicted = [p for p in predicted if p not in inside]
         names = _names(entities[i]) if entities is not None else None
         pairs, missed = _match(gold, predicted, _strict)
         loose_pairs, _ = _match(gold, predicted, _relaxed)
@@ -197,7 +250,10 @@ def score_conll04(
         if names is not None:
             for r in gold:
                 total += 1
-                head, tail = names.get(normalize_conll(r.head)), names.get(normalize_conll(r.tail))
+                head, tail = (
+                    _classes(names, r.head, r.head_type),
+                    _classes(names, r.tail, r.tail_type),
+                )
                 if head and tail:
                     reachable += 1
                     need = _ARGUMENT_CLASSES[r.type]
@@ -216,7 +272,11 @@ def _fp_reason(
     if loose_hit is not None:
         why = f"boundaries differ from gold {loose_hit.head!r} -> {loose_hit.tail!r}"
     else:
-        same_pair = [g for g in gold if _relaxed(g.head, p, "head") and _relaxed(g.tail, p, "tail")]
+        same_pair = [
+            g
+            for g in gold
+            if _relaxed(g.head, g.head_type, p, "head") and _relaxed(g.tail, g.tail_type, p, "tail")
+        ]
         why = f"gold type is {same_pair[0].type}" if same_pair else "no gold relation between them"
     return f"{why}; from {p.note}" if p.note else why
 
@@ -224,7 +284,11 @@ def _fp_reason(
 def _fn_reason(
     r: ConllRelation, predicted: list[Prediction], names: dict[str, set[str]] | None
 ) -> str:
-    loose = [p for p in predicted if _relaxed(r.head, p, "head") and _relaxed(r.tail, p, "tail")]
+    loose = [
+        p
+        for p in predicted
+        if _relaxed(r.head, r.head_type, p, "head") and _relaxed(r.tail, r.tail_type, p, "tail")
+    ]
     if loose:
         p = loose[0]
         if p.type == r.type:
@@ -234,8 +298,11 @@ def _fn_reason(
         return "not extracted"
     need = _ARGUMENT_CLASSES[r.type]
     problems = []
-    for role, text, cls in (("head", r.head, need[0]), ("tail", r.tail, need[1])):
-        found = names.get(normalize_conll(text))
+    for role, text, conll_class, cls in (
+        ("head", r.head, r.head_type, need[0]),
+        ("tail", r.tail, r.tail_type, need[1]),
+    ):
+        found = _classes(names, text, conll_class)
         if not found:
             problems.append(f"{role} not an entity")
         elif cls not in found:
