@@ -1,0 +1,178 @@
+"""Constructions of schemas/rules/origins.toml, places.toml and affiliations.toml, each in
+two wordings with negative cases, on hand-built Docs (no statistical model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_residence import _TAGS, locate, triples
+
+_DEP_TAGS = {**_TAGS, "her": "PRON", "his": "PRON", "native": "ADJ", "returned": "VERB",
+             "campaigned": "VERB", "opened": "VERB", "returning": "VERB", "touting": "VERB", "said": "VERB",
+             "hometown": "NOUN", "school": "NOUN", "win": "NOUN", "were": "AUX", "and": "CCONJ",
+             "Both": "DET"}  # fmt: skip
+
+
+def doc_of(make_doc, text, ents):
+    """A Doc tagged from a small table, without a parse."""
+    words = text.split()
+    pos = [_DEP_TAGS.get(w, "NUM" if w.isdigit() else "PROPN" if w[:1].isupper() else "NOUN")
+           for w in words]  # fmt: skip
+    lemmas = [{"was": "be", "is": "be", "were": "be"}.get(w, w.lower()) for w in words]
+    return make_doc(text, ents=locate(text, ents), pos=pos, lemmas=lemmas)
+
+
+def parsed(make_doc, text, ents, heads):
+    """A Doc with the given ``(head, dep)`` per token."""
+    words = text.split()
+    pos = [_DEP_TAGS.get(w, "NUM" if w.isdigit() else "PROPN") for w in words]
+    return make_doc(text, ents=locate(text, ents), parse=heads, pos=pos, lemmas=[w.lower() for w in words])
+
+
+# Ann(0) Ruiz(1) returned(2) to(3) her(4) native(5) Ohio(6) .(7)
+_RETURNED_TO_NATIVE = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (6, "poss"),
+                       (6, "amod"), (3, "pobj"), (2, "punct")]  # fmt: skip
+# Tom(0) Hale(1) campaigned(2) in(3) his(4) native(5) Texas(6) .(7)
+_CAMPAIGNED_IN_NATIVE = _RETURNED_TO_NATIVE
+# Ann(0) Ruiz(1) opened(2) a(3) school(4) in(5) her(6) native(7) Ohio(8) .(9)
+_SCHOOL_IN_NATIVE = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"),
+                     (4, "prep"), (8, "poss"), (8, "amod"), (5, "pobj"), (2, "punct")]  # fmt: skip
+# Tom(0) Hale(1) was(2) touting(3) his(4) win(5) in(6) his(7) native(8) Texas(9) .(10)
+_TOUTING_WIN_IN_NATIVE = [(1, "compound"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (5, "poss"),
+                          (3, "dobj"), (5, "prep"), (9, "poss"), (9, "amod"), (6, "pobj"),
+                          (3, "punct")]  # fmt: skip
+# Ann(0) Ruiz(1) said(2) Tom(3) Hale(4) returned(5) to(6) his(7) native(8) Texas(9) .(10)
+_SAID_OTHER_RETURNED = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "compound"), (5, "nsubj"),
+                        (2, "ccomp"), (5, "prep"), (9, "poss"), (9, "amod"), (6, "pobj"),
+                        (2, "punct")]  # fmt: skip
+# Ann(0) Ruiz(1) returned(2) to(3) her(4) hometown(5) of(6) Toledo(7) .(8)
+_HOMETOWN_OF = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (5, "poss"), (3, "pobj"),
+                (5, "prep"), (6, "pobj"), (2, "punct")]  # fmt: skip
+# Tom(0) Hale(1) is(2) returning(3) to(4) his(5) Iowa(6) hometown(7) .(8)
+_PLACE_HOMETOWN = [(1, "compound"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (3, "prep"),
+                   (7, "poss"), (7, "compound"), (4, "pobj"), (3, "punct")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "heads", "expected"),
+    [
+        # born.person_his_native_place
+        ("Ann Ruiz returned to her native Ohio .", [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")],
+         _RETURNED_TO_NATIVE, ("Ann Ruiz", "born_in", "Ohio")),
+        ("Tom Hale campaigned in his native Texas .", [("Tom Hale", "PERSON"), ("Texas", "GPE")],
+         _CAMPAIGNED_IN_NATIVE, ("Tom Hale", "born_in", "Texas")),
+        # born.person_noun_in_his_native_place
+        ("Ann Ruiz opened a school in her native Ohio .", [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")],
+         _SCHOOL_IN_NATIVE, ("Ann Ruiz", "born_in", "Ohio")),
+        ("Tom Hale was touting his win in his native Texas .",
+         [("Tom Hale", "PERSON"), ("Texas", "GPE")], _TOUTING_WIN_IN_NATIVE,
+         ("Tom Hale", "born_in", "Texas")),
+        # resident.person_his_place_hometown
+        ("Ann Ruiz returned to her hometown of Toledo .", [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")],
+         _HOMETOWN_OF, ("Ann Ruiz", "resident_of", "Toledo")),
+        ("Tom Hale is returning to his Iowa hometown .", [("Tom Hale", "PERSON"), ("Iowa", "GPE")],
+         _PLACE_HOMETOWN, ("Tom Hale", "resident_of", "Iowa")),
+    ],
+)  # fmt: skip
+def test_native_place_and_hometown_read_the_parse(component, make_doc, text, ents, heads, expected):
+    assert expected in triples(component, parsed(make_doc, text, ents, heads))
+
+
+def test_a_native_place_in_another_clause_is_not_the_speakers(component, make_doc):
+    text = "Ann Ruiz said Tom Hale returned to his native Texas ."
+    ents = [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Texas", "GPE")]
+    graph = triples(component, parsed(make_doc, text, ents, _SAID_OTHER_RETURNED))
+    assert ("Tom Hale", "born_in", "Texas") in graph
+    assert ("Ann Ruiz", "born_in", "Texas") not in graph
+
+
+def test_a_place_without_native_or_hometown_is_no_origin(component, make_doc):
+    # Ann(0) Ruiz(1) returned(2) to(3) her(4) beloved(5) Ohio(6) .(7)
+    text = "Ann Ruiz returned to her beloved Ohio ."
+    graph = triples(component, parsed(make_doc, text, [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")],
+                                      _RETURNED_TO_NATIVE))  # fmt: skip
+    assert not any(p in ("born_in", "resident_of") for _, p, _ in graph)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # resident.person_s_hometown_of_place
+        ("It rained near Ann Ruiz 's hometown of Toledo .", [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")],
+         ("Ann Ruiz", "resident_of", "Toledo")),
+        ("They drove to Tom Hale 's hometown , Leeds .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Tom Hale", "resident_of", "Leeds")),
+        # born.person_born_month_day_in_place
+        ("Ann Ruiz , born March 15 , 1767 , in Toledo , was a lawyer .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "born_in", "Toledo")),
+        ("Tom Hale was born on Oct. 14 in Leeds .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Tom Hale", "born_in", "Leeds")),
+        # born.persons_born_in_place
+        ("Ann Ruiz and Tom Hale were born in Toledo .",
+         [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Toledo", "GPE")],
+         ("Ann Ruiz", "born_in", "Toledo")),
+        ("Both Tom Hale and Ann Ruiz were born in Leeds .",
+         [("Tom Hale", "PERSON"), ("Ann Ruiz", "PERSON"), ("Leeds", "GPE")],
+         ("Tom Hale", "born_in", "Leeds")),
+        # located.places_and_place_comma_region
+        ("The road between Salida and Gunnison , Colorado , closed .",
+         [("Salida", "GPE"), ("Gunnison", "GPE"), ("Colorado", "GPE")],
+         ("Salida", "located_in", "Colorado")),
+        ("Winds hit Lyon and Dijon , France , on Monday .",
+         [("Lyon", "GPE"), ("Dijon", "GPE"), ("France", "GPE")], ("Lyon", "located_in", "France")),
+        # located.place_s_noun_of_place
+        ("Troops entered Serbia 's southern province of Kosovo .", [("Serbia", "GPE"), ("Kosovo", "GPE")],
+         ("Kosovo", "located_in", "Serbia")),
+        ("It rained in China 's eastern city of Hefei .", [("China", "GPE"), ("Hefei", "GPE")],
+         ("Hefei", "located_in", "China")),
+        # located.place_capital_of_place without an article
+        ("They met in Cuenca , third most important city in Ecuador .",
+         [("Cuenca", "GPE"), ("Ecuador", "GPE")], ("Cuenca", "located_in", "Ecuador")),
+        # works.person_of_org_sentence_start
+        ("Ann Ruiz , of the Downtown Toledo Association , said so .",
+         [("Ann Ruiz", "PERSON"), ("Downtown Toledo Association", "ORG")],
+         ("Ann Ruiz", "works_for", "Downtown Toledo Association")),
+        ("Tom Hale of Acme Corp said so .", [("Tom Hale", "PERSON"), ("Acme Corp", "ORG")],
+         ("Tom Hale", "works_for", "Acme Corp")),
+        # works.person_of_place_s_org
+        ("It quoted Ann Ruiz of Ohio 's Kent State University .",
+         [("Ann Ruiz", "PERSON"), ("Ohio", "GPE"), ("Kent State University", "ORG")],
+         ("Ann Ruiz", "works_for", "Kent State University")),
+        ("Anatomist Tom Hale of New York 's Mount Sinai School disagreed .",
+         [("Tom Hale", "PERSON"), ("New York", "GPE"), ("Mount Sinai School", "ORG")],
+         ("Tom Hale", "works_for", "Mount Sinai School")),
+        # compound.org_paren_acronym_title_person
+        ("It went to Labor Party ( PT ) candidate Ana Ruiz .",
+         [("Labor Party", "ORG"), ("Ana Ruiz", "PERSON")], ("Ana Ruiz", "member_of", "Labor Party")),
+        ("The Acme Union ( AU ) chairman Tom Hale spoke .",
+         [("Acme Union", "ORG"), ("Tom Hale", "PERSON")], ("Tom Hale", "leader_of", "Acme Union")),
+    ],
+)  # fmt: skip
+def test_origin_place_and_affiliation_constructions(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "unwanted"),
+    [
+        # a list of towns is no town in a town
+        ("It hit Leeds , Salida and Gunnison , Colorado .",
+         [("Leeds", "GPE"), ("Salida", "GPE"), ("Gunnison", "GPE"), ("Colorado", "GPE")],
+         ("Leeds", "located_in", "Salida")),
+        # a peerage before the name
+        ("It was Baron Tom Hale of Ohio 's Kent State University .",
+         [("Tom Hale", "PERSON"), ("Ohio", "GPE"), ("Kent State University", "ORG")],
+         ("Tom Hale", "works_for", "Kent State University")),
+        # a person of an organization's programme, not its staff
+        ("Tom Hale of NBC 's Today show spoke .", [("Tom Hale", "PERSON"), ("NBC", "ORG")],
+         ("Tom Hale", "works_for", "NBC")),
+        # a born date with no place after it
+        ("Ann Ruiz , born March 15 , 1767 , in a cabin , died in Toledo .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "born_in", "Toledo")),
+        # a lower-case aside in brackets is no acronym
+        ("The Acme Union ( in talks ) chairman Tom Hale spoke .",
+         [("Acme Union", "ORG"), ("Tom Hale", "PERSON")], ("Tom Hale", "leader_of", "Acme Union")),
+    ],
+)  # fmt: skip
+def test_origin_place_and_affiliation_negatives(component, make_doc, text, ents, unwanted):
+    assert unwanted not in triples(component, doc_of(make_doc, text, ents))
