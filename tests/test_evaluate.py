@@ -29,6 +29,7 @@ from kg.evaluate import (
     evaluate_store,
     load_gold,
     normalize_conll,
+    object_written,
     predictions_from_graph,
     read_conll04,
     score_conll04,
@@ -355,7 +356,8 @@ def test_normalize_conll() -> None:
 
 def _composite_sentence() -> list[dict[str, Any]]:
     """CoNLL04 writes a town and its state as one location; kg finds two places."""
-    tokens = "Ann Ruiz was born in Kinderhook , N.Y. , and lived in Paris , France .".split()
+    text = "Ann Ruiz was born in Kinderhook , N.Y. , and lived in Paris , France ."
+    tokens = text.split(" ")
     return [
         {
             "tokens": tokens,
@@ -547,6 +549,30 @@ def test_predictions_from_graph_one_per_entity_pair_with_every_name() -> None:
     assert "spokesperson_of [rule.spokesperson_of]" in work.note
     current = predictions_from_graph(graph, statuses=("current",))
     assert [p.type for p in current] == ["Work_For", "OrgBased_In"]
+
+
+def test_predictions_from_graph_leave_out_implied_objects_the_sentence_does_not_name() -> None:
+    bush = Entity("George Bush", "Person", ("Bush",))
+    usa = Entity("United States", "Place", ("U.S.",))
+    implied = Triple(
+        bush, "president_of", usa,
+        Evidence("x", 0, 1, "Bush", "President", "implied.title_person", 0.6),
+    )  # fmt: skip
+    unnamed = ArticleGraph(Article("a", "President Bush spoke ."), (bush, usa), (implied,))
+    assert predictions_from_graph(unnamed) == []
+    assert not object_written(implied, "President Bush spoke .")
+    named = ArticleGraph(
+        Article("b", "President Bush weighs U.S. options ."), (bush, usa), (implied,)
+    )
+    [prediction] = predictions_from_graph(named)
+    assert (prediction.type, prediction.head, prediction.tail) == (
+        "Live_In",
+        "Bush",
+        "United States",
+    )
+    assert "U.S." in prediction.tail_aliases and "President" not in prediction.tail_aliases
+    written = _triple(bush, "president_of", usa, "Bush", "U.S.")  # any other rule: written
+    assert object_written(written, "no name at all")
 
 
 @pytest.mark.model

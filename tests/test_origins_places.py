@@ -26,7 +26,9 @@ def parsed(make_doc, text, ents, heads):
     """A Doc with the given ``(head, dep)`` per token."""
     words = text.split()
     pos = [_DEP_TAGS.get(w, "NUM" if w.isdigit() else "PROPN") for w in words]
-    return make_doc(text, ents=locate(text, ents), parse=heads, pos=pos, lemmas=[w.lower() for w in words])
+    return make_doc(
+        text, ents=locate(text, ents), parse=heads, pos=pos, lemmas=[w.lower() for w in words]
+    )
 
 
 # Ann(0) Ruiz(1) returned(2) to(3) her(4) native(5) Ohio(6) .(7)

@@ -263,6 +263,11 @@ def _print_conll04(report: Conll04Report, show_errors: int) -> None:
         f"boundaries: P {_pct(r.precision)}, R {_pct(r.recall)}, F1 {_pct(r.f1)}."
     )
     _say(
+        "Not scored (CoNLL04 cannot annotate them): "
+        f"{report.inside_one_entity} Located_In inside one gold location ('Kinderhook , N.Y.'), "
+        f"{report.unwritten_objects} relations to an implied object the sentence does not name."
+    )
+    _say(
         f"Ceiling: {_pct(report.ceiling)}% of gold relations have both arguments among the "
         f"extracted entity names ({_pct(report.typed_ceiling)}% with the classes the type needs)."
     )

@@ -185,6 +185,8 @@ class Conll04Report:
         kill: Gold ``Kill`` relations left out.
         inside_one_entity: Predicted ``Located_In`` relations between the two parts of one
             gold location ("Kinderhook , N.Y."), left out.
+        unwritten_objects: Extracted relations to an implied object the sentence does not
+            name ("President Bush" -> United States), left out.
         ceiling: Share of gold relations whose two arguments are both among the
             extractor's entity names or aliases for the sentence.
         typed_ceiling: The same, with each argument of the class the type needs.
@@ -199,6 +201,7 @@ class Conll04Report:
     relaxed: Score = field(default_factory=Score)
     kill: int = 0
     inside_one_entity: int = 0
+    unwritten_objects: int = 0
     ceiling: float = 0.0
     typed_ceiling: float = 0.0
     false_positives: list[ConllExample] = field(default_factory=list)
@@ -224,6 +227,7 @@ class Conll04Report:
             "relaxed_boundaries": self.relaxed.to_dict(),
             "kill_excluded": self.kill,
             "inside_one_entity_excluded": self.inside_one_entity,
+            "unwritten_objects_excluded": self.unwritten_objects,
             "ceiling": round(self.ceiling, 4),
             "typed_ceiling": round(self.typed_ceiling, 4),
             "false_positives": [dict(vars(e)) for e in self.false_positives],

@@ -10,7 +10,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import EvaluationError
-from ..records import STATUSES, Article, ArticleGraph
+from ..names import normalize_name
+from ..records import STATUSES, Article, ArticleGraph, Triple
 from ..vocab import AFFILIATIONS, RESIDENCES
 from .conll04 import (
     CONLL_TYPES,
@@ -25,7 +26,13 @@ from .conll04 import (
 )
 from .metrics import Score
 
-__all__ = ["conll_type", "evaluate_conll04", "predictions_from_graph", "score_conll04"]
+__all__ = [
+    "conll_type",
+    "evaluate_conll04",
+    "object_written",
+    "predictions_from_graph",
+    "score_conll04",
+]
 
 _ARGUMENT_CLASSES = {
     "Work_For": ("Person", "Organization"),
@@ -71,13 +78,34 @@ def conll_type(subject_class: str, predicate: str, object_class: str) -> str | N
     return None
 
 
+_IMPLIED = "implied."
+
+
+def object_written(triple: Triple, text: str) -> bool:
+    """Whether the sentence names the triple's object.
+
+    A rule ``implied.*`` states an object the sentence need not write ("President Bush" ->
+    the United States); CoNLL04 annotates relations between the sentence's own mentions,
+    so such a triple counts only when the object is named anyway ("President Reagan ...
+    U.S. arrears"). Every other rule's object is written.
+    """
+    if not triple.evidence.rule.startswith(_IMPLIED):
+        return True
+    words = f" {normalize_name(text)} "
+    return any(
+        f" {form} " in words
+        for form in map(normalize_name, (triple.object.name, *triple.object.aliases))
+        if form
+    )
+
+
 def predictions_from_graph(
     graph: ArticleGraph, *, statuses: Collection[str] = STATUSES
 ) -> list[Prediction]:
     """The CoNLL04 relations of one extracted sentence, one per (type, subject, object)."""
     grouped: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
     for t in graph.triples:
-        if t.evidence.status not in statuses:
+        if t.evidence.status not in statuses or not object_written(t, graph.article.text):
             continue
         kind = conll_type(t.subject.label, t.predicate, t.object.label)
         if kind is None:
@@ -85,7 +113,8 @@ def predictions_from_graph(
         key = (kind, t.subject.name, t.subject.label, t.object.name, t.object.label)
         heads, tails, notes = grouped.setdefault(key, ([], [], []))
         heads.extend([t.evidence.subject_text, t.subject.name, *t.subject.aliases])
-        tails.extend([t.evidence.object_text, t.object.name, *t.object.aliases])
+        written = "" if t.evidence.rule.startswith(_IMPLIED) else t.evidence.object_text
+        tails.extend([written, t.object.name, *t.object.aliases])
         status = "" if t.evidence.status == "current" else f" ({t.evidence.status})"
         notes.append(f"{t.predicate}{status} [{t.evidence.rule}]")
     out = []
@@ -346,11 +375,20 @@ def evaluate_conll04(
     )
     predictions: list[list[Prediction]] = []
     entities: list[list[tuple[str, str]]] = []
+    unwritten = 0
     for graph in extractor.pipe(articles, batch_size=64, n_process=1):
         predictions.append(predictions_from_graph(graph, statuses=statuses))
         entities.append([(n, e.label) for e in graph.entities for n in (e.name, *e.aliases)])
+        unwritten += sum(
+            1
+            for t in graph.triples
+            if t.evidence.status in statuses
+            and not object_written(t, graph.article.text)
+            and conll_type(t.subject.label, t.predicate, t.object.label)
+        )
     report = score_conll04(
         sentences, predictions, entities=entities, examples=examples, path=str(path)
     )
+    report.unwritten_objects = unwritten
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     return report
