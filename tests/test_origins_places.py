@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.pipeline import graph_from_doc
+from kg.records import Article
 from tests.test_residence import _TAGS, locate, triples
 
 _DEP_TAGS = {**_TAGS, "her": "PRON", "his": "PRON", "native": "ADJ", "returned": "VERB",
@@ -178,3 +180,44 @@ def test_origin_place_and_affiliation_constructions(component, make_doc, text, e
 )  # fmt: skip
 def test_origin_place_and_affiliation_negatives(component, make_doc, text, ents, unwanted):
     assert unwanted not in triples(component, doc_of(make_doc, text, ents))
+
+
+def _with_status(component, doc):
+    graph = graph_from_doc(Article("t", doc.text, date="2025-03-05"), component(doc))
+    return {(t.subject.name, t.predicate, t.object.name, t.evidence.status) for t in graph.triples}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # resident.person_grew_up_in_place: a past residence
+        ("Ann Ruiz , who grew up in Toledo , moved .", [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")],
+         ("Ann Ruiz", "resident_of", "Toledo", "former")),
+        ("Tom Hale , a director - producer raised in Leeds , spoke .",
+         [("Tom Hale", "PERSON"), ("Leeds", "GPE")], ("Tom Hale", "resident_of", "Leeds", "former")),
+        # resident.person_an_occupation_in_place
+        ("It was backed by Ann Ruiz , a lawyer in Toledo , on Monday .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "resident_of", "Toledo", "current")),
+        ("Tom Hale , a famous opera singer in Leeds , said so .",
+         [("Tom Hale", "PERSON"), ("Leeds", "GPE")], ("Tom Hale", "resident_of", "Leeds", "current")),
+    ],
+)  # fmt: skip
+def test_grew_up_and_occupation_in_a_town(component, make_doc, text, ents, expected):
+    assert expected in _with_status(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a post in a country is no residence
+        ("Ann Ruiz , a diplomat in Iraq , said so .", [("Ann Ruiz", "PERSON"), ("Iraq", "GPE")]),
+        # a post "of" something: the place ends a longer phrase
+        ("Tom Hale , a professor of law in Leeds , said so .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")]),
+        # the place is a modifier of what follows
+        ("Tom Hale , a lawyer in Leeds Crown Court , said .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")]),
+    ],
+)  # fmt: skip
+def test_an_occupation_abroad_or_of_something_is_no_residence(component, make_doc, text, ents):
+    assert not any(
+        p == "resident_of" for _, p, _, _ in _with_status(component, doc_of(make_doc, text, ents))
+    )

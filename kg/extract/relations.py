@@ -305,6 +305,8 @@ class _Builder:
             first = min(obj.start, subject.start)
             status, override, modifier_at = self.status_of(first, first - 1)
             override = ""
+            if status == "current" and rule.status:
+                status = rule.status  # "X, who grew up in Y": a past residence
         if predicate == "title":
             if title is None:
                 return
