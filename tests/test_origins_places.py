@@ -7,7 +7,10 @@ import pytest
 
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
+from tests.conftest import _tag
 from tests.test_residence import _TAGS, locate, triples
+
+_PARTICIPLES = {"banned": "VBN", "ruling": "VBG"}
 
 _DEP_TAGS = {**_TAGS, "her": "PRON", "his": "PRON", "native": "ADJ", "returned": "VERB",
              "campaigned": "VERB", "opened": "VERB", "returning": "VERB", "touting": "VERB", "said": "VERB",
@@ -16,12 +19,16 @@ _DEP_TAGS = {**_TAGS, "her": "PRON", "his": "PRON", "native": "ADJ", "returned":
 
 
 def doc_of(make_doc, text, ents):
-    """A Doc tagged from a small table, without a parse."""
+    """A Doc tagged from a small table, without a parse; participles are VERBs."""
     words = text.split()
-    pos = [_DEP_TAGS.get(w, "NUM" if w.isdigit() else "PROPN" if w[:1].isupper() else "NOUN")
-           for w in words]  # fmt: skip
+    pos = [
+        "VERB" if w in _PARTICIPLES else
+        _DEP_TAGS.get(w, "NUM" if w.isdigit() else "PROPN" if w[:1].isupper() else "NOUN")
+        for w in words
+    ]  # fmt: skip
+    tags = [_PARTICIPLES.get(w, _tag(w)) for w in words]
     lemmas = [{"was": "be", "is": "be", "were": "be"}.get(w, w.lower()) for w in words]
-    return make_doc(text, ents=locate(text, ents), pos=pos, lemmas=lemmas)
+    return make_doc(text, ents=locate(text, ents), pos=pos, tags=tags, lemmas=lemmas)
 
 
 def parsed(make_doc, text, ents, heads):
@@ -221,3 +228,48 @@ def test_an_occupation_abroad_or_of_something_is_no_residence(component, make_do
     assert not any(
         p == "resident_of" for _, p, _, _ in _with_status(component, doc_of(make_doc, text, ents))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # resident.person_from_his_home_in_place
+        ("Ann Ruiz , 81 , died on Monday at her home in Toledo .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "resident_of", "Toledo")),
+        ("Tom Hale said from his home in suburban Leeds that he won .",
+         [("Tom Hale", "PERSON"), ("Leeds", "GPE")], ("Tom Hale", "resident_of", "Leeds")),
+        # appos.person_title_of_org: a participle before the organization
+        ("It went to Ann Ruiz , leader of the banned Acme Union , today .",
+         [("Ann Ruiz", "PERSON"), ("Acme Union", "ORG")], ("Ann Ruiz", "leader_of", "Acme Union")),
+        ("Tom Hale , chairman of the ruling Acme Group , spoke .",
+         [("Tom Hale", "PERSON"), ("Acme Group", "ORG")], ("Tom Hale", "leader_of", "Acme Group")),
+        # a candidate of a party named "Party of ...": the party is a party
+        ("Ann Ruiz , candidate of the Party of the Democratic Revolution , won .",
+         [("Ann Ruiz", "PERSON"), ("Party of the Democratic Revolution", "ORG")],
+         ("Ann Ruiz", "member_of", "Party of the Democratic Revolution")),
+        ("Tom Hale , presidential candidate for the Party of Regions , won .",
+         [("Tom Hale", "PERSON"), ("Party of Regions", "ORG")],
+         ("Tom Hale", "member_of", "Party of Regions")),
+    ],
+)  # fmt: skip
+def test_home_participles_and_party_of(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "unwanted"),
+    [
+        # another person's home
+        ("Ann Ruiz visited Tom Hale at his home in Leeds .",
+         [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Ann Ruiz", "resident_of", "Leeds")),
+        # a home near a town is not in it
+        ("Ann Ruiz died at her home near Toledo .", [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")],
+         ("Ann Ruiz", "resident_of", "Toledo")),
+        # a candidate of a body that is no party is not in it ("Senate candidate")
+        ("Ann Ruiz , candidate for the Senate of Ohio , won .",
+         [("Ann Ruiz", "PERSON"), ("Senate of Ohio", "ORG")], ("Ann Ruiz", "member_of", "Senate of Ohio")),
+    ],
+)  # fmt: skip
+def test_home_and_candidate_negatives(component, make_doc, text, ents, unwanted):
+    assert unwanted not in triples(component, doc_of(make_doc, text, ents))

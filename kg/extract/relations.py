@@ -466,6 +466,7 @@ class _Builder:
             doc[i].lower_ in ("the", "and")
             or ent[i] == "NORP"
             or (doc[i].pos_ in ("ADJ", "NOUN") and not ent[i])
+            or (doc[i].tag_ in ("VBN", "VBG") and doc[i].is_lower)  # "of the banned VHP"
         ):
             i += 1
         return i < len(doc) and ent[i] in ("ORG", "PLACE")
