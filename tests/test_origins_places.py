@@ -273,3 +273,25 @@ def test_home_participles_and_party_of(component, make_doc, text, ents, expected
 )  # fmt: skip
 def test_home_and_candidate_negatives(component, make_doc, text, ents, unwanted):
     assert unwanted not in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # appos.person_party_state_title_of_org
+        ("Sen. Ann Ruiz , D - Mich. , chairman of the Senate Banking Committee , said no .",
+         [("Ann Ruiz", "PERSON"), ("Senate Banking Committee", "ORG")],
+         ("Ann Ruiz", "leader_of", "Senate Banking Committee")),
+        ("Rep. Tom Hale , R - N.C. , a member of the House Ethics Committee , said no .",
+         [("Tom Hale", "PERSON"), ("House Ethics Committee", "ORG")],
+         ("Tom Hale", "member_of", "House Ethics Committee")),
+    ],
+)  # fmt: skip
+def test_party_and_state_between_name_and_title(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+def test_a_party_and_state_without_a_title_is_no_affiliation(component, make_doc):
+    text = "Sen. Ann Ruiz , D - Mich. , visited the Senate Banking Committee ."
+    ents = [("Ann Ruiz", "PERSON"), ("Senate Banking Committee", "ORG")]
+    assert not triples(component, doc_of(make_doc, text, ents))
