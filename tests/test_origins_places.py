@@ -295,3 +295,25 @@ def test_a_party_and_state_without_a_title_is_no_affiliation(component, make_doc
     text = "Sen. Ann Ruiz , D - Mich. , visited the Senate Banking Committee ."
     ents = [("Ann Ruiz", "PERSON"), ("Senate Banking Committee", "ORG")]
     assert not triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # based.org_a_place_based_noun
+        ("Acme Corp , a Boston - based software maker , said so .",
+         [("Acme Corp", "ORG"), ("Boston", "GPE")], ("Acme Corp", "based_in", "Boston")),
+        ("Shares of Rexon , the Toledo - headquartered company , rose .",
+         [("Rexon", "ORG"), ("Toledo", "GPE")], ("Rexon", "based_in", "Toledo")),
+    ],
+)  # fmt: skip
+def test_an_organization_a_place_based_noun(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+def test_a_rival_of_a_place_based_company_is_not_based_there(component, make_doc):
+    text = "Acme Corp , a rival of the Boston - based company , said so ."
+    ents = [("Acme Corp", "ORG"), ("Boston", "GPE")]
+    assert ("Acme Corp", "based_in", "Boston") not in triples(
+        component, doc_of(make_doc, text, ents)
+    )
