@@ -13,7 +13,7 @@ from tests.test_residence import _TAGS, locate, triples
 _PARTICIPLES = {"banned": "VBN", "ruling": "VBG"}
 
 _DEP_TAGS = {**_TAGS, "her": "PRON", "his": "PRON", "native": "ADJ", "returned": "VERB",
-             "campaigned": "VERB", "opened": "VERB", "returning": "VERB", "touting": "VERB", "said": "VERB",
+             "campaigned": "VERB", "opened": "VERB", "returning": "VERB", "prospered": "VERB", "pleased": "VERB", "Born": "VERB", "touting": "VERB", "said": "VERB",
              "hometown": "NOUN", "school": "NOUN", "win": "NOUN", "were": "AUX", "and": "CCONJ",
              "Both": "DET"}  # fmt: skip
 
@@ -317,3 +317,36 @@ def test_a_rival_of_a_place_based_company_is_not_based_there(component, make_doc
     assert ("Acme Corp", "based_in", "Boston") not in triples(
         component, doc_of(make_doc, text, ents)
     )
+
+
+# Born(0) in(1) Toledo(2) ,(3) Ann(4) Ruiz(5) moved(6) to(7) Denver(8) .(9)
+_BORN_IN_OPENING = [(6, "advcl"), (0, "prep"), (1, "pobj"), (6, "punct"), (5, "compound"),
+                    (6, "nsubj"), (6, "ROOT"), (6, "prep"), (7, "pobj"), (6, "punct")]  # fmt: skip
+# Born(0) poor(1) in(2) Leeds(3) ,(4) Tom(5) Hale(6) has(7) prospered(8) .(9)
+_BORN_POOR_IN_OPENING = [(8, "advcl"), (0, "acomp"), (0, "prep"), (2, "pobj"), (8, "punct"),
+                         (6, "compound"), (8, "nsubj"), (8, "aux"), (8, "ROOT"), (8, "punct")]  # fmt: skip
+# Born(0) in(1) Toledo(2) ,(3) the(4) idea(5) pleased(6) Ann(7) Ruiz(8) .(9)
+_BORN_IN_OPENING_OBJECT = [(6, "advcl"), (0, "prep"), (1, "pobj"), (6, "punct"), (5, "det"),
+                           (6, "nsubj"), (6, "ROOT"), (8, "compound"), (6, "dobj"), (6, "punct")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "heads", "expected"),
+    [
+        ("Born in Toledo , Ann Ruiz moved to Denver .",
+         [("Toledo", "GPE"), ("Ann Ruiz", "PERSON"), ("Denver", "GPE")], _BORN_IN_OPENING,
+         ("Ann Ruiz", "born_in", "Toledo")),
+        ("Born poor in Leeds , Tom Hale has prospered .", [("Leeds", "GPE"), ("Tom Hale", "PERSON")],
+         _BORN_POOR_IN_OPENING, ("Tom Hale", "born_in", "Leeds")),
+    ],
+)  # fmt: skip
+def test_born_in_a_place_opening_the_sentence(component, make_doc, text, ents, heads, expected):
+    # born.born_in_place_opening_person
+    assert expected in triples(component, parsed(make_doc, text, ents, heads))
+
+
+def test_born_in_a_place_opening_the_sentence_is_the_subjects(component, make_doc):
+    text = "Born in Toledo , the idea pleased Ann Ruiz ."
+    ents = [("Toledo", "GPE"), ("Ann Ruiz", "PERSON")]
+    graph = triples(component, parsed(make_doc, text, ents, _BORN_IN_OPENING_OBJECT))
+    assert ("Ann Ruiz", "born_in", "Toledo") not in graph
