@@ -350,3 +350,37 @@ def test_born_in_a_place_opening_the_sentence_is_the_subjects(component, make_do
     ents = [("Toledo", "GPE"), ("Ann Ruiz", "PERSON")]
     graph = triples(component, parsed(make_doc, text, ents, _BORN_IN_OPENING_OBJECT))
     assert ("Ann Ruiz", "born_in", "Toledo") not in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # resident.person_s_hometown_of_place, the place before "hometown"
+        ("They drove to Tom Hale 's Leeds hometown .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Tom Hale", "resident_of", "Leeds")),
+        # born.person_s_birthplace
+        ("A grant for Ann Ruiz 's Ohio birthplace was approved .",
+         [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")], ("Ann Ruiz", "born_in", "Ohio")),
+        ("They visited Tom Hale 's birthplace of Leeds .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Tom Hale", "born_in", "Leeds")),
+        # born.person_s_native_place
+        ("The museum stands in Ann Ruiz 's native Toledo .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "born_in", "Toledo")),
+        ("It rained in Tom Hale 's native Leeds .", [("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Tom Hale", "born_in", "Leeds")),
+    ],
+)  # fmt: skip
+def test_possessive_birthplace_native_place_and_hometown(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It hurt Ann Ruiz 's Ohio campaign .",  # a place in a possessive is no origin
+        "It hurt Ann Ruiz 's native tongue in Ohio .",  # "native" of something else
+    ],
+)
+def test_a_place_in_a_possessive_is_no_origin(component, make_doc, text):
+    graph = triples(component, doc_of(make_doc, text, [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")]))
+    assert not any(p in ("born_in", "resident_of") for _, p, _ in graph)
