@@ -28,6 +28,7 @@ def stage_articles(gold_dir: Path, out: Path, corpus: Path) -> list[Path]:
     """Copy the annotated articles under ``out``; return the inputs to build."""
     wanted: dict[Path, set[str]] = {}
     inputs: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
     for gold in sorted(gold_dir.glob("*.json")):
         document = json.loads(gold.read_text(encoding="utf-8"))["document"]
         source, _, article_id = document.partition("#")
@@ -37,7 +38,7 @@ def stage_articles(gold_dir: Path, out: Path, corpus: Path) -> list[Path]:
         target = out / document
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(corpus / document, target)
-    if any(out.iterdir()):
+    if (out / "bbc").exists():
         inputs.append(out / "bbc")
     for source, ids in wanted.items():
         lines = [
