@@ -13,15 +13,19 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EvaluationError
 from ..names import normalize_name
 from .metrics import Score
 
+if TYPE_CHECKING:
+    from .conll04_names import NameScores
+
 __all__ = [
     "CONLL_TYPES",
     "Conll04Report",
+    "ConllEntity",
     "ConllExample",
     "ConllRelation",
     "ConllSentence",
@@ -107,6 +111,19 @@ class ConllRelation:
 
 
 @dataclass(frozen=True)
+class ConllEntity:
+    """A gold entity of a sentence.
+
+    Attributes:
+        type: ``Peop``, ``Org``, ``Loc`` or ``Other``.
+        text: Its tokens joined with spaces.
+    """
+
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ConllSentence:
     """One CoNLL04 sentence.
 
@@ -115,12 +132,14 @@ class ConllSentence:
         tokens: The tokens.
         relations: Gold relations, ``Kill`` included.
         orig_id: The id of the original corpus, when given.
+        entities: Gold entities, in the file's order.
     """
 
     index: int
     tokens: tuple[str, ...]
     relations: tuple[ConllRelation, ...] = ()
     orig_id: int | None = None
+    entities: tuple[ConllEntity, ...] = ()
 
     @property
     def text(self) -> str:
@@ -182,6 +201,8 @@ class Conll04Report:
         false_positives: Up to ``examples`` of them, in file order.
         false_negatives: Up to ``examples`` of them, in file order.
         model: The pipeline used, when a model ran.
+        names: Typed-name scores, kg's first, then raw spaCy's (the baseline of the same
+            run), when a model ran (:mod:`~kg.evaluate.conll04_names`).
     """
 
     path: str = ""
@@ -194,6 +215,7 @@ class Conll04Report:
     false_positives: list[ConllExample] = field(default_factory=list)
     false_negatives: list[ConllExample] = field(default_factory=list)
     model: str = ""
+    names: list[NameScores] = field(default_factory=list)
 
     @property
     def micro(self) -> Score:
@@ -217,6 +239,7 @@ class Conll04Report:
             "typed_ceiling": round(self.typed_ceiling, 4),
             "false_positives": [dict(vars(e)) for e in self.false_positives],
             "false_negatives": [dict(vars(e)) for e in self.false_negatives],
+            "names": [n.to_dict() for n in self.names],
         }
 
 
@@ -287,5 +310,9 @@ def _parse_sentence(index: int, item: Any, problems: list[str]) -> ConllSentence
         relations.append(ConllRelation(rel["type"], head, tail, head_type, tail_type))
     orig = item.get("orig_id")
     return ConllSentence(
-        index, tuple(tokens), tuple(relations), orig if isinstance(orig, int) else None
+        index,
+        tuple(tokens),
+        tuple(relations),
+        orig if isinstance(orig, int) else None,
+        tuple(ConllEntity(kind, text) for kind, text in spans),
     )

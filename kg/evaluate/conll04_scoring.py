@@ -23,6 +23,7 @@ from .conll04 import (
     read_conll04,
     relaxed_equal,
 )
+from .conll04_names import SPACY_CLASSES, NamePrediction, score_names
 from .metrics import Score
 
 __all__ = ["conll_type", "evaluate_conll04", "predictions_from_graph", "score_conll04"]
@@ -269,21 +270,39 @@ def evaluate_conll04(
         ModelError: The pipeline cannot be loaded.
     """
     from ..extract import Extractor
+    from ..extract.pipeline import graph_from_doc
     from ..nlp import load_pipeline
 
     sentences = read_conll04(path, limit=limit)
     nlp = load_pipeline(model)
     extractor = Extractor(nlp)
     articles = (
-        Article(f"conll04/{s.index}", s.text, origin=f"{path}#{s.index}") for s in sentences
+        (s.text, Article(f"conll04/{s.index}", s.text, origin=f"{path}#{s.index}"))
+        for s in sentences
     )
     predictions: list[list[Prediction]] = []
     entities: list[list[tuple[str, str]]] = []
-    for graph in extractor.pipe(articles, batch_size=64, n_process=1):
+    kg_names: list[list[NamePrediction]] = []
+    spacy_names: list[list[NamePrediction]] = []
+    # One pass: kg's graph and the raw NER it started from come from the same Docs.
+    for doc, article in extractor.nlp.pipe(articles, as_tuples=True, batch_size=64):
+        graph = graph_from_doc(article, doc)
         predictions.append(predictions_from_graph(graph, statuses=statuses))
         entities.append([(n, e.label) for e in graph.entities for n in (e.name, *e.aliases)])
+        kg_names.append([NamePrediction(e.label, (e.name, *e.aliases)) for e in graph.entities])
+        spacy_names.append(
+            [
+                NamePrediction(SPACY_CLASSES[ent.label_], (ent.text,))
+                for ent in doc.ents
+                if ent.label_ in SPACY_CLASSES
+            ]
+        )
     report = score_conll04(
         sentences, predictions, entities=entities, examples=examples, path=str(path)
     )
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    report.names = [
+        score_names(sentences, kg_names, system="kg"),
+        score_names(sentences, spacy_names, system="spaCy"),
+    ]
     return report
