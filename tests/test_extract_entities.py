@@ -296,3 +296,95 @@ def test_a_demonym_typed_person_is_a_demonym_but_a_party_stays_a_party(component
         ents=[(1, 2, "PERSON"), (4, 5, "PERSON")],
     )
     assert names(extract(component, doc)) == {("Labour", "Organization")}
+
+
+# --- one organization, several names (issue 11: splits) --------------------------------
+
+
+def test_organization_key_meets_the_ways_one_name_is_written(component):
+    from kg.extract.entities import organization_key
+
+    gaz = component.gazetteer
+    assert organization_key("U.S. Department of Justice", gaz) == "justice department"
+    assert organization_key("Department of Justice", gaz) == "justice department"
+    assert organization_key("Justice Department", gaz) == "justice department"
+    assert organization_key("Ministry of Defence", gaz) == organization_key("Defence Ministry", gaz)
+    assert organization_key("United States Senate", gaz) == "senate"
+    assert organization_key("U.S. Senate", gaz) == "senate"
+    # a state in front names another body; "of" after other heads is kept
+    assert organization_key("Alabama Senate", gaz) == "alabama senate"
+    assert organization_key("Bank of England", gaz) == "bank of england"
+
+
+def test_short_names_of_an_organization_join_its_full_name(component, make_doc):
+    doc = make_doc(
+        "The U.S. Senate voted . The Senate left . The U.S. House of Representatives met . "
+        "The House agreed . The Department of Justice sued . A Justice Department lawyer spoke .",
+        ents=[(1, 3, "ORG"), (6, 7, "ORG"), (10, 14, "ORG"), (17, 18, "ORG"),
+              (21, 24, "ORG"), (27, 29, "ORG")],
+    )  # fmt: skip
+    graph = extract(component, doc)
+    assert names(graph) == {
+        ("U.S. Senate", "Organization"),
+        ("U.S. House of Representatives", "Organization"),
+        ("Department of Justice", "Organization"),
+    }
+
+
+def test_a_newspaper_written_by_its_last_word_joins_its_full_name(component, make_doc):
+    doc = make_doc(
+        "The Washington Post reported it . The Post said more .",
+        ents=[(1, 3, "ORG"), (7, 8, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Washington Post", "Organization")}
+    doc = make_doc(
+        "The New York Times and the Los Angeles Times reported it . The Times said more .",
+        ents=[(1, 4, "ORG"), (6, 9, "ORG"), (13, 14, "ORG")],
+    )  # two papers end in "Times": which one is meant is unknown
+    assert ("Times", "Organization") in names(extract(component, doc))
+
+
+def test_short_names_stay_apart_from_other_bodies(component, make_doc):
+    doc = make_doc(
+        "The Alabama Senate voted . The Senate left . The White House and the House of "
+        "Representatives met . The House agreed .",
+        ents=[(1, 3, "ORG"), (6, 7, "ORG"), (10, 12, "ORG"), (14, 17, "ORG"), (20, 21, "ORG")],
+    )
+    assert names(extract(component, doc)) == {
+        ("Alabama Senate", "Organization"),
+        ("Senate", "Organization"),
+        ("White House", "Organization"),
+        ("House of Representatives", "Organization"),
+    }
+
+
+def test_an_implied_organization_is_the_one_the_article_names(blank, make_doc):
+    from kg.extract.pipeline import ExtractComponent
+
+    component = ExtractComponent(blank, [], country="United States")
+
+    def triples(doc):
+        graph = extract(component, doc)
+        return names(graph), {(t.subject.name, t.predicate, t.object.name) for t in graph.triples}
+
+    doc = make_doc(
+        "Senator Ann Ruiz spoke . The U.S. Senate voted .",
+        ents=[(1, 3, "PERSON"), (6, 8, "ORG")],
+    )
+    found, facts = triples(doc)
+    assert ("Ann Ruiz", "member_of", "U.S. Senate") in facts
+    assert ("Senate", "Organization") not in found
+    doc = make_doc(
+        "Attorney General Ann Ruiz spoke . The Justice Department sued .",
+        ents=[(2, 4, "PERSON"), (7, 9, "ORG")],
+    )
+    found, facts = triples(doc)
+    assert ("Ann Ruiz", "secretary_of", "Justice Department") in facts
+    assert ("Department of Justice", "Organization") not in found
+    doc = make_doc(  # a state's senate is another body
+        "Senator Ann Ruiz spoke . The Alabama Senate voted .",
+        ents=[(1, 3, "PERSON"), (6, 8, "ORG")],
+    )
+    found, facts = triples(doc)
+    assert ("Ann Ruiz", "member_of", "Senate") in facts
+    assert ("Alabama Senate", "Organization") in found

@@ -77,6 +77,8 @@ class NameScores:
         relaxed: Per class, boundaries may differ.
         on_other: Per class, predictions (strictly wrong) that are a gold ``Other`` entity.
         wrong_class: Per class, predictions (strictly wrong) that are a gold name of another class.
+        errors: The first strictly wrong predictions and missed gold names, for error
+            analysis: ``(sentence, "wrong"|"missed", class, name, why)``.
     """
 
     system: str = ""
@@ -84,6 +86,7 @@ class NameScores:
     relaxed: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in ENTITY_CLASSES})
     on_other: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITY_CLASSES, 0))
     wrong_class: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITY_CLASSES, 0))
+    errors: list[tuple[int, str, str, str, str]] = field(default_factory=list)
 
     @property
     def micro(self) -> Score:
@@ -111,6 +114,7 @@ class NameScores:
             "relaxed_micro": self.relaxed_micro.to_dict(),
             "on_other": dict(self.on_other),
             "wrong_class": dict(self.wrong_class),
+            "errors": [list(e) for e in self.errors],
         }
 
 
@@ -123,12 +127,14 @@ def _relaxed(gold: str, forms: Iterable[str]) -> bool:
 
 
 def _count(
+    index: int,
     gold: dict[str, set[str]],
     others: set[str],
     predicted: Sequence[NamePrediction],
     same: Callable[[str, Iterable[str]], bool],
     scores: dict[str, Score],
     diagnose: NameScores | None,
+    examples: int = 0,
 ) -> None:
     for cls in ENTITY_CLASSES:
         mine = [p for p in predicted if p.cls == cls]
@@ -138,11 +144,22 @@ def _count(
             if any(same(g, p.forms) for g in names):
                 correct += 1
             elif diagnose is not None:
+                why = "not a gold name"
                 if any(same(g, p.forms) for g in others):
                     diagnose.on_other[cls] += 1
-                elif any(same(g, p.forms) for c, gs in gold.items() if c != cls for g in gs):
+                    why = "gold Other"
+                elif kinds := [
+                    c for c, gs in gold.items() if c != cls for g in gs if same(g, p.forms)
+                ]:
                     diagnose.wrong_class[cls] += 1
-        found = sum(1 for g in names if any(same(g, p.forms) for p in mine))
+                    why = f"gold {kinds[0]}"
+                if len(diagnose.errors) < examples:
+                    diagnose.errors.append((index, "wrong", cls, " | ".join(p.forms), why))
+        missed = [g for g in names if not any(same(g, p.forms) for p in mine)]
+        found = len(names) - len(missed)
+        if diagnose is not None:
+            for g in missed[: max(0, examples - len(diagnose.errors))]:
+                diagnose.errors.append((index, "missed", cls, g, ""))
         scores[cls] += Score(len(mine), correct, len(names), found)
 
 
@@ -151,6 +168,7 @@ def score_names(
     predictions: Sequence[Iterable[NamePrediction]],
     *,
     system: str = "",
+    examples: int = 0,
 ) -> NameScores:
     """Score the entities predicted in each sentence against its gold names, per class.
 
@@ -173,6 +191,6 @@ def score_names(
             gold.setdefault(cls, set()).add(text)
         others = {e.text for e in sentence.entities if e.type not in GOLD_CLASSES}
         mine = [p for p in predicted if p.cls in ENTITY_CLASSES and p.forms]
-        _count(gold, others, mine, _strict, report.strict, report)
-        _count(gold, others, mine, _relaxed, report.relaxed, None)
+        _count(sentence.index, gold, others, mine, _strict, report.strict, report, examples)
+        _count(sentence.index, gold, others, mine, _relaxed, report.relaxed, None)
     return report

@@ -302,7 +302,7 @@ def evaluate_conll04(
     )
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     report.names = [
-        score_names(sentences, kg_names, system="kg"),
-        score_names(sentences, spacy_names, system="spaCy"),
+        score_names(sentences, kg_names, system="kg", examples=examples),
+        score_names(sentences, spacy_names, system="spaCy", examples=examples),
     ]
     return report

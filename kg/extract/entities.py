@@ -29,7 +29,7 @@ from .gazetteer import Gazetteer
 from .mentions import SpanMention
 from .mentions.retype import COMPANY
 
-__all__ = ["Resolution", "resolve_entities"]
+__all__ = ["Resolution", "organization_key", "resolve_entities"]
 
 _CLASS_ORDER = ("Person", "Organization", "Place")
 _STOP_INITIALS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le"})
@@ -85,6 +85,24 @@ class Resolution:
             if entity.label == label and normalize_name(entity.name) == key:
                 return i
         return None
+
+
+def organization_key(name: str, gazetteer: Gazetteer) -> str:
+    """Where the ways an article writes one organization's name meet: the name normalised,
+    without a country in front, "department of X" as "X department"
+    (``inverted_org_heads`` of ``schemas/mention_words.toml``): "U.S. Department of
+    Justice", "Department of Justice" and "Justice Department" → "justice department";
+    "U.S. Senate" → "senate". A state in front stays ("Alabama Senate" is another body).
+    """
+    words = normalize_name(name).split()
+    for n in (2, 1):
+        hit = gazetteer.lookup(" ".join(words[:n])) if len(words) > n else None
+        if hit is not None and gazetteer.is_country(hit[0]):
+            words = words[n:]
+            break
+    if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
+        words = [*words[2:], words[0]]
+    return " ".join(words)
 
 
 def _initials(text: str, *, whole: bool = False) -> str:
@@ -261,10 +279,13 @@ def _join_short_organization_names(
 ) -> None:
     """Join an organization's short names to its full one, within the article:
 
-    - cut before "of": "House" → "House of Representatives" (the one three-word "X of Y"
-      name that starts so);
-    - a country in front: "U.S. Senate" ↔ "Senate", "U.S. House" ↔ "House" (a country, not a
-      state or region: "Alabama Senate" is another body).
+    - the same :func:`organization_key`: "U.S. Senate" ↔ "Senate", "Justice Department" ↔
+      "Department of Justice" ↔ "U.S. Department of Justice" (a country in front, not a
+      state or region: "Alabama Senate" is another body);
+    - cut before "of": "House" → "House of Representatives" or "U.S. House of
+      Representatives" (the one three-word "X of Y" name that starts so);
+    - a newspaper by the last word of its name: "the Times" → "New York Times", "the Post"
+      → "Washington Post" (``newspaper_heads``; the one name of the article that ends so).
     """
 
     def organization(key: str) -> _Cluster | None:
@@ -284,33 +305,29 @@ def _join_short_organization_names(
                 by_key[key] = dst
 
     keys = [k for k in by_key if k[:2] in ("o:", "n:") and organization(k)]
-    heads: dict[str, set[str]] = {}
+    org_keys = {key: organization_key(key[2:], gazetteer) for key in keys}
+    same: dict[str, list[str]] = {}
     for key in keys:
-        words = key[2:].split()
+        same.setdefault(org_keys[key], []).append(key)
+    for group in same.values():
+        longest = max(group, key=lambda k: (len(k.split()), len(k)))
+        for key in group:
+            if organization(key) and organization(longest):
+                join(key, longest)
+    heads: dict[str, set[str]] = {}
+    newspapers: dict[str, set[str]] = {}
+    for key in keys:
+        words = org_keys[key].split()
         if len(words) == 3 and words[1] == "of":  # not "House of Representatives Ethics Committee"
             heads.setdefault(words[0], set()).add(key)
+        if len(words) > 1 and words[-1] in gazetteer.words["newspaper_heads"]:
+            newspapers.setdefault(words[-1], set()).add(key)
     for key in keys:
-        words = key[2:].split()
-        if len(words) == 1 and len(heads.get(words[0], ())) == 1 and organization(key):
-            join(key, next(iter(heads[words[0]])))
-    for key in keys:
-        words = key[2:].split()
-        cluster = organization(key)
-        if cluster is None or len(words) < 2:
+        words = org_keys[key].split()
+        if len(words) != 1 or not organization(key):
             continue
-        prefix = next(
-            (
-                n
-                for n in (2, 1)
-                if len(words) > n
-                and (hit := gazetteer.lookup(" ".join(words[:n]))) is not None
-                and gazetteer.is_country(hit[0])  # not "Alabama Republican Party"
-            ),
-            0,
-        )
-        if not prefix:
-            continue
-        rest = " ".join(words[prefix:])
-        target = next((k for k in ("o:" + rest, "n:" + rest) if organization(k)), None)
-        if target is not None:
-            join(target, key)
+        for found in (heads.get(words[0], set()), newspapers.get(words[0], set())):
+            targets = {by_key[k] for k in found if organization(k)}
+            if len(targets) == 1 and by_key[key] not in targets:
+                join(key, next(k for k in found if organization(k)))
+                break

@@ -197,6 +197,8 @@ MENTION_WORDS = (
     "law_words",
     "product_verbs",
     "product_adjectives",
+    "inverted_org_heads",
+    "newspaper_heads",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 
