@@ -388,3 +388,131 @@ def test_an_implied_organization_is_the_one_the_article_names(blank, make_doc):
     found, facts = triples(doc)
     assert ("Ann Ruiz", "member_of", "Senate") in facts
     assert ("Alabama Senate", "Organization") in found
+
+
+# --- one node of the right class (issue 11: wrong-class and junk nodes) -----------------
+
+
+def test_programs_events_and_awards_make_no_node(component, make_doc):
+    doc = make_doc(
+        "She won the Grammy Award . The Davis Cup final was near the Adam Smith Lecture .",
+        ents=[(3, 5, "PERSON"), (7, 9, "PERSON"), (13, 16, "PERSON")],
+    )
+    assert names(extract(component, doc)) == set()
+    doc = make_doc(
+        "The Children 's Health Insurance Program ran out . Congress met .",
+        ents=[(1, 6, "ORG"), (9, 10, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Congress", "Organization")}
+    doc = make_doc(  # a UN agency and a foundation end in such words too: kept
+        "The World Food Programme and the World Economic Forum met .",
+        ents=[(1, 4, "ORG"), (6, 9, "ORG")],
+    )
+    assert names(extract(component, doc)) == {
+        ("World Food Programme", "Organization"),
+        ("World Economic Forum", "Organization"),
+    }
+
+
+def test_a_company_noun_before_a_full_personal_name_keeps_the_person(component, make_doc):
+    doc = make_doc(
+        "Documentary maker Michael Cockerell filmed it . Cockerell said so .",
+        ents=[(2, 4, "PERSON"), (7, 8, "PERSON")],
+    )
+    assert names(extract(component, doc)) == {("Michael Cockerell", "Person")}
+    doc = make_doc("Film director Chris Smith spoke .", ents=[(2, 4, "ORG")])
+    assert names(extract(component, doc)) == {("Chris Smith", "Person")}
+    doc = make_doc("Russian crude producer Yukos fell .", ents=[(3, 4, "PERSON")])
+    assert ("Yukos", "Organization") in names(extract(component, doc))
+
+
+def test_an_apposition_headed_by_a_word_for_a_person_makes_a_person(component, make_doc):
+    doc = make_doc(
+        "It was opened by Kruhlow , a 72-year-old deputy for Sevastopol .",
+        ents=[(4, 5, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Kruhlow", "Person")}
+    doc = make_doc("Tidwell , a retired CIA officer , said so .", ents=[(0, 1, "ORG")])
+    assert ("Tidwell", "Person") in names(extract(component, doc))
+    for text in (
+        "Acme , a maker of cars , said so .",  # no word for a person
+        "Nokia , the market leader , said so .",  # "leader" heads companies too
+        "Acme , the president 's company , said so .",  # "president" is no head here
+    ):
+        doc = make_doc(text, ents=[(0, 1, "ORG")])
+        assert names(extract(component, doc)) == {(text.split()[0], "Organization")}, text
+
+
+def test_a_person_named_after_an_organization_is_its_product(component, make_doc):
+    doc = make_doc(
+        "Yahoo said so . Yahoo Messenger is free .", ents=[(0, 1, "ORG"), (4, 6, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {
+        ("Yahoo", "Organization"),
+        ("Yahoo Messenger", "Organization"),
+    }
+    doc = make_doc(  # the gazetteer knows the organization
+        "The Fed Beige Book came out .", ents=[(1, 4, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {("Fed Beige Book", "Organization")}
+    for text, ents, person in (
+        ("Ford said so . Henry Ford spoke .", [(0, 1, "ORG"), (4, 6, "PERSON")], "Henry Ford"),
+        (
+            "Acme said so . Acme Ann Ruiz spoke .",
+            [(0, 1, "ORG"), (4, 7, "PERSON")],
+            "Acme Ann Ruiz",
+        ),
+    ):
+        assert (person, "Person") in names(extract(component, make_doc(text, ents=ents))), text
+
+
+def test_an_unknown_capitalised_abbreviation_typed_place_is_an_organization(component, make_doc):
+    doc = make_doc("A deal with BT in the UK .", ents=[(3, 4, "GPE"), (6, 7, "GPE")])
+    assert names(extract(component, doc)) == {
+        ("BT", "Organization"),
+        ("United Kingdom", "Place"),
+    }
+    doc = make_doc("A deal with ITV in the US .", ents=[(3, 4, "GPE"), (6, 7, "GPE")])
+    assert names(extract(component, doc)) == {
+        ("ITV", "Organization"),
+        ("United States", "Place"),
+    }
+
+
+def test_one_name_typed_two_ways_is_one_node(component, make_doc):
+    doc = make_doc(
+        "Rodrigo Duterte spoke . Rodrigo Duterte left .",
+        ents=[(0, 2, "PERSON"), (4, 6, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Rodrigo Duterte", "Person")}
+    doc = make_doc("Sri Lanka voted . Sri Lanka won .", ents=[(0, 2, "PERSON"), (4, 6, "GPE")])
+    assert names(extract(component, doc)) == {("Sri Lanka", "Place")}
+
+
+def test_the_end_of_a_full_name_joins_it(component, make_doc):
+    doc = make_doc(
+        "Chris Van Hollen spoke . Van Hollen left .", ents=[(0, 3, "PERSON"), (5, 7, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {("Chris Van Hollen", "Person")}
+    doc = make_doc(
+        "Mohammed al-Sabban spoke . Sabban left .", ents=[(0, 4, "PERSON"), (6, 7, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {("Mohammed al-Sabban", "Person")}
+    doc = make_doc(  # two people end so: which one is meant is unknown
+        "Chris Van Hollen and Mary Van Hollen spoke . Van Hollen left .",
+        ents=[(0, 3, "PERSON"), (4, 7, "PERSON"), (9, 11, "PERSON")],
+    )
+    assert ("Van Hollen", "Person") in names(extract(component, doc))
+
+
+def test_a_nationality_in_front_of_an_organization_is_the_same_organization(component, make_doc):
+    doc = make_doc(
+        "The Afghan Taliban attacked . The Taliban said so .",
+        ents=[(1, 3, "ORG"), (6, 7, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Afghan Taliban", "Organization")}
+    doc = make_doc(
+        "The Afghan Taliban and the Pakistani Taliban met . The Taliban said so .",
+        ents=[(1, 3, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
+    )
+    assert ("Taliban", "Organization") in names(extract(component, doc))

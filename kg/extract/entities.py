@@ -87,19 +87,42 @@ class Resolution:
         return None
 
 
+_PARTICLES = ("al-", "el-")
+
+
+def _without_particle(word: str) -> str:
+    """A family name without an Arabic article: "al-Sabban" → "Sabban"."""
+    for particle in _PARTICLES:
+        if word.lower().startswith(particle) and len(word) > len(particle) + 1:
+            return word[len(particle) :]
+    return word
+
+
+def _organization_prefix(words: list[str], gazetteer: Gazetteer) -> int:
+    """How many first words of a normalised organization name are a country or a
+    nationality ("us senate", "afghan taliban"): 0, 1 or 2."""
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        head = " ".join(words[:n])
+        hit = gazetteer.lookup(head)
+        if hit is not None and gazetteer.is_country(hit[0]):
+            return n
+        nationality = gazetteer.demonym(head)
+        if nationality is not None and nationality[1] == "Place":
+            return n
+    return 0
+
+
 def organization_key(name: str, gazetteer: Gazetteer) -> str:
     """Where the ways an article writes one organization's name meet: the name normalised,
-    without a country in front, "department of X" as "X department"
+    without a country or nationality in front ("Afghan Taliban" → "taliban"), "department of X" as "X department"
     (``inverted_org_heads`` of ``schemas/mention_words.toml``): "U.S. Department of
     Justice", "Department of Justice" and "Justice Department" → "justice department";
     "U.S. Senate" → "senate". A state in front stays ("Alabama Senate" is another body).
     """
     words = normalize_name(name).split()
-    for n in (2, 1):
-        hit = gazetteer.lookup(" ".join(words[:n])) if len(words) > n else None
-        if hit is not None and gazetteer.is_country(hit[0]):
-            words = words[n:]
-            break
+    words = words[_organization_prefix(words, gazetteer) :]
     if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
         words = [*words[2:], words[0]]
     return " ".join(words)
@@ -145,8 +168,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     for m in named:
         hit = gazetteer.lookup(m.text)
         # A gazetteer name overrides NER, except that a person is never made a place
-        # ("Jordan" the footballer); "Lib Dem" tagged PERSON is still the party.
-        if hit and (m.label != "Person" or hit[1] != "Place"):
+        # ("Jordan" the footballer) by one word; "Lib Dem" tagged PERSON is still the party,
+        # "Sri Lanka" tagged PERSON still the country.
+        if hit and (m.label != "Person" or hit[1] != "Place" or len(m.text.split()) > 1):
             add(m, "g:" + normalize_name(hit[0]), hit)
         elif (m.label == "Person" or m.ner_label == COMPANY) and len(m.text.split()) > 1:
             key = "p:" + normalize_name(m.text)
@@ -154,8 +178,21 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             words = normalize_name(m.text).split()
             for n in range(1, len(words)):  # "Trump", "Demaree Nikhinson"
                 surnames.setdefault(" ".join(words[n:]), []).append(key)
+            last = m.text.split()[-1]
+            if _without_particle(last) != last:  # "Sabban" for "al-Sabban"
+                surnames.setdefault(normalize_name(_without_particle(last)), []).append(key)
         else:
             pending.append(m)
+
+    # A full name that is the end of a longer one ("Van Hollen" for "Chris Van Hollen"):
+    # the longer one, when the article has one such.
+    for key in [k for k in by_key if k.startswith("p:")]:
+        longer = set(surnames.get(key[2:], ())) - {key}
+        if len(longer) == 1 and clusters[by_key[key]].mentions:
+            target = by_key[next(iter(longer))]
+            clusters[target].mentions.extend(clusters[by_key[key]].mentions)
+            clusters[by_key[key]].mentions = []
+            by_key[key] = target
 
     # 2. Long forms of acronyms, by initials.
     long_forms: dict[str, str] = {}
@@ -224,12 +261,19 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             if target in by_key and by_key[target] != index:
                 clusters[by_key[target]].mentions.extend(clusters[index].mentions)
                 clusters[index].mentions = []
-    # Same name typed differently by NER ("n:" vs "o:"): one entity.
-    for key, index in list(by_key.items()):
-        if key.startswith("n:") and "o:" + key[2:] in by_key and clusters[index].mentions:
-            other = by_key["o:" + key[2:]]
-            clusters[other].mentions.extend(clusters[index].mentions)
-            clusters[index].mentions = []
+    # Same name typed differently by NER ("n:", "p:" vs "o:"; "n:" vs "p:"): one entity,
+    # whose class all its mentions decide ("Rodrigo Duterte" typed PERSON and ORG).
+    for source, target in (("n:", "o:"), ("p:", "o:"), ("n:", "p:")):
+        for key, index in list(by_key.items()):
+            other = by_key.get(target + key[2:])
+            if (
+                key.startswith(source)
+                and other is not None
+                and other != index
+                and clusters[index].mentions
+            ):
+                clusters[other].mentions.extend(clusters[index].mentions)
+                clusters[index].mentions = []
     _join_short_organization_names(clusters, by_key, gazetteer)
 
     live = sorted(
@@ -311,6 +355,11 @@ def _join_short_organization_names(
         same.setdefault(org_keys[key], []).append(key)
     for group in same.values():
         longest = max(group, key=lambda k: (len(k.split()), len(k)))
+        prefixes = {
+            " ".join(k[2:].split()[: _organization_prefix(k[2:].split(), gazetteer)]) for k in group
+        } - {""}
+        if len(prefixes) > 1:  # "Afghan Taliban" and "Pakistani Taliban": "Taliban" is either
+            continue
         for key in group:
             if organization(key) and organization(longest):
                 join(key, longest)

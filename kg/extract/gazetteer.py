@@ -198,6 +198,8 @@ MENTION_WORDS = (
     "product_verbs",
     "product_adjectives",
     "inverted_org_heads",
+    "event_words",
+    "apposition_person_nouns",
     "newspaper_heads",
 )
 """The lists ``schemas/mention_words.toml`` must define."""

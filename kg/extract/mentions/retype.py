@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...names import normalize_name
-from .base import Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
+from ..gazetteer import Gazetteer
+from .base import UPPER, Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
 
 __all__ = ["in_text_order", "people_by_context", "retype_by_text"]
 
@@ -23,6 +24,17 @@ def _place_noun_follows(doc: Doc, end: int, place_nouns: frozenset[str]) -> bool
         and doc[end + 1].lower_ in ("the", "a")
         and doc[end + 2].lower_ in place_nouns
         and (end + 3 >= len(doc) or doc[end + 3].lower_ in ("of", "in", ",", "."))
+    )
+
+
+def _full_personal_name(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A given name, then one or two capitalised words: "Michael Cockerell" (after
+    "documentary maker", which would otherwise make it a company)."""
+    return (
+        1 < len(words) <= 3
+        and words[0] in gazetteer.first_names
+        and all(w[:1].isupper() for w in words)
+        and words[-1].lower() not in gazetteer.org_suffixes
     )
 
 
@@ -54,6 +66,16 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and gazetteer.lookup(m.text) is None
         ):
             label = "Place"  # "Brushy Mountain Penitentiary", "Dayton International Airport"
+        elif (
+            label == "Place"
+            and UPPER.match(m.text)
+            and m.text.isalpha()
+            and len(m.text) <= 4
+            and gazetteer.lookup(m.text) is None
+            and not gazetteer.is_region(m.text)
+            and not gazetteer.is_city(m.text)
+        ):
+            label = "Organization"  # "partnerships such as that with BT": no place we know
         elif label != "Place" and is_dateline(doc, m.start, m.end, gazetteer):
             label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
         elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
@@ -91,6 +113,7 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 doc[m.start - 1].lemma_ in gazetteer.org_nouns
                 or doc[m.start - 1].lower_ in gazetteer.org_nouns  # "analysts", not "analyst"
             )
+            and not (label == "Person" and _full_personal_name(words, gazetteer))
         ):
             label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
         elif (
@@ -109,6 +132,22 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     return fixed
 
 
+def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
+    """ "Name, a 72-year-old deputy from …", "Name, the 16th president,": an apposition
+    whose head is a word for a person."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for i in range(end + 2, min(end + 8, len(doc))):
+        token = doc[i]
+        if token.is_lower and token.lower_ in nouns:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            # the head: not "a president's son", not "the deputy leader"
+            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+        if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """Organizations and places the text shows to be people.
 
@@ -117,11 +156,14 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
       Arjen Robben"), for a name of two or three capitalised words.
     - A name of two or three words whose last word the article also writes alone after an
       honorific ("Vince Cable" typed ORG, "Mr Cable" later).
+    - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
+      "Lincoln, the 16th president,"), for a name the gazetteer does not know.
     """
     gazetteer = ctx.gazetteer
     abbreviations = ctx.words("abbreviations")
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     person_nouns = ctx.words("person_nouns")
+    apposition_nouns = ctx.words("apposition_person_nouns")
 
     def plain_name(m: SpanMention) -> bool:
         words = m.text.split()
@@ -168,6 +210,12 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and before.lower_ in person_nouns
             and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
             and plain_name(m)
+        ) or (
+            len(m.text.split()) <= 3
+            and m.text.split()[-1].lower() not in gazetteer.org_suffixes
+            and m.text.split()[-1].lower() not in gazetteer.place_suffixes
+            and gazetteer.lookup(m.text) is None
+            and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
         fixed.append(m)
@@ -246,6 +294,21 @@ def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
     return False
 
 
+def _named_after_organization(
+    words: list[str], organizations: set[str], gazetteer: Gazetteer, person_words: frozenset[str]
+) -> bool:
+    """Whether a "person" of two or more words starts with an organization's name and no
+    given name or title follows it ("Yahoo Messenger"; not "Labour MP Ann Ruiz")."""
+    if len(words) < 2 or words[0] in gazetteer.first_names:
+        return False
+    for n in range(1, len(words)):
+        head, rest = " ".join(words[:n]), words[n:]
+        hit = gazetteer.lookup(head)
+        if normalize_name(head) in organizations or (hit is not None and hit[1] == "Organization"):
+            return not any(w in gazetteer.first_names or w.lower() in person_words for w in rest)
+    return False
+
+
 def organizations_by_context(
     doc: Doc, mentions: list[SpanMention], ctx: Context
 ) -> list[SpanMention]:
@@ -258,16 +321,23 @@ def organizations_by_context(
       (an apposition headed by a word for an organization).
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
+    - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
+      Sport" (the first words are an organization of the article or the gazetteer, and no
+      given name or title follows them).
     """
     gazetteer = ctx.gazetteer
     platform, posting = ctx.words("platform_nouns"), ctx.words("posting_verbs")
     company, heads = ctx.words("company_nouns"), ctx.words("company_heads")
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     taken = ctx.taken(mentions)
+    organizations = {normalize_name(m.text) for m in mentions if m.label == "Organization"}
     fixed: list[SpanMention] = []
     for m in mentions:
         if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
             fixed.append(m)
+            continue
+        if _named_after_organization(m.text.split(), organizations, gazetteer, person_words):
+            fixed.append(SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY))
             continue
         before = doc[m.start - 1] if m.start > 0 else None
         after = doc[m.end] if m.end < len(doc) else None
@@ -308,15 +378,19 @@ def organizations_by_context(
 def drop_products_and_laws(
     doc: Doc, mentions: list[SpanMention], ctx: Context
 ) -> list[SpanMention]:
-    """Drop names the text shows to be products, laws or treaties: no node at all.
+    """Drop names the text shows to be products, laws, treaties, programs, events or
+    awards: no node at all.
 
     - A law: a name ending in "Act", "Bill", "Treaty", "Agreement"… ("Affordable Care Act").
+    - A program, event or award: a name ending in "Program", "Cup", "Awards", "Prize",
+      "Lecture"… ("Children's Health Insurance Program", "Grammy Award", "Davis Cup").
     - A product: "the new iPod", "its latest PlayStation", "launched the Xbox" (a
       determiner or possessive, an adjective of novelty or a launching verb, then the name as
       the head of its phrase). Every mention of the name in the article goes.
     """
     gazetteer = ctx.gazetteer
-    laws, verbs = ctx.words("law_words"), ctx.words("product_verbs")
+    laws = ctx.words("law_words") | ctx.words("event_words")
+    verbs = ctx.words("product_verbs")
     novel = ctx.words("product_adjectives")
     determiners = ("the", "a", "an", "its", "their", "his", "her", "our")
 
