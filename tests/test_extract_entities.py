@@ -422,7 +422,7 @@ def test_a_company_noun_before_a_full_personal_name_keeps_the_person(component, 
     assert names(extract(component, doc)) == {("Michael Cockerell", "Person")}
     doc = make_doc("Film director Chris Smith spoke .", ents=[(2, 4, "ORG")])
     assert names(extract(component, doc)) == {("Chris Smith", "Person")}
-    doc = make_doc("Russian crude producer Yukos fell .", ents=[(3, 4, "PERSON")])
+    doc = make_doc("Russian oil refiner Yukos fell .", ents=[(3, 4, "PERSON")])
     assert ("Yukos", "Organization") in names(extract(component, doc))
 
 
@@ -434,6 +434,10 @@ def test_an_apposition_headed_by_a_word_for_a_person_makes_a_person(component, m
     assert names(extract(component, doc)) == {("Kruhlow", "Person")}
     doc = make_doc("Tidwell , a retired CIA officer , said so .", ents=[(0, 1, "ORG")])
     assert ("Tidwell", "Person") in names(extract(component, doc))
+    doc = make_doc(  # the apposition is about the person whose title names the place
+        "Baroness Royall of Blaisdon , a former aide , spoke .", ents=[(3, 4, "GPE")]
+    )
+    assert ("Blaisdon", "Place") in names(extract(component, doc))
     for text in (
         "Acme , a maker of cars , said so .",  # no word for a person
         "Nokia , the market leader , said so .",  # "leader" heads companies too

@@ -215,6 +215,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and m.text.split()[-1].lower() not in gazetteer.org_suffixes
             and m.text.split()[-1].lower() not in gazetteer.place_suffixes
             and gazetteer.lookup(m.text) is None
+            and not (before is not None and before.pos_ == "ADP")  # "Royall of Blaisdon, an aide"
             and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
