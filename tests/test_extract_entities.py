@@ -422,8 +422,12 @@ def test_a_company_noun_before_a_full_personal_name_keeps_the_person(component, 
     assert names(extract(component, doc)) == {("Michael Cockerell", "Person")}
     doc = make_doc("Film director Chris Smith spoke .", ents=[(2, 4, "ORG")])
     assert names(extract(component, doc)) == {("Chris Smith", "Person")}
-    doc = make_doc("Russian oil refiner Yukos fell .", ents=[(3, 4, "PERSON")])
+    doc = make_doc(  # the whole entity: NER's other PERSONs too
+        "Russian oil refiner Yukos fell . Yukos said so . Yukos left .",
+        ents=[(3, 4, "PERSON"), (6, 7, "PERSON"), (10, 11, "PERSON")],
+    )
     assert ("Yukos", "Organization") in names(extract(component, doc))
+    assert ("Yukos", "Person") not in names(extract(component, doc))
 
 
 def test_an_apposition_headed_by_a_word_for_a_person_makes_a_person(component, make_doc):
@@ -520,3 +524,28 @@ def test_a_nationality_in_front_of_an_organization_is_the_same_organization(comp
         ents=[(1, 3, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
     )
     assert ("Taliban", "Organization") in names(extract(component, doc))
+
+
+def _posed(make_doc, text, ents, verbs=("said", "wanted", "told", "sued"), sconj=("that",)):
+    words = text.split()
+    pos = [
+        "VERB" if w in verbs else "SCONJ" if w in sconj else "PRON" if w.islower() and w in
+        ("he", "she", "his", "her", "its", "it", "him") else "PROPN" if w[:1].isupper() else
+        "PUNCT" if w in (".", ",") else "NOUN"
+        for w in words
+    ]  # fmt: skip
+    return make_doc(text, ents=ents, pos=pos)
+
+
+def test_he_or_she_after_what_a_name_said_makes_the_whole_entity_a_person(component, make_doc):
+    doc = _posed(
+        make_doc, "Trump wanted it . Trump said he would sign .", [(0, 1, "ORG"), (4, 5, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("Trump", "Person")}
+    doc = _posed(make_doc, "Ruiz said that her plan worked .", [(0, 1, "ORG")])
+    assert names(extract(component, doc)) == {("Ruiz", "Person")}
+    for text, ents in (
+        ("Acme said that its plan worked .", [(0, 1, "ORG")]),  # "its": a company
+        ("Acme told Ann Ruiz that he left .", [(0, 1, "ORG"), (2, 4, "PERSON")]),  # his own "he"
+    ):
+        assert ("Acme", "Organization") in names(extract(component, _posed(make_doc, text, ents)))

@@ -27,7 +27,7 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
-from .mentions.retype import COMPANY
+from .mentions.retype import COMPANY, PERSONAL
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 
@@ -45,6 +45,8 @@ class _Cluster:
             return self.fixed[1]
         if any(m.ner_label == COMPANY for m in self.mentions):
             return "Organization"  # "Ralph Lauren said its sales…"
+        if any(m.ner_label == PERSONAL for m in self.mentions):
+            return "Person"  # "Trump said he would…", typed ORG
         if any(
             m.label == "Person" and (len(m.text.split()) > 1 or m.ner_label == "CREDIT")
             for m in self.mentions

@@ -116,6 +116,9 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and not (label == "Person" and _full_personal_name(words, gazetteer))
         ):
             label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
+            if m.label == "Person":  # the whole entity: "Yukos" typed PERSON elsewhere too
+                fixed.append(SpanMention(m.start, m.end, m.text, m.surface, label, COMPANY))
+                continue
         elif (
             label == "Person"
             and n > 0
@@ -158,12 +161,16 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
       honorific ("Vince Cable" typed ORG, "Mr Cable" later).
     - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
       "Lincoln, the 16th president,"), for a name the gazetteer does not know.
+    - "he" or "she" as the subject or owner of what the name said or did ("Trump said he
+      would", "Trump said on Tuesday his plan"): the whole entity (``ner_label``
+      :data:`PERSONAL`).
     """
     gazetteer = ctx.gazetteer
     abbreviations = ctx.words("abbreviations")
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     person_nouns = ctx.words("person_nouns")
     apposition_nouns = ctx.words("apposition_person_nouns")
+    taken = ctx.taken(mentions)
 
     def plain_name(m: SpanMention) -> bool:
         words = m.text.split()
@@ -219,6 +226,13 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        elif (
+            len(m.text.split()) <= 3
+            and m.text.split()[-1].lower() not in gazetteer.org_suffixes
+            and gazetteer.lookup(m.text) is None
+            and _pronoun_after(doc, m.start, m.end, taken) in _PERSONAL_PRONOUNS
+        ):  # "Trump said he would", typed ORG: every mention of the name is the person
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
     alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
         normalize_name(m.text)
@@ -239,6 +253,10 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "he", "she", "they", "it", "him", "them"})
 # What may stand between a company and its "its": "Ralph Lauren said on Tuesday that its".
 _BETWEEN_POS = frozenset({"VERB", "AUX", "ADV", "SCONJ", "PART", "ADP", "PUNCT", "DET", "NUM"})
+PERSONAL = "PERSONAL"
+"""``ner_label`` of a mention the text shows to be a person whatever NER said: its whole
+entity is a person ("Trump said he would …" with "Trump" typed ORG everywhere)."""
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
 COMPANY = "COMPANY"
 """``ner_label`` of a mention the text shows to be an organization whatever NER said: its
 whole entity is an organization ("Ralph Lauren said its sales…", "said on Twitter")."""
@@ -260,6 +278,12 @@ def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
 def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     """ "Name said (on Tuesday) that its …": the first pronoun after the name, in its
     sentence and with only verbs and function words between, is "its"."""
+    return _pronoun_after(doc, start, end, taken) == "its"
+
+
+def _pronoun_after(doc: Doc, start: int, end: int, taken: set[int]) -> str:
+    """The first pronoun after the name that is the subject or owner of what the name said
+    or did ("Name said (on Tuesday) that he …", "… its …"), in lower case; else ``""``."""
     sent_end = doc[start].sent.end
     for i in range(end, min(end + 9, sent_end)):
         token = doc[i]
@@ -268,15 +292,15 @@ def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
             # said, not "were in its corner" or "withdrawal from its role".
             previous = doc[i - 1]
             return (
-                token.lower_ == "its"
-                and i > end
-                and (previous.pos_ in ("VERB", "SCONJ") or previous.ent_type_ == "DATE")
+                token.lower_
+                if i > end and (previous.pos_ in ("VERB", "SCONJ") or previous.ent_type_ == "DATE")
+                else ""
             )
         if i in taken and token.ent_type_ != "DATE":
-            return False  # another name: "its" may be theirs
+            return ""  # another name: "its" may be theirs
         if token.pos_ not in _BETWEEN_POS and token.ent_type_ != "DATE":
-            return False
-    return False
+            return ""
+    return ""
 
 
 def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
