@@ -526,10 +526,16 @@ def test_a_nationality_in_front_of_an_organization_is_the_same_organization(comp
     assert ("Taliban", "Organization") in names(extract(component, doc))
 
 
-def _posed(make_doc, text, ents, verbs=("said", "wanted", "told", "sued"), sconj=("that",)):
+def _posed(
+    make_doc,
+    text,
+    ents,
+    verbs=("said", "wanted", "told", "sued", "believed"),
+    sconj=("that", "because"),
+):
     words = text.split()
     pos = [
-        "VERB" if w in verbs else "SCONJ" if w in sconj else "PRON" if w.islower() and w in
+        "PART" if w == "not" else "VERB" if w in verbs else "SCONJ" if w in sconj else "PRON" if w.islower() and w in
         ("he", "she", "his", "her", "its", "it", "him") else "PROPN" if w[:1].isupper() else
         "PUNCT" if w in (".", ",") else "NOUN"
         for w in words
@@ -547,5 +553,6 @@ def test_he_or_she_after_what_a_name_said_makes_the_whole_entity_a_person(compon
     for text, ents in (
         ("Acme said that its plan worked .", [(0, 1, "ORG")]),  # "its": a company
         ("Acme told Ann Ruiz that he left .", [(0, 1, "ORG"), (2, 4, "PERSON")]),  # his own "he"
+        ("Bossi set up the Acme not because he believed .", [(4, 5, "ORG")]),  # Bossi's "he"
     ):
         assert ("Acme", "Organization") in names(extract(component, _posed(make_doc, text, ents)))

@@ -230,7 +230,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             len(m.text.split()) <= 3
             and m.text.split()[-1].lower() not in gazetteer.org_suffixes
             and gazetteer.lookup(m.text) is None
-            and _pronoun_after(doc, m.start, m.end, taken) in _PERSONAL_PRONOUNS
+            and _says_he(doc, m.start, m.end, taken)
         ):  # "Trump said he would", typed ORG: every mention of the name is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
@@ -279,6 +279,25 @@ def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     """ "Name said (on Tuesday) that its …": the first pronoun after the name, in its
     sentence and with only verbs and function words between, is "its"."""
     return _pronoun_after(doc, start, end, taken) == "its"
+
+
+def _says_he(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """ "Name said (on Tuesday) (that) he/his …": the name is the subject of a verb and
+    "he", "she", "his" or "her" the first pronoun after it, with no clause but "that"
+    opened between (not "Name … not because he believed")."""
+    if _pronoun_after(doc, start, end, taken) not in _PERSONAL_PRONOUNS:
+        return False
+    between = []
+    for token in doc[end : end + 9]:
+        if token.lower_ in _PERSONAL_PRONOUNS:
+            break
+        between.append(token)
+    return (
+        bool(between)
+        and between[0].pos_ in ("VERB", "AUX", "ADV")
+        and any(t.pos_ == "VERB" for t in between)
+        and all(t.lower_ == "that" for t in between if t.pos_ == "SCONJ")
+    )
 
 
 def _pronoun_after(doc: Doc, start: int, end: int, taken: set[int]) -> str:
