@@ -442,6 +442,11 @@ def test_an_apposition_headed_by_a_word_for_a_person_makes_a_person(component, m
         "Baroness Royall of Blaisdon , a former aide , spoke .", ents=[(3, 4, "GPE")]
     )
     assert ("Blaisdon", "Place") in names(extract(component, doc))
+    doc = make_doc(  # nor about a place after "Place,"
+        "Ann Ruiz of Springfield , Ohio , a lawyer , spoke .",
+        ents=[(0, 2, "PERSON"), (3, 4, "GPE"), (5, 6, "GPE")],
+    )
+    assert ("Ohio", "Place") in names(extract(component, doc))
     for text in (
         "Acme , a maker of cars , said so .",  # no word for a person
         "Nokia , the market leader , said so .",  # "leader" heads companies too
@@ -535,7 +540,7 @@ def _posed(
 ):
     words = text.split()
     pos = [
-        "PART" if w == "not" else "VERB" if w in verbs else "SCONJ" if w in sconj else "PRON" if w.islower() and w in
+        "PART" if w == "not" else "ADP" if w in ("in", "of") else "VERB" if w in verbs else "SCONJ" if w in sconj else "PRON" if w.islower() and w in
         ("he", "she", "his", "her", "its", "it", "him") else "PROPN" if w[:1].isupper() else
         "PUNCT" if w in (".", ",") else "NOUN"
         for w in words
@@ -554,5 +559,6 @@ def test_he_or_she_after_what_a_name_said_makes_the_whole_entity_a_person(compon
         ("Acme said that its plan worked .", [(0, 1, "ORG")]),  # "its": a company
         ("Acme told Ann Ruiz that he left .", [(0, 1, "ORG"), (2, 4, "PERSON")]),  # his own "he"
         ("Bossi set up the Acme not because he believed .", [(4, 5, "ORG")]),  # Bossi's "he"
+        ("Ann Ruiz of Acme said he left .", [(0, 2, "PERSON"), (3, 4, "ORG")]),  # Ruiz's "he"
     ):
         assert ("Acme", "Organization") in names(extract(component, _posed(make_doc, text, ents)))

@@ -183,6 +183,20 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and gazetteer.lookup(words[0]) is None  # "Labour MP", "Chelsea Village"
         )
 
+    def may_be_person(m: SpanMention) -> bool:
+        """Not a known name, not after a preposition ("Royall of Blaisdon, an aide", "the
+        Red Cross in Khartoum said he"), not after "Place," ("of Trapper Creek, Alaska, the
+        last man")."""
+        before = doc[m.start - 1] if m.start > 0 else None
+        return (
+            len(m.text.split()) <= 3
+            and m.text.split()[-1].lower() not in gazetteer.org_suffixes
+            and gazetteer.lookup(m.text) is None
+            and not gazetteer.is_region(m.text)
+            and not gazetteer.is_city(m.text)
+            and not (before is not None and (before.pos_ == "ADP" or before.text == ","))
+        )
+
     def honorific(token: Token) -> bool:  # "Miss World" is a contest
         return is_honorific(token) and token.lower_.rstrip(".") != "miss"
 
@@ -218,19 +232,13 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
             and plain_name(m)
         ) or (
-            len(m.text.split()) <= 3
-            and m.text.split()[-1].lower() not in gazetteer.org_suffixes
+            may_be_person(m)
             and m.text.split()[-1].lower() not in gazetteer.place_suffixes
-            and gazetteer.lookup(m.text) is None
-            and not (before is not None and before.pos_ == "ADP")  # "Royall of Blaisdon, an aide"
             and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
-        elif (
-            len(m.text.split()) <= 3
-            and m.text.split()[-1].lower() not in gazetteer.org_suffixes
-            and gazetteer.lookup(m.text) is None
-            and _says_he(doc, m.start, m.end, taken)
+        elif may_be_person(m) and _says_he(
+            doc, m.start, m.end, taken
         ):  # "Trump said he would", typed ORG: every mention of the name is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
