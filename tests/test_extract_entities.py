@@ -562,3 +562,24 @@ def test_he_or_she_after_what_a_name_said_makes_the_whole_entity_a_person(compon
         ("Ann Ruiz of Acme said he left .", [(0, 2, "PERSON"), (3, 4, "ORG")]),  # Ruiz's "he"
     ):
         assert ("Acme", "Organization") in names(extract(component, _posed(make_doc, text, ents)))
+
+
+def test_names_of_places_by_their_first_or_last_word(component, make_doc):
+    for text, ents, place in (
+        ("Troops left Fort Hamilton .", [(2, 4, "PERSON")], "Fort Hamilton"),
+        ("He was held at Camp Butner .", [(4, 6, "ORG")], "Camp Butner"),
+        ("They live in Niagara Falls .", [(3, 5, "PERSON")], "Niagara Falls"),
+        ("A fire hit Pasayten Wilderness .", [(3, 5, "ORG")], "Pasayten Wilderness"),
+    ):
+        assert names(extract(component, make_doc(text, ents=ents))) == {(place, "Place")}, text
+    for text, ents, name, cls in (
+        ("The Port Authority said so .", [(1, 3, "ORG")], "Port Authority", "Organization"),
+        ("Chris Falls said so .", [(0, 2, "PERSON")], "Chris Falls", "Person"),
+        (
+            "The Mount Sinai School of Medicine said so .",
+            [(1, 6, "ORG")],
+            "Mount Sinai School of Medicine",
+            "Organization",
+        ),
+    ):
+        assert (name, cls) in names(extract(component, make_doc(text, ents=ents))), text

@@ -200,6 +200,7 @@ MENTION_WORDS = (
     "inverted_org_heads",
     "event_words",
     "apposition_person_nouns",
+    "place_prefixes",
     "newspaper_heads",
 )
 """The lists ``schemas/mention_words.toml`` must define."""

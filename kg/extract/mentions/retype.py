@@ -49,6 +49,7 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     """
     gazetteer = ctx.gazetteer
     peerages, place_nouns = ctx.words("peerages"), ctx.words("place_nouns")
+    place_prefixes = ctx.words("place_prefixes")
     fixed: list[SpanMention] = []
     for n, m in enumerate(mentions):
         label = m.label
@@ -60,12 +61,21 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         ):
             label = "Organization"
         elif (
-            label == "Organization"
+            label in ("Organization", "Person")
             and len(words) > 1
-            and words[-1].lower() in gazetteer.place_suffixes
+            and (
+                words[-1].lower() in gazetteer.place_suffixes
+                or (
+                    words[0].lower().rstrip(".") in place_prefixes
+                    and words[-1][:1].isupper()
+                    and len(words) <= 3
+                    and not any(w.lower() in gazetteer.org_suffixes or w == "of" for w in words)
+                )  # not "Port Authority", "Mount Sinai School of Medicine"
+            )
             and gazetteer.lookup(m.text) is None
+            and not (label == "Person" and _full_personal_name(words, gazetteer))
         ):
-            label = "Place"  # "Brushy Mountain Penitentiary", "Dayton International Airport"
+            label = "Place"  # "Brushy Mountain Penitentiary", "Fort Hamilton", "Niagara Falls"
         elif (
             label == "Place"
             and UPPER.match(m.text)
