@@ -91,18 +91,12 @@ class NameScores:
     @property
     def micro(self) -> Score:
         """Strict counts of the three classes added up."""
-        total = Score()
-        for score in self.strict.values():
-            total += score
-        return total
+        return sum(self.strict.values(), Score())
 
     @property
     def relaxed_micro(self) -> Score:
         """Relaxed counts of the three classes added up."""
-        total = Score()
-        for score in self.relaxed.values():
-            total += score
-        return total
+        return sum(self.relaxed.values(), Score())
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""

@@ -191,10 +191,10 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     for key in [k for k in by_key if k.startswith("p:")]:
         longer = set(surnames.get(key[2:], ())) - {key}
         if len(longer) == 1 and clusters[by_key[key]].mentions:
-            target = by_key[next(iter(longer))]
-            clusters[target].mentions.extend(clusters[by_key[key]].mentions)
+            full = by_key[next(iter(longer))]
+            clusters[full].mentions.extend(clusters[by_key[key]].mentions)
             clusters[by_key[key]].mentions = []
-            by_key[key] = target
+            by_key[key] = full
 
     # 2. Long forms of acronyms, by initials.
     long_forms: dict[str, str] = {}
@@ -265,11 +265,11 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
                 clusters[index].mentions = []
     # Same name typed differently by NER ("n:", "p:" vs "o:"; "n:" vs "p:"): one entity,
     # whose class all its mentions decide ("Rodrigo Duterte" typed PERSON and ORG).
-    for source, target in (("n:", "o:"), ("p:", "o:"), ("n:", "p:")):
+    for kind, into in (("n:", "o:"), ("p:", "o:"), ("n:", "p:")):
         for key, index in list(by_key.items()):
-            other = by_key.get(target + key[2:])
+            other = by_key.get(into + key[2:])
             if (
-                key.startswith(source)
+                key.startswith(kind)
                 and other is not None
                 and other != index
                 and clusters[index].mentions

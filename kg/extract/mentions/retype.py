@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from ...names import normalize_name
@@ -145,20 +147,41 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     return fixed
 
 
+def _apposition_head(
+    doc: Doc,
+    end: int,
+    determiners: tuple[str, ...],
+    width: int,
+    head: Callable[[Token], bool],
+    goes_on: Callable[[Token], bool],
+) -> bool:
+    """Whether an apposition after token ``end`` ("Name, a … X") is headed by a word that
+    ``head`` accepts, within ``width`` tokens of the comma and only over tokens ``goes_on``
+    accepts before it."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in determiners:
+        return False
+    for i in range(end + 2, min(end + width, len(doc))):
+        token = doc[i]
+        if token.is_lower and head(token):
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            # the head: not "a company director", "a group's chairman", "the deputy leader"
+            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+        if not goes_on(token):
+            return False
+    return False
+
+
 def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
     """ "Name, a 72-year-old deputy from …", "Name, the 16th president,": an apposition
     whose head is a word for a person."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
-        return False
-    for i in range(end + 2, min(end + 8, len(doc))):
-        token = doc[i]
-        if token.is_lower and token.lower_ in nouns:
-            after = doc[i + 1] if i + 1 < len(doc) else None
-            # the head: not "a president's son", not "the deputy leader"
-            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
-        if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+    return _apposition_head(
+        doc,
+        end,
+        ("a", "an", "the"),
+        8,
+        lambda t: t.lower_ in nouns,
+        lambda t: t.text not in (",", ".", ";") and t.pos_ not in ("VERB", "AUX"),
+    )
 
 
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
@@ -343,17 +366,14 @@ def _pronoun_after(doc: Doc, start: int, end: int, taken: set[int]) -> str:
 def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
     """ "Name, an airline owned by …", "Name, a Moscow consultancy,": an apposition whose
     head is a word for an organization."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
-        return False
-    for i in range(end + 2, min(end + 6, len(doc))):
-        token = doc[i]
-        if token.is_lower and token.lemma_ in org_nouns:
-            after = doc[i + 1] if i + 1 < len(doc) else None
-            # the head: not "a company director", not "a group's chairman"
-            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
-        if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or token.text == ",":
-            return False
-    return False
+    return _apposition_head(
+        doc,
+        end,
+        ("a", "an"),
+        6,
+        lambda t: t.lemma_ in org_nouns,
+        lambda t: t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT") and t.text != ",",
+    )
 
 
 def _named_after_organization(
