@@ -583,3 +583,18 @@ def test_names_of_places_by_their_first_or_last_word(component, make_doc):
         ),
     ):
         assert (name, cls) in names(extract(component, make_doc(text, ents=ents))), text
+
+
+def test_a_word_only_a_person_has_after_a_name_makes_the_whole_entity_a_person(component, make_doc):
+    doc = make_doc(
+        "The Trump administration said so . Trump left .", ents=[(1, 2, "ORG"), (6, 7, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("Trump", "Person")}
+    doc = make_doc("Even Obama himself said so .", ents=[(1, 2, "GPE")])
+    assert names(extract(component, doc)) == {("Obama", "Person")}
+    for text, ents, name, cls in (
+        ("The Moscow administration said so .", [(1, 2, "GPE")], "Moscow", "Place"),
+        ("The Acme campaign said so .", [(1, 2, "ORG")], "Acme", "Organization"),
+        ("The Fed administration said so .", [(1, 2, "ORG")], "Federal Reserve", "Organization"),
+    ):
+        assert names(extract(component, make_doc(text, ents=ents))) == {(name, cls)}, text

@@ -201,6 +201,7 @@ MENTION_WORDS = (
     "event_words",
     "apposition_person_nouns",
     "place_prefixes",
+    "person_heads",
     "newspaper_heads",
 )
 """The lists ``schemas/mention_words.toml`` must define."""

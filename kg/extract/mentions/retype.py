@@ -195,7 +195,8 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
       "Lincoln, the 16th president,"), for a name the gazetteer does not know.
     - "he" or "she" as the subject or owner of what the name said or did ("Trump said he
-      would", "Trump said on Tuesday his plan"): the whole entity (``ner_label``
+      would", "Trump said on Tuesday his plan"), or a word only a person has right after the
+      name ("the Trump administration", "Obama himself"): the whole entity (``ner_label``
       :data:`PERSONAL`).
     """
     gazetteer = ctx.gazetteer
@@ -203,6 +204,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     person_nouns = ctx.words("person_nouns")
     apposition_nouns = ctx.words("apposition_person_nouns")
+    person_heads = ctx.words("person_heads")
     taken = ctx.taken(mentions)
 
     def plain_name(m: SpanMention) -> bool:
@@ -270,9 +272,10 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
-        elif may_be_person(m) and _says_he(
-            doc, m.start, m.end, taken
-        ):  # "Trump said he would", typed ORG: every mention of the name is the person
+        elif may_be_person(m) and (
+            _says_he(doc, m.start, m.end, taken)
+            or (m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in person_heads)
+        ):  # "Trump said he would", "the Trump administration": every mention is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
     alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
