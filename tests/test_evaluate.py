@@ -34,6 +34,8 @@ from kg.evaluate import (
     read_conll04,
     score_conll04,
 )
+from kg.evaluate.conll04 import ConllEntity
+from kg.evaluate.conll04_names import NamePrediction, score_names
 from kg.records import Article, ArticleGraph, Entity, Evidence, Triple
 from kg.store import load_file, open_store
 
@@ -378,7 +380,7 @@ def _composite_sentence() -> list[dict[str, Any]]:
 
 def test_score_conll04_town_and_state_as_one_location(tmp_path: Path) -> None:
     sentences = read_conll04(write_json(tmp_path / "c.json", _composite_sentence()))
-    assert sentences[0].entities[1] == ("Loc", "Kinderhook , N.Y.")
+    assert sentences[0].entities[1] == ConllEntity("Loc", "Kinderhook , N.Y.")
     predicted = [
         Prediction("Live_In", "Ann Ruiz", "Kinderhook"),  # the town names the gold location
         Prediction("Located_In", "Kinderhook", "N.Y.", tail_aliases=("New York",)),
@@ -516,6 +518,72 @@ def test_conll_type_maps_kg_predicates() -> None:
     assert conll_type("Person", "met_with", "Person") is None
 
 
+# --- typed names on CoNLL04 ---------------------------------------------------------
+
+
+def _sentence(*entities: tuple[str, str]) -> ConllSentence:
+    return ConllSentence(0, ("x",), entities=tuple(ConllEntity(t, x) for t, x in entities))
+
+
+def test_read_conll04_keeps_the_gold_entities() -> None:
+    first = read_conll04(TINY)[0]
+    assert first.entities[:2] == (
+        ConllEntity("Peop", "John Smith"),
+        ConllEntity("Org", "Acme Corp"),
+    )
+
+
+def test_score_names_one_entity_finds_every_gold_name_it_is_written_as() -> None:
+    sentence = _sentence(("Loc", "U.S."), ("Loc", "United States"), ("Peop", "Ann Ruiz"))
+    one = [
+        NamePrediction("Place", ("United States", "U.S.")),
+        NamePrediction("Person", ("Ann Ruiz",)),
+    ]
+    report = score_names([sentence], [one])
+    place = report.strict["Place"]
+    assert (place.predicted, place.correct, place.gold, place.found) == (1, 1, 2, 2)
+    two = [NamePrediction("Place", ("U.S.",)), NamePrediction("Place", ("United States",))]
+    place = score_names([sentence], [two]).strict["Place"]
+    assert (place.predicted, place.correct, place.gold, place.found) == (2, 2, 2, 2)
+    assert score_names([sentence], [one]).micro.f1 == 1.0
+
+
+def test_score_names_counts_other_and_wrong_classes_as_false_positives() -> None:
+    sentence = _sentence(("Other", "Nobel Prize"), ("Org", "Acme Corp"), ("Peop", "Kennedy"))
+    predicted = [
+        NamePrediction("Person", ("Nobel Prize",)),  # an Other entity typed Person
+        NamePrediction("Place", ("Acme Corp",)),  # an organization typed Place
+        NamePrediction("Person", ("Kennedy",)),
+    ]
+    report = score_names([sentence], [predicted], system="kg")
+    person = report.strict["Person"]
+    assert (person.predicted, person.correct, person.gold, person.found) == (2, 1, 1, 1)
+    assert report.on_other == {"Person": 1, "Organization": 0, "Place": 0}
+    assert report.wrong_class == {"Person": 0, "Organization": 0, "Place": 1}
+    assert report.strict["Organization"].recall == 0.0
+    assert report.to_dict()["system"] == "kg"
+
+
+def test_score_names_relaxed_lets_boundaries_differ() -> None:
+    sentence = _sentence(("Peop", "President Lincoln"), ("Loc", "Springfield"))
+    predicted = [NamePrediction("Person", ("Lincoln",)), NamePrediction("Place", ("Springfield",))]
+    report = score_names([sentence], [predicted])
+    assert report.strict["Person"].f1 == 0.0
+    assert report.relaxed["Person"].f1 == 1.0
+    assert report.relaxed_micro.f1 == 1.0
+    # a word inside another word is no match: "Lincolnshire" is not "Lincoln"
+    other = score_names([sentence], [[NamePrediction("Person", ("Lincolnshire",))]])
+    assert other.relaxed["Person"].correct == 0
+
+
+def test_score_names_repeated_gold_name_counts_once_and_needs_one_list_per_sentence() -> None:
+    sentence = _sentence(("Peop", "Oswald"), ("Peop", "Oswald"))
+    report = score_names([sentence], [[]])
+    assert report.strict["Person"].gold == 1 and report.micro.recall == 0.0
+    with pytest.raises(EvaluationError, match="entities for 0 sentence"):
+        score_names([sentence], [])
+
+
 def _triple(
     s: Entity, p: str, o: Entity, s_text: str, o_text: str, status: str = "current"
 ) -> Triple:
@@ -588,6 +656,8 @@ def test_evaluate_conll04_on_twenty_dev_sentences() -> None:
     assert 0.0 <= report.typed_ceiling <= report.ceiling <= 1.0
     assert len(report.false_negatives) <= 3
     assert report.model
+    assert [n.system for n in report.names] == ["kg", "spaCy"]
+    assert all(n.micro.gold == report.names[0].micro.gold > 0 for n in report.names)
 
 
 # --- the command -----------------------------------------------------------------------

@@ -13,15 +13,19 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EvaluationError
 from ..names import normalize_name
 from .metrics import Score
 
+if TYPE_CHECKING:
+    from .conll04_names import NameScores
+
 __all__ = [
     "CONLL_TYPES",
     "Conll04Report",
+    "ConllEntity",
     "ConllExample",
     "ConllRelation",
     "ConllSentence",
@@ -112,6 +116,19 @@ class ConllRelation:
 
 
 @dataclass(frozen=True)
+class ConllEntity:
+    """A gold entity of a sentence.
+
+    Attributes:
+        type: ``Peop``, ``Org``, ``Loc`` or ``Other``.
+        text: Its tokens joined with spaces.
+    """
+
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ConllSentence:
     """One CoNLL04 sentence.
 
@@ -120,14 +137,14 @@ class ConllSentence:
         tokens: The tokens.
         relations: Gold relations, ``Kill`` included.
         orig_id: The id of the original corpus, when given.
-        entities: ``(CoNLL type, text)`` of every gold entity, in order.
+        entities: Gold entities, in the file's order.
     """
 
     index: int
     tokens: tuple[str, ...]
     relations: tuple[ConllRelation, ...] = ()
     orig_id: int | None = None
-    entities: tuple[tuple[str, str], ...] = ()
+    entities: tuple[ConllEntity, ...] = ()
 
     @property
     def text(self) -> str:
@@ -193,6 +210,8 @@ class Conll04Report:
         false_positives: Up to ``examples`` of them, in file order.
         false_negatives: Up to ``examples`` of them, in file order.
         model: The pipeline used, when a model ran.
+        names: Typed-name scores, kg's first, then raw spaCy's (the baseline of the same
+            run), when a model ran (:mod:`~kg.evaluate.conll04_names`).
     """
 
     path: str = ""
@@ -207,6 +226,7 @@ class Conll04Report:
     false_positives: list[ConllExample] = field(default_factory=list)
     false_negatives: list[ConllExample] = field(default_factory=list)
     model: str = ""
+    names: list[NameScores] = field(default_factory=list)
 
     @property
     def micro(self) -> Score:
@@ -232,6 +252,7 @@ class Conll04Report:
             "typed_ceiling": round(self.typed_ceiling, 4),
             "false_positives": [dict(vars(e)) for e in self.false_positives],
             "false_negatives": [dict(vars(e)) for e in self.false_negatives],
+            "names": [n.to_dict() for n in self.names],
         }
 
 
@@ -306,5 +327,5 @@ def _parse_sentence(index: int, item: Any, problems: list[str]) -> ConllSentence
         tuple(tokens),
         tuple(relations),
         orig if isinstance(orig, int) else None,
-        tuple(spans),
+        tuple(ConllEntity(kind, text) for kind, text in spans),
     )

@@ -16,6 +16,7 @@ from ..vocab import AFFILIATIONS, RESIDENCES
 from .conll04 import (
     CONLL_TYPES,
     Conll04Report,
+    ConllEntity,
     ConllExample,
     ConllRelation,
     ConllSentence,
@@ -24,6 +25,7 @@ from .conll04 import (
     read_conll04,
     relaxed_equal,
 )
+from .conll04_names import SPACY_CLASSES, NamePrediction, score_names
 from .metrics import Score
 
 __all__ = [
@@ -151,7 +153,7 @@ def _gold_forms(text: str, conll_class: str) -> set[str]:
     return forms
 
 
-def _inside_one_entity(p: Prediction, entities: Iterable[tuple[str, str]]) -> bool:
+def _inside_one_entity(p: Prediction, entities: Iterable[ConllEntity]) -> bool:
     """``Located_In`` between the town and the state of one gold location ("Kinderhook , N.Y.").
 
     CoNLL04 cannot annotate a relation inside one entity, so kg's ``located_in`` between the
@@ -161,9 +163,9 @@ def _inside_one_entity(p: Prediction, entities: Iterable[tuple[str, str]]) -> bo
         return False
     heads = {normalize_conll(f) for f in (p.head, *p.head_aliases)}
     tails = {normalize_conll(f) for f in (p.tail, *p.tail_aliases)}
-    for conll_class, text in entities:
-        parts = [normalize_conll(x) for x in text.split(",")]
-        if conll_class == "Loc" and len(parts) == 2 and parts[0] in heads and parts[1] in tails:
+    for entity in entities:
+        parts = [normalize_conll(x) for x in entity.text.split(",")]
+        if entity.type == "Loc" and len(parts) == 2 and parts[0] in heads and parts[1] in tails:
             return True
     return False
 
@@ -365,20 +367,34 @@ def evaluate_conll04(
         ModelError: The pipeline cannot be loaded.
     """
     from ..extract import Extractor
+    from ..extract.pipeline import graph_from_doc
     from ..nlp import load_pipeline
 
     sentences = read_conll04(path, limit=limit)
     nlp = load_pipeline(model)
     extractor = Extractor(nlp)
     articles = (
-        Article(f"conll04/{s.index}", s.text, origin=f"{path}#{s.index}") for s in sentences
+        (s.text, Article(f"conll04/{s.index}", s.text, origin=f"{path}#{s.index}"))
+        for s in sentences
     )
     predictions: list[list[Prediction]] = []
     entities: list[list[tuple[str, str]]] = []
+    kg_names: list[list[NamePrediction]] = []
+    spacy_names: list[list[NamePrediction]] = []
     unwritten = 0
-    for graph in extractor.pipe(articles, batch_size=64, n_process=1):
+    # One pass: kg's graph and the raw NER it started from come from the same Docs.
+    for doc, article in extractor.nlp.pipe(articles, as_tuples=True, batch_size=64):
+        graph = graph_from_doc(article, doc)
         predictions.append(predictions_from_graph(graph, statuses=statuses))
         entities.append([(n, e.label) for e in graph.entities for n in (e.name, *e.aliases)])
+        kg_names.append([NamePrediction(e.label, (e.name, *e.aliases)) for e in graph.entities])
+        spacy_names.append(
+            [
+                NamePrediction(SPACY_CLASSES[ent.label_], (ent.text,))
+                for ent in doc.ents
+                if ent.label_ in SPACY_CLASSES
+            ]
+        )
         unwritten += sum(
             1
             for t in graph.triples
@@ -391,4 +407,8 @@ def evaluate_conll04(
     )
     report.unwritten_objects = unwritten
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    report.names = [
+        score_names(sentences, kg_names, system="kg", examples=examples),
+        score_names(sentences, spacy_names, system="spaCy", examples=examples),
+    ]
     return report

@@ -198,6 +198,12 @@ MENTION_WORDS = (
     "law_words",
     "product_verbs",
     "product_adjectives",
+    "inverted_org_heads",
+    "event_words",
+    "apposition_person_nouns",
+    "place_prefixes",
+    "person_heads",
+    "newspaper_heads",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

@@ -14,7 +14,7 @@ from ..vocab import DOMAINS, RANGES
 from .annotate import Annotation, TitlePhrase
 from .chains import chained
 from .country import find_country
-from .entities import Resolution
+from .entities import Resolution, organization_key
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
 from .references import find_references
@@ -111,6 +111,15 @@ class _Builder:
             index = self.res.entity_named(candidate, label)
             if index is not None:
                 return index
+        if label == "Organization":  # "Senate" for a senator: the article's "U.S. Senate"
+            keys = {organization_key(n, self.gazetteer) for n in (name, *aliases)}
+            same = [
+                i
+                for i, e in enumerate(self.res.entities)
+                if e.label == label and organization_key(e.name, self.gazetteer) in keys
+            ]
+            if len(same) == 1:
+                return same[0]
         self.res.entities.append(Entity(name, label, tuple(sorted(aliases))))
         self.res.mentions.append([])
         return len(self.res.entities) - 1
