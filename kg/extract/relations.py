@@ -445,6 +445,7 @@ class _Builder:
             or (
                 obj.end < len(self.doc)
                 and self.doc[obj.end].is_lower
+                and self.doc[obj.end].is_alpha  # not "Serbia 's southern province of Kosovo"
                 and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
             )
         ):
