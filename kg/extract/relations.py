@@ -128,19 +128,25 @@ class _Builder:
         """The object a government title names in the article's country, and its predicate.
 
         None when the title gave a triple with a written object already, when an
-        organization, place or adjective is written right before it ("Tory chancellor"),
-        or when the article's country has no such post.
+        organization, place, adjective or capitalised word is written right before it
+        ("Tory chancellor", "Trade Representative"), or when the country has no such post.
+        A country written right before the title is the country meant ("U.S. Senator X").
         """
         if title is None or subject is None or title.start in self.titled:
             return None
         i = title.start - 1
         while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
             i -= 1
+        country = ""
         if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
-            return None
+            country = self.country_written_at(i)
+            if not country:
+                return None
+        elif i >= 0 and self.doc[i].pos_ == "PROPN" and self.doc[i].is_title:
+            return None  # "Trade Representative X" is no member of the House
         if self.object_follows(title.end) or self.object_after(title.end):
             return None
-        country = self.article_country()
+        country = country or self.article_country()
         key = normalize_name(country)
         posts = [self.ruleset.government.get((key, entry.phrase)) for entry in title.entries]
         post = next((p for p in posts if p is not None), None)
@@ -148,6 +154,15 @@ class _Builder:
             return None
         index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
+
+    def country_written_at(self, i: int) -> str:
+        """The country of government.tsv whose name ends at token ``i`` ("U.S."), else ""."""
+        index = self.res.token_entity.get(i)
+        if index is None or self.ann.geo[i] != "country":
+            return ""
+        entity = self.res.entities[index]
+        key = normalize_name(entity.name)
+        return entity.name if any(k[0] == key for k in self.ruleset.government) else ""
 
     def mark_references(self) -> None:
         """Give pronouns and descriptions with one clear antecedent its entity tag."""
@@ -295,6 +310,8 @@ class _Builder:
                 self.status_by_verb[(title.start, subject.entity)] = status
             elif not rule.status and (title.start, subject.entity) in self.status_by_verb:
                 return  # "X is to become chairman of Y" is no current chairmanship
+            if title.start < obj.start and obj.end <= title.end:
+                return  # "Secretary of State X": the word is part of the title, not its object
             if obj.end <= title.start and self.object_follows(title.end):
                 return  # "X, the German co-head of EADS": the "of" object is the real one
             if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):

@@ -1,0 +1,281 @@
+"""Titles of United States politics and business news: a party and a state before a title,
+a country written before a government title, titles with a department inside them, company
+officers and joint titles (hand-built Docs, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import graph_from_doc
+from kg.records import Article
+
+
+def facts(component, doc, *, status="current"):
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    return {
+        (t.subject.name, t.predicate, t.object.name)
+        for t in graph.triples
+        if t.evidence.status == status
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Democratic U.S. Senator Jack Reed said no .",
+            [(0, 1, "NORP"), (1, 2, "GPE"), (3, 5, "PERSON")],
+            ("Jack Reed", "member_of", "Democratic Party"),
+        ),
+        (
+            "Republican Ohio Governor John Kasich said no .",
+            [(0, 1, "NORP"), (1, 2, "GPE"), (3, 5, "PERSON")],
+            ("John Kasich", "member_of", "Republican Party"),
+        ),
+        (
+            "Republican U.S. Representative Kevin Brady said no .",
+            [(0, 1, "NORP"), (1, 2, "GPE"), (3, 5, "PERSON")],
+            ("Kevin Brady", "member_of", "Republican Party"),
+        ),
+    ],
+)
+def test_party_then_place_then_title(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_party_place_title_keeps_the_place_reading(component, make_doc):
+    doc = make_doc(
+        "Republican Ohio Governor John Kasich said no .",
+        ents=[(0, 1, "NORP"), (1, 2, "GPE"), (3, 5, "PERSON")],
+    )
+    assert ("John Kasich", "leader_of", "Ohio") in facts(component, doc)
+
+
+def test_a_nationality_before_the_place_is_no_party(component, make_doc):
+    doc = make_doc(
+        "American Ohio Governor John Kasich said no .",
+        ents=[(0, 1, "NORP"), (1, 2, "GPE"), (3, 5, "PERSON")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "member_of"}
+
+
+def test_former_party_place_title_is_not_current(component, make_doc):
+    doc = make_doc(
+        "Former Democratic U.S. Senator Al Franken spoke .",
+        ents=[(1, 2, "NORP"), (2, 3, "GPE"), (4, 6, "PERSON")],
+    )
+    assert ("Al Franken", "member_of", "Democratic Party") not in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "U.S. Senator Rand Paul said no .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("Rand Paul", "member_of", "Senate"),
+        ),
+        (
+            "On Monday U.S. Representative John Conyers resigned .",
+            [(2, 3, "GPE"), (4, 6, "PERSON")],
+            ("John Conyers", "member_of", "House of Representatives"),
+        ),
+        (
+            "In Paris , U.S. Senator Rand Paul said no .",  # the written country, not Paris's
+            [(1, 2, "GPE"), (3, 4, "GPE"), (5, 7, "PERSON")],
+            ("Rand Paul", "member_of", "Senate"),
+        ),
+    ],
+)
+def test_country_before_a_government_title_names_its_government(
+    component, make_doc, text, ents, expected
+):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a capitalised word before the title makes it another office
+        ("U.S. Trade Representative Robert Lighthizer said no .", [(0, 1, "GPE"), (3, 5, "PERSON")]),
+        ("Trade Representative Robert Lighthizer said no .", [(2, 4, "PERSON")]),
+        # a state is no country of government.tsv
+        ("Ohio Senator Rob Portman said no .", [(0, 1, "GPE"), (2, 4, "PERSON")]),
+    ],
+)
+def test_no_implied_chamber(component, make_doc, text, ents):
+    found = facts(component, make_doc(text, ents=ents))
+    assert not {f for f in found if f[2] in ("House of Representatives", "Senate")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Secretary of State Rex Tillerson met him .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (7, 8, "ORG"), (8, 10, "PERSON")],
+            ("Rex Tillerson", "secretary_of", "State Department"),
+        ),
+        (
+            "LONDON ( Reuters ) - Chancellor of the Exchequer Gordon Brown spoke .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (8, 9, "ORG"), (9, 11, "PERSON")],
+            ("Gordon Brown", "secretary_of", "HM Treasury"),
+        ),
+    ],
+)
+def test_a_name_inside_a_title_is_part_of_the_title(component, make_doc, text, ents, expected):
+    found = facts(component, make_doc(text, ents=ents))
+    assert expected in found
+    assert not {f for f in found if f[2] in ("State", "Exchequer")}
+
+
+def test_a_name_in_front_of_a_title_stays_its_object(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Treasury Secretary Steven Mnuchin spoke .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "ORG"), (7, 9, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Steven Mnuchin", "secretary_of", "Treasury") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Speaker Paul Ryan said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Paul Ryan", "leader_of", "House of Representatives"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Energy Secretary Rick Perry said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (7, 9, "PERSON")],
+            ("Rick Perry", "secretary_of", "Energy Department"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Representative Jackie Speier said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Jackie Speier", "member_of", "House of Representatives"),
+        ),
+    ],
+)
+def test_more_united_states_government_titles(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_state_speaker_in_front_is_written(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Ohio House Speaker Cliff Rosenberger said no .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (5, 7, "ORG"), (8, 10, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Cliff Rosenberger", "leader_of", "Ohio House") in found
+    assert ("Cliff Rosenberger", "leader_of", "House of Representatives") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Apple Chief Financial Officer Luca Maestri said sales rose .",
+            [(0, 1, "ORG"), (4, 6, "PERSON")],
+            ("Luca Maestri", "works_for", "Apple"),
+        ),
+        (
+            "Luca Maestri , chief operating officer of Apple , said sales rose .",
+            [(0, 2, "PERSON"), (7, 8, "ORG")],
+            ("Luca Maestri", "works_for", "Apple"),
+        ),
+        (
+            "Apple CFO Luca Maestri said sales rose .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            ("Luca Maestri", "works_for", "Apple"),
+        ),
+        (
+            "Ford President and CEO Jim Hackett said sales rose .",
+            [(0, 1, "ORG"), (4, 6, "PERSON")],
+            ("Jim Hackett", "leader_of", "Ford"),
+        ),
+        (
+            "Jim Hackett , chairman and chief executive of Ford , said sales rose .",
+            [(0, 2, "PERSON"), (8, 9, "ORG")],
+            ("Jim Hackett", "leader_of", "Ford"),
+        ),
+    ],
+)
+def test_company_officers(component, make_doc, text, ents, expected):
+    found = facts(component, make_doc(text, ents=ents))
+    assert expected in found
+    wrong = "leader_of" if expected[1] == "works_for" else "works_for"
+    assert (expected[0], wrong, expected[2]) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Mitch McConnell , the Senate majority leader , said no .",
+            [(0, 2, "PERSON"), (4, 5, "ORG")],
+            ("Mitch McConnell", "leader_of", "Senate"),
+        ),
+        (
+            "Senate Minority Leader Chuck Schumer said no .",
+            [(0, 1, "ORG"), (3, 5, "PERSON")],
+            ("Chuck Schumer", "leader_of", "Senate"),
+        ),
+    ],
+)
+def test_chamber_leaders(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Thomas Massie , a Kentucky Republican , said no .",
+            [(0, 2, "PERSON"), (4, 5, "GPE"), (5, 6, "NORP")],
+            ("Thomas Massie", "member_of", "Republican Party"),
+        ),
+        (
+            "Ann Ruiz , a New Mexico Democrat who chairs the panel , said no .",
+            [(0, 2, "PERSON"), (4, 6, "GPE"), (6, 7, "NORP")],
+            ("Ann Ruiz", "member_of", "Democratic Party"),
+        ),
+    ],
+)
+def test_state_and_party_in_apposition(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_state_and_party_before_a_noun_is_no_membership(component, make_doc):
+    doc = make_doc(
+        "Ann Ruiz , a Kentucky Republican voter , said no .",
+        ents=[(0, 2, "PERSON"), (4, 5, "GPE"), (5, 6, "NORP")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "member_of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "lemmas", "expected"),
+    [
+        (
+            "Idriss Deby has been Chad 's president since 1990 .",
+            [(0, 2, "PERSON"), (4, 5, "GPE")],
+            ["idriss", "deby", "have", "be", "chad", "'s", "president", "since", "1990", "."],
+            ("Idriss Deby", "president_of", "Chad"),
+        ),
+        (
+            "Ann Ruiz has become an Acme Corp director .",
+            [(0, 2, "PERSON"), (5, 7, "ORG")],
+            ["ann", "ruiz", "have", "become", "an", "acme", "corp", "director", "."],
+            ("Ann Ruiz", "leader_of", "Acme Corp"),
+        ),
+    ],
+)
+def test_perfect_copula(component, make_doc, text, ents, lemmas, expected):
+    pos = ["PROPN", "PROPN", "AUX", "AUX"] + [None] * (len(lemmas) - 4)
+    doc = make_doc(text, ents=ents, lemmas=lemmas)
+    for i, p in enumerate(pos):
+        if p:
+            doc[i].pos_ = p
+    assert expected in facts(component, doc)
