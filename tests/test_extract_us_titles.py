@@ -101,6 +101,9 @@ def test_country_before_a_government_title_names_its_government(
         ("Trade Representative Robert Lighthizer said no .", [(2, 4, "PERSON")]),
         # a state is no country of government.tsv
         ("Ohio Senator Rob Portman said no .", [(0, 1, "GPE"), (2, 4, "PERSON")]),
+        # a state legislator
+        ("Kentucky state Representative Dan Johnson died .", [(0, 1, "GPE"), (3, 5, "PERSON")]),
+        ("In Texas , state Representative Dan Johnson died .", [(1, 2, "GPE"), (5, 7, "PERSON")]),
     ],
 )
 def test_no_implied_chamber(component, make_doc, text, ents):
@@ -279,3 +282,24 @@ def test_perfect_copula(component, make_doc, text, ents, lemmas, expected):
         if p:
             doc[i].pos_ = p
     assert expected in facts(component, doc)
+
+
+def test_a_party_membership_leaves_the_implied_chamber(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Senator Lisa Murkowski , an Alaska Republican , won .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (10, 11, "GPE"), (11, 12, "NORP")],
+    )
+    found = facts(component, doc)
+    assert ("Lisa Murkowski", "member_of", "Republican Party") in found
+    assert ("Lisa Murkowski", "member_of", "Senate") in found
+
+
+def test_a_written_post_still_replaces_the_implied_one(component, make_doc):
+    doc = make_doc(
+        "BEIJING ( Reuters ) - U.S. President Donald Trump met Xi . President Trump left .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 9, "PERSON"), (10, 11, "PERSON"),
+              (14, 15, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Donald Trump", "president_of", "United States") in found
+    assert not {f for f in found if f[1] == "president_of" and f[2] != "United States"}
