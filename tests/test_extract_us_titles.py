@@ -97,7 +97,10 @@ def test_country_before_a_government_title_names_its_government(
     ("text", "ents"),
     [
         # a capitalised word before the title makes it another office
-        ("U.S. Trade Representative Robert Lighthizer said no .", [(0, 1, "GPE"), (3, 5, "PERSON")]),
+        (
+            "U.S. Trade Representative Robert Lighthizer said no .",
+            [(0, 1, "GPE"), (3, 5, "PERSON")],
+        ),
         ("Trade Representative Robert Lighthizer said no .", [(2, 4, "PERSON")]),
         # a state is no country of government.tsv
         ("Ohio Senator Rob Portman said no .", [(0, 1, "GPE"), (2, 4, "PERSON")]),
@@ -297,8 +300,14 @@ def test_a_party_membership_leaves_the_implied_chamber(component, make_doc):
 def test_a_written_post_still_replaces_the_implied_one(component, make_doc):
     doc = make_doc(
         "BEIJING ( Reuters ) - U.S. President Donald Trump met Xi . President Trump left .",
-        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 9, "PERSON"), (10, 11, "PERSON"),
-              (14, 15, "PERSON")],
+        ents=[
+            (0, 1, "GPE"),
+            (2, 3, "ORG"),
+            (5, 6, "GPE"),
+            (7, 9, "PERSON"),
+            (10, 11, "PERSON"),
+            (14, 15, "PERSON"),
+        ],
     )
     found = facts(component, doc)
     assert ("Donald Trump", "president_of", "United States") in found
