@@ -28,6 +28,7 @@ def stage_articles(gold_dir: Path, out: Path, corpus: Path) -> list[Path]:
     """Copy the annotated articles under ``out``; return the inputs to build."""
     wanted: dict[Path, set[str]] = {}
     inputs: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)  # a folder of Reuters-only gold copies no BBC file
     for gold in sorted(gold_dir.glob("*.json")):
         document = json.loads(gold.read_text(encoding="utf-8"))["document"]
         source, _, article_id = document.partition("#")
