@@ -312,3 +312,119 @@ def test_a_written_post_still_replaces_the_implied_one(component, make_doc):
     found = facts(component, doc)
     assert ("Donald Trump", "president_of", "United States") in found
     assert not {f for f in found if f[1] == "president_of" and f[2] != "United States"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "member"),
+    [
+        (  # the chamber before the party: the leader of the party's caucus is a member
+            "Senate Democratic Leader Chuck Schumer said no .",
+            [(0, 1, "ORG"), (1, 2, "NORP"), (3, 5, "PERSON")],
+            ("Chuck Schumer", "member_of", "Democratic Party"),
+        ),
+        (  # the chamber between the party and the title
+            "Republican Senate leader Mitch McConnell said no .",
+            [(0, 1, "NORP"), (1, 2, "ORG"), (3, 5, "PERSON")],
+            ("Mitch McConnell", "member_of", "Republican Party"),
+        ),
+        (  # a party adjective before the title of another body
+            "Gregg Harper , the Republican chairman of the House Administration Committee , spoke .",
+            [(0, 2, "PERSON"), (4, 5, "NORP"), (8, 12, "ORG")],
+            ("Gregg Harper", "member_of", "Republican Party"),
+        ),
+    ],
+)
+def test_party_posts_held_in_another_body(component, make_doc, text, ents, member):
+    found = facts(component, make_doc(text, ents=ents))
+    assert member in found
+    assert (member[0], "leader_of", member[2]) not in found
+
+
+def test_the_chairman_of_the_committee_keeps_the_committee(component, make_doc):
+    doc = make_doc(
+        "Gregg Harper , the Republican chairman of the House Administration Committee , spoke .",
+        ents=[(0, 2, "PERSON"), (4, 5, "NORP"), (8, 12, "ORG")],
+    )
+    assert ("Gregg Harper", "leader_of", "House Administration Committee") in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "leader"),
+    [
+        ("Labour leader Tony Blair said no .", [(0, 1, "ORG"), (2, 4, "PERSON")], "Labour"),
+        (
+            "Jeremy Corbyn , the Labour leader , said no .",
+            [(0, 2, "PERSON"), (4, 5, "ORG")],
+            "Labour",
+        ),
+    ],
+)
+def test_a_party_leader_still_leads_the_party(component, make_doc, text, ents, leader):
+    found = facts(component, make_doc(text, ents=ents))
+    assert any(f[1] == "leader_of" and f[2].startswith(leader) for f in found)
+
+
+def test_a_party_candidate_for_a_body_is_a_party_member(component, make_doc):
+    doc = make_doc(
+        "Republican Senate candidate Roy Moore denied it .",
+        ents=[(0, 1, "NORP"), (1, 2, "ORG"), (3, 5, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Roy Moore", "member_of", "Republican Party") in found
+    assert not {f for f in found if f[2] == "Senate"}  # a candidate is no senator yet
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("EPA Administrator Scott Pruitt said no .", [(0, 1, "ORG"), (2, 4, "PERSON")]),
+        (
+            "Scott Pruitt , administrator of the EPA , said no .",
+            [(0, 2, "PERSON"), (6, 7, "ORG")],
+        ),
+    ],
+)
+def test_an_agency_administrator_heads_it(component, make_doc, text, ents):
+    assert ("Scott Pruitt", "leader_of", "EPA") in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            '" Growth will slow , " said Madiha Afzal , with the Brookings Institution .',
+            [(7, 9, "PERSON"), (12, 14, "ORG")],
+        ),
+        (
+            "Madiha Afzal , with Brookings Institution , said growth would slow .",
+            [(0, 2, "PERSON"), (4, 6, "ORG")],
+        ),
+    ],
+)
+def test_with_an_organization_in_apposition(component, make_doc, text, ents):
+    found = facts(component, make_doc(text, ents=ents))
+    assert ("Madiha Afzal", "works_for", "Brookings Institution") in found
+
+
+def test_with_an_organization_that_goes_on_is_no_affiliation(component, make_doc):
+    doc = make_doc(
+        "He met Ann Lee , with the Senate in recess .",
+        ents=[(2, 4, "PERSON"), (7, 8, "ORG")],
+    )
+    assert not facts(component, doc)
+
+
+def test_a_modifier_of_the_title_before_the_name_leaves_the_party(component, make_doc):
+    doc = make_doc(
+        "He met Senator - elect Doug Jones , the Democrat , on Monday .",
+        ents=[(5, 7, "PERSON"), (9, 10, "NORP")],
+    )
+    assert ("Doug Jones", "member_of", "Democratic Party") in facts(component, doc)
+
+
+def test_a_modifier_of_the_party_still_counts(component, make_doc):
+    doc = make_doc(
+        "Ex - UKIP Ann Lee said no .",
+        ents=[(2, 3, "ORG"), (3, 5, "PERSON")],
+    )
+    assert ("Ann Lee", "member_of", "UK Independence Party") not in facts(component, doc)

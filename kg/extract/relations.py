@@ -303,6 +303,7 @@ class _Builder:
             return
         s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
         status, override, modifier_at = ("current", "", -1)
+        caucus = False  # a party adjective before a title held in another body: a member
         if title:
             status, override, modifier_at = self.status_of(title.start, title.last)
             if status == "current" and rule.status:
@@ -313,13 +314,17 @@ class _Builder:
             if title.start < obj.start and obj.end <= title.end:
                 return  # "Secretary of State X": the word is part of the title, not its object
             if obj.end <= title.start and self.object_follows(title.end):
-                return  # "X, the German co-head of EADS": the "of" object is the real one
+                if not self.party_adjective(obj):
+                    return  # "X, the German co-head of EADS": the "of" object is the real one
+                caucus = True  # "X, the Republican chairman of the committee": a Republican
             if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
         elif "verb" in roles:
             status = self.verb_status(self.doc[roles["verb"][0]])
         else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
             first = min(obj.start, subject.start)
+            if rule.object_kind == "party":  # "Senator-elect X, the Democrat": a Democrat now
+                first = obj.start
             status, override, modifier_at = self.status_of(first, first - 1)
             override = ""
         if predicate == "title":
@@ -353,7 +358,11 @@ class _Builder:
                 and title
                 and obj.end <= title.start
                 and self.is_adjective(obj)
-                and not any(e.phrase in _PARTY_POSTS for e in title.entries)
+                and (
+                    caucus
+                    or self.body_beside(obj, title.start)  # "Senate Democratic leader X"
+                    or not any(e.phrase in _PARTY_POSTS for e in title.entries)
+                )
             ):
                 predicate = as_adjective  # "Democratic President Bill Clinton"
             # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
@@ -417,6 +426,27 @@ class _Builder:
         """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
         found = self.gazetteer.demonym(arg.text)
         return found is not None and normalize_name(found[0]) != normalize_name(arg.text)
+
+    def party_adjective(self, arg: _Arg) -> bool:
+        """Whether an entity is a political party written as its adjective ("Republican")."""
+        entity = self.res.entities[arg.entity]
+        return (
+            entity.label == "Organization"
+            and self.gazetteer.is_party(entity.name)
+            and self.is_adjective(arg)
+        )
+
+    def body_beside(self, arg: _Arg, title_start: int) -> bool:
+        """Whether an organization that is no party is written right before ``arg`` or
+        between it and its title ("Senate Democratic leader", "Republican Senate leader")."""
+        for i in (arg.start - 1, *range(arg.end, title_start)):
+            index = self.entity_at(i) if i >= 0 else None
+            if index is None or index == arg.entity:
+                continue
+            entity = self.res.entities[index]
+            if entity.label == "Organization" and not self.gazetteer.is_party(entity.name):
+                return True
+        return False
 
     def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
         """Whether a common noun stands between an object in front and its title."""
