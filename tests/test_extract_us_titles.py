@@ -428,3 +428,20 @@ def test_a_modifier_of_the_party_still_counts(component, make_doc):
         ents=[(2, 3, "ORG"), (3, 5, "PERSON")],
     )
     assert ("Ann Lee", "member_of", "UK Independence Party") not in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [
+        ("Republican U.S. Senator Bob Corker spoke .", "Senator", False),
+        ("General John Nicholson , the top U.S. commander , spoke .", "commander", False),
+        ("The plant is in the U.S. The company said so .", "The", None),
+        ("Prices rose in the U.S. \n Senator Bob Corker spoke .", "Senator", True),
+    ],
+)
+def test_country_initials_before_an_office_end_no_sentence(blank, text, after, expected):
+    from kg.extract.pipeline import start_sentences_at_line_breaks
+
+    doc = start_sentences_at_line_breaks(blank.make_doc(text))
+    token = [t for t in doc if t.text == after][-1]
+    assert token.is_sent_start is expected
