@@ -445,3 +445,31 @@ def test_country_initials_before_an_office_end_no_sentence(blank, text, after, e
     doc = start_sentences_at_line_breaks(blank.make_doc(text))
     token = [t for t in doc if t.text == after][-1]
     assert token.is_sent_start is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "party"),
+    [
+        (
+            "Dick Durbin , the chamber ’s No . 2 Democrat , said no .",
+            [(0, 2, "PERSON"), (9, 10, "NORP")],
+            "Democratic Party",
+        ),
+        (
+            "Adam Schiff , the panel 's top Democrat , said no .",
+            [(0, 2, "PERSON"), (7, 8, "NORP")],
+            "Democratic Party",
+        ),
+    ],
+)
+def test_party_in_apposition_after_a_possessive(component, make_doc, text, ents, party):
+    found = facts(component, make_doc(text, ents=ents))
+    assert (text.split(" , ")[0], "member_of", party) in found
+
+
+def test_a_demonym_of_a_territory_before_its_governor(component, make_doc):
+    doc = make_doc(
+        "Puerto Rican Governor Ricardo Rossello asked for aid .",
+        ents=[(0, 2, "NORP"), (3, 5, "PERSON")],
+    )
+    assert ("Ricardo Rossello", "leader_of", "Puerto Rico") in facts(component, doc)
