@@ -473,3 +473,49 @@ def test_a_demonym_of_a_territory_before_its_governor(component, make_doc):
         ents=[(0, 2, "NORP"), (3, 5, "PERSON")],
     )
     assert ("Ricardo Rossello", "leader_of", "Puerto Rico") in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Texas Senator Ted Cruz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 9, "PERSON")],
+            ("Ted Cruz", "member_of", "Senate"),
+        ),
+        (
+            "Kentucky Congressman John Yarmuth said no to the U.S. plan .",
+            [(0, 1, "GPE"), (2, 4, "PERSON"), (9, 10, "GPE")],
+            ("John Yarmuth", "member_of", "House of Representatives"),
+        ),
+    ],
+)
+def test_a_region_before_a_legislator_is_the_seat(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_region_before_another_post_implies_nothing(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Ohio Press Secretary Ann Lee said no .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE"), (8, 10, "PERSON")],
+    )
+    assert not {f for f in facts(component, doc) if f[2] == "White House"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Deputy Attorney General Rod Rosenstein spoke .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (8, 10, "PERSON")],
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Assistant Attorney General Rod Rosenstein spoke .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (8, 10, "PERSON")],
+        ),
+    ],
+)
+def test_a_deputy_works_for_the_implied_department(component, make_doc, text, ents):
+    found = facts(component, make_doc(text, ents=ents))
+    assert ("Rod Rosenstein", "works_for", "Justice Department") in found
+    assert ("Rod Rosenstein", "secretary_of", "Justice Department") not in found

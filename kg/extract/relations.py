@@ -130,17 +130,19 @@ class _Builder:
         None when the title gave a triple with a written object already, when an
         organization, place, adjective or capitalised word is written right before it
         ("Tory chancellor", "Trade Representative"), or when the country has no such post.
-        A country written right before the title is the country meant ("U.S. Senator X").
+        A country written right before the title is the country meant ("U.S. Senator X");
+        a region of it names the legislator's seat, not the chamber ("Texas Senator X").
         """
         if title is None or subject is None or title.start in self.titled:
             return None
         i = title.start - 1
         while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
             i -= 1
-        country = ""
+        country, seat = "", False
         if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
             country = self.country_written_at(i)
-            if not country:
+            seat = not country and self.ann.geo[i] == "region"
+            if not country and not seat:
                 return None
         elif i >= 0 and self.doc[i].pos_ == "PROPN" and self.doc[i].is_title:
             return None  # "Trade Representative X" is no member of the House
@@ -150,7 +152,7 @@ class _Builder:
         key = normalize_name(country)
         posts = [self.ruleset.government.get((key, entry.phrase)) for entry in title.entries]
         post = next((p for p in posts if p is not None), None)
-        if post is None:
+        if post is None or (seat and post.predicate != "member_of"):
             return None
         index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
@@ -335,7 +337,7 @@ class _Builder:
             if not fitting:
                 return
             predicate = (specific or fitting)[0].predicate
-        if override and rule.object_kind == "implied":
+        if override and rule.object_kind == "implied" and override != "works_for":
             return  # "shadow chancellor X" holds no post in the government
         if override:
             predicate = override
