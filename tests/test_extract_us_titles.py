@@ -519,3 +519,80 @@ def test_a_deputy_works_for_the_implied_department(component, make_doc, text, en
     found = facts(component, make_doc(text, ents=ents))
     assert ("Rod Rosenstein", "works_for", "Justice Department") in found
     assert ("Rod Rosenstein", "secretary_of", "Justice Department") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Speaker Paul Ryan said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Paul Ryan", "member_of", "House of Representatives"),
+        ),
+        (
+            "Senate Majority Leader Mitch McConnell said no .",
+            [(0, 1, "ORG"), (3, 5, "PERSON")],
+            ("Mitch McConnell", "member_of", "Senate"),
+        ),
+    ],
+)
+def test_the_leader_of_a_chamber_sits_in_it(component, make_doc, text, ents, expected):
+    found = facts(component, make_doc(text, ents=ents))
+    assert expected in found
+    assert (expected[0], "leader_of", expected[2]) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "org"),
+    [
+        (
+            "Senate Intelligence Committee Chairman Richard Burr said no .",
+            [(0, 3, "ORG"), (4, 6, "PERSON")],
+            "Senate Intelligence Committee",
+        ),
+        (
+            "Acme Corp chairman Richard Burr said no .",
+            [(0, 2, "ORG"), (3, 5, "PERSON")],
+            "Acme Corp",
+        ),
+    ],
+)
+def test_the_leader_of_another_body_is_no_member(component, make_doc, text, ents, org):
+    found = facts(component, make_doc(text, ents=ents))
+    assert ("Richard Burr", "leader_of", org) in found
+    assert not {f for f in found if f[1] == "member_of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Democratic Senator Chris Van Hollen said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 10, "PERSON")],
+            {
+                ("Chris Van Hollen", "member_of", "Democratic Party"),
+                ("Chris Van Hollen", "member_of", "Senate"),
+            },
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Republican Representative Kevin Brady said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 9, "PERSON")],
+            {
+                ("Kevin Brady", "member_of", "Republican Party"),
+                ("Kevin Brady", "member_of", "House of Representatives"),
+            },
+        ),
+    ],
+)
+def test_a_party_adjective_leaves_the_chamber_implied(component, make_doc, text, ents, expected):
+    assert expected <= facts(component, make_doc(text, ents=ents))
+
+
+def test_a_party_adjective_before_another_post_implies_nothing(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Democratic President Bill Clinton spoke .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 9, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Bill Clinton", "member_of", "Democratic Party") in found
+    assert not {f for f in found if f[1] == "president_of"}

@@ -131,7 +131,8 @@ class _Builder:
         organization, place, adjective or capitalised word is written right before it
         ("Tory chancellor", "Trade Representative"), or when the country has no such post.
         A country written right before the title is the country meant ("U.S. Senator X");
-        a region of it names the legislator's seat, not the chamber ("Texas Senator X").
+        a region or a party adjective before a legislator's title leaves the chamber implied
+        ("Texas Senator X", "Democratic Senator X").
         """
         if title is None or subject is None or title.start in self.titled:
             return None
@@ -141,7 +142,7 @@ class _Builder:
         country, seat = "", False
         if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
             country = self.country_written_at(i)
-            seat = not country and self.ann.geo[i] == "region"
+            seat = not country and (self.ann.geo[i] == "region" or self.party_adjective_at(i))
             if not country and not seat:
                 return None
         elif i >= 0 and self.doc[i].pos_ == "PROPN" and self.doc[i].is_title:
@@ -417,8 +418,12 @@ class _Builder:
                 self.implied.add(key)
             else:
                 self.implied.discard(key)
-        if title and rule.object_kind != "implied":
-            self.titled.add(title.start)
+        if (
+            title
+            and rule.object_kind != "implied"
+            and not (is_party and obj.end <= title.start and self.is_adjective(obj))
+        ):
+            self.titled.add(title.start)  # "Democratic Senator X" still leaves the Senate implied
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
             if title.end <= subject.start and self.is_plural(title):
@@ -428,6 +433,13 @@ class _Builder:
         """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
         found = self.gazetteer.demonym(arg.text)
         return found is not None and normalize_name(found[0]) != normalize_name(arg.text)
+
+    def party_adjective_at(self, i: int) -> bool:
+        """Whether token ``i`` is a party written as its adjective ("Democratic Senator")."""
+        index = self.entity_at(i)
+        if index is None:
+            return False
+        return self.party_adjective(_Arg(index, self.doc[i].text, i, i + 1))
 
     def party_adjective(self, arg: _Arg) -> bool:
         """Whether an entity is a political party written as its adjective ("Republican")."""
@@ -637,6 +649,30 @@ def _without_contradicted(builder: _Builder) -> list[Triple]:
     ]
 
 
+def _chamber_members(triples: list[Triple], ruleset: RuleSet) -> list[Triple]:
+    """The leader of a legislative chamber sits in it ("Speaker Paul Ryan", "Senate Majority
+    Leader X"): a chamber is what a ``member_of`` post of government.tsv names."""
+    chambers = {
+        normalize_name(name)
+        for post in ruleset.government.values()
+        if post.predicate == "member_of"
+        for name in (post.object, *post.aliases)
+    }
+    have = {(t.subject, t.predicate, t.object, t.evidence.start) for t in triples}
+    out = []
+    for t in triples:
+        if t.predicate != "leader_of" or not any(
+            normalize_name(n) in chambers for n in (t.object.name, *t.object.aliases)
+        ):
+            continue
+        if (t.subject, "member_of", t.object, t.evidence.start) in have:
+            continue
+        have.add((t.subject, "member_of", t.object, t.evidence.start))
+        evidence = Evidence(**{**t.evidence.__dict__, "rule": t.evidence.rule + ".member"})
+        out.append(Triple(t.subject, "member_of", t.object, evidence))
+    return out
+
+
 def extract_relations(
     doc: Doc,
     resolution: Resolution,
@@ -670,5 +706,6 @@ def extract_relations(
         elif trace is not None:
             trace.rejected(rule.id, "", "roles", "the match has no subject or object tokens")
     triples = _without_contradicted(builder)
+    triples.extend(_chamber_members(triples, ruleset))
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))
