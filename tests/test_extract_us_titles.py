@@ -596,3 +596,79 @@ def test_a_party_adjective_before_another_post_implies_nothing(component, make_d
     found = facts(component, doc)
     assert ("Bill Clinton", "member_of", "Democratic Party") in found
     assert not {f for f in found if f[1] == "president_of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Ron Johnson and Bob Corker , both members of the Senate Budget Committee , objected .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (10, 13, "ORG")],
+            {
+                ("Ron Johnson", "member_of", "Senate Budget Committee"),
+                ("Bob Corker", "member_of", "Senate Budget Committee"),
+            },
+        ),
+        (
+            "Ann Lee and Tom Hale , both analysts at Barclays , said so .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON"), (9, 10, "ORG")],
+            {("Ann Lee", "works_for", "Barclays"), ("Tom Hale", "works_for", "Barclays")},
+        ),
+    ],
+)
+def test_two_names_sharing_a_plural_title(component, make_doc, text, ents, expected):
+    assert expected <= facts(component, make_doc(text, ents=ents))
+
+
+def test_two_names_and_a_title_without_both_are_no_pair(component, make_doc):
+    doc = make_doc(
+        "Ann Lee and Tom Hale , members said , left Barclays .",
+        ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (10, 11, "ORG")],
+    )
+    assert not facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The House 's top Republican , Speaker Paul Ryan , said no .",
+            [(1, 2, "ORG"), (4, 5, "NORP"), (7, 9, "PERSON")],
+            ("Paul Ryan", "member_of", "Republican Party"),
+        ),
+        (
+            "The chamber 's No . 2 Democrat , Dick Durbin , said no .",
+            [(6, 7, "NORP"), (8, 10, "PERSON")],
+            ("Dick Durbin", "member_of", "Democratic Party"),
+        ),
+    ],
+)
+def test_a_ranked_party_member_before_the_name(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_ranked_nationality_is_no_party(component, make_doc):
+    doc = make_doc(
+        "The top American , Ann Lee , finished third .",
+        ents=[(2, 3, "NORP"), (4, 6, "PERSON")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "member_of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "John Nicholson , the top U.S. general in Afghanistan , said so .",
+            [(0, 2, "PERSON"), (5, 6, "GPE"), (8, 9, "GPE")],
+        ),
+        (
+            "John Nicholson , a senior U.S. diplomat , said so .",
+            [(0, 2, "PERSON"), (5, 6, "GPE")],
+        ),
+    ],
+)
+def test_a_ranked_public_servant_of_a_country(component, make_doc, text, ents):
+    assert ("John Nicholson", "works_for", "United States") in facts(
+        component, make_doc(text, ents=ents)
+    )
