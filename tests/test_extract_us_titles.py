@@ -672,3 +672,15 @@ def test_a_ranked_public_servant_of_a_country(component, make_doc, text, ents):
     assert ("John Nicholson", "works_for", "United States") in facts(
         component, make_doc(text, ents=ents)
     )
+
+
+def test_a_committee_seat_leaves_the_implied_chamber(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Senators Ron Johnson and Bob Corker , both members of the "
+        "Senate Budget Committee , objected .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (9, 11, "PERSON"), (16, 19, "ORG")],
+    )
+    found = facts(component, doc)
+    assert ("Ron Johnson", "member_of", "Senate") in found
+    assert ("Bob Corker", "member_of", "Senate") in found
+    assert ("Bob Corker", "member_of", "Senate Budget Committee") in found

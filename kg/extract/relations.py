@@ -635,12 +635,12 @@ class _Builder:
 def _without_contradicted(builder: _Builder) -> list[Triple]:
     """Drop an implied object where the article writes another one for the same person and
     predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump").
-    A party membership contradicts no other ("Senator X, an Ohio Republican": the Senate too)."""
+    A membership contradicts no other: one sits in a party, a chamber and its committees
+    ("Senator X, an Ohio Republican"; "Senators X and Y, both members of the Budget Committee")."""
     written = {
         (t.subject, t.predicate)
         for key, t in builder.triples.items()
-        if key not in builder.implied
-        and not (t.predicate == "member_of" and builder.gazetteer.is_party(t.object.name))
+        if key not in builder.implied and t.predicate != "member_of"
     }
     return [
         t
