@@ -684,3 +684,70 @@ def test_a_committee_seat_leaves_the_implied_chamber(component, make_doc):
     assert ("Ron Johnson", "member_of", "Senate") in found
     assert ("Bob Corker", "member_of", "Senate") in found
     assert ("Bob Corker", "member_of", "Senate Budget Committee") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "A militant was freed in the Indian city of Mumbai on Thursday .",
+            [(6, 7, "NORP"), (9, 10, "GPE")],
+            ("Mumbai", "located_in", "India"),
+        ),
+        (
+            "Fighting raged in the northern Syrian town of Aleppo .",
+            [(5, 6, "NORP"), (8, 9, "GPE")],
+            ("Aleppo", "located_in", "Syria"),
+        ),
+    ],
+)
+def test_the_demonym_city_of_a_place(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_demonym_before_another_noun_locates_nothing(component, make_doc):
+    doc = make_doc(
+        "He met the Indian envoy of Mumbai on Thursday .",
+        ents=[(3, 4, "NORP"), (6, 7, "GPE")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "located_in"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Shares of Washington - based energy and policy consultant Rapidan Energy Group rose .",
+            [(2, 3, "GPE"), (9, 12, "ORG")],
+        ),
+        (
+            "Shares of Washington - based Rapidan Energy Group rose .",
+            [(2, 3, "GPE"), (5, 8, "ORG")],
+        ),
+    ],
+)
+def test_place_based_org_after_conjoined_nouns(component, make_doc, text, ents):
+    found = facts(component, make_doc(text, ents=ents))
+    assert ("Rapidan Energy Group", "based_in", "Washington") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            '" I will vote , " said Ann Ruiz , 41 , from Toledo .',
+            [(7, 9, "PERSON"), (13, 14, "GPE")],
+        ),
+        ("Ann Ruiz , 41 , from Toledo , won the prize .", [(0, 2, "PERSON"), (6, 7, "GPE")]),
+    ],
+)
+def test_an_age_then_where_from(component, make_doc, text, ents):
+    assert ("Ann Ruiz", "resident_of", "Toledo") in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_message_from_a_place_is_no_residence(component, make_doc):
+    doc = make_doc(
+        "Ann Ruiz , 41 , flew in from Toledo .",
+        ents=[(0, 2, "PERSON"), (8, 9, "GPE")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "resident_of"}
