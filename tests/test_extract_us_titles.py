@@ -107,6 +107,7 @@ def test_country_before_a_government_title_names_its_government(
         # a state legislator
         ("Kentucky state Representative Dan Johnson died .", [(0, 1, "GPE"), (3, 5, "PERSON")]),
         ("In Texas , state Representative Dan Johnson died .", [(1, 2, "GPE"), (5, 7, "PERSON")]),
+        ("In Florida , state Sen. Ileana Ros spoke .", [(1, 2, "GPE"), (5, 7, "PERSON")]),
     ],
 )
 def test_no_implied_chamber(component, make_doc, text, ents):
