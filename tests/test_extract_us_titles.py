@@ -752,3 +752,18 @@ def test_a_message_from_a_place_is_no_residence(component, make_doc):
         ents=[(0, 2, "PERSON"), (8, 9, "GPE")],
     )
     assert not {f for f in facts(component, doc) if f[1] == "resident_of"}
+
+
+def test_a_ranked_title_without_a_closing_comma_is_the_next_subject(component, make_doc):
+    doc = make_doc(
+        "In a reference to Donald Trump , the top U.N. rights official on Thursday condemned it .",
+        ents=[(4, 6, "PERSON"), (9, 10, "ORG")],
+    )
+    assert not {f for f in facts(component, doc) if f[0] == "Donald Trump"}
+
+
+def test_a_plural_title_is_no_apposition_of_one_name(component, make_doc):
+    text = "Under pressure from Steve Daines , Senate Republican leaders raised it ."
+    doc = make_doc(text, ents=[(3, 5, "PERSON"), (6, 7, "ORG"), (7, 8, "NORP")])
+    doc[8].tag_ = "NNS"
+    assert not {f for f in facts(component, doc) if f[0] == "Steve Daines"}
