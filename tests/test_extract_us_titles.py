@@ -767,3 +767,63 @@ def test_a_plural_title_is_no_apposition_of_one_name(component, make_doc):
     doc = make_doc(text, ents=[(3, 5, "PERSON"), (6, 7, "ORG"), (7, 8, "NORP")])
     doc[8].tag_ = "NNS"
     assert not {f for f in facts(component, doc) if f[0] == "Steve Daines"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Corker and other Republican deficit hawks , including Senator James Lankford , spoke .",
+            [(0, 1, "PERSON"), (3, 4, "NORP"), (9, 11, "PERSON")],
+            ("James Lankford", "member_of", "Republican Party"),
+        ),
+        (
+            "It was backed by powerful Democrats such as Elizabeth Warren .",
+            [(5, 6, "NORP"), (8, 10, "PERSON")],
+            ("Elizabeth Warren", "member_of", "Democratic Party"),
+        ),
+    ],
+)
+def test_a_party_member_named_after_including(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (  # the person may belong to either party
+            "It was opposed by Republicans and Democrats , including Bob Corker .",
+            [(4, 5, "NORP"), (6, 7, "NORP"), (9, 11, "PERSON")],
+        ),
+        ("Many Americans , including Tom Hanks , donated .", [(1, 2, "NORP"), (4, 6, "PERSON")]),
+    ],
+)
+def test_no_party_membership_after_including(component, make_doc, text, ents):
+    assert not {f for f in facts(component, make_doc(text, ents=ents)) if f[1] == "member_of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Republicans and President Donald Trump cut taxes .",
+            [(0, 1, "NORP"), (3, 5, "PERSON")],
+        ),
+        (
+            "It is backed by seven Democrats and Senator Bernie Sanders , an independent .",
+            [(5, 6, "NORP"), (8, 10, "PERSON")],
+        ),
+    ],
+)
+def test_a_party_conjoined_with_a_titled_name_is_not_his(component, make_doc, text, ents):
+    pos = ["PROPN" if w[:1].isupper() else "NOUN" for w in text.split(" ")]
+    pos = ["CCONJ" if w == "and" else p for w, p in zip(text.split(" "), pos, strict=True)]
+    found = facts(component, make_doc(text, ents=ents, pos=pos))
+    assert not {f for f in found if f[1] == "member_of" and "Party" in f[2]}
+
+
+def test_a_party_before_a_title_with_a_conjunction_inside_still_counts(component, make_doc):
+    text = "Labour Trade and Industry Secretary Patricia Hewitt spoke ."
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = make_doc(text, ents=[(0, 1, "ORG"), (5, 7, "PERSON")], pos=pos)
+    assert ("Patricia Hewitt", "member_of", "Labour") in facts(component, doc)

@@ -351,6 +351,8 @@ class _Builder:
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
             return
+        if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
+            return  # "Republicans and President Trump": the party is conjoined, not his
         if not is_party and title and any(e.phrase in _CANDIDACY for e in title.entries):
             return  # "Republican Senate candidate Roy Moore" is not in the Senate
         if is_party and predicate in self.ruleset.parties:
