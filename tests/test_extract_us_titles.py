@@ -827,3 +827,30 @@ def test_a_party_before_a_title_with_a_conjunction_inside_still_counts(component
     pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
     doc = make_doc(text, ents=[(0, 1, "ORG"), (5, 7, "PERSON")], pos=pos)
     assert ("Patricia Hewitt", "member_of", "Labour") in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "They wrote to EPA Administrator Scott Pruitt on Wednesday .",
+            [(3, 5, "ORG"), (5, 7, "PERSON")],
+            ("Scott Pruitt", "leader_of", "EPA"),
+        ),
+        (
+            "It was filed by Justice Department Special Counsel Robert Mueller .",
+            [(4, 8, "ORG"), (8, 10, "PERSON")],
+            ("Robert Mueller", "works_for", "Justice Department"),
+        ),
+    ],
+)
+def test_a_title_ner_glued_to_the_organization_before_a_name(
+    component, make_doc, text, ents, expected
+):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_an_organization_ending_in_a_title_word_keeps_it_without_a_name(component, make_doc):
+    doc = make_doc("Liberty Counsel said on Monday it would sue .", ents=[(0, 2, "ORG")])
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    assert "Liberty Counsel" in {e.name for e in graph.entities}
