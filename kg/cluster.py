@@ -76,10 +76,17 @@ class _PipelinePlugin(WorkerPlugin):
 
     name = _PLUGIN
 
-    def __init__(self, model: str | None, rules: Sequence[str], country: str = "") -> None:
+    def __init__(
+        self,
+        model: str | None,
+        rules: Sequence[str],
+        country: str = "",
+        shipped_rules: bool = True,
+    ) -> None:
         self.model = model
         self.rules = tuple(rules)
         self.country = country
+        self.shipped_rules = shipped_rules
         self.extractor: Any = None
 
     def setup(self, worker: Any) -> None:
@@ -87,7 +94,10 @@ class _PipelinePlugin(WorkerPlugin):
         from .nlp import load_pipeline
 
         self.extractor = Extractor(
-            load_pipeline(self.model), rules=[Path(r) for r in self.rules], country=self.country
+            load_pipeline(self.model),
+            rules=[Path(r) for r in self.rules],
+            country=self.country,
+            shipped_rules=self.shipped_rules,
         )
 
     def teardown(self, worker: Any) -> None:
@@ -110,6 +120,8 @@ class DaskExtraction:
         model: The spaCy pipeline the workers load (as :func:`kg.nlp.load_pipeline` reads it).
         rules: Extra rule folders (paths the workers can read).
         country: The country of government titles (``--country``; see :class:`kg.extract.Extractor`).
+        shipped_rules: False: the workers use only ``rules``, not ``schemas/rules/``
+            (``--no-default-rules``), as the build process must too.
         partition_size: Articles per task.
         on_connect: Called once the cluster is up (e.g. to print its dashboard).
 
@@ -125,6 +137,7 @@ class DaskExtraction:
         model: str | None = None,
         rules: Iterable[Path] = (),
         country: str = "",
+        shipped_rules: bool = True,
         partition_size: int = 64,
         on_connect: Callable[[DaskExtraction], None] | None = None,
     ) -> None:
@@ -132,6 +145,7 @@ class DaskExtraction:
         self.model = model
         self.rules = [str(Path(r).resolve()) for r in rules]
         self.country = country
+        self.shipped_rules = shipped_rules
         self.partition_size = partition_size
         self.on_connect = on_connect
         self._cluster: Any = None
@@ -160,7 +174,8 @@ class DaskExtraction:
             self.close()
             raise ClusterError(f"Cannot reach the Dask scheduler at {self.where}: {exc}") from exc
         self._client = client
-        client.register_plugin(_PipelinePlugin(self.model, self.rules, self.country), name=_PLUGIN)
+        plugin = _PipelinePlugin(self.model, self.rules, self.country, self.shipped_rules)
+        client.register_plugin(plugin, name=_PLUGIN)
         if self.on_connect:
             self.on_connect(self)
         return client

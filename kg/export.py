@@ -1,7 +1,9 @@
 """Write the graph in standard formats: RDF serialisations, CSV of relations, GraphML/GEXF, Neo4j.
 
 Every file is written atomically (a temporary file beside it, then renamed), so an
-interrupted export never leaves a truncated file behind.
+interrupted export never leaves a truncated file behind. An export is meant to leave the
+machine: the paths articles were read from (``kg:sourceFile``, see
+:data:`kg.rdf.terms.LOCAL_ONLY`) stay in the store unless ``with_source_files``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pyoxigraph as ox
 from .errors import StoreError
 from .files import is_stdout, write_atomic
 from .jsonld import to_compact_jsonld
+from .rdf.terms import is_local_only
 from .records import ENTITY_CLASSES
 from .sanitize import escape_terminal, escape_unicode, neutralise_csv_row
 from .store import ONTOLOGY_GRAPH, KGStore
@@ -37,7 +40,8 @@ FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "csv", "graphml", "gexf", "ne
 """Formats of ``kg export`` (``neo4j`` writes a folder)."""
 
 RDF_FORMATS = ("turtle", "trig", "nt", "nq", "jsonld")
-"""The formats that can carry the ontology too (``with_ontology``)."""
+"""The formats that can carry the ontology too (``with_ontology``), and the source files
+(``with_source_files``)."""
 
 CSV_COLUMNS = (
     "subject",
@@ -71,14 +75,18 @@ _RDF_FORMATS = {
 _DATASET = {"trig", "nq"}
 
 
-def _data_quads(store: KGStore, *, with_ontology: bool = False) -> list[ox.Quad]:
-    """Every quad, but the store record and the copy of the ontology (which lives in
-    ``schemas/``) unless asked."""
+def _data_quads(
+    store: KGStore, *, with_ontology: bool = False, with_source_files: bool = False
+) -> list[ox.Quad]:
+    """Every quad, but the store record, and unless asked the copy of the ontology (which
+    lives in ``schemas/``) and the local paths of the source files."""
     ontology, record = ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(STORE_GRAPH)
     return [
         q
         for q in store.ox.quads_for_pattern(None, None, None, None)
-        if q.graph_name != record and (with_ontology or q.graph_name != ontology)
+        if q.graph_name != record
+        and (with_ontology or q.graph_name != ontology)
+        and (with_source_files or not is_local_only(q))
     ]
 
 
@@ -91,8 +99,8 @@ def context_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.context.jsonld")
 
 
-def _write_jsonld(store: KGStore, path: Path, *, with_ontology: bool) -> list[Path]:
-    quads = _data_quads(store, with_ontology=with_ontology)
+def _write_jsonld(store: KGStore, path: Path, **which: bool) -> list[Path]:
+    quads = _data_quads(store, **which)
     document = to_compact_jsonld(quads, {**PREFIXES, "kgd": store.minter.base})
     # The context is in-lined, so that the document never points at one to fetch; the
     # copy beside it serves other documents (and the user who wants to read it). Standard
@@ -113,9 +121,9 @@ def _json_writer(data: Any) -> Callable[[IO[bytes]], None]:
     return write
 
 
-def _write_rdf(store: KGStore, fmt: str, out: IO[bytes], *, with_ontology: bool) -> None:
+def _write_rdf(store: KGStore, fmt: str, out: IO[bytes], **which: bool) -> None:
     staged = ox.Store()
-    quads = _data_quads(store, with_ontology=with_ontology)
+    quads = _data_quads(store, **which)
     base = store.minter.base
     prefixes = {**PREFIXES, "kgd": base}
     if fmt in _DATASET:
@@ -191,7 +199,14 @@ def _write_csv(store: KGStore, out: IO[bytes]) -> None:
     text.detach()
 
 
-def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False) -> list[Path]:
+def export(
+    store: KGStore,
+    fmt: str,
+    path: Path,
+    *,
+    with_ontology: bool = False,
+    with_source_files: bool = False,
+) -> list[Path]:
     """Write the whole graph of ``store`` to ``path`` in format ``fmt`` (see :data:`FORMATS`).
 
     Turtle and N-Triples flatten the union of the article graphs; TriG, N-Quads and
@@ -202,19 +217,25 @@ def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False)
     Args:
         with_ontology: Also write the ontology (its own graph in TriG, N-Quads and
             JSON-LD); only for :data:`RDF_FORMATS`.
+        with_source_files: Also write the absolute paths the articles were read from
+            (``kg:sourceFile``), which name folders of this machine; only for
+            :data:`RDF_FORMATS` (the others never carry them).
 
     Returns:
         The files written.
 
     Raises:
-        StoreError: ``fmt`` is not one of :data:`FORMATS`, or cannot carry the ontology.
+        StoreError: ``fmt`` is not one of :data:`FORMATS`, or cannot carry the ontology
+            or the source files.
     """
     if fmt not in FORMATS:
         raise StoreError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if with_ontology and fmt not in RDF_FORMATS:
-        raise StoreError(
-            f"The {fmt} export cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}"
-        )
+    for asked, what in ((with_ontology, "the ontology"), (with_source_files, "source files")):
+        if asked and fmt not in RDF_FORMATS:
+            raise StoreError(
+                f"The {fmt} export cannot carry {what}; use one of {', '.join(RDF_FORMATS)}"
+            )
+    which = {"with_ontology": with_ontology, "with_source_files": with_source_files}
     if fmt == "csv":
         write_atomic(path, lambda out: _write_csv(store, out))
     elif fmt in ("graphml", "gexf", "neo4j"):
@@ -225,10 +246,10 @@ def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False)
             return list(write_neo4j(view, path))
         (write_graphml if fmt == "graphml" else write_gexf)(view, path)
     elif fmt == "jsonld":
-        return _write_jsonld(store, path, with_ontology=with_ontology)
+        return _write_jsonld(store, path, **which)
     elif is_stdout(path):  # a terminal may be reading: escape what would reach it raw
         buffer = io.BytesIO()
-        _write_rdf(store, fmt, buffer, with_ontology=with_ontology)
+        _write_rdf(store, fmt, buffer, **which)
         text = escape_unicode(buffer.getvalue().decode("utf-8"))
         data = text.encode("utf-8")
 
@@ -237,7 +258,7 @@ def export(store: KGStore, fmt: str, path: Path, *, with_ontology: bool = False)
 
         write_atomic(path, write)
     else:
-        write_atomic(path, lambda out: _write_rdf(store, fmt, out, with_ontology=with_ontology))
+        write_atomic(path, lambda out: _write_rdf(store, fmt, out, **which))
     return [path]
 
 

@@ -5,7 +5,7 @@ for the URLs its caller gives (and the pages a feed's link-only entries point to
 request is bounded:
 
 - **addresses**: every connection, including each redirect hop and every ``robots.txt``,
-  goes through :class:`_GuardedBackend`, which resolves the host itself, refuses loopback,
+  goes through :mod:`kg.netguard`, which resolves the host itself, refuses loopback,
   private, link-local, shared, multicast and reserved addresses (unless ``allow_private``),
   and connects to the address it checked, so a DNS answer cannot change in between;
 - **redirects**: followed by hand, at most :attr:`FetchPolicy.max_redirects`, http(s) only;
@@ -22,25 +22,22 @@ unless ``refresh`` is set, so building again from the same URLs touches no netwo
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import socket
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import httpcore
 import httpx
 
 from . import __version__
 from .cache import Cache, CacheEntry
 from .errors import FetchError, InputError
 from .io.feeds import is_feed, read_feed
+from .netguard import guarded_transport, refused_cause
 
 __all__ = [
     "USER_AGENT",
@@ -48,7 +45,6 @@ __all__ = [
     "FetchReport",
     "HostRateLimiter",
     "fetch_urls",
-    "is_public_address",
 ]
 
 logger = logging.getLogger(__name__)
@@ -111,20 +107,6 @@ class FetchReport:
     entries: list[CacheEntry] = field(default_factory=list)
 
 
-def is_public_address(address: str) -> bool:
-    """Whether an IP address is a public, unicast internet address.
-
-    >>> [is_public_address(a) for a in ("93.184.216.34", "127.0.0.1", "10.1.2.3", "169.254.169.254")]
-    [True, False, False, False]
-    >>> [is_public_address(a) for a in ("::1", "fe80::1", "::ffff:127.0.0.1", "2606:4700::1111")]
-    [False, False, False, True]
-    """
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
 class HostRateLimiter:
     """Spaces requests to one host by at least ``interval`` seconds.
 
@@ -164,52 +146,6 @@ class HostRateLimiter:
         self._last[host] = self._clock()
 
 
-class _GuardedBackend(httpcore.NetworkBackend):
-    """Connects only to addresses the policy allows, checking the address it connects to."""
-
-    def __init__(self, allow_private: bool) -> None:
-        self._inner = httpcore.SyncBackend()
-        self._allow_private = allow_private
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            raise httpcore.ConnectError(f"cannot resolve {host}: {exc.strerror}") from exc
-        addresses = [str(info[4][0]) for info in infos]
-        if not self._allow_private:
-            refused = [a for a in addresses if not is_public_address(a)]
-            if refused:
-                raise _RefusedAddressError(host, refused[0])
-        last: Exception | None = None
-        for address in dict.fromkeys(addresses):
-            try:
-                return self._inner.connect_tcp(
-                    address, port, timeout, local_address, socket_options
-                )
-            except httpcore.ConnectError as exc:
-                last = exc
-        raise httpcore.ConnectError(f"cannot connect to {host}: {last}")
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-class _RefusedAddressError(httpcore.ConnectError):
-    def __init__(self, host: str, address: str) -> None:
-        super().__init__(
-            f"{host} resolves to {address}, a loopback, private or link-local address; "
-            "kg fetch refuses those unless given --allow-private"
-        )
-
-
 class _RefusedError(FetchError):
     """A URL refused by policy (its address), as opposed to one that failed."""
 
@@ -223,9 +159,10 @@ class _Downloader:
 
     def __init__(self, policy: FetchPolicy) -> None:
         self.policy = policy
-        transport = httpx.HTTPTransport(retries=0)
-        # httpx offers no public hook for the connection backend; httpcore's pool does.
-        transport._pool._network_backend = _GuardedBackend(policy.allow_private)
+        transport = guarded_transport(
+            allow_private=policy.allow_private,
+            hint="kg fetch refuses those unless given --allow-private",
+        )
         self.client = httpx.Client(
             transport=transport,
             trust_env=False,
@@ -265,13 +202,12 @@ class _Downloader:
                         )
                     chunks.append(chunk)
                 return response, b"".join(chunks)
-        except _RefusedAddressError as exc:
-            raise _RefusedError(url, str(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"{url}: timed out after {self.policy.timeout:g} s") from exc
         except httpx.HTTPError as exc:
-            if isinstance(exc.__cause__, _RefusedAddressError):
-                raise _RefusedError(url, str(exc.__cause__)) from exc
+            refused = refused_cause(exc)
+            if refused is not None:
+                raise _RefusedError(url, refused.reason) from exc
             raise FetchError(f"{url}: cannot fetch: {exc}") from exc
 
     def _allowed(self, url: str) -> bool:

@@ -148,6 +148,12 @@ class IRIMinter:
         """IRI of the graph of ``owl:sameAs`` links between entities (see :mod:`kg.link`)."""
         return f"{self.base}links"
 
+    @property
+    def push_manifest(self) -> str:
+        """IRI of the graph, on a server ``kg push`` sends to, that lists the graphs it sent
+        (``kg push --delete-missing`` deletes those gone from the store)."""
+        return f"{self.base}pushed"
+
     def run(self, run_id: str) -> str:
         """IRI of one build run (a ``prov:Activity``)."""
         return self._mint(f"{self.base}run/{_segment(run_id)}", run_id)

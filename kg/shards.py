@@ -76,6 +76,7 @@ def write_shards(
     rules: Iterable[Path] = (),
     base: str | None = None,
     country: str = "",
+    shipped_rules: bool = True,
     extract: Callable[[Iterable[Article], str], Iterable[ArticleGraph]] | None = None,
     on_article: Callable[[str], None] | None = None,
 ) -> ShardReport:
@@ -86,6 +87,8 @@ def write_shards(
         folder: A new or empty folder; shards are ``part-00000.nq``, … and ``run.nq``.
         shard_size: Articles per shard.
         country: The country of government titles (``--country``, as :func:`kg.build.build`).
+        shipped_rules: False to use only ``rules``, not ``schemas/rules/`` (as
+            :func:`kg.build.build`); an ``extract`` elsewhere must use the same rules.
         extract: Extracts elsewhere (see :func:`kg.build.build`), e.g. on a Dask cluster.
 
     Raises:
@@ -99,7 +102,7 @@ def write_shards(
     report = ShardReport()
     nlp = load_pipeline(model)
     report.model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    extractor = Extractor(nlp, rules=rules, country=country)
+    extractor = Extractor(nlp, rules=rules, country=country, shipped_rules=shipped_rules)
     extraction = extractor.fingerprint
     minter = IRIMinter(base)
     run = minter.run(str(uuid.uuid4()))

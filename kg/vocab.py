@@ -181,6 +181,8 @@ class KG:
     model: Final = NS + "model"
     modelVersion: Final = NS + "modelVersion"
     kgVersion: Final = NS + "kgVersion"
+    # on a server kg push sends to: the graphs it sent
+    pushedGraph: Final = NS + "pushedGraph"
 
     @staticmethod
     def term(name: str) -> str:

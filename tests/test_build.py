@@ -271,7 +271,7 @@ def test_build_two_builds_on_one_store_second_fails_clearly(tmp_path: Path):
         proc.wait()
 
 
-def test_build_output_exports_turtle(tmp_path: Path):
+def test_build_output_exports_turtle_without_the_local_source_path(tmp_path: Path):
     out = tmp_path / "seed.ttl"
     result = kg("build", str(SEED), "--store", str(tmp_path / "s"), "-o", str(out))
     assert result.returncode == 0, result.stderr
@@ -279,6 +279,9 @@ def test_build_output_exports_turtle(tmp_path: Path):
 
     g = rdflib.Graph().parse(out, format="turtle")
     assert (None, rdflib.URIRef("https://kg.example/ontology#spokesperson_of"), None) in g
+    assert str(SEED.parent) not in out.read_text(encoding="utf-8")  # no path of this machine
+    with open_store(tmp_path / "s") as store:  # the store keeps it (kg prune --missing)
+        assert list(store.source_files().values()) == [{str(SEED)}]
 
 
 def test_build_own_article_scores_fully_against_its_gold_file(tmp_path: Path):

@@ -69,6 +69,35 @@ def test_cluster_build_stores_what_a_one_process_build_stores(tmp_path: Path):
     assert "Extracting on Dask" not in again.stderr  # nothing to extract: no cluster started
 
 
+@pytest.mark.model
+@pytest.mark.slow
+def test_no_default_rules_gives_the_same_store_on_a_cluster_and_through_shards(tmp_path: Path):
+    seed = ROOT / "seeds" / "minerals-deal-talks.txt"
+    mine = tmp_path / "rules"  # the shipped patterns, and one title of all the lexicon
+    mine.mkdir()
+    (mine / "roles.toml").write_bytes((ROOT / "schemas" / "rules" / "roles.toml").read_bytes())
+    (mine / "titles.tsv").write_text("press secretary\tspokesperson_of\n", encoding="utf-8")
+    only = ("--rules", str(mine), "--no-default-rules")
+    one, two, shards, loaded = (tmp_path / n for n in ("one", "two", "shards", "loaded"))
+    for args in (
+        ("--store", str(one)),
+        ("--store", str(two), "--cluster", "local:1"),
+        ("--shards", str(shards)),
+    ):
+        result = kg("build", str(seed), *only, *args)
+        assert result.returncode == 0, result.stderr
+    assert kg("load", str(shards), "--store", str(loaded)).returncode == 0
+    expected = comparable(one)
+    assert comparable(two) == expected
+    assert comparable(loaded) == expected
+    predicates = {q.split()[1] for q in expected if q.startswith("<")}
+    assert "<https://kg.example/ontology#spokesperson_of>" in predicates
+    # "Treasury Secretary Scott Bessent": a title of the shipped lexicon, not of these rules
+    assert "<https://kg.example/ontology#secretary_of>" not in predicates
+    default = kg("build", str(seed), "--store", str(one), "--cluster", "local:1")
+    assert default.returncode == 0 and "1 replaced" in default.stdout  # other rules
+
+
 def test_parse_cluster_refuses_what_is_not_a_cluster():
     assert parse_cluster("local:1") == ("local", 1)
     for value in ("local:0", "http://x:8786", "tcp://x", "remote"):

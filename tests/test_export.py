@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import StoreError
-from kg.export import CSV_COLUMNS, export
+from kg.export import CSV_COLUMNS, FORMATS, RDF_FORMATS, export
 from kg.iri import IRIMinter
 from kg.rdf import article_quads
 from kg.records import Article, ArticleGraph, Entity, Evidence, Triple
@@ -274,6 +274,61 @@ def test_export_with_ontology_is_refused_for_graph_formats(small_store: Path, tm
     )
     assert result.exit_code == 2
     assert not (tmp_path / "g.graphml").exists()
+
+
+PRIVATE_FOLDER = "/home/ada/private-news"
+
+
+@pytest.fixture()
+def store_with_source_files(tmp_path: Path) -> Path:
+    """Two articles read from files, as kg build stores them: with their absolute paths."""
+    path = tmp_path / "s"
+    with open_store(path, read_only=False) as kg:
+        for n, triple in enumerate(
+            [
+                (LEAVITT, "spokesperson_of", WHITE_HOUSE, "current"),
+                (WALTZ, "adviser_to", US, "current"),
+            ]
+        ):
+            kg.add(
+                article_quads(
+                    _graph(f"sha256:{n}", "Leavitt spoke.", [triple]),
+                    kg.minter,
+                    run="https://kg.example/run/1",
+                    fingerprint="f",
+                    source_file=f"{PRIVATE_FOLDER}/{n}.txt",
+                )
+            )
+    return path
+
+
+def _exported(store: Path, out: Path, fmt: str, *more: str) -> tuple[int, bytes]:
+    result = CliRunner().invoke(
+        app, ["export", "-f", fmt, "-o", str(out), "--store", str(store), *more]
+    )
+    files = sorted(out.iterdir()) if out.is_dir() else [out] if out.exists() else []
+    return result.exit_code, b"".join(f.read_bytes() for f in files)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_leaves_local_source_paths_out_unless_asked(
+    store_with_source_files: Path, tmp_path: Path, fmt: str
+):
+    code, data = _exported(store_with_source_files, tmp_path / f"out.{fmt}", fmt)
+    assert code == 0
+    assert b"Karoline Leavitt" in data  # the export holds the graph...
+    assert PRIVATE_FOLDER.encode() not in data and b"sourceFile" not in data  # ...not the paths
+    with open_store(store_with_source_files) as kg:  # the store keeps them for kg prune
+        assert kg.source_files()["sha256:0"] == {f"{PRIVATE_FOLDER}/0.txt"}
+    code, data = _exported(
+        store_with_source_files, tmp_path / f"all.{fmt}", fmt, "--with-source-files"
+    )
+    if fmt in RDF_FORMATS:
+        assert code == 0
+        assert f"{PRIVATE_FOLDER}/0.txt".encode() in data
+        assert f"{PRIVATE_FOLDER}/1.txt".encode() in data
+    else:  # a graph or table format has no place for them: a usage error, nothing written
+        assert (code, data) == (2, b"")
 
 
 def test_csv_and_neo4j_cells_never_run_as_formulas(tmp_path: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import threading
@@ -176,7 +177,7 @@ def test_fetch_checks_the_address_of_every_redirect_hop(
     site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The test server stands in for a public site: only its own address counts as public.
-    monkeypatch.setattr("kg.fetch.is_public_address", lambda address: address == "127.0.0.1")
+    monkeypatch.setattr("kg.netguard.is_public_address", lambda address: address == "127.0.0.1")
     report = fetch_urls(
         [site.base + "/to-private"], cache=Cache(tmp_path), policy=FetchPolicy(delay=0.0)
     )
@@ -269,3 +270,25 @@ def test_build_never_fetches(site: Site, tmp_path: Path) -> None:
     (article,) = read_articles([page])
     assert article.url == f"{site.base}/minister"
     assert sum(site.hits.values()) == 0
+
+
+def test_fetch_connects_to_the_address_it_checked_not_to_a_second_dns_answer(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # rebind.test answers 127.0.0.2 (standing in for a public address; nothing listens
+    # there), then the test server's 127.0.0.1, as a rebinding DNS server would.
+    monkeypatch.setattr("kg.netguard.is_public_address", lambda address: address == "127.0.0.2")
+    real, answers = socket.getaddrinfo, ["127.0.0.2", "127.0.0.1"]
+
+    def resolve(host: str, port: object, *args: object, **kwargs: object) -> object:
+        if host == "rebind.test":
+            host = answers.pop(0) if len(answers) > 1 else answers[0]
+        return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    port = site.base.rsplit(":", 1)[1]
+    report = fetch_urls(
+        [f"http://rebind.test:{port}/minister"], cache=Cache(tmp_path), policy=FetchPolicy(delay=0)
+    )
+    assert report.failed and report.downloaded == 0
+    assert sum(site.hits.values()) == 0  # neither robots.txt nor the page reached the server

@@ -189,6 +189,14 @@ def test_ontology_graph_property_is_object_property(ontology: Graph) -> None:
     assert ontology.value(KG.graph, RDFS.domain) == SCHEMA.NewsArticle
 
 
+def test_ontology_source_file_may_have_several_values_and_is_declared_once(
+    ontology: Graph,
+) -> None:
+    # The same text found in two files is one article with two kg:sourceFile values.
+    assert (KG.sourceFile, RDF.type, OWL.FunctionalProperty) not in ontology
+    assert len(list(ontology.objects(KG.sourceFile, RDFS.label))) == 1
+
+
 def test_ontology_defines_every_kg_term_the_shapes_use(ontology: Graph, shapes: Graph) -> None:
     used = {node for triple in shapes for node in triple if str(node).startswith(ONTOLOGY)}
     defined = set(ontology.subjects(RDFS.label, None))

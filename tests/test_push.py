@@ -14,7 +14,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from test_cli_query import make_store  # the fixture TriG as an on-disk store
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.errors import NetworkError
 from kg.push import check_endpoint, push
 
@@ -56,14 +58,19 @@ def endpoint(tmp_path: Path) -> Iterator[str]:
         server.wait(timeout=20)
 
 
-def counts_on_server(endpoint: str) -> dict[str, int]:
+MANIFEST = "https://kg.example/pushed"  # the server's list of the graphs kg pushed there
+
+
+def counts_on_server(endpoint: str, *, manifest: bool = False) -> dict[str, int]:
+    """Triples per graph on the server (its list of pushed graphs only if ``manifest``)."""
     response = httpx.get(
         endpoint.removesuffix("/store") + "/query",
         params={"query": COUNT},
         headers={"Accept": "application/sparql-results+json"},
     )
     rows = response.json()["results"]["bindings"]
-    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+    counts = {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+    return counts if manifest else {g: n for g, n in counts.items() if g != MANIFEST}
 
 
 def counts_in_store(store: Path) -> dict[str, int]:
@@ -145,3 +152,142 @@ def test_check_endpoint_refuses_private_networks_and_other_schemes():
     with pytest.raises(NetworkError, match="http:// or https://"):
         check_endpoint("file:///etc/passwd")
     check_endpoint("http://10.1.2.3/store", allow_private=True)
+
+
+def server_has(endpoint: str, ask: str) -> bool:
+    response = httpx.get(
+        endpoint.removesuffix("/store") + "/query",
+        params={"query": ask},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    return bool(response.json()["boolean"])
+
+
+def test_push_leaves_local_source_paths_out_unless_asked(store: Path, endpoint: str):
+    writer = ox.Store(str(store))
+    writer.add(
+        ox.Quad(
+            ox.NamedNode("https://kg.example/article/seeds/minerals-deal-talks.txt"),
+            ox.NamedNode("https://kg.example/ontology#sourceFile"),
+            ox.Literal("/home/ada/private-news/minerals-deal-talks.txt"),
+            ox.NamedNode("https://kg.example/meta"),
+        )
+    )
+    del writer
+    command = [sys.executable, "-m", "kg", "push", "--store", str(store), "--endpoint", endpoint,
+               "--allow-private"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    any_path = "ASK { GRAPH ?g { ?a <https://kg.example/ontology#sourceFile> ?file } }"
+    headline = "ASK { GRAPH <https://kg.example/meta> { ?a <http://schema.org/headline> ?h } }"
+    assert server_has(endpoint, headline)  # the metadata graph went...
+    assert not server_has(endpoint, any_path)  # ...without the local path
+    result = subprocess.run([*command, "--with-source-files"], capture_output=True, text=True,
+                            cwd=ROOT)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert server_has(endpoint, any_path)
+
+
+def _resolve_as(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
+    """Make ``rebind.test`` resolve to each of ``answers`` in turn (the last one thereafter),
+    as a DNS server under an attacker's control may; returns the answers given."""
+    real = socket.getaddrinfo
+    given: list[str] = []
+
+    def resolve(host: str, port: object, *args: object, **kwargs: object) -> object:
+        if host != "rebind.test":
+            return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+        given.append(answers[min(len(given), len(answers) - 1)])
+        return real(given[-1], port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return given
+
+
+def _push_cli(endpoint: str, store: Path) -> tuple[int, str]:
+    """``kg push`` in this process (so that the resolver is the test's): exit code, and
+    the output or the error the CLI prints."""
+    result = CliRunner().invoke(app, ["push", "--store", str(store), "--endpoint", endpoint])
+    if result.exception is not None and result.exit_code == 1:
+        assert isinstance(result.exception, NetworkError), repr(result.exception)
+        return 1, str(result.exception)
+    return result.exit_code, " ".join(result.output.split())
+
+
+def test_push_connects_to_the_address_it_checked_not_to_a_second_dns_answer(
+    store: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+):
+    # 127.0.0.2 stands in for a public address (nothing listens there); the second answer
+    # is the server on 127.0.0.1, which a push without --allow-private must never reach.
+    monkeypatch.setattr("kg.netguard.is_public_address", lambda address: address == "127.0.0.2")
+    given = _resolve_as(monkeypatch, ["127.0.0.2", "127.0.0.1"])
+    port = endpoint.split(":")[2].split("/")[0]
+    code, output = _push_cli(f"http://rebind.test:{port}/store", store)
+    assert code == 1 and f"Cannot reach http://rebind.test:{port}/store: cannot connect" in output
+    assert given[0] == "127.0.0.2"
+    assert counts_on_server(endpoint) == {}  # the rebinding answer reached nothing
+
+
+def test_push_checks_the_address_of_a_host_name_when_it_connects(
+    store: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+):
+    port = endpoint.split(":")[2].split("/")[0]
+    url = f"http://rebind.test:{port}/store"
+    _resolve_as(monkeypatch, ["127.0.0.1"])
+    code, output = _push_cli(url, store)
+    assert code == 1
+    assert f"Refused to push to {url}: rebind.test resolves to 127.0.0.1, a loopback" in output
+    assert counts_on_server(endpoint) == {}
+    # Through the same guard, an allowed address is reached, and no proxy of the
+    # environment (which would connect unguarded) is used.
+    monkeypatch.setattr("kg.netguard.is_public_address", lambda address: address == "127.0.0.1")
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    code, output = _push_cli(url, store)
+    assert code == 0, output
+    monkeypatch.delenv("HTTP_PROXY")  # for the test's own client
+    assert counts_on_server(endpoint) == counts_in_store(store)
+
+
+def test_push_delete_missing_deletes_only_graphs_kg_pushed_that_left_the_store(
+    store: Path, endpoint: str
+):
+    def kg(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "kg", *args, "--store", str(store)],
+            capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    push_command = ("push", "--endpoint", endpoint, "--allow-private")
+    kg(*push_command)
+    gone = "https://kg.example/graph/reuters/003.txt"
+    # Graphs kg never pushed: one under the store's base, one outside it.
+    others = ("https://kg.example/graph/by-hand", "https://other.example/graph/a")
+    for graph in others:
+        body = f'<{graph}> <http://schema.org/name> "kept" .\n'
+        response = httpx.put(endpoint, params={"graph": graph}, content=body.encode(),
+                             headers={"Content-Type": "application/n-triples"})  # fmt: skip
+        assert response.is_success
+    kg("remove", "reuters/003.txt")
+    assert gone not in counts_in_store(store)
+    kg(*push_command)  # without --delete-missing a push deletes nothing
+    before = counts_on_server(endpoint, manifest=True)
+    assert gone in before
+    out = kg(*push_command, "--delete-missing", "--dry-run")
+    assert f"would delete <{gone}>" in out and out.count("would delete <") == 1
+    assert "Nothing was sent" in out
+    assert counts_on_server(endpoint, manifest=True) == before
+    out = kg(*push_command, "--delete-missing")
+    assert f"deleted <{gone}>" in out and "; deleted 1 graph(s) gone from the store in" in out
+    after = counts_on_server(endpoint)
+    assert {g: n for g, n in after.items() if g not in others} == counts_in_store(store)
+    assert all(graph in after for graph in others)
+    pushed = httpx.get(endpoint, params={"graph": MANIFEST},
+                       headers={"Accept": "application/n-triples"}).text  # fmt: skip
+    assert gone not in pushed and "graph/seeds/minerals-deal-talks.txt" in pushed
+    assert "by-hand" not in pushed
+    out = kg(*push_command, "--delete-missing")  # again: nothing left to delete
+    assert "deleted <" not in out and "deleted 0 graph(s) gone from the store" in out

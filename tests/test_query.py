@@ -382,6 +382,39 @@ def test_run_query_rejects_a_timeout_not_above_zero(store: ox.Store, timeout: fl
         run_query(store, "ASK { ?s ?p ?o }", timeout=timeout)
 
 
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 2.7e7 rows, ~5 s
+
+
+def test_run_query_stops_a_query_past_the_default_time_limit(
+    big_store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kg.query.worker.DEFAULT_TIMEOUT", 0.5)  # 120 s is long for a test
+    with pytest.raises(QueryError, match=r"Query timed out after 0\.5 s"):
+        run_query(big_store, SLOW)
+
+
+def test_run_named_query_stops_a_query_past_the_default_time_limit(
+    big_store: ox.Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "slow.rq").write_text(f"# name: slow\n# description: slow\n{SLOW}\n")
+    monkeypatch.setattr("kg.query.worker.DEFAULT_TIMEOUT", 0.5)
+    with pytest.raises(QueryError, match=r"Query timed out after 0\.5 s"):
+        run_named_query(big_store, "slow", directory=tmp_path)
+
+
+def test_run_query_without_a_time_limit_runs_in_this_process(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_child(*args: object) -> bytes:
+        raise AssertionError("timeout=None must not start a worker process")
+
+    monkeypatch.setattr("kg.query.worker._evaluate_in_child", no_child)
+    assert run_query(store, "ASK { ?s ?p ?o }", timeout=None).boolean is True
+    assert run_query(ox.Store(), "DROP ALL", allow_update=True).kind == "update"  # no limit
+    with pytest.raises(AssertionError, match="must not start"):
+        run_query(store, "ASK { ?s ?p ?o }")  # the default limit runs it in a worker
+
+
 def test_run_query_timeout_is_not_applied_to_updates() -> None:
     with pytest.raises(QueryError, match="cannot stop an update"):
         run_query(ox.Store(), "DROP ALL", allow_update=True, timeout=5)

@@ -149,10 +149,6 @@ def build(
         raise typer.BadParameter(
             "give the rules to use with --rules", param_hint="--no-default-rules"
         )
-    if no_default_rules and (shards is not None or cluster is not None):
-        raise typer.BadParameter(
-            "not supported with --shards or --cluster yet", param_hint="--no-default-rules"
-        )
     if date is not None:
         from ..io.dates import to_iso_date
 
@@ -172,6 +168,7 @@ def build(
                 model=model,
                 rules=rules or (),
                 country=country,
+                shipped_rules=not no_default_rules,
                 batch_size=batch_size,
             )
         if shards is not None:
@@ -188,6 +185,7 @@ def build(
                 rules=rules or (),
                 base=base,
                 country=country,
+                shipped_rules=not no_default_rules,
                 extract=extract,
             )
             for problem in written.read.problems:
@@ -238,6 +236,7 @@ def _dask_extraction(
     model: str | None,
     rules: Sequence[Path],
     country: str,
+    shipped_rules: bool,
     batch_size: int,
 ) -> Callable[[Iterable[Article], str], Iterable[ArticleGraph]]:
     """Connect to (or start) the Dask cluster for the rest of ``stack``; its extractor."""
@@ -261,6 +260,7 @@ def _dask_extraction(
         model=model,
         rules=rules,
         country=country,
+        shipped_rules=shipped_rules,
         partition_size=batch_size,
         on_connect=connected,
     )
@@ -365,9 +365,19 @@ def export_command(
             "--with-ontology", help="Include the ontology (turtle, trig, nt, nq, jsonld)."
         ),
     ] = False,
+    with_source_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-source-files",
+            help="Include the local paths the articles were read from (kg:sourceFile), "
+            "left out by default (turtle, trig, nt, nq, jsonld).",
+        ),
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Export the graph (Turtle flattens the article graphs; TriG keeps them)."""
+    """Export the graph (Turtle flattens the article graphs; TriG keeps them).
+
+    Local paths of the source files stay in the store unless --with-source-files."""
     from ..export import FORMATS, RDF_FORMATS, export, format_from_suffix
     from ..files import is_stdout
     from ..graph import neo4j_import_command
@@ -382,11 +392,18 @@ def export_command(
             f"{chosen} cannot carry the ontology; use one of {', '.join(RDF_FORMATS)}",
             param_hint="--with-ontology",
         )
+    if with_source_files and chosen not in RDF_FORMATS:
+        raise typer.BadParameter(
+            f"{chosen} never carries source files; use one of {', '.join(RDF_FORMATS)}",
+            param_hint="--with-source-files",
+        )
     with (
         open_store(store, read_only=True) as kg,
         working(console_err, f"Exporting {chosen} to {output}"),
     ):
-        written = export(kg, chosen, output, with_ontology=with_ontology)
+        written = export(
+            kg, chosen, output, with_ontology=with_ontology, with_source_files=with_source_files
+        )
     if is_stdout(output):  # stdout carries the data: the note goes to stderr
         console_err.print(f"Exported {chosen} to standard output")
         return

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from ._app import DEFAULT_STORE, StoreOption, app, console, console_err
 
@@ -95,6 +96,27 @@ def push(
         bool,
         typer.Option("--allow-private", help="Allow loopback and private network addresses."),
     ] = False,
+    with_source_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-source-files",
+            help="Also send the local paths the articles were read from (kg:sourceFile).",
+        ),
+    ] = False,
+    delete_missing: Annotated[
+        bool,
+        typer.Option(
+            "--delete-missing",
+            help="Delete on the server the graphs kg pushed there before that are gone from the "
+            "store (kg remove, kg prune); only those under the store's base IRI.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Send nothing: list the graphs --delete-missing would delete."
+        ),
+    ] = False,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed for each request.")
     ] = 60.0,
@@ -119,12 +141,27 @@ def push(
         headers=headers,
         netrc=netrc,
         allow_private=allow_private,
+        with_source_files=with_source_files,
+        delete_missing=delete_missing,
+        dry_run=dry_run,
         timeout=timeout,
     )
-    console.print(
-        f"Pushed {report.graphs:,} graphs ({report.triples:,} triples) from {store} to "
-        f"{endpoint} in {report.seconds:.1f} s."
+    verb = "would delete" if report.dry_run else "deleted"
+    for graph in report.deleted:
+        console.print(Text(f"{verb} <{graph}>"))
+    gone = (
+        f"; {verb} {len(report.deleted):,} graph(s) gone from the store" if delete_missing else ""
     )
+    if report.dry_run:
+        console.print(
+            f"Would push {report.graphs:,} graphs ({report.triples:,} triples) from {store} to "
+            f"{endpoint}{gone}. Nothing was sent."
+        )
+    else:
+        console.print(
+            f"Pushed {report.graphs:,} graphs ({report.triples:,} triples) from {store} to "
+            f"{endpoint}{gone} in {report.seconds:.1f} s."
+        )
 
 
 @app.command()

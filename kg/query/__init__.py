@@ -6,7 +6,10 @@ or ``USING`` (they name remote data, which Oxigraph would fetch with its own HTT
 out of reach of Python) unless ``allow_network=True``, and no update unless
 ``allow_update=True``. A query the parser cannot read is refused with its line and column.
 
-Queries see the union of all graphs (``use_default_graph_as_union``) and the prefixes of
+Every query runs under a time limit, :data:`DEFAULT_TIMEOUT` (120 s, as ``kg query``), in a
+worker process that is killed when time runs out; ``timeout=SECONDS`` changes it and
+``timeout=None`` lifts it (the query then runs in this process, at no extra cost). Queries
+read the consolidated graph (``graphs="all"``: the union of all graphs) and the prefixes of
 :data:`PREFIXES` are predeclared:
 
 >>> import pyoxigraph as ox
@@ -48,17 +51,19 @@ from .named import (
 )
 from .results import FORMATS, QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
-from .worker import DEFAULT_TIMEOUT, check_timeout, run_query
+from .worker import DEFAULT_TIMEOUT, USE_DEFAULT, UseDefault, check_timeout, run_query
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "FORMATS",
     "NEEDS",
     "PREFIXES",
+    "USE_DEFAULT",
     "NamedQuery",
     "QueryParam",
     "QueryResult",
     "ResultTerm",
+    "UseDefault",
     "check_query",
     "check_timeout",
     "find_entities",

@@ -43,7 +43,7 @@ from ..vocab import SCHEMA
 from .guard import OPAQUE
 from .results import QueryResult
 from .terms import PREFIXES, ResultTerm, prefixes_for, to_term
-from .worker import open_read_only, run_query
+from .worker import USE_DEFAULT, UseDefault, open_read_only, run_query, timeout_for
 
 __all__ = [
     "NEEDS",
@@ -344,7 +344,7 @@ def run_named_query(
     query: str | NamedQuery,
     params: Mapping[str, str] | None = None,
     *,
-    timeout: float | None = None,
+    timeout: float | UseDefault | None = USE_DEFAULT,
     base: str = DEFAULT_BASE,
     directory: Path | None = None,
 ) -> QueryResult:
@@ -362,7 +362,8 @@ def run_named_query(
         params: ``{parameter: value}``; a value is read with :func:`to_term`, so an entity
             may be given as an IRI, a ``kgd:`` CURIE or a name (label or alias).
         timeout: Seconds to wait for the results (names are looked up before the clock
-            starts, in this process).
+            starts, in this process): :data:`~kg.query.worker.DEFAULT_TIMEOUT` unless given,
+            ``None`` for no limit.
         base: The data base that ``kgd:`` stands for.
         directory: Where named queries live; default ``schemas/queries``.
 
@@ -379,7 +380,7 @@ def run_named_query(
     entities = {p.name: find_entities(store, values[p.name], prefixes=prefixes) for p in lookups}
     text = named.with_entities(entities)
     # With a timeout the child process opens an on-disk store itself.
-    target = store if timeout is None else source
+    target = store if timeout_for("select", timeout) is None else source
     return run_query(target, text, params=values, timeout=timeout, base=base)
 
 

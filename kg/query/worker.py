@@ -8,6 +8,7 @@ that is killed when time runs out.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import math
 import os
@@ -19,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pyoxigraph as ox
 
@@ -35,13 +36,28 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "GRAPHS",
     "MAX_TIMEOUT",
+    "USE_DEFAULT",
+    "UseDefault",
     "check_timeout",
     "open_read_only",
     "run_query",
+    "timeout_for",
 ]
 
 DEFAULT_TIMEOUT = 120.0
-"""Seconds ``kg query`` waits for a query before it stops it (``--timeout`` to change)."""
+"""Seconds a query may run before it is stopped, in ``kg query`` (``--timeout`` to change)
+and in :func:`run_query` (``timeout=`` to change, ``timeout=None`` for no limit)."""
+
+
+class UseDefault(enum.Enum):
+    """The type of :data:`USE_DEFAULT`: a time limit not given, as opposed to ``None`` (none)."""
+
+    TIMEOUT = "default"
+
+
+USE_DEFAULT: Final = UseDefault.TIMEOUT
+"""The time limit of a call that gives none: :data:`DEFAULT_TIMEOUT` for a query, none for
+an update (an update killed mid-way is unsafe; see :func:`timeout_for`)."""
 
 MAX_TIMEOUT = 1_000_000.0
 """The longest time limit accepted (about 11 days); the operating system refuses more."""
@@ -70,7 +86,7 @@ def run_query(
     query: str,
     *,
     params: Mapping[str, str | ResultTerm] | None = None,
-    timeout: float | None = None,
+    timeout: float | UseDefault | None = USE_DEFAULT,
     allow_network: bool = False,
     allow_update: bool = False,
     base: str = DEFAULT_BASE,
@@ -83,7 +99,9 @@ def run_query(
         query: The SPARQL 1.1 query (or update, with ``allow_update``).
         params: Values of variables, bound with Oxigraph substitutions: a string is read
             with :func:`to_term`. A SELECT query must project the variables it binds.
-        timeout: Seconds to wait for the results; ``None`` waits as long as it takes.
+        timeout: Seconds to wait for the results: :data:`DEFAULT_TIMEOUT` (120 s, as
+            ``kg query``) unless given, ``None`` waits as long as it takes. An update runs
+            without a limit, and refuses one (see :func:`timeout_for`).
         allow_network: Allow clauses that fetch remote data (see :func:`check_query`).
         allow_update: Allow SPARQL updates (never with a timeout: a killed writer is unsafe).
         base: The data base that the ``kgd:`` prefix stands for.
@@ -94,12 +112,13 @@ def run_query(
             graph. Either way ``GRAPH`` reaches every named graph.
 
     A running Oxigraph query cannot be interrupted from Python (a thread left running would
-    keep a core busy until the query ends), so with a ``timeout`` the query runs in a child
-    Python process, killed when time runs out; it costs the start of an interpreter (under a
-    second), and the clock starts once the child has opened the data. The child opens an
-    on-disk ``source`` read-only itself; a pyoxigraph store is copied to it as N-Quads, so
-    pass the folder of a large on-disk store rather than its open store. Without a timeout
-    the query runs in this process, at no extra cost.
+    keep a core busy until the query ends), so with a ``timeout`` (the default) the query
+    runs in a child Python process, killed when time runs out; it costs the start of an
+    interpreter (under a second), and the clock starts once the child has opened the data.
+    The child opens an on-disk ``source`` read-only itself; a pyoxigraph store is copied to
+    it as N-Quads, so pass the folder of a large on-disk store rather than its open store.
+    With ``timeout=None`` the query runs in this process, at no extra cost and with no
+    limit: for queries of your own on data you trust, e.g. many small queries in a loop.
 
     The child is also what lets Ctrl-C stop a query at once: the wait for it is Python code,
     which a ``KeyboardInterrupt`` interrupts, and the child is then killed (``kg query``
@@ -120,6 +139,7 @@ def run_query(
     if graphs not in GRAPHS:
         raise QueryError(f"Unknown graphs {graphs!r}; give one of {', '.join(GRAPHS)}")
     request = _Request(query, kind, prefixes, bound, graphs)
+    timeout = timeout_for(kind, timeout)
     if timeout is None:
         store = source if isinstance(source, ox.Store) else open_read_only(os.fspath(source))
         return QueryResult._from_payload(kind, _evaluate(store, request), prefixes)
@@ -128,6 +148,18 @@ def run_query(
         raise QueryError("A timeout cannot stop an update safely; run the update without a timeout")
     payload = _evaluate_in_child(source, request, timeout)
     return QueryResult._from_payload(kind, payload, prefixes)
+
+
+def timeout_for(kind: QueryKind, timeout: float | UseDefault | None) -> float | None:
+    """The time limit to run a ``kind`` of query under, given ``timeout``.
+
+    >>> timeout_for("select", USE_DEFAULT), timeout_for("update", USE_DEFAULT), timeout_for("ask", None)
+    (120.0, None, None)
+    """
+    if timeout is USE_DEFAULT:
+        return None if kind == "update" else DEFAULT_TIMEOUT
+    assert not isinstance(timeout, UseDefault)
+    return timeout
 
 
 def check_timeout(timeout: float) -> float:

@@ -23,6 +23,7 @@ __all__ = [
     "FIRST_SEEN",
     "LABEL",
     "LAST_SEEN",
+    "LOCAL_ONLY",
     "MENTIONS",
     "OBJECT",
     "PREDICATE",
@@ -36,6 +37,7 @@ __all__ = [
     "XSD_DATE",
     "XSD_INTEGER",
     "Term",
+    "is_local_only",
     "store_graphs",
     "term_value",
 ]
@@ -67,6 +69,10 @@ XSD_DATE = ox.NamedNode(XSD.date)
 XSD_INTEGER = ox.NamedNode(XSD.integer)
 CLASSES = frozenset(KG.term(c) for c in ENTITY_CLASSES)
 """IRIs of the entity classes."""
+LOCAL_ONLY = frozenset({ox.NamedNode(KG.sourceFile)})
+"""Predicates whose values describe this machine (``kg:sourceFile``: the absolute path an
+article was read from). The store needs them (``kg prune --missing``, ``kg explain --store``);
+what leaves the machine (exports, ``kg push``) leaves them out unless asked."""
 
 
 def store_graphs(base: str) -> tuple[str, str, str, str]:
@@ -77,3 +83,13 @@ def store_graphs(base: str) -> tuple[str, str, str, str]:
 def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
     """The plain string of an RDF term (an IRI, a blank node id, a literal's lexical form)."""
     return str(term) if isinstance(term, (ox.Triple, ox.DefaultGraph)) else term.value
+
+
+def is_local_only(quad: ox.Quad) -> bool:
+    """Whether a quad states something only this machine needs (see :data:`LOCAL_ONLY`).
+
+    >>> is_local_only(ox.Quad(ox.NamedNode("https://kg.example/article/a"),
+    ...     ox.NamedNode(KG.sourceFile), ox.Literal("/home/ada/news/a.txt")))
+    True
+    """
+    return quad.predicate in LOCAL_ONLY
