@@ -29,10 +29,13 @@ from kg.evaluate import (
     evaluate_store,
     load_gold,
     normalize_conll,
+    object_written,
     predictions_from_graph,
     read_conll04,
     score_conll04,
 )
+from kg.evaluate.conll04 import ConllEntity
+from kg.evaluate.conll04_names import NamePrediction, score_names
 from kg.records import Article, ArticleGraph, Entity, Evidence, Triple
 from kg.store import load_file, open_store
 
@@ -347,6 +350,68 @@ def test_normalize_conll() -> None:
     assert normalize_conll("The  White House 's") == "white house"
     assert normalize_conll("Paris.") == "paris"
     assert normalize_conll("Kevin O 'Brien") == "kevin o 'brien"
+    assert normalize_conll("Mrs. Vogt") == normalize_conll("Mr Vogt") == "vogt"
+    assert normalize_conll("Dr. Lee DeForest") == "lee deforest"
+    assert normalize_conll("Drake") == "drake"  # a name, not "Dr"
+    assert normalize_conll("Mister Rogers") == "mister rogers"
+
+
+def _composite_sentence() -> list[dict[str, Any]]:
+    """CoNLL04 writes a town and its state as one location; kg finds two places."""
+    text = "Ann Ruiz was born in Kinderhook , N.Y. , and lived in Paris , France ."
+    tokens = text.split(" ")
+    return [
+        {
+            "tokens": tokens,
+            "entities": [
+                {"type": "Peop", "start": 0, "end": 2},
+                {"type": "Loc", "start": 5, "end": 8},  # Kinderhook , N.Y.
+                {"type": "Loc", "start": 12, "end": 13},  # Paris
+                {"type": "Loc", "start": 14, "end": 15},  # France
+            ],
+            "relations": [
+                {"type": "Live_In", "head": 0, "tail": 1},
+                {"type": "Live_In", "head": 0, "tail": 2},
+                {"type": "Located_In", "head": 2, "tail": 3},
+            ],
+        }
+    ]
+
+
+def test_score_conll04_town_and_state_as_one_location(tmp_path: Path) -> None:
+    sentences = read_conll04(write_json(tmp_path / "c.json", _composite_sentence()))
+    assert sentences[0].entities[1] == ConllEntity("Loc", "Kinderhook , N.Y.")
+    predicted = [
+        Prediction("Live_In", "Ann Ruiz", "Kinderhook"),  # the town names the gold location
+        Prediction("Located_In", "Kinderhook", "N.Y.", tail_aliases=("New York",)),
+        Prediction("Located_In", "Paris", "France"),  # two gold entities: scored
+        Prediction("Located_In", "France", "Paris"),  # wrong way round: a false positive
+        Prediction("Live_In", "Ann Ruiz", "N.Y."),  # the state alone is not the town
+    ]
+    report = score_conll04(sentences, [predicted])
+    assert report.inside_one_entity == 1  # Kinderhook in N.Y.: inside one gold span
+    counts = {t: (s.gold, s.predicted, s.correct) for t, s in report.per_type.items()}
+    assert counts["Live_In"] == (2, 2, 1)
+    assert counts["Located_In"] == (1, 2, 1)
+    assert {(e.head, e.tail) for e in report.false_positives} == {
+        ("France", "Paris"),
+        ("Ann Ruiz", "N.Y."),
+    }
+    assert report.to_dict()["inside_one_entity_excluded"] == 1
+
+
+def test_score_conll04_comma_inside_other_entities_is_no_town(tmp_path: Path) -> None:
+    data = _composite_sentence()
+    data[0]["entities"][1]["type"] = "Org"  # "Kinderhook , N.Y." as an organization
+    sentences = read_conll04(write_json(tmp_path / "c.json", data))
+    predicted = [
+        Prediction("Live_In", "Ann Ruiz", "Kinderhook"),
+        Prediction("Located_In", "Kinderhook", "N.Y."),
+    ]
+    report = score_conll04(sentences, [predicted])
+    assert report.inside_one_entity == 0
+    assert report.micro.correct == 0
+    assert report.micro.predicted == 2
 
 
 def test_read_conll04_joins_tokens_and_resolves_relations() -> None:
@@ -444,10 +509,79 @@ def test_score_conll04_perfect_and_empty() -> None:
 def test_conll_type_maps_kg_predicates() -> None:
     assert conll_type("Person", "leader_of", "Organization") == "Work_For"
     assert conll_type("Person", "member_of", "Place") == "Live_In"
-    assert conll_type("Person", "citizen_of", "Place") == "Live_In"
+    assert conll_type("Person", "president_of", "Place") == "Live_In"
+    assert conll_type("Person", "born_in", "Place") == "Live_In"
+    assert conll_type("Person", "resident_of", "Place") == "Live_In"
+    assert conll_type("Person", "citizen_of", "Place") is None  # nationality is no residence
     assert conll_type("Organization", "based_in", "Place") == "OrgBased_In"
     assert conll_type("Place", "located_in", "Place") == "Located_In"
     assert conll_type("Person", "met_with", "Person") is None
+
+
+# --- typed names on CoNLL04 ---------------------------------------------------------
+
+
+def _sentence(*entities: tuple[str, str]) -> ConllSentence:
+    return ConllSentence(0, ("x",), entities=tuple(ConllEntity(t, x) for t, x in entities))
+
+
+def test_read_conll04_keeps_the_gold_entities() -> None:
+    first = read_conll04(TINY)[0]
+    assert first.entities[:2] == (
+        ConllEntity("Peop", "John Smith"),
+        ConllEntity("Org", "Acme Corp"),
+    )
+
+
+def test_score_names_one_entity_finds_every_gold_name_it_is_written_as() -> None:
+    sentence = _sentence(("Loc", "U.S."), ("Loc", "United States"), ("Peop", "Ann Ruiz"))
+    one = [
+        NamePrediction("Place", ("United States", "U.S.")),
+        NamePrediction("Person", ("Ann Ruiz",)),
+    ]
+    report = score_names([sentence], [one])
+    place = report.strict["Place"]
+    assert (place.predicted, place.correct, place.gold, place.found) == (1, 1, 2, 2)
+    two = [NamePrediction("Place", ("U.S.",)), NamePrediction("Place", ("United States",))]
+    place = score_names([sentence], [two]).strict["Place"]
+    assert (place.predicted, place.correct, place.gold, place.found) == (2, 2, 2, 2)
+    assert score_names([sentence], [one]).micro.f1 == 1.0
+
+
+def test_score_names_counts_other_and_wrong_classes_as_false_positives() -> None:
+    sentence = _sentence(("Other", "Nobel Prize"), ("Org", "Acme Corp"), ("Peop", "Kennedy"))
+    predicted = [
+        NamePrediction("Person", ("Nobel Prize",)),  # an Other entity typed Person
+        NamePrediction("Place", ("Acme Corp",)),  # an organization typed Place
+        NamePrediction("Person", ("Kennedy",)),
+    ]
+    report = score_names([sentence], [predicted], system="kg")
+    person = report.strict["Person"]
+    assert (person.predicted, person.correct, person.gold, person.found) == (2, 1, 1, 1)
+    assert report.on_other == {"Person": 1, "Organization": 0, "Place": 0}
+    assert report.wrong_class == {"Person": 0, "Organization": 0, "Place": 1}
+    assert report.strict["Organization"].recall == 0.0
+    assert report.to_dict()["system"] == "kg"
+
+
+def test_score_names_relaxed_lets_boundaries_differ() -> None:
+    sentence = _sentence(("Peop", "President Lincoln"), ("Loc", "Springfield"))
+    predicted = [NamePrediction("Person", ("Lincoln",)), NamePrediction("Place", ("Springfield",))]
+    report = score_names([sentence], [predicted])
+    assert report.strict["Person"].f1 == 0.0
+    assert report.relaxed["Person"].f1 == 1.0
+    assert report.relaxed_micro.f1 == 1.0
+    # a word inside another word is no match: "Lincolnshire" is not "Lincoln"
+    other = score_names([sentence], [[NamePrediction("Person", ("Lincolnshire",))]])
+    assert other.relaxed["Person"].correct == 0
+
+
+def test_score_names_repeated_gold_name_counts_once_and_needs_one_list_per_sentence() -> None:
+    sentence = _sentence(("Peop", "Oswald"), ("Peop", "Oswald"))
+    report = score_names([sentence], [[]])
+    assert report.strict["Person"].gold == 1 and report.micro.recall == 0.0
+    with pytest.raises(EvaluationError, match="entities for 0 sentence"):
+        score_names([sentence], [])
 
 
 def _triple(
@@ -485,6 +619,30 @@ def test_predictions_from_graph_one_per_entity_pair_with_every_name() -> None:
     assert [p.type for p in current] == ["Work_For", "OrgBased_In"]
 
 
+def test_predictions_from_graph_leave_out_implied_objects_the_sentence_does_not_name() -> None:
+    bush = Entity("George Bush", "Person", ("Bush",))
+    usa = Entity("United States", "Place", ("U.S.",))
+    implied = Triple(
+        bush, "president_of", usa,
+        Evidence("x", 0, 1, "Bush", "President", "implied.title_person", 0.6),
+    )  # fmt: skip
+    unnamed = ArticleGraph(Article("a", "President Bush spoke ."), (bush, usa), (implied,))
+    assert predictions_from_graph(unnamed) == []
+    assert not object_written(implied, "President Bush spoke .")
+    named = ArticleGraph(
+        Article("b", "President Bush weighs U.S. options ."), (bush, usa), (implied,)
+    )
+    [prediction] = predictions_from_graph(named)
+    assert (prediction.type, prediction.head, prediction.tail) == (
+        "Live_In",
+        "Bush",
+        "United States",
+    )
+    assert "U.S." in prediction.tail_aliases and "President" not in prediction.tail_aliases
+    written = _triple(bush, "president_of", usa, "Bush", "U.S.")  # any other rule: written
+    assert object_written(written, "no name at all")
+
+
 @pytest.mark.model
 @pytest.mark.skipif(not CONLL_DEV.exists(), reason="the CoNLL04 dev split is not on this machine")
 def test_evaluate_conll04_on_twenty_dev_sentences() -> None:
@@ -498,6 +656,8 @@ def test_evaluate_conll04_on_twenty_dev_sentences() -> None:
     assert 0.0 <= report.typed_ceiling <= report.ceiling <= 1.0
     assert len(report.false_negatives) <= 3
     assert report.model
+    assert [n.system for n in report.names] == ["kg", "spaCy"]
+    assert all(n.micro.gold == report.names[0].micro.gold > 0 for n in report.names)
 
 
 # --- the command -----------------------------------------------------------------------

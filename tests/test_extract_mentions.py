@@ -320,11 +320,12 @@ def test_a_name_before_a_noun_is_no_product(component, make_doc):
             [("UK Athletics", "ORG"), ("UKA", "ORG")],
             {("UK Athletics", "Organization")},
         ),
-        # a name NER also types otherwise is no given name: "Yahoo" stays apart
+        # a name NER also types otherwise is no given name: "Yahoo" stays apart, and the
+        # "person" named after the organization is its product
         (
             "Yahoo Messenger spoke . Yahoo left . Yahoo said so .",
             [("Yahoo Messenger", "PERSON"), ("Yahoo left", "PERSON"), ("Yahoo said", "ORG")],
-            {("Yahoo Messenger", "Person"), ("Yahoo", "Organization")},
+            {("Yahoo Messenger", "Organization"), ("Yahoo", "Organization")},
         ),
     ],
 )

@@ -263,9 +263,16 @@ def _print_conll04(report: Conll04Report, show_errors: int) -> None:
         f"boundaries: P {_pct(r.precision)}, R {_pct(r.recall)}, F1 {_pct(r.f1)}."
     )
     _say(
+        "Not scored (CoNLL04 cannot annotate them): "
+        f"{report.inside_one_entity} Located_In inside one gold location ('Kinderhook , N.Y.'), "
+        f"{report.unwritten_objects} relations to an implied object the sentence does not name."
+    )
+    _say(
         f"Ceiling: {_pct(report.ceiling)}% of gold relations have both arguments among the "
         f"extracted entity names ({_pct(report.typed_ceiling)}% with the classes the type needs)."
     )
+    if report.names:
+        _print_names(report)
     for title, examples in (
         ("False positives", report.false_positives),
         ("False negatives", report.false_negatives),
@@ -278,3 +285,36 @@ def _print_conll04(report: Conll04Report, show_errors: int) -> None:
             line.append(f"  — {e.note}", "yellow")
             line.append(f"\n      #{e.sentence}: {e.text}", "dim")
             console.print(line, soft_wrap=True)
+
+
+def _print_names(report: Conll04Report) -> None:
+    """Typed names per class, kg beside raw spaCy (``kg.evaluate.conll04_names``)."""
+    table = Table(
+        title="Typed names (entities per sentence vs gold Peop/Org/Loc; Other counts as wrong), %",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("class")
+    table.add_column("gold", justify="right")
+    for system in report.names:
+        for column in ("P", "R", "F1", "F1 relaxed"):
+            table.add_column(f"{system.system} {column}", justify="right", no_wrap=True)
+    rows: list[tuple[str, list[Score], list[Score]]] = [
+        (c, [n.strict[c] for n in report.names], [n.relaxed[c] for n in report.names])
+        for c in report.names[0].strict
+    ]
+    rows.append(("micro", [n.micro for n in report.names], [n.relaxed_micro for n in report.names]))
+    for name, strict, relaxed in rows:
+        cells = [name, str(strict[0].gold)]
+        for s, r in zip(strict, relaxed, strict=True):
+            cells += [_pct(s.precision), _pct(s.recall), _pct(s.f1), _pct(r.f1)]
+        table.add_row(*cells)
+    _print_table(table)
+    for system in report.names:
+        _say(
+            f"{system.system}: strictly wrong predictions that are a gold Other entity "
+            f"{_counts(system.on_other)}; a gold name of another class {_counts(system.wrong_class)}."
+        )
+
+
+def _counts(per_class: dict[str, int]) -> str:
+    return ", ".join(f"{c} {n}" for c, n in per_class.items())

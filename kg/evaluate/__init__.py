@@ -22,7 +22,13 @@ from .conll04 import (
     normalize_conll,
     read_conll04,
 )
-from .conll04_scoring import conll_type, evaluate_conll04, predictions_from_graph, score_conll04
+from .conll04_scoring import (
+    conll_type,
+    evaluate_conll04,
+    object_written,
+    predictions_from_graph,
+    score_conll04,
+)
 from .gold import Gold, GoldClass, load_gold
 from .metrics import Score
 from .report import (
@@ -60,6 +66,7 @@ __all__ = [
     "evaluate_store",
     "load_gold",
     "normalize_conll",
+    "object_written",
     "predicates_agree",
     "predictions_from_graph",
     "read_conll04",

@@ -27,9 +27,9 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
-from .mentions.retype import COMPANY
+from .mentions.retype import COMPANY, PERSONAL
 
-__all__ = ["Resolution", "resolve_entities"]
+__all__ = ["Resolution", "organization_key", "resolve_entities"]
 
 _CLASS_ORDER = ("Person", "Organization", "Place")
 _STOP_INITIALS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le"})
@@ -45,6 +45,8 @@ class _Cluster:
             return self.fixed[1]
         if any(m.ner_label == COMPANY for m in self.mentions):
             return "Organization"  # "Ralph Lauren said its sales…"
+        if any(m.ner_label == PERSONAL for m in self.mentions):
+            return "Person"  # "Trump said he would…", typed ORG
         if any(
             m.label == "Person" and (len(m.text.split()) > 1 or m.ner_label == "CREDIT")
             for m in self.mentions
@@ -87,6 +89,47 @@ class Resolution:
         return None
 
 
+_PARTICLES = ("al-", "el-")
+
+
+def _without_particle(word: str) -> str:
+    """A family name without an Arabic article: "al-Sabban" → "Sabban"."""
+    for particle in _PARTICLES:
+        if word.lower().startswith(particle) and len(word) > len(particle) + 1:
+            return word[len(particle) :]
+    return word
+
+
+def _organization_prefix(words: list[str], gazetteer: Gazetteer) -> int:
+    """How many first words of a normalised organization name are a country or a
+    nationality ("us senate", "afghan taliban"): 0, 1 or 2."""
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        head = " ".join(words[:n])
+        hit = gazetteer.lookup(head)
+        if hit is not None and gazetteer.is_country(hit[0]):
+            return n
+        nationality = gazetteer.demonym(head)
+        if nationality is not None and nationality[1] == "Place":
+            return n
+    return 0
+
+
+def organization_key(name: str, gazetteer: Gazetteer) -> str:
+    """Where the ways an article writes one organization's name meet: the name normalised,
+    without a country or nationality in front ("Afghan Taliban" → "taliban"), "department of X" as "X department"
+    (``inverted_org_heads`` of ``schemas/mention_words.toml``): "U.S. Department of
+    Justice", "Department of Justice" and "Justice Department" → "justice department";
+    "U.S. Senate" → "senate". A state in front stays ("Alabama Senate" is another body).
+    """
+    words = normalize_name(name).split()
+    words = words[_organization_prefix(words, gazetteer) :]
+    if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
+        words = [*words[2:], words[0]]
+    return " ".join(words)
+
+
 def _initials(text: str, *, whole: bool = False) -> str:
     """ "AP" for "Associated Press"; with ``whole``, short acronyms in the name count
     letter by letter ("UKA" for "UK Athletics")."""
@@ -127,8 +170,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     for m in named:
         hit = gazetteer.lookup(m.text)
         # A gazetteer name overrides NER, except that a person is never made a place
-        # ("Jordan" the footballer); "Lib Dem" tagged PERSON is still the party.
-        if hit and (m.label != "Person" or hit[1] != "Place"):
+        # ("Jordan" the footballer) by one word; "Lib Dem" tagged PERSON is still the party,
+        # "Sri Lanka" tagged PERSON still the country.
+        if hit and (m.label != "Person" or hit[1] != "Place" or len(m.text.split()) > 1):
             add(m, "g:" + normalize_name(hit[0]), hit)
         elif (m.label == "Person" or m.ner_label == COMPANY) and len(m.text.split()) > 1:
             key = "p:" + normalize_name(m.text)
@@ -136,8 +180,21 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             words = normalize_name(m.text).split()
             for n in range(1, len(words)):  # "Trump", "Demaree Nikhinson"
                 surnames.setdefault(" ".join(words[n:]), []).append(key)
+            last = m.text.split()[-1]
+            if _without_particle(last) != last:  # "Sabban" for "al-Sabban"
+                surnames.setdefault(normalize_name(_without_particle(last)), []).append(key)
         else:
             pending.append(m)
+
+    # A full name that is the end of a longer one ("Van Hollen" for "Chris Van Hollen"):
+    # the longer one, when the article has one such.
+    for key in [k for k in by_key if k.startswith("p:")]:
+        longer = set(surnames.get(key[2:], ())) - {key}
+        if len(longer) == 1 and clusters[by_key[key]].mentions:
+            full = by_key[next(iter(longer))]
+            clusters[full].mentions.extend(clusters[by_key[key]].mentions)
+            clusters[by_key[key]].mentions = []
+            by_key[key] = full
 
     # 2. Long forms of acronyms, by initials.
     long_forms: dict[str, str] = {}
@@ -206,12 +263,19 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             if target in by_key and by_key[target] != index:
                 clusters[by_key[target]].mentions.extend(clusters[index].mentions)
                 clusters[index].mentions = []
-    # Same name typed differently by NER ("n:" vs "o:"): one entity.
-    for key, index in list(by_key.items()):
-        if key.startswith("n:") and "o:" + key[2:] in by_key and clusters[index].mentions:
-            other = by_key["o:" + key[2:]]
-            clusters[other].mentions.extend(clusters[index].mentions)
-            clusters[index].mentions = []
+    # Same name typed differently by NER ("n:", "p:" vs "o:"; "n:" vs "p:"): one entity,
+    # whose class all its mentions decide ("Rodrigo Duterte" typed PERSON and ORG).
+    for kind, into in (("n:", "o:"), ("p:", "o:"), ("n:", "p:")):
+        for key, index in list(by_key.items()):
+            other = by_key.get(into + key[2:])
+            if (
+                key.startswith(kind)
+                and other is not None
+                and other != index
+                and clusters[index].mentions
+            ):
+                clusters[other].mentions.extend(clusters[index].mentions)
+                clusters[index].mentions = []
     _join_short_organization_names(clusters, by_key, gazetteer)
 
     live = sorted(
@@ -261,10 +325,13 @@ def _join_short_organization_names(
 ) -> None:
     """Join an organization's short names to its full one, within the article:
 
-    - cut before "of": "House" → "House of Representatives" (the one three-word "X of Y"
-      name that starts so);
-    - a country in front: "U.S. Senate" ↔ "Senate", "U.S. House" ↔ "House" (a country, not a
-      state or region: "Alabama Senate" is another body).
+    - the same :func:`organization_key`: "U.S. Senate" ↔ "Senate", "Justice Department" ↔
+      "Department of Justice" ↔ "U.S. Department of Justice" (a country in front, not a
+      state or region: "Alabama Senate" is another body);
+    - cut before "of": "House" → "House of Representatives" or "U.S. House of
+      Representatives" (the one three-word "X of Y" name that starts so);
+    - a newspaper by the last word of its name: "the Times" → "New York Times", "the Post"
+      → "Washington Post" (``newspaper_heads``; the one name of the article that ends so).
     """
 
     def organization(key: str) -> _Cluster | None:
@@ -284,33 +351,34 @@ def _join_short_organization_names(
                 by_key[key] = dst
 
     keys = [k for k in by_key if k[:2] in ("o:", "n:") and organization(k)]
-    heads: dict[str, set[str]] = {}
+    org_keys = {key: organization_key(key[2:], gazetteer) for key in keys}
+    same: dict[str, list[str]] = {}
     for key in keys:
-        words = key[2:].split()
+        same.setdefault(org_keys[key], []).append(key)
+    for group in same.values():
+        longest = max(group, key=lambda k: (len(k.split()), len(k)))
+        prefixes = {
+            " ".join(k[2:].split()[: _organization_prefix(k[2:].split(), gazetteer)]) for k in group
+        } - {""}
+        if len(prefixes) > 1:  # "Afghan Taliban" and "Pakistani Taliban": "Taliban" is either
+            continue
+        for key in group:
+            if organization(key) and organization(longest):
+                join(key, longest)
+    heads: dict[str, set[str]] = {}
+    newspapers: dict[str, set[str]] = {}
+    for key in keys:
+        words = org_keys[key].split()
         if len(words) == 3 and words[1] == "of":  # not "House of Representatives Ethics Committee"
             heads.setdefault(words[0], set()).add(key)
+        if len(words) > 1 and words[-1] in gazetteer.words["newspaper_heads"]:
+            newspapers.setdefault(words[-1], set()).add(key)
     for key in keys:
-        words = key[2:].split()
-        if len(words) == 1 and len(heads.get(words[0], ())) == 1 and organization(key):
-            join(key, next(iter(heads[words[0]])))
-    for key in keys:
-        words = key[2:].split()
-        cluster = organization(key)
-        if cluster is None or len(words) < 2:
+        words = org_keys[key].split()
+        if len(words) != 1 or not organization(key):
             continue
-        prefix = next(
-            (
-                n
-                for n in (2, 1)
-                if len(words) > n
-                and (hit := gazetteer.lookup(" ".join(words[:n]))) is not None
-                and gazetteer.is_country(hit[0])  # not "Alabama Republican Party"
-            ),
-            0,
-        )
-        if not prefix:
-            continue
-        rest = " ".join(words[prefix:])
-        target = next((k for k in ("o:" + rest, "n:" + rest) if organization(k)), None)
-        if target is not None:
-            join(target, key)
+        for found in (heads.get(words[0], set()), newspapers.get(words[0], set())):
+            targets = {by_key[k] for k in found if organization(k)}
+            if len(targets) == 1 and by_key[key] not in targets:
+                join(key, next(k for k in found if organization(k)))
+                break

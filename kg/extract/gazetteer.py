@@ -74,9 +74,10 @@ class Gazetteer:
         return normalize_name(name) in self.cities
 
     def is_party(self, name: str) -> bool:
-        """Whether an organization is a political party (listed, or named "... Party")."""
+        """Whether an organization is a political party (listed, or named "... Party" or
+        "Party of ...": "Party of the Democratic Revolution", "Party of Regions")."""
         key = normalize_name(name)
-        return key in self.parties or key.endswith(" party")
+        return key in self.parties or key.endswith(" party") or key.startswith("party of ")
 
 
 def _read_table(path: Path) -> list[tuple[str, str, str]]:
@@ -198,6 +199,12 @@ MENTION_WORDS = (
     "law_words",
     "product_verbs",
     "product_adjectives",
+    "inverted_org_heads",
+    "event_words",
+    "apposition_person_nouns",
+    "place_prefixes",
+    "person_heads",
+    "newspaper_heads",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

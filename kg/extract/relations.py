@@ -14,7 +14,7 @@ from ..vocab import DOMAINS, RANGES
 from .annotate import Annotation, TitlePhrase
 from .chains import chained
 from .country import find_country
-from .entities import Resolution
+from .entities import Resolution, organization_key
 from .gazetteer import Gazetteer
 from .matching import RelationMatchers, matches
 from .references import find_references
@@ -111,6 +111,15 @@ class _Builder:
             index = self.res.entity_named(candidate, label)
             if index is not None:
                 return index
+        if label == "Organization":  # "Senate" for a senator: the article's "U.S. Senate"
+            keys = {organization_key(n, self.gazetteer) for n in (name, *aliases)}
+            same = [
+                i
+                for i, e in enumerate(self.res.entities)
+                if e.label == label and organization_key(e.name, self.gazetteer) in keys
+            ]
+            if len(same) == 1:
+                return same[0]
         self.res.entities.append(Entity(name, label, tuple(sorted(aliases))))
         self.res.mentions.append([])
         return len(self.res.entities) - 1
@@ -330,6 +339,8 @@ class _Builder:
                 first = obj.start
             status, override, modifier_at = self.status_of(first, first - 1)
             override = ""
+            if status == "current" and rule.status:
+                status = rule.status  # "X, who grew up in Y": a past residence
         if predicate == "title":
             if title is None:
                 return
@@ -527,6 +538,7 @@ class _Builder:
             doc[i].lower_ in ("the", "and")
             or ent[i] == "NORP"
             or (doc[i].pos_ in ("ADJ", "NOUN") and not ent[i])
+            or (doc[i].tag_ in ("VBN", "VBG") and doc[i].is_lower)  # "of the banned VHP"
         ):
             i += 1
         return i < len(doc) and ent[i] in ("ORG", "PLACE")

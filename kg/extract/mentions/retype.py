@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from ...names import normalize_name
-from .base import Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
+from ..gazetteer import Gazetteer
+from .base import UPPER, Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
 
 __all__ = ["in_text_order", "people_by_context", "retype_by_text"]
 
@@ -26,6 +29,17 @@ def _place_noun_follows(doc: Doc, end: int, place_nouns: frozenset[str]) -> bool
     )
 
 
+def _full_personal_name(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A given name, then one or two capitalised words: "Michael Cockerell" (after
+    "documentary maker", which would otherwise make it a company)."""
+    return (
+        1 < len(words) <= 3
+        and words[0] in gazetteer.first_names
+        and all(w[:1].isupper() for w in words)
+        and words[-1].lower() not in gazetteer.org_suffixes
+    )
+
+
 def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """Fix NER classes the words of the name or around it contradict.
 
@@ -37,6 +51,7 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     """
     gazetteer = ctx.gazetteer
     peerages, place_nouns = ctx.words("peerages"), ctx.words("place_nouns")
+    place_prefixes = ctx.words("place_prefixes")
     fixed: list[SpanMention] = []
     for n, m in enumerate(mentions):
         label = m.label
@@ -48,12 +63,31 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         ):
             label = "Organization"
         elif (
-            label == "Organization"
+            label in ("Organization", "Person")
             and len(words) > 1
-            and words[-1].lower() in gazetteer.place_suffixes
+            and (
+                words[-1].lower() in gazetteer.place_suffixes
+                or (
+                    words[0].lower().rstrip(".") in place_prefixes
+                    and words[-1][:1].isupper()
+                    and len(words) <= 3
+                    and not any(w.lower() in gazetteer.org_suffixes or w == "of" for w in words)
+                )  # not "Port Authority", "Mount Sinai School of Medicine"
+            )
             and gazetteer.lookup(m.text) is None
+            and not (label == "Person" and _full_personal_name(words, gazetteer))
         ):
-            label = "Place"  # "Brushy Mountain Penitentiary", "Dayton International Airport"
+            label = "Place"  # "Brushy Mountain Penitentiary", "Fort Hamilton", "Niagara Falls"
+        elif (
+            label == "Place"
+            and UPPER.match(m.text)
+            and m.text.isalpha()
+            and len(m.text) <= 4
+            and gazetteer.lookup(m.text) is None
+            and not gazetteer.is_region(m.text)
+            and not gazetteer.is_city(m.text)
+        ):
+            label = "Organization"  # "partnerships such as that with BT": no place we know
         elif label != "Place" and is_dateline(doc, m.start, m.end, gazetteer):
             label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
         elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
@@ -91,8 +125,12 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 doc[m.start - 1].lemma_ in gazetteer.org_nouns
                 or doc[m.start - 1].lower_ in gazetteer.org_nouns  # "analysts", not "analyst"
             )
+            and not (label == "Person" and _full_personal_name(words, gazetteer))
         ):
             label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
+            if m.label == "Person":  # the whole entity: "Yukos" typed PERSON elsewhere too
+                fixed.append(SpanMention(m.start, m.end, m.text, m.surface, label, COMPANY))
+                continue
         elif (
             label == "Person"
             and n > 0
@@ -109,6 +147,43 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     return fixed
 
 
+def _apposition_head(
+    doc: Doc,
+    end: int,
+    determiners: tuple[str, ...],
+    width: int,
+    head: Callable[[Token], bool],
+    goes_on: Callable[[Token], bool],
+) -> bool:
+    """Whether an apposition after token ``end`` ("Name, a … X") is headed by a word that
+    ``head`` accepts, within ``width`` tokens of the comma and only over tokens ``goes_on``
+    accepts before it."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in determiners:
+        return False
+    for i in range(end + 2, min(end + width, len(doc))):
+        token = doc[i]
+        if token.is_lower and head(token):
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            # the head: not "a company director", "a group's chairman", "the deputy leader"
+            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+        if not goes_on(token):
+            return False
+    return False
+
+
+def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
+    """ "Name, a 72-year-old deputy from …", "Name, the 16th president,": an apposition
+    whose head is a word for a person."""
+    return _apposition_head(
+        doc,
+        end,
+        ("a", "an", "the"),
+        8,
+        lambda t: t.lower_ in nouns,
+        lambda t: t.text not in (",", ".", ";") and t.pos_ not in ("VERB", "AUX"),
+    )
+
+
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """Organizations and places the text shows to be people.
 
@@ -117,11 +192,20 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
       Arjen Robben"), for a name of two or three capitalised words.
     - A name of two or three words whose last word the article also writes alone after an
       honorific ("Vince Cable" typed ORG, "Mr Cable" later).
+    - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
+      "Lincoln, the 16th president,"), for a name the gazetteer does not know.
+    - "he" or "she" as the subject or owner of what the name said or did ("Trump said he
+      would", "Trump said on Tuesday his plan"), or a word only a person has right after the
+      name ("the Trump administration", "Obama himself"): the whole entity (``ner_label``
+      :data:`PERSONAL`).
     """
     gazetteer = ctx.gazetteer
     abbreviations = ctx.words("abbreviations")
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     person_nouns = ctx.words("person_nouns")
+    apposition_nouns = ctx.words("apposition_person_nouns")
+    person_heads = ctx.words("person_heads")
+    taken = ctx.taken(mentions)
 
     def plain_name(m: SpanMention) -> bool:
         words = m.text.split()
@@ -132,6 +216,20 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and not any(w.lower() in person_words for w in words)
             and gazetteer.lookup(m.text) is None
             and gazetteer.lookup(words[0]) is None  # "Labour MP", "Chelsea Village"
+        )
+
+    def may_be_person(m: SpanMention) -> bool:
+        """Not a known name, not after a preposition ("Royall of Blaisdon, an aide", "the
+        Red Cross in Khartoum said he"), not after "Place," ("of Trapper Creek, Alaska, the
+        last man")."""
+        before = doc[m.start - 1] if m.start > 0 else None
+        return (
+            len(m.text.split()) <= 3
+            and m.text.split()[-1].lower() not in gazetteer.org_suffixes
+            and gazetteer.lookup(m.text) is None
+            and not gazetteer.is_region(m.text)
+            and not gazetteer.is_city(m.text)
+            and not (before is not None and (before.pos_ == "ADP" or before.text == ","))
         )
 
     def honorific(token: Token) -> bool:  # "Miss World" is a contest
@@ -168,8 +266,17 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and before.lower_ in person_nouns
             and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
             and plain_name(m)
+        ) or (
+            may_be_person(m)
+            and m.text.split()[-1].lower() not in gazetteer.place_suffixes
+            and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        elif may_be_person(m) and (
+            _says_he(doc, m.start, m.end, taken)
+            or (m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in person_heads)
+        ):  # "Trump said he would", "the Trump administration": every mention is the person
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
     alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
         normalize_name(m.text)
@@ -190,6 +297,10 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "he", "she", "they", "it", "him", "them"})
 # What may stand between a company and its "its": "Ralph Lauren said on Tuesday that its".
 _BETWEEN_POS = frozenset({"VERB", "AUX", "ADV", "SCONJ", "PART", "ADP", "PUNCT", "DET", "NUM"})
+PERSONAL = "PERSONAL"
+"""``ner_label`` of a mention the text shows to be a person whatever NER said: its whole
+entity is a person ("Trump said he would …" with "Trump" typed ORG everywhere)."""
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
 COMPANY = "COMPANY"
 """``ner_label`` of a mention the text shows to be an organization whatever NER said: its
 whole entity is an organization ("Ralph Lauren said its sales…", "said on Twitter")."""
@@ -211,6 +322,31 @@ def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
 def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     """ "Name said (on Tuesday) that its …": the first pronoun after the name, in its
     sentence and with only verbs and function words between, is "its"."""
+    return _pronoun_after(doc, start, end, taken) == "its"
+
+
+def _says_he(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """ "Name said (on Tuesday) (that) he/his …": the name is the subject of a verb and
+    "he", "she", "his" or "her" the first pronoun after it, with no clause but "that"
+    opened between (not "Name … not because he believed")."""
+    if _pronoun_after(doc, start, end, taken) not in _PERSONAL_PRONOUNS:
+        return False
+    between = []
+    for token in doc[end : end + 9]:
+        if token.lower_ in _PERSONAL_PRONOUNS:
+            break
+        between.append(token)
+    return (
+        bool(between)
+        and between[0].pos_ in ("VERB", "AUX", "ADV")
+        and any(t.pos_ == "VERB" for t in between)
+        and all(t.lower_ == "that" for t in between if t.pos_ == "SCONJ")
+    )
+
+
+def _pronoun_after(doc: Doc, start: int, end: int, taken: set[int]) -> str:
+    """The first pronoun after the name that is the subject or owner of what the name said
+    or did ("Name said (on Tuesday) that he …", "… its …"), in lower case; else ``""``."""
     sent_end = doc[start].sent.end
     for i in range(end, min(end + 9, sent_end)):
         token = doc[i]
@@ -219,30 +355,42 @@ def _its_follows(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
             # said, not "were in its corner" or "withdrawal from its role".
             previous = doc[i - 1]
             return (
-                token.lower_ == "its"
-                and i > end
-                and (previous.pos_ in ("VERB", "SCONJ") or previous.ent_type_ == "DATE")
+                token.lower_
+                if i > end and (previous.pos_ in ("VERB", "SCONJ") or previous.ent_type_ == "DATE")
+                else ""
             )
         if i in taken and token.ent_type_ != "DATE":
-            return False  # another name: "its" may be theirs
+            return ""  # another name: "its" may be theirs
         if token.pos_ not in _BETWEEN_POS and token.ent_type_ != "DATE":
-            return False
-    return False
+            return ""
+    return ""
 
 
 def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
     """ "Name, an airline owned by …", "Name, a Moscow consultancy,": an apposition whose
     head is a word for an organization."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+    return _apposition_head(
+        doc,
+        end,
+        ("a", "an"),
+        6,
+        lambda t: t.lemma_ in org_nouns,
+        lambda t: t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT") and t.text != ",",
+    )
+
+
+def _named_after_organization(
+    words: list[str], organizations: set[str], gazetteer: Gazetteer, person_words: frozenset[str]
+) -> bool:
+    """Whether a "person" of two or more words starts with an organization's name and no
+    given name or title follows it ("Yahoo Messenger"; not "Labour MP Ann Ruiz")."""
+    if len(words) < 2 or words[0] in gazetteer.first_names:
         return False
-    for i in range(end + 2, min(end + 6, len(doc))):
-        token = doc[i]
-        if token.is_lower and token.lemma_ in org_nouns:
-            after = doc[i + 1] if i + 1 < len(doc) else None
-            # the head: not "a company director", not "a group's chairman"
-            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
-        if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or token.text == ",":
-            return False
+    for n in range(1, len(words)):
+        head, rest = " ".join(words[:n]), words[n:]
+        hit = gazetteer.lookup(head)
+        if normalize_name(head) in organizations or (hit is not None and hit[1] == "Organization"):
+            return not any(w in gazetteer.first_names or w.lower() in person_words for w in rest)
     return False
 
 
@@ -258,16 +406,23 @@ def organizations_by_context(
       (an apposition headed by a word for an organization).
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
+    - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
+      Sport" (the first words are an organization of the article or the gazetteer, and no
+      given name or title follows them).
     """
     gazetteer = ctx.gazetteer
     platform, posting = ctx.words("platform_nouns"), ctx.words("posting_verbs")
     company, heads = ctx.words("company_nouns"), ctx.words("company_heads")
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     taken = ctx.taken(mentions)
+    organizations = {normalize_name(m.text) for m in mentions if m.label == "Organization"}
     fixed: list[SpanMention] = []
     for m in mentions:
         if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
             fixed.append(m)
+            continue
+        if _named_after_organization(m.text.split(), organizations, gazetteer, person_words):
+            fixed.append(SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY))
             continue
         before = doc[m.start - 1] if m.start > 0 else None
         after = doc[m.end] if m.end < len(doc) else None
@@ -308,15 +463,19 @@ def organizations_by_context(
 def drop_products_and_laws(
     doc: Doc, mentions: list[SpanMention], ctx: Context
 ) -> list[SpanMention]:
-    """Drop names the text shows to be products, laws or treaties: no node at all.
+    """Drop names the text shows to be products, laws, treaties, programs, events or
+    awards: no node at all.
 
     - A law: a name ending in "Act", "Bill", "Treaty", "Agreement"… ("Affordable Care Act").
+    - A program, event or award: a name ending in "Program", "Cup", "Awards", "Prize",
+      "Lecture"… ("Children's Health Insurance Program", "Grammy Award", "Davis Cup").
     - A product: "the new iPod", "its latest PlayStation", "launched the Xbox" (a
       determiner or possessive, an adjective of novelty or a launching verb, then the name as
       the head of its phrase). Every mention of the name in the article goes.
     """
     gazetteer = ctx.gazetteer
-    laws, verbs = ctx.words("law_words"), ctx.words("product_verbs")
+    laws = ctx.words("law_words") | ctx.words("event_words")
+    verbs = ctx.words("product_verbs")
     novel = ctx.words("product_adjectives")
     determiners = ("the", "a", "an", "its", "their", "his", "her", "our")
 
