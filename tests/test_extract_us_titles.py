@@ -480,14 +480,14 @@ def test_a_demonym_of_a_territory_before_its_governor(component, make_doc):
     ("text", "ents", "expected"),
     [
         (
-            "WASHINGTON ( Reuters ) - Texas Senator Ted Cruz said no .",
-            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 9, "PERSON")],
+            "WASHINGTON ( Reuters ) - Texas Senator Ted Cruz said no to the Senate .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 9, "PERSON"), (13, 14, "ORG")],
             ("Ted Cruz", "member_of", "Senate"),
         ),
         (
-            "Kentucky Congressman John Yarmuth said no to the U.S. plan .",
-            [(0, 1, "GPE"), (2, 4, "PERSON"), (9, 10, "GPE")],
-            ("John Yarmuth", "member_of", "House of Representatives"),
+            "Kentucky Congressman John Yarmuth said no to the U.S. House plan .",
+            [(0, 1, "GPE"), (2, 4, "PERSON"), (8, 9, "GPE"), (9, 10, "ORG")],
+            ("John Yarmuth", "member_of", "House"),
         ),
     ],
 )
@@ -568,25 +568,35 @@ def test_the_leader_of_another_body_is_no_member(component, make_doc, text, ents
     ("text", "ents", "expected"),
     [
         (
-            "WASHINGTON ( Reuters ) - Democratic Senator Chris Van Hollen said no .",
-            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 10, "PERSON")],
+            "WASHINGTON ( Reuters ) - Democratic Senator Chris Van Hollen said no to the Senate .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 10, "PERSON"), (14, 15, "ORG")],
             {
                 ("Chris Van Hollen", "member_of", "Democratic Party"),
                 ("Chris Van Hollen", "member_of", "Senate"),
             },
         ),
         (
-            "WASHINGTON ( Reuters ) - Republican Representative Kevin Brady said no .",
-            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 9, "PERSON")],
+            "WASHINGTON ( Reuters ) - Republican Representative Kevin Brady told the House no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "NORP"), (7, 9, "PERSON"), (11, 12, "ORG")],
             {
                 ("Kevin Brady", "member_of", "Republican Party"),
-                ("Kevin Brady", "member_of", "House of Representatives"),
+                ("Kevin Brady", "member_of", "House"),
             },
         ),
     ],
 )
 def test_a_party_adjective_leaves_the_chamber_implied(component, make_doc, text, ents, expected):
     assert expected <= facts(component, make_doc(text, ents=ents))
+
+
+def test_a_party_adjective_leaves_no_chamber_the_article_does_not_name(component, make_doc):
+    doc = make_doc(
+        "LONDON ( Reuters ) - Tory MP Boris Johnson said no .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (7, 9, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Boris Johnson", "member_of", "Conservative Party") in found
+    assert not {f for f in found if f[2] == "House of Commons"}
 
 
 def test_a_party_adjective_before_another_post_implies_nothing(component, make_doc):

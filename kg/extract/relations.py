@@ -141,7 +141,7 @@ class _Builder:
         ("Tory chancellor", "Trade Representative"), or when the country has no such post.
         A country written right before the title is the country meant ("U.S. Senator X");
         a region or a party adjective before a legislator's title leaves the chamber implied
-        ("Texas Senator X", "Democratic Senator X").
+        ("Texas Senator X", "Democratic Senator X") when the article names the chamber.
         """
         if title is None or subject is None or title.start in self.titled:
             return None
@@ -164,6 +164,11 @@ class _Builder:
         post = next((p for p in posts if p is not None), None)
         if post is None or (seat and post.predicate != "member_of"):
             return None
+        if seat and not any(
+            self.res.entity_named(name, post.object_class) is not None
+            for name in (post.object, *post.aliases)
+        ):
+            return None  # "Tory MP X": the Commons only when the article names it
         index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
 
