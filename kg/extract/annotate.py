@@ -141,7 +141,9 @@ def annotate_doc(
             ent[i] = "NORP"
     spans = []
     for match_id, start, end in titles.matcher(doc):
-        if any(ent[i] for i in range(start, end)):
+        if any(ent[i] for i in range(start, end)) and not _names_inside(
+            ent, resolution, start, end
+        ):
             continue
         span = doc[start:end]
         span.label_ = doc.vocab.strings[match_id]
@@ -166,6 +168,19 @@ def annotate_doc(
     for i in annotation.titles:
         doc[i].ent_kb_id_ = "title"
     return annotation
+
+
+def _names_inside(ent: list[str], resolution: Resolution, start: int, end: int) -> bool:
+    """Whether the only names in a title phrase are an organization or place inside it,
+    after its first word ("Secretary of State X", NER's "State"): the phrase is the title.
+    A name in front ("Treasury Secretary") stays the object of the title."""
+    if ent[start]:
+        return False
+    inside = [i for i in range(start, end) if ent[i]]
+    if any(ent[i] not in ("ORG", "PLACE") for i in inside):
+        return False
+    last = resolution.token_entity.get(end - 1)
+    return last is None or resolution.token_entity.get(end) != last
 
 
 def unmark_doc(doc: Doc, annotation: Annotation) -> None:

@@ -186,6 +186,7 @@ MENTION_WORDS = (
     "place_nouns",
     "media_words",
     "ranks",
+    "glued_titles",
     "abbreviations",
     "trailing_words",
     "calendar_words",

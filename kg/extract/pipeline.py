@@ -147,12 +147,53 @@ def make_extract_component(
     return ExtractComponent(nlp, rules, country, shipped_rules)
 
 
+# A country's initials used as an adjective ("Republican U.S. Senator X", "the top U.S.
+# commander") end no sentence when a lower-case word or a word of an office follows.
+_INITIALS = frozenset({"U.S.", "U.K.", "U.N."})
+_OFFICE_WORDS = frozenset(
+    [
+        "senator",
+        "senators",
+        "representative",
+        "representatives",
+        "congressman",
+        "congresswoman",
+        "congress",
+        "senate",
+        "house",
+        "president",
+        "vice",
+        "ambassador",
+        "attorney",
+        "district",
+        "circuit",
+        "secretary",
+        "supreme",
+        "trade",
+        "treasury",
+        "army",
+        "navy",
+        "air",
+        "marine",
+        "defense",
+        "state",
+        "justice",
+        "commerce",
+    ]
+)
+
+
 @Language.component(LINES)
 def start_sentences_at_line_breaks(doc: Doc) -> Doc:
-    """Headlines, captions and paragraphs end at a line break: never parse across one."""
+    """Headlines, captions and paragraphs end at a line break: never parse across one;
+    "U.S." before a lower-case word or an office ("U.S. Senator") ends no sentence."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in _INITIALS:
+            after = doc[token.i + 1]
+            if after.is_lower or after.lower_ in _OFFICE_WORDS:
+                after.is_sent_start = False
     return doc
 
 

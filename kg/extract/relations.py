@@ -149,21 +149,38 @@ class _Builder:
         """The object a government title names in the article's country, and its predicate.
 
         None when the title gave a triple with a written object already, when an
-        organization, place or adjective is written right before it ("Tory chancellor"),
-        or when the article's country has no such post.
+        organization, place, adjective or capitalised word is written right before it
+        ("Tory chancellor", "Trade Representative"), or when the country has no such post.
+        A country written right before the title is the country meant ("U.S. Senator X");
+        a region or a party adjective before a legislator's title leaves the chamber implied
+        ("Texas Senator X", "Democratic Senator X") when the article names the chamber.
         """
         if title is None or subject is None or title.start in self.titled:
             return None
-        if self.named_before(title):
-            return None
+        i = title.start - 1
+        while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
+            i -= 1
+        country, seat = "", False
+        if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
+            country = self.country_written_at(i)
+            seat = not country and (self.ann.geo[i] == "region" or self.party_adjective_at(i))
+            if not country and not seat:
+                return None
+        elif i >= 0 and self.doc[i].pos_ == "PROPN" and self.doc[i].is_title:
+            return None  # "Trade Representative X" is no member of the House
         if self.object_follows(title.end) or self.object_after(title.end):
             return None
-        country = self.article_country()
+        country = country or self.article_country()
         key = normalize_name(country)
         posts = [self.ruleset.government.get((key, entry.phrase)) for entry in title.entries]
         post = next((p for p in posts if p is not None), None)
-        if post is None:
+        if post is None or (seat and post.predicate != "member_of"):
             return None
+        if seat and not any(
+            self.res.entity_named(name, post.object_class) is not None
+            for name in (post.object, *post.aliases)
+        ):
+            return None  # "Tory MP X": the Commons only when the article names it
         index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
 
@@ -174,6 +191,15 @@ class _Builder:
         while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
             i -= 1
         return i >= 0 and (bool(self.ann.ent[i]) or self.doc[i].tag_ == "POS")
+
+    def country_written_at(self, i: int) -> str:
+        """The country of government.tsv whose name ends at token ``i`` ("U.S."), else ""."""
+        index = self.res.token_entity.get(i)
+        if index is None or self.ann.geo[i] != "country":
+            return ""
+        entity = self.res.entities[index]
+        key = normalize_name(entity.name)
+        return entity.name if any(k[0] == key for k in self.ruleset.government) else ""
 
     def mark_references(self) -> None:
         """Give pronouns and descriptions with one clear antecedent its entity tag."""
@@ -351,6 +377,7 @@ class _Builder:
             return
         s_entity, o_entity = self.res.entities[subject.entity], self.res.entities[obj.entity]
         status, override, modifier_at = ("current", "", -1)
+        caucus = False  # a party adjective before a title held in another body: a member
         if title:
             status, override, modifier_at = self.status_of(title.start, title.last)
             if status == "current" and rule.status:
@@ -358,8 +385,12 @@ class _Builder:
                 self.status_by_verb[(title.start, subject.entity)] = status
             elif not rule.status and (title.start, subject.entity) in self.status_by_verb:
                 return  # "X is to become chairman of Y" is no current chairmanship
+            if title.start < obj.start and obj.end <= title.end:
+                return  # "Secretary of State X": the word is part of the title, not its object
             if obj.end <= title.start and self.object_follows(title.end):
-                return  # "X, the German co-head of EADS": the "of" object is the real one
+                if not self.party_adjective(obj):
+                    return  # "X, the German co-head of EADS": the "of" object is the real one
+                caucus = True  # "X, the Republican chairman of the committee": a Republican
             if suffix != ".list" and self.title_belongs_to_next_name(title.end, subject.entity):
                 return
             if title.start >= subject.end and suffix != ".list" and self.lists_on(title, subject):
@@ -374,6 +405,8 @@ class _Builder:
             status = self.verb_status(self.doc[roles["verb"][0]])
         else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
             first = min(obj.start, subject.start)
+            if rule.object_kind == "party":  # "Senator-elect X, the Democrat": a Democrat now
+                first = obj.start
             status, override, modifier_at = self.status_of(first, first - 1)
             override = ""
             if status == "current" and rule.status:
@@ -386,7 +419,7 @@ class _Builder:
             if not fitting:
                 return
             predicate = (specific or fitting)[0].predicate
-        if override and rule.object_kind == "implied":
+        if override and rule.object_kind == "implied" and override != "works_for":
             return  # "shadow chancellor X" holds no post in the government
         if override:
             predicate = override
@@ -402,6 +435,8 @@ class _Builder:
         is_party = o_entity.label == "Organization" and self.gazetteer.is_party(o_entity.name)
         if rule.object_kind == "party" and not is_party:
             return
+        if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
+            return  # "Republicans and President Trump": the party is conjoined, not his
         if not is_party and title and any(e.phrase in _CANDIDACY for e in title.entries):
             return  # "Republican Senate candidate Roy Moore" is not in the Senate
         if is_party and predicate in self.ruleset.parties:
@@ -413,8 +448,9 @@ class _Builder:
                 and obj.end <= title.start
                 and self.is_adjective(obj)
                 and (
-                    not any(e.phrase in _PARTY_POSTS for e in title.entries)
-                    or self.body_before(obj)
+                    caucus
+                    or self.body_beside(obj, title.start)  # "Senate Democratic leader X"
+                    or not any(e.phrase in _PARTY_POSTS for e in title.entries)
                 )
             ):
                 # "Democratic President Bill Clinton"; "Senate Democratic leader X" leads the
@@ -443,7 +479,8 @@ class _Builder:
         if predicate == "located_in" and (
             self.in_a_list(obj)
             or (
-                obj.end < len(self.doc)
+                obj.start > subject.start  # not "the Indian city of Mumbai"
+                and obj.end < len(self.doc)
                 and self.doc[obj.end].is_lower
                 and self.doc[obj.end].is_alpha  # not "Serbia 's southern province of Kosovo"
                 and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
@@ -479,28 +516,54 @@ class _Builder:
                 self.implied.add(key)
             else:
                 self.implied.discard(key)
-        if title and rule.object_kind != "implied":
-            self.titled.add(title.start)
+        if (
+            title
+            and rule.object_kind != "implied"
+            and not (is_party and obj.end <= title.start and self.is_adjective(obj))
+        ):
+            self.titled.add(title.start)  # "Democratic Senator X" still leaves the Senate implied
         if title and not suffix:
             self.follow_conjuncts(rule, roles, title)
             if title.end <= subject.start and self.is_plural(title):
                 self.follow_list(rule, roles, title, subject)
 
-    def body_before(self, arg: _Arg) -> bool:
-        """Whether an organization other than a party stands right before a party's
-        adjective ("Senate Democratic leader"; not "Liberal Democrat leader")."""
-        index = self.entity_at(arg.start - 1) if arg.start > 0 else None
-        if index is None or index == arg.entity:
-            return False
-        entity = self.res.entities[index]
-        if entity.label != "Organization" or self.gazetteer.is_party(entity.name):
-            return False
-        return self.gazetteer.demonym(self.doc[arg.start - 1 : arg.end].text) is None
-
     def is_adjective(self, arg: _Arg) -> bool:
         """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
         found = self.gazetteer.demonym(arg.text)
         return found is not None and normalize_name(found[0]) != normalize_name(arg.text)
+
+    def party_adjective_at(self, i: int) -> bool:
+        """Whether token ``i`` is a party written as its adjective ("Democratic Senator")."""
+        index = self.entity_at(i)
+        if index is None:
+            return False
+        return self.party_adjective(_Arg(index, self.doc[i].text, i, i + 1))
+
+    def party_adjective(self, arg: _Arg) -> bool:
+        """Whether an entity is a political party written as its adjective ("Republican")."""
+        entity = self.res.entities[arg.entity]
+        return (
+            entity.label == "Organization"
+            and self.gazetteer.is_party(entity.name)
+            and self.is_adjective(arg)
+        )
+
+    def body_beside(self, arg: _Arg, title_start: int) -> bool:
+        """Whether an organization that is no party is written right before ``arg`` or
+        between it and its title ("Senate Democratic leader", "Republican Senate leader")."""
+        for i in (arg.start - 1, *range(arg.end, title_start)):
+            index = self.entity_at(i) if i >= 0 else None
+            if index is None or index == arg.entity:
+                continue
+            entity = self.res.entities[index]
+            if (
+                entity.label == "Organization"
+                and not self.gazetteer.is_party(entity.name)
+                # "Liberal Democrat leader": NER's "Liberal" is the party's own first word
+                and not (i == arg.start - 1 and self.gazetteer.demonym(self.doc[i : arg.end].text))
+            ):
+                return True
+        return False
 
     def describes_a_noun(self, obj: _Arg, title_start: int) -> bool:
         """Whether a common noun stands between an object in front and its title."""
@@ -733,19 +796,43 @@ class _Builder:
 
 def _without_contradicted(builder: _Builder) -> list[Triple]:
     """Drop an implied object where the article writes another one for the same person and
-    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump")."""
-
-    def kind(t: Triple) -> tuple[Entity, str, bool]:
-        # A party written for the person ("X, a Republican") contradicts no implied body
-        # ("Senator X": the Senate)
-        return (t.subject, t.predicate, builder.gazetteer.is_party(t.object.name))
-
-    written = {kind(t) for key, t in builder.triples.items() if key not in builder.implied}
+    predicate ("President Trump" in a Beijing story, after "U.S. President Donald Trump").
+    A membership contradicts no other: one sits in a party, a chamber and its committees
+    ("Senator X, an Ohio Republican"; "Senators X and Y, both members of the Budget Committee")."""
+    written = {
+        (t.subject, t.predicate)
+        for key, t in builder.triples.items()
+        if key not in builder.implied and t.predicate != "member_of"
+    }
     return [
         t
         for key, t in builder.triples.items()
-        if key not in builder.implied or kind(t) not in written
+        if key not in builder.implied or (t.subject, t.predicate) not in written
     ]
+
+
+def _chamber_members(triples: list[Triple], ruleset: RuleSet) -> list[Triple]:
+    """The leader of a legislative chamber sits in it ("Speaker Paul Ryan", "Senate Majority
+    Leader X"): a chamber is what a ``member_of`` post of government.tsv names."""
+    chambers = {
+        normalize_name(name)
+        for post in ruleset.government.values()
+        if post.predicate == "member_of"
+        for name in (post.object, *post.aliases)
+    }
+    have = {(t.subject, t.predicate, t.object, t.evidence.start) for t in triples}
+    out = []
+    for t in triples:
+        if t.predicate != "leader_of" or not any(
+            normalize_name(n) in chambers for n in (t.object.name, *t.object.aliases)
+        ):
+            continue
+        if (t.subject, "member_of", t.object, t.evidence.start) in have:
+            continue
+        have.add((t.subject, "member_of", t.object, t.evidence.start))
+        evidence = Evidence(**{**t.evidence.__dict__, "rule": t.evidence.rule + ".member"})
+        out.append(Triple(t.subject, "member_of", t.object, evidence))
+    return out
 
 
 def extract_relations(
@@ -788,5 +875,6 @@ def extract_relations(
         }
     )
     triples = one_holder(triples, mentions)
+    triples.extend(_chamber_members(triples, ruleset))
     triples.extend(chained(triples))
     return sorted(triples, key=lambda t: (t.evidence.start, t.predicate, t.subject.name))

@@ -170,6 +170,12 @@ def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
         )
     ):
         end -= 1
+    if label == "Organization" and end < len(doc) and doc[end].ent_type_ == "PERSON":
+        glued, k = ctx.words("glued_titles"), end  # "EPA Administrator | Scott Pruitt"
+        while k - 1 > start and doc[k - 1].lower_ in glued and doc[k - 1].is_title:
+            k -= 1
+        if k < end and doc[end - 1].lower_ not in ("special", "general", "deputy", "acting"):
+            end = k
     if start >= end:
         return None
     return start, end
