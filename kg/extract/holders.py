@@ -10,8 +10,9 @@ article speaks of most keeps the post; the others do not hold it now.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from ..records import Evidence, Triple
+from ..records import Triple
 
 __all__ = ["ONE_HOLDER", "one_holder"]
 
@@ -54,10 +55,8 @@ def one_holder(triples: list[Triple], mentions: Counter[tuple[str, str]]) -> lis
         if not _contested(t) or (t.subject.name, t.predicate, t.object.name) not in losers:
             out.append(t)
         elif not t.evidence.rule.startswith("implied."):
-            evidence = Evidence(
-                **{**t.evidence.__dict__, "status": "former", "rule": t.evidence.rule + ".past"}
-            )
-            out.append(Triple(t.subject, t.predicate, t.object, evidence))
+            evidence = replace(t.evidence, status="former", rule=t.evidence.rule + ".past")
+            out.append(replace(t, evidence=evidence))
     return out
 
 

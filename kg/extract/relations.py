@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -157,11 +157,9 @@ class _Builder:
         """
         if title is None or subject is None or title.start in self.titled:
             return None
-        i = title.start - 1
-        while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
-            i -= 1
+        i = self.word_before(title)
         country, seat = "", False
-        if i >= 0 and (self.ann.ent[i] or self.doc[i].tag_ == "POS"):
+        if self.named_before(title):
             country = self.country_written_at(i)
             seat = not country and (self.ann.geo[i] == "region" or self.party_adjective_at(i))
             if not country and not seat:
@@ -184,12 +182,18 @@ class _Builder:
         index = self.entity_named(post.object, post.object_class, post.aliases)
         return _Arg(index, title.text, title.start, title.end), post.predicate
 
-    def named_before(self, title: TitlePhrase) -> bool:
-        """Whether an entity or a possessive stands right before a title (modifiers aside):
-        "Tory chancellor", "House Republican leader", "Acme's chairman"."""
+    def word_before(self, title: TitlePhrase) -> int:
+        """The token right before a title once its modifiers and hyphens are passed
+        ("former", "ex-"), or -1 at the start of the Doc."""
         i = title.start - 1
         while i >= 0 and (self.doc[i].lower_ in self.ruleset.modifiers or self.doc[i].text == "-"):
             i -= 1
+        return i
+
+    def named_before(self, title: TitlePhrase) -> bool:
+        """Whether an entity or a possessive stands right before a title (modifiers aside):
+        "Tory chancellor", "House Republican leader", "Acme's chairman"."""
+        i = self.word_before(title)
         return i >= 0 and (bool(self.ann.ent[i]) or self.doc[i].tag_ == "POS")
 
     def country_written_at(self, i: int) -> str:
@@ -505,9 +509,7 @@ class _Builder:
         )
         if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
             s_entity, o_entity = o_entity, s_entity
-            evidence = Evidence(
-                **{**evidence.__dict__, "subject_text": obj.text, "object_text": subject.text}
-            )
+            evidence = replace(evidence, subject_text=obj.text, object_text=subject.text)
         key = (s_entity.name, predicate, o_entity.name, status, sentence.start_char)
         old = self.triples.get(key)
         if old is None or old.evidence.confidence < evidence.confidence:
@@ -830,8 +832,8 @@ def _chamber_members(triples: list[Triple], ruleset: RuleSet) -> list[Triple]:
         if (t.subject, "member_of", t.object, t.evidence.start) in have:
             continue
         have.add((t.subject, "member_of", t.object, t.evidence.start))
-        evidence = Evidence(**{**t.evidence.__dict__, "rule": t.evidence.rule + ".member"})
-        out.append(Triple(t.subject, "member_of", t.object, evidence))
+        evidence = replace(t.evidence, rule=t.evidence.rule + ".member")
+        out.append(replace(t, predicate="member_of", evidence=evidence))
     return out
 
 
