@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..records import Evidence, Triple
+from dataclasses import replace
+
+from ..records import Triple
 
 __all__ = ["chained"]
 
@@ -25,15 +27,11 @@ def chained(triples: list[Triple]) -> list[Triple]:
                 and key not in have
             ):
                 have.add(key)
-                evidence = Evidence(
-                    **{
-                        **first.evidence.__dict__,
-                        "object_text": second.evidence.object_text,
-                        "rule": f"{first.evidence.rule}+{second.evidence.rule}",
-                        "confidence": round(
-                            first.evidence.confidence * second.evidence.confidence, 3
-                        ),
-                    }
+                evidence = replace(
+                    first.evidence,
+                    object_text=second.evidence.object_text,
+                    rule=f"{first.evidence.rule}+{second.evidence.rule}",
+                    confidence=round(first.evidence.confidence * second.evidence.confidence, 3),
                 )
-                out.append(Triple(first.subject, first.predicate, second.object, evidence))
+                out.append(replace(first, object=second.object, evidence=evidence))
     return out
