@@ -145,6 +145,18 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+def _acronym_key(text: str) -> str:
+    """The capitals of an acronym, where its initials meet a long form's: "AP", "U.S." →
+    "US", and a mixed-case one whose small letters are the function words left out
+    ("BoE" → "BE" for "Bank of England", "DfES" → "DES"); else ``""``."""
+    letters = text.replace(".", "").replace("&", "")
+    capitals = "".join(c for c in letters if c.isupper())
+    if not letters.isalpha() or not 2 <= len(capitals) <= 6 or letters[:1].islower():
+        return ""
+    small = len(letters) - len(capitals)
+    return capitals if small <= 2 and not letters[1:].islower() else ""
+
+
 def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> Resolution:
     """Group the mentions of one ``Doc`` into entities."""
     clusters: list[_Cluster] = []
@@ -192,6 +204,23 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         longer = set(surnames.get(key[2:], ())) - {key}
         if len(longer) == 1 and clusters[by_key[key]].mentions:
             full = by_key[next(iter(longer))]
+            clusters[full].mentions.extend(clusters[by_key[key]].mentions)
+            clusters[by_key[key]].mentions = []
+            by_key[key] = full
+
+    # An initial and a family name ("S Grimes", "J. White" in a team sheet): the one full
+    # name the article gives with that family name and first letter ("Stuart Grimes").
+    for key in [k for k in by_key if k.startswith("p:")]:
+        words = key[2:].split()
+        if len(words) != 2 or len(words[0]) != 1 or not clusters[by_key[key]].mentions:
+            continue
+        fuller = {
+            k
+            for k in surnames.get(words[1], ())
+            if k != key and len(k[2:].split()[0]) > 1 and k[2:].startswith(words[0])
+        }
+        if len(fuller) == 1:
+            full = by_key[fuller.pop()]
             clusters[full].mentions.extend(clusters[by_key[key]].mentions)
             clusters[by_key[key]].mentions = []
             by_key[key] = full
@@ -247,9 +276,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             add(m, next(iter(first_names[norm])))
         elif _is_acronym(m.text) and len(person_initials.get(acronym, ())) == 1:
             add(m, next(iter(person_initials[acronym])))
-        elif _is_acronym(m.text) and m.text.replace(".", "") in long_forms:
-            target = long_forms[m.text.replace(".", "")]
-            add(m, target)
+        elif _acronym_key(m.text) and _acronym_key(m.text) in long_forms:
+            add(m, long_forms[_acronym_key(m.text)])
         elif m.label == "Organization" and norm in short_forms:
             add(m, short_forms[norm])
         elif m.label == "Organization" and "o:" + norm in by_key:
@@ -258,8 +286,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             add(m, ("o:" if m.label == "Organization" else "n:") + norm)
     # Acronym clusters created before their long form appeared: merge now.
     for key, index in list(by_key.items()):
-        if key.startswith("o:") and _is_acronym(clusters[index].mentions[0].text):
-            target = long_forms.get(clusters[index].mentions[0].text.replace(".", ""), "")
+        if key.startswith("o:") and _acronym_key(clusters[index].mentions[0].text):
+            target = long_forms.get(_acronym_key(clusters[index].mentions[0].text), "")
             if target in by_key and by_key[target] != index:
                 clusters[by_key[target]].mentions.extend(clusters[index].mentions)
                 clusters[index].mentions = []

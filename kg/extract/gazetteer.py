@@ -205,6 +205,7 @@ MENTION_WORDS = (
     "place_prefixes",
     "person_heads",
     "newspaper_heads",
+    "capital_titles",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

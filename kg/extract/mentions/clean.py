@@ -170,6 +170,12 @@ def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
         )
     ):
         end -= 1
+    if label == "Organization" and doc[end - 1].lower_ in ctx.gazetteer.org_nouns:
+        k = end  # "the Associated Press news agency": the name, then a noun for what it is
+        while k - 1 > start and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+            k -= 1
+        if doc[k - 1].text[:1].isupper():
+            end = k
     if label == "Organization" and end < len(doc) and doc[end].ent_type_ == "PERSON":
         glued, k = ctx.words("glued_titles"), end  # "EPA Administrator | Scott Pruitt"
         while k - 1 > start and doc[k - 1].lower_ in glued and doc[k - 1].is_title:
@@ -223,6 +229,25 @@ def _with_saints(doc: Doc, saints: frozenset[str]) -> list[Span]:
     return out
 
 
+def _joined_people(ents: list[Span]) -> list[Span]:
+    """NER's entities, with two PERSON spans that touch made one ("Amy Berman | Jackson"):
+    nothing but a space between them, so they are one name cut in two."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and ent.label_ == last.label_ == "PERSON"
+            and ent.start == last.end
+            and last[-1].whitespace_ == " "
+            and len(last) + len(ent) <= 4
+        ):
+            out[-1] = Span(ent.doc, last.start, ent.end, label=ent.label_)
+        else:
+            out.append(ent)
+    return out
+
+
 def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """NER's entities, cleaned, where earlier passes left the tokens free."""
     gazetteer = ctx.gazetteer
@@ -230,7 +255,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     mentions = list(mentions)
     taken = ctx.taken(mentions)
     midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
-    for ent in _with_saints(doc, ctx.words("saints")):
+    for ent in _joined_people(_with_saints(doc, ctx.words("saints"))):
         label = "Demonym" if ent.label_ == "NORP" else LABELS.get(ent.label_)
         if label is None:
             continue

@@ -40,6 +40,21 @@ def _full_personal_name(words: list[str], gazetteer: Gazetteer) -> bool:
     )
 
 
+def _initial_and_surname(words: list[str], gazetteer: Gazetteer) -> bool:
+    """An initial, then one capitalised word: "S Lamont", "K. Maggs" (a person however NER
+    typed it), not a name the gazetteer knows nor one ending in an organization's word."""
+    return (
+        len(words) == 2
+        and len(words[0].rstrip(".")) == 1
+        and words[0][:1].isupper()
+        and words[1][:1].isupper()
+        and words[1][1:2].islower()
+        and words[1].lower() not in gazetteer.org_suffixes
+        and gazetteer.lookup(" ".join(words)) is None
+        and gazetteer.demonym(words[1]) is None  # "S Korean"
+    )
+
+
 def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """Fix NER classes the words of the name or around it contradict.
 
@@ -90,6 +105,8 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             label = "Organization"  # "partnerships such as that with BT": no place we know
         elif label != "Place" and is_dateline(doc, m.start, m.end, gazetteer):
             label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
+        elif label != "Person" and _initial_and_surname(words, gazetteer) and m.ner_label != "SOURCE":
+            label = "Person"  # "S Lamont", "K. Maggs" in a team sheet, typed ORG by NER
         elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
             label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
         elif (
@@ -184,12 +201,37 @@ def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
     )
 
 
+_LIST_GLUE = frozenset({",", "and", "or"})
+
+
+def _listed_with_people(doc: Doc, mentions: list[SpanMention], n: int) -> bool:
+    """Whether mention ``n`` is one item of a list ("Carter Page, Sam Clovis, J.D. Gordon,
+    and Walid Phares") whose other items are all full personal names, two at least."""
+    people = 0
+    for step in (-1, 1):
+        j, edge = n + step, mentions[n]
+        while 0 <= j < len(mentions):
+            other = mentions[j]
+            gap = doc[other.end : edge.start] if step < 0 else doc[edge.end : other.start]
+            if not len(gap) or any(t.text not in _LIST_GLUE for t in gap):
+                break
+            if other.label != "Person" or " " not in other.text:
+                return False  # "Dior, Chanel and Ralph Lauren": not a list of people
+            people += 1
+            j, edge = j + step, other
+    return people >= 2
+
+
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """Organizations and places the text shows to be people.
 
     - An honorific in front ("Mr Cable" typed ORG): the person "Cable", honorific dropped.
     - A word for what a person does in front ("Treasury spokesman Vince Cable", "striker
       Arjen Robben"), for a name of two or three capitalised words.
+    - A title of office written capitalised right before it ("Representative Hakeem
+      Jeffries", "President Trump"): the whole entity (``ner_label`` :data:`PERSONAL`).
+    - One item of a list whose other items (two at least) are full personal names ("Will
+      Smith, Kevin Spacey and Keanu Reeves"), for a name of two or three capitalised words.
     - A name of two or three words whose last word the article also writes alone after an
       honorific ("Vince Cable" typed ORG, "Mr Cable" later).
     - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
@@ -235,8 +277,22 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     def honorific(token: Token) -> bool:  # "Miss World" is a contest
         return is_honorific(token) and token.lower_.rstrip(".") != "miss"
 
+    capital_titles = ctx.words("capital_titles")
     fixed: list[SpanMention] = []
-    for m in mentions:
+    def titled(m: SpanMention) -> bool:
+        before = doc[m.start - 1] if m.start > 0 else None
+        return (
+            before is not None
+            and before.is_title
+            and before.lower_.rstrip(".") in capital_titles
+            and before.i not in taken
+        )
+
+    for n, m in enumerate(mentions):
+        if m.label == "Person" and " " not in m.text and m.ner_label == "PERSON" and titled(m):
+            # "President Trump" typed PERSON here and ORG elsewhere: the whole entity
+            fixed.append(SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL))
+            continue
         if m.label not in ("Organization", "Place") or m.ner_label in ("CREDIT", "SOURCE"):
             fixed.append(m)
             continue
@@ -271,6 +327,10 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and m.text.split()[-1].lower() not in gazetteer.place_suffixes
             and _person_apposition(doc, m.end, apposition_nouns)
         ):
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        elif titled(m) and (plain_name(m) or (" " not in m.text and may_be_person(m))):  # "Representative Hakeem Jeffries", "President Trump": every mention is the person
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
+        elif plain_name(m) and _listed_with_people(doc, mentions, n):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
         elif may_be_person(m) and (
             _says_he(doc, m.start, m.end, taken)
