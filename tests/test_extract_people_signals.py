@@ -1,0 +1,226 @@
+"""Entity quality: what makes a name a person whatever NER said, and short forms that join a
+full name (kg/extract/mentions/clean.py, retype.py; kg/extract/entities.py). Hand-built Docs,
+no statistical model; each construction in two wordings and a negative case."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from tests.test_extract_mentions import doc_of, entities, tokens
+
+
+def doc_with(make_doc, text, ents):
+    """``doc_of`` where ``ents`` are ``(phrase, label, n)``: the n-th occurrence of phrase."""
+    words = tokens(text)
+    doc = doc_of(make_doc, text, [])
+    spans = []
+    for phrase, label, n in ents:
+        parts = tokens(phrase)
+        starts = [i for i in range(len(words)) if words[i : i + len(parts)] == parts]
+        spans.append(Span(doc, starts[n], starts[n] + len(parts), label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Representative Hakeem Jeffries accused Sessions .",
+            [("Hakeem Jeffries", "ORG", 0), ("Sessions", "PERSON", 0)],
+            ("Hakeem Jeffries", "Person"),
+        ),
+        (
+            "On Monday Judge Ann Ruiz ruled .",
+            [("Ann Ruiz", "GPE", 0)],
+            ("Ann Ruiz", "Person"),
+        ),
+        # one word after the title: every mention of it is the person
+        (
+            "It was a win for President Trump . Trump campaign staff left .",
+            [("Trump", "PERSON", 0), ("Trump", "ORG", 1)],
+            ("Trump", "Person"),
+        ),
+        (
+            "Officials met Governor Brennan . Brennan said so .",
+            [("Brennan", "ORG", 0), ("Brennan", "ORG", 1)],
+            ("Brennan", "Person"),
+        ),
+    ],
+)
+def test_a_capitalised_title_makes_a_person(component, make_doc, text, ents, expected):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_title_in_lower_case_or_an_organization_word_makes_no_person(component, make_doc):
+    # "president" in lower case before a company; a title before a name ending in an
+    # organization's word
+    doc = doc_with(
+        make_doc,
+        "The president Acme said so . Governor Lake Holdings fell .",
+        [("Acme", "ORG", 0), ("Lake Holdings", "ORG", 0)],
+    )
+    assert entities(component, doc) == {
+        ("Acme", "Organization"),
+        ("Lake Holdings", "Organization"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "He wrote to Carter Page , Sam Clovis and Walid Phares . Phares said so .",
+            [
+                ("Carter Page", "PERSON", 0),
+                ("Sam Clovis", "PERSON", 0),
+                ("Walid Phares", "ORG", 0),
+                ("Phares", "ORG", 1),
+            ],
+            ("Walid Phares", "Person"),
+        ),
+        (
+            "Guests included Keanu Reeves , Will Smith , and Kevin Spacey .",
+            [("Keanu Reeves", "ORG", 0), ("Will Smith", "PERSON", 0), ("Kevin Spacey", "PERSON", 0)],
+            ("Keanu Reeves", "Person"),
+        ),
+    ],
+)
+def test_one_item_of_a_list_of_people_is_a_person(component, make_doc, text, ents, expected):
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert expected in found
+    assert not any(label == "Organization" for _, label in found)
+
+
+def test_a_list_with_an_organization_in_it_types_nothing(component, make_doc):
+    # one person only, or an organization in the list: the other names keep their class
+    doc = doc_with(
+        make_doc,
+        "Rivals Dior Couture , Chanel and Ralph Lauren fell . Ann Ruiz and Acme Steel met .",
+        [
+            ("Dior Couture", "ORG", 0),
+            ("Chanel", "ORG", 0),
+            ("Ralph Lauren", "PERSON", 0),
+            ("Ann Ruiz", "PERSON", 0),
+            ("Acme Steel", "ORG", 0),
+        ],
+    )
+    found = entities(component, doc)
+    assert ("Dior Couture", "Organization") in found
+    assert ("Acme Steel", "Organization") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Stuart Grimes played . Ireland : S Grimes , K Maggs .",
+            [("Stuart Grimes", "PERSON", 0), ("S Grimes", "ORG", 0), ("K Maggs", "ORG", 0)],
+            {("Stuart Grimes", "Person"), ("K Maggs", "Person")},
+        ),
+        (
+            "Jason White scored . Scotland : J. White , H. Southwell .",
+            [("Jason White", "PERSON", 0), ("J. White", "GPE", 0), ("H. Southwell", "ORG", 0)],
+            {("Jason White", "Person"), ("H. Southwell", "Person")},
+        ),
+    ],
+)
+def test_an_initial_and_a_surname_is_a_person_and_joins_the_full_name(
+    component, make_doc, text, ents, expected
+):
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert expected <= found
+    assert len([n for n, _ in found if "White" in n or "Grimes" in n]) == 1
+
+
+def test_an_initial_joins_no_full_name_of_another_letter_or_two(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Jason White and Jim White played . J White scored . S Korean firms fell .",
+        [
+            ("Jason White", "PERSON", 0),
+            ("Jim White", "PERSON", 0),
+            ("J White", "PERSON", 0),
+            ("S Korean", "ORG", 0),
+        ],
+    )
+    found = entities(component, doc)
+    assert ("J White", "Person") in found  # two full names start with J: neither is chosen
+    assert ("S Korean", "Person") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Judge Amy Berman Jackson ruled .",
+            [("Amy Berman", "PERSON", 0), ("Jackson", "PERSON", 0)],
+            ("Amy Berman Jackson", "Person"),
+        ),
+        (
+            "Later Mary Ann Evans wrote .",
+            [("Mary", "PERSON", 0), ("Ann Evans", "PERSON", 0)],
+            ("Mary Ann Evans", "Person"),
+        ),
+    ],
+)
+def test_touching_person_spans_are_one_name(component, make_doc, text, ents, expected):
+    assert entities(component, doc_with(make_doc, text, ents)) == {expected}
+
+
+def test_person_spans_apart_stay_two(component, make_doc):
+    doc = doc_with(
+        make_doc, "Ann Ruiz , Bob Lee met .", [("Ann Ruiz", "PERSON", 0), ("Bob Lee", "PERSON", 0)]
+    )
+    assert entities(component, doc) == {("Ann Ruiz", "Person"), ("Bob Lee", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The Bank of England said so . Now the BoE wants data .",
+            [("Bank of England", "ORG", 0), ("BoE", "ORG", 0)],
+            {("Bank of England", "Organization")},
+        ),
+        (
+            "The DfES said so . The Department for Education and Skills agreed .",
+            [("DfES", "ORG", 0), ("Department for Education and Skills", "ORG", 0)],
+            {("Department for Education and Skills", "Organization")},
+        ),
+    ],
+)
+def test_a_mixed_case_acronym_joins_its_long_form(component, make_doc, text, ents, expected):
+    assert entities(component, doc_with(make_doc, text, ents)) == expected
+
+
+def test_a_word_with_small_letters_is_no_acronym(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Black Enterprise said so . Now Bee wants data .",
+        [("Black Enterprise", "ORG", 0), ("Bee", "ORG", 0)],
+    )
+    assert entities(component, doc) == {
+        ("Black Enterprise", "Organization"),
+        ("Bee", "Organization"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("He sobbed , the Associated Press news agency reported .", "Associated Press news agency", "AP"),
+        ("Shares of Acme Steel company fell .", "Acme Steel company", "Acme Steel"),
+    ],
+)
+def test_a_noun_for_what_an_organization_is_leaves_its_name(
+    component, make_doc, text, phrase, expected
+):
+    found = entities(component, doc_with(make_doc, text, [(phrase, "ORG", 0)]))
+    assert found == {(expected, "Organization")}
+
+
+def test_a_lowercase_word_that_is_no_organization_noun_stays(component, make_doc):
+    doc = doc_with(make_doc, "He won Best Music act .", [("Best Music act", "ORG", 0)])
+    assert entities(component, doc) == set()  # an award ("act"): no node at all
