@@ -82,7 +82,11 @@ def test_a_title_in_lower_case_or_an_organization_word_makes_no_person(component
         ),
         (
             "Guests included Keanu Reeves , Will Smith , and Kevin Spacey .",
-            [("Keanu Reeves", "ORG", 0), ("Will Smith", "PERSON", 0), ("Kevin Spacey", "PERSON", 0)],
+            [
+                ("Keanu Reeves", "ORG", 0),
+                ("Will Smith", "PERSON", 0),
+                ("Kevin Spacey", "PERSON", 0),
+            ],
             ("Keanu Reeves", "Person"),
         ),
     ],
@@ -210,7 +214,11 @@ def test_a_word_with_small_letters_is_no_acronym(component, make_doc):
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("He sobbed , the Associated Press news agency reported .", "Associated Press news agency", "AP"),
+        (
+            "He sobbed , the Associated Press news agency reported .",
+            "Associated Press news agency",
+            "AP",
+        ),
         ("Shares of Acme Steel company fell .", "Acme Steel company", "Acme Steel"),
     ],
 )
@@ -224,3 +232,63 @@ def test_a_noun_for_what_an_organization_is_leaves_its_name(
 def test_a_lowercase_word_that_is_no_organization_noun_stays(component, make_doc):
     doc = doc_with(make_doc, "He won Best Music act .", [("Best Music act", "ORG", 0)])
     assert entities(component, doc) == set()  # an award ("act"): no node at all
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "The survey was carried out by consultancy group Capgemini . Capgemini said so .",
+            [("Capgemini", "GPE", 0), ("Capgemini", "GPE", 1)],
+        ),
+        (
+            "Shares in US carmaker Tesla rose . Tesla fell later .",
+            [("US", "GPE", 0), ("Tesla", "GPE", 0), ("Tesla", "LOC", 1)],
+        ),
+    ],
+)
+def test_a_noun_for_a_company_makes_every_mention_of_a_place_one(component, make_doc, text, ents):
+    found = entities(component, doc_with(make_doc, text, ents))
+    name = ents[-1][0]
+    assert (name, "Organization") in found and (name, "Place") not in found
+
+
+def test_a_place_after_no_company_noun_stays_a_place(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "The group visited Tesla . Tesla is a town .",
+        [("Tesla", "GPE", 0), ("Tesla", "GPE", 1)],
+    )
+    assert entities(component, doc) == {("Tesla", "Place")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "work", "kept"),
+    [
+        (
+            "A version of Bizet 's opera Carmen - in Xhosa - won . Carmen is a hit .",
+            [("Bizet", "PERSON", 0), ("Carmen", "ORG", 0), ("Carmen", "ORG", 1)],
+            "Carmen",
+            "Bizet",
+        ),
+        (
+            "In his new book , Lawless World , Philippe Sands says so .",
+            [("Lawless World", "ORG", 0), ("Philippe Sands", "PERSON", 0)],
+            "Lawless World",
+            "Philippe Sands",
+        ),
+    ],
+)
+def test_a_creative_work_is_no_node(component, make_doc, text, ents, work, kept):
+    names = {n for n, _ in entities(component, doc_with(make_doc, text, ents))}
+    assert work not in names and kept in names
+
+
+def test_a_name_with_its_own_verb_after_a_work_noun_stays(component, make_doc):
+    # "the show Simon Cowell judges": the name starts a clause, it is no title
+    doc = doc_with(
+        make_doc,
+        "The show Simon Cowell judges is a hit . The film Kramer directs opens .",
+        [("Simon Cowell", "PERSON", 0), ("Kramer", "PERSON", 0)],
+    )
+    assert entities(component, doc) == {("Simon Cowell", "Person"), ("Kramer", "Person")}

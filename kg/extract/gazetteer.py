@@ -206,6 +206,7 @@ MENTION_WORDS = (
     "person_heads",
     "newspaper_heads",
     "capital_titles",
+    "work_nouns",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

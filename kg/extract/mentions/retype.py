@@ -145,7 +145,7 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and not (label == "Person" and _full_personal_name(words, gazetteer))
         ):
             label = "Organization"  # "Russian crude producer Yukos", "analyst firm Gartner"
-            if m.label == "Person":  # the whole entity: "Yukos" typed PERSON elsewhere too
+            if m.label != "Organization":  # the whole entity: "Yukos" typed PERSON elsewhere too
                 fixed.append(SpanMention(m.start, m.end, m.text, m.surface, label, COMPANY))
                 continue
         elif (
@@ -529,6 +529,9 @@ def drop_products_and_laws(
     - A law: a name ending in "Act", "Bill", "Treaty", "Agreement"… ("Affordable Care Act").
     - A program, event or award: a name ending in "Program", "Cup", "Awards", "Prize",
       "Lecture"… ("Children's Health Insurance Program", "Grammy Award", "Davis Cup").
+    - A creative work: "Bizet's opera Carmen -", "his new book, Lawless World," (a noun for
+      a work right before the name, and no verb of the name's own after it: not "the show
+      Simon Cowell judges").
     - A product: "the new iPod", "its latest PlayStation", "launched the Xbox" (a
       determiner or possessive, an adjective of novelty or a launching verb, then the name as
       the head of its phrase). Every mention of the name in the article goes.
@@ -537,6 +540,7 @@ def drop_products_and_laws(
     laws = ctx.words("law_words") | ctx.words("event_words")
     verbs = ctx.words("product_verbs")
     novel = ctx.words("product_adjectives")
+    works = ctx.words("work_nouns")
     determiners = ("the", "a", "an", "its", "their", "his", "her", "our")
 
     def product(m: SpanMention) -> bool:
@@ -550,10 +554,30 @@ def drop_products_and_laws(
         # "launched the Xbox"
         return b.lower_ in determiners and a.lemma_ in verbs and a.pos_ == "VERB"
 
+    def work(m: SpanMention) -> bool:
+        """ "Bizet's opera Carmen -", "his new book, Lawless World,", "the game Grand Theft
+        Auto:": a noun for a creative work, then the name, then no clause of its own."""
+        before = m.start - 1
+        if before > 0 and doc[before].text == ",":
+            before -= 1
+        if before < 0 or m.start == 0 or gazetteer.lookup(m.text) is not None:
+            return False
+        after = doc[m.end] if m.end < len(doc) else None
+        return (
+            doc[before].is_lower
+            and doc[before].lower_ in works
+            and (after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
+            and not _full_personal_name(m.text.split(), gazetteer)
+        )
+
     gone = {
         normalize_name(m.text)
         for m in mentions
         if m.label != "Demonym"
-        and ((len(m.text.split()) > 1 and m.text.split()[-1].lower() in laws) or product(m))
+        and (
+            (len(m.text.split()) > 1 and m.text.split()[-1].lower() in laws)
+            or product(m)
+            or work(m)
+        )
     }
     return [m for m in mentions if m.label == "Demonym" or normalize_name(m.text) not in gone]
