@@ -292,3 +292,88 @@ def test_a_name_with_its_own_verb_after_a_work_noun_stays(component, make_doc):
         [("Simon Cowell", "PERSON", 0), ("Kramer", "PERSON", 0)],
     )
     assert entities(component, doc) == {("Simon Cowell", "Person"), ("Kramer", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "He has no intention of firing Leandra English , who tried to block him .",
+            [("Leandra English", "FAC", 0)],
+            ("Leandra English", "Person"),
+        ),
+        (
+            "Officials met Oskar Lindqvist , who runs the port .",
+            [("Oskar Lindqvist", "GPE", 0)],
+            ("Oskar Lindqvist", "Person"),
+        ),
+    ],
+)
+def test_a_place_followed_by_who_is_a_person(component, make_doc, text, ents, expected):
+    assert entities(component, doc_with(make_doc, text, ents)) == {expected}
+
+
+def test_a_place_followed_by_which_or_a_known_place_stays(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "They reached Kings Landing , which fell . They left Texas , who knew .",
+        [("Kings Landing", "GPE", 0), ("Texas", "GPE", 0)],
+    )
+    assert entities(component, doc) == {("Kings Landing", "Place"), ("Texas", "Place")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Later , Trump and his wife , Melania , handed out food . Melania smiled .",
+            [("Trump", "PERSON", 0), ("Melania", "GPE", 0), ("Melania", "GPE", 1)],
+            {("Trump", "Person"), ("Melania", "Person")},
+        ),
+        (
+            "She flew with her son Hunter Bidwell to Rome .",
+            [("Hunter Bidwell", "ORG", 0), ("Rome", "GPE", 0)],
+            {("Hunter Bidwell", "Person"), ("Rome", "Place")},
+        ),
+    ],
+)
+def test_a_relative_named_after_his_or_her_is_a_person(component, make_doc, text, ents, expected):
+    assert entities(component, doc_with(make_doc, text, ents)) == expected
+
+
+def test_a_relative_word_without_a_possessive_types_nothing(component, make_doc):
+    doc = doc_with(
+        make_doc, "The father Acme Holdings sold the son Jordan .", [("Jordan", "GPE", 0)]
+    )
+    assert ("Jordan", "Person") not in entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He works at the Center for Immigration Studies now .", "Center for Immigration Studies"),
+        ("She spoke at the Institute for Fiscal Policy today .", "Institute for Fiscal Policy"),
+    ],
+)
+def test_an_organization_word_then_for_makes_a_facility_an_organization(
+    component, make_doc, text, phrase
+):
+    doc = doc_with(make_doc, text, [(phrase, "FAC", 0)])
+    assert entities(component, doc) == {(phrase, "Organization")}
+
+
+def test_a_place_word_then_of_stays_a_place(component, make_doc):
+    doc = doc_with(make_doc, "They saw the Tower of London .", [("Tower of London", "FAC", 0)])
+    assert entities(component, doc) == {("Tower of London", "Place")}
+
+
+def test_a_nationality_in_front_joins_no_x_of_y_name(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "He teaches at the University of Florida . She teaches at American University .",
+        [("University of Florida", "ORG", 0), ("American University", "ORG", 0)],
+    )
+    assert entities(component, doc) == {
+        ("University of Florida", "Organization"),
+        ("American University", "Organization"),
+    }

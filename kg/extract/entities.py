@@ -405,6 +405,11 @@ def _join_short_organization_names(
         words = org_keys[key].split()
         if len(words) != 1 or not organization(key):
             continue
+        raw = key[2:].split()
+        n = _organization_prefix(raw, gazetteer)
+        hit = gazetteer.lookup(" ".join(raw[:n])) if n else None
+        if n and not (hit is not None and gazetteer.is_country(hit[0])):
+            continue  # a nationality in front: "American University" is no "University of …"
         for found in (heads.get(words[0], set()), newspapers.get(words[0], set())):
             targets = {by_key[k] for k in found if organization(k)}
             if len(targets) == 1 and by_key[key] not in targets:

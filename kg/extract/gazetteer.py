@@ -207,6 +207,7 @@ MENTION_WORDS = (
     "newspaper_heads",
     "capital_titles",
     "work_nouns",
+    "kin_nouns",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

@@ -78,6 +78,17 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         ):
             label = "Organization"
         elif (
+            label == "Place"
+            and len(words) >= 3
+            and words[2][:1].isupper()
+            and (
+                (words[1] in ("for", "on") and words[0].lower() in {"center", "centre"})
+                or (words[1] in ("for", "on", "of") and words[0].lower() in gazetteer.org_suffixes)
+            )
+            and gazetteer.lookup(m.text) is None
+        ):
+            label = "Organization"  # "Center for Immigration Studies" typed FAC by NER
+        elif (
             label in ("Organization", "Person")
             and len(words) > 1
             and (
@@ -201,6 +212,15 @@ def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
     )
 
 
+def _kin_before(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
+    """ "his wife, Melania", "her son Hunter": a possessive pronoun and a word for a
+    relative right before the name (a comma between allowed)."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in nouns and doc[i - 1].lower_ in ("his", "her")
+
+
 _LIST_GLUE = frozenset({",", "and", "or"})
 
 
@@ -278,6 +298,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
         return is_honorific(token) and token.lower_.rstrip(".") != "miss"
 
     capital_titles = ctx.words("capital_titles")
+    kin_nouns = ctx.words("kin_nouns")
     fixed: list[SpanMention] = []
     def titled(m: SpanMention) -> bool:
         before = doc[m.start - 1] if m.start > 0 else None
@@ -330,8 +351,19 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
         elif titled(m) and (plain_name(m) or (" " not in m.text and may_be_person(m))):  # "Representative Hakeem Jeffries", "President Trump": every mention is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
-        elif plain_name(m) and _listed_with_people(doc, mentions, n):
+        elif (plain_name(m) and _listed_with_people(doc, mentions, n)) or (
+            m.label == "Place"
+            and plain_name(m)
+            and may_be_person(m)
+            and m.end + 1 < len(doc)
+            and doc[m.end].text == ","
+            and doc[m.end + 1].lower_ == "who"
+        ):  # "firing Leandra English, who had tried to" (typed FAC by NER)
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        elif _kin_before(doc, m.start, kin_nouns) and (
+            len(m.text.split()) <= 3 and gazetteer.lookup(m.text) is None
+        ):  # "Trump and his wife, Melania,": every mention is the person
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         elif may_be_person(m) and (
             _says_he(doc, m.start, m.end, taken)
             or (m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in person_heads)
