@@ -116,7 +116,9 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             label = "Organization"  # "partnerships such as that with BT": no place we know
         elif label != "Place" and is_dateline(doc, m.start, m.end, gazetteer):
             label = "Place"  # "DAYTON, Ohio (AP)" typed ORG by NER
-        elif label != "Person" and _initial_and_surname(words, gazetteer) and m.ner_label != "SOURCE":
+        elif (
+            label != "Person" and _initial_and_surname(words, gazetteer) and m.ner_label != "SOURCE"
+        ):
             label = "Person"  # "S Lamont", "K. Maggs" in a team sheet, typed ORG by NER
         elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
             label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
@@ -300,6 +302,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     capital_titles = ctx.words("capital_titles")
     kin_nouns = ctx.words("kin_nouns")
     fixed: list[SpanMention] = []
+
     def titled(m: SpanMention) -> bool:
         before = doc[m.start - 1] if m.start > 0 else None
         return (
@@ -349,7 +352,9 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and _person_apposition(doc, m.end, apposition_nouns)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
-        elif titled(m) and (plain_name(m) or (" " not in m.text and may_be_person(m))):  # "Representative Hakeem Jeffries", "President Trump": every mention is the person
+        elif titled(m) and (
+            plain_name(m) or (" " not in m.text and may_be_person(m))
+        ):  # "Representative Hakeem Jeffries", "President Trump": every mention is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         elif (plain_name(m) and _listed_with_people(doc, mentions, n)) or (
             m.label == "Place"
@@ -360,14 +365,18 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and doc[m.end + 1].lower_ == "who"
         ):  # "firing Leandra English, who had tried to" (typed FAC by NER)
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
-        elif _kin_before(doc, m.start, kin_nouns) and (
-            len(m.text.split()) <= 3 and gazetteer.lookup(m.text) is None
-        ):  # "Trump and his wife, Melania,": every mention is the person
-            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
-        elif may_be_person(m) and (
-            _says_he(doc, m.start, m.end, taken)
-            or (m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in person_heads)
-        ):  # "Trump said he would", "the Trump administration": every mention is the person
+        elif (
+            _kin_before(doc, m.start, kin_nouns)
+            and len(m.text.split()) <= 3
+            and gazetteer.lookup(m.text) is None
+        ) or (
+            may_be_person(m)
+            and (
+                _says_he(doc, m.start, m.end, taken)
+                or (m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in person_heads)
+            )
+        ):  # "his wife, Melania,", "Trump said he would", "the Trump administration": every
+            # mention is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
     alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
