@@ -377,3 +377,94 @@ def test_a_nationality_in_front_joins_no_x_of_y_name(component, make_doc):
         ("University of Florida", "Organization"),
         ("American University", "Organization"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "people"),
+    [
+        (
+            "Royer and Elgindy used the tools . Jeffrey Royer and Anthony Elgindy were convicted .",
+            [
+                ("Royer and Elgindy", "ORG", 0),
+                ("Jeffrey Royer", "PERSON", 0),
+                ("Anthony Elgindy", "PERSON", 0),
+            ],
+            {("Jeffrey Royer", "Person"), ("Anthony Elgindy", "Person")},
+        ),
+        (
+            "Lauren Greene sued Blake Farenthold . Farenthold and Greene settled .",
+            [
+                ("Lauren Greene", "PERSON", 0),
+                ("Blake Farenthold", "PERSON", 0),
+                ("Farenthold and Greene", "ORG", 0),
+            ],
+            {("Lauren Greene", "Person"), ("Blake Farenthold", "Person")},
+        ),
+    ],
+)
+def test_two_family_names_joined_by_and_are_the_two_people(component, make_doc, text, ents, people):
+    assert entities(component, doc_with(make_doc, text, ents)) == people
+
+
+def test_a_company_of_two_names_stays_when_one_is_no_family_name(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Ann Marks shops at Marks and Spencer .",
+        [("Ann Marks", "PERSON", 0), ("Marks and Spencer", "ORG", 0)],
+    )
+    assert ("Marks and Spencer", "Organization") in entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "people"),
+    [
+        (
+            "Gloucester lost to Newcastle .\nWalder ; May , Tait , Stephenson ; Wilkinson , Grindal ; Eustace , Brown .",
+            [("Newcastle", "GPE", 0), ("Wilkinson", "ORG", 0), ("Eustace , Brown", "ORG", 0)],
+            {"Wilkinson", "Eustace", "Brown"},
+        ),
+        (
+            "Ireland won .\nReplacements : Peel , Wilson , Thompson , Parling , Sititi , Charlton .",
+            [
+                ("Ireland", "GPE", 0),
+                ("Wilson", "ORG", 0),
+                ("Thompson , Parling", "ORG", 0),
+                ("Charlton", "GPE", 0),
+            ],
+            {"Wilson", "Thompson", "Parling", "Charlton"},
+        ),
+    ],
+)
+def test_the_names_of_a_team_sheet_are_people(component, make_doc, text, ents, people):
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert {n for n, label in found if label == "Person"} == people
+    assert ("Newcastle", "Place") in found or ("Ireland", "Place") in found
+
+
+def test_a_list_in_a_sentence_is_no_team_sheet(component, make_doc):
+    # lower-case words: a sentence that lists, not a team sheet
+    doc = doc_with(
+        make_doc,
+        "Shares in Acme , Wilson , Tesco , Boots and Zara fell , said Brown , Smith and Lee .",
+        [("Acme", "ORG", 0), ("Wilson", "ORG", 0), ("Boots", "ORG", 0)],
+    )
+    assert {label for _, label in entities(component, doc)} == {"Organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label", "expected"),
+    [
+        ("Acme, Inc. said so .", "Acme, Inc.", "ORG", {("Acme, Inc.", "Organization")}),
+        (
+            "Martin Luther King, Jr. spoke .",
+            "Martin Luther King, Jr.",
+            "PERSON",
+            {("Martin Luther King, Jr.", "Person")},
+        ),
+        ("They flew to Paris, Texas .", "Paris, Texas", "GPE", {("Paris, Texas", "Place")}),
+    ],
+)
+def test_a_comma_that_ends_a_name_or_a_place_splits_nothing(
+    component, make_doc, text, phrase, label, expected
+):
+    assert entities(component, doc_with(make_doc, text, [(phrase, label, 0)])) == expected

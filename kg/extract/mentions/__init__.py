@@ -43,6 +43,7 @@ RECALL: tuple[Pass, ...] = (
 
 RETYPE: tuple[Pass, ...] = (
     retype.in_text_order,
+    retype.people_in_team_sheets,
     retype.retype_by_text,
     retype.people_by_context,
     retype.organizations_by_context,

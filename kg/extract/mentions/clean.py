@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...names import HONORIFICS, normalize_name
 from ..gazetteer import Gazetteer
@@ -31,6 +31,26 @@ LABELS = {
 """spaCy entity labels → kg classes. NORP is handled as a demonym."""
 
 _BRACKETS = frozenset({"(", ")", "[", "]"})
+# What may follow a comma inside one name: "Acme, Inc.", "Martin Luther King, Jr.".
+_NAME_ENDS = frozenset(
+    {
+        "inc",
+        "ltd",
+        "llc",
+        "llp",
+        "plc",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "iv",
+        "lp",
+        "sa",
+        "ag",
+    }
+)
 # A news-digest document number before a source line: "OW1102132994", "944E0738B".
 _SOURCE_ID = re.compile(r"^(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}$")
 
@@ -129,13 +149,32 @@ def source_lines(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[Sp
     return out
 
 
+def _list_comma(token: Token) -> bool:
+    """A comma between two names of a list ("Thompson, Parling" in a team sheet), not one
+    before what ends a name ("Acme, Inc.", "Martin Luther King, Jr.")."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        after is not None
+        and after.text[:1].isupper()
+        and after.lower_.rstrip(".") not in _NAME_ENDS
+    )
+
+
 def _pieces(span: Span) -> list[Span]:
-    """Split a span at whitespace tokens that hold a line break, and at brackets: a name
-    never holds one ("PRD ( Party of the Democratic Revolution" is two names)."""
+    """Split a span at whitespace tokens that hold a line break, at brackets and
+    semicolons, and at a comma between two names of a person or organization: a name never
+    holds one ("PRD ( Party of the Democratic Revolution" is two names, "Eustace, Brown" in
+    a team sheet two people)."""
     pieces: list[Span] = []
     start = span.start
     for token in span:
-        if token.is_space or "\n" in token.text or token.text in _BRACKETS:
+        if (
+            token.is_space
+            or "\n" in token.text
+            or token.text in _BRACKETS
+            or token.text == ";"
+            or (token.text == "," and span.label_ in ("PERSON", "ORG") and _list_comma(token))
+        ):
             if token.i > start:
                 pieces.append(span.doc[start : token.i])
             start = token.i + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -10,12 +11,64 @@ from ...names import normalize_name
 from ..gazetteer import Gazetteer
 from .base import UPPER, Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
 
-__all__ = ["in_text_order", "people_by_context", "retype_by_text"]
+__all__ = ["in_text_order", "people_by_context", "people_in_team_sheets", "retype_by_text"]
 
 
 def in_text_order(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """The mentions sorted by their first token (the later passes read neighbours)."""
     return sorted(mentions, key=lambda m: m.start)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SHEET_WORDS = frozenset({"and", "capt", "c", "captain", "rep", "replacements", "subs"})
+
+
+def _is_team_sheet(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are a list of names only: five commas or semicolons
+    at least, and no word but capitalised ones and "capt" ("Walder; May, Tait, Mayerhofler,
+    Stephenson; …", "Replacements: Peel, Wilson, Thompson, …")."""
+    separators = 0
+    for token in doc[start:end]:
+        if token.text in (",", ";"):
+            separators += 1
+        elif token.is_alpha and not token.text[:1].isupper() and token.lower_ not in _SHEET_WORDS:
+            return False
+        elif not token.is_alpha and not token.is_punct and not token.is_space:
+            return False  # a number or a symbol: a table of results, not a team
+    return separators >= 5
+
+
+def people_in_team_sheets(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """The names of a team sheet ("Goodridge; Garvey, Simpson-Daniel, Fanolua, Kiole; Paul,
+    Gomarsall; …", a line of its own) are people, whatever class NER gave them; a name the
+    gazetteer knows, a city or a region (the team before its colon) keeps its class."""
+    gazetteer = ctx.gazetteer
+    sheets = []
+    offset = 0
+    for line in doc.text.split("\n"):  # string work only, until a line looks like one
+        if line.count(",") + line.count(";") >= 5 and not any(
+            w not in _SHEET_WORDS for w in _LOWER_WORD.findall(line)
+        ):
+            span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
+            if span is not None and _is_team_sheet(doc, span.start, span.end):
+                sheets.append((span.start, span.end))
+        offset += len(line) + 1
+    if not sheets:
+        return list(mentions)
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        if (
+            m.label in ("Organization", "Place")
+            and any(start <= m.start and m.end <= end for start, end in sheets)
+            and len(m.text.split()) <= 3
+            and gazetteer.lookup(m.text) is None
+            and not gazetteer.is_city(m.text)
+            and not gazetteer.is_region(m.text)
+            and not (m.end < len(doc) and doc[m.end].text == ":")
+        ):
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
+        fixed.append(m)
+    return fixed
 
 
 def _place_noun_follows(doc: Doc, end: int, place_nouns: frozenset[str]) -> bool:
@@ -250,6 +303,8 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     - An honorific in front ("Mr Cable" typed ORG): the person "Cable", honorific dropped.
     - A word for what a person does in front ("Treasury spokesman Vince Cable", "striker
       Arjen Robben"), for a name of two or three capitalised words.
+    - Two family names joined by "and" ("Royer and Elgindy" typed ORG), each the last
+      word of a person's full name in the article: the two people.
     - A title of office written capitalised right before it ("Representative Hakeem
       Jeffries", "President Trump"): the whole entity (``ner_label`` :data:`PERSONAL`).
     - One item of a list whose other items (two at least) are full personal names ("Will
@@ -301,6 +356,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
 
     capital_titles = ctx.words("capital_titles")
     kin_nouns = ctx.words("kin_nouns")
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
     fixed: list[SpanMention] = []
 
     def titled(m: SpanMention) -> bool:
@@ -319,6 +375,14 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             continue
         if m.label not in ("Organization", "Place") or m.ner_label in ("CREDIT", "SOURCE"):
             fixed.append(m)
+            continue
+        if (
+            m.end - m.start == 3
+            and doc[m.start + 1].lower_ == "and"
+            and {doc[m.start].text, doc[m.end - 1].text} <= surnames
+        ):  # "Royer and Elgindy used …" typed ORG, with "Jeffrey Royer", "Anthony Elgindy"
+            for i in (m.start, m.end - 1):
+                fixed.append(SpanMention(i, i + 1, doc[i].text, doc[i].text, "Person", "PERSON"))
             continue
         before = doc[m.start - 1] if m.start > 0 else None
         rest = m.text.split()[1:]
