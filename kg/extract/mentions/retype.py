@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -19,7 +18,6 @@ def in_text_order(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[S
     return sorted(mentions, key=lambda m: m.start)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SHEET_WORDS = frozenset({"and", "capt", "c", "captain", "rep", "replacements", "subs"})
 
 
@@ -38,21 +36,48 @@ def _is_team_sheet(doc: Doc, start: int, end: int) -> bool:
     return separators >= 5
 
 
+def _in_sheet(token: Token) -> bool:
+    """A token a team sheet may hold between two names: a separator, a capitalised word (a
+    name NER missed), "capt"."""
+    return (
+        token.text in (",", ";", "(", ")")
+        or token.lower_ in _SHEET_WORDS
+        or (token.is_alpha and token.text[:1].isupper())
+    )
+
+
+def _team_sheets(doc: Doc, mentions: list[SpanMention]) -> list[tuple[int, int]]:
+    """The token bounds of every team sheet's line: found from runs of mentions with only
+    separators and capitalised words between them (no pass over every token of the
+    ``Doc``), then checked over the whole line."""
+    sheets: list[tuple[int, int]] = []
+    i = 0
+    while i < len(mentions):
+        j, separators = i, 0
+        while j + 1 < len(mentions):
+            gap = doc[mentions[j].end : mentions[j + 1].start]
+            if len(gap) > 20 or not all(_in_sheet(t) for t in gap):
+                break
+            separators += sum(t.text in (",", ";") for t in gap)
+            j += 1
+        if separators:
+            start, end = mentions[i].start, mentions[j].end
+            while start > 0 and not doc[start - 1].is_space and mentions[i].start - start < 40:
+                start -= 1
+            while end < len(doc) and not doc[end].is_space and end - mentions[j].end < 40:
+                end += 1
+            if _is_team_sheet(doc, start, end):
+                sheets.append((start, end))
+        i = j + 1
+    return sheets
+
+
 def people_in_team_sheets(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """The names of a team sheet ("Goodridge; Garvey, Simpson-Daniel, Fanolua, Kiole; Paul,
     Gomarsall; …", a line of its own) are people, whatever class NER gave them; a name the
     gazetteer knows, a city or a region (the team before its colon) keeps its class."""
     gazetteer = ctx.gazetteer
-    sheets = []
-    offset = 0
-    for line in doc.text.split("\n"):  # string work only, until a line looks like one
-        if line.count(",") + line.count(";") >= 5 and not any(
-            w not in _SHEET_WORDS for w in _LOWER_WORD.findall(line)
-        ):
-            span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
-            if span is not None and _is_team_sheet(doc, span.start, span.end):
-                sheets.append((span.start, span.end))
-        offset += len(line) + 1
+    sheets = _team_sheets(doc, mentions)
     if not sheets:
         return list(mentions)
     fixed: list[SpanMention] = []
