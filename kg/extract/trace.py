@@ -193,12 +193,22 @@ def traced_add(builder: Any, rule: Any, roles: dict[str, list[int]], trace: Trac
     if not check.startswith(("if", "elif")):
         check, reason = "same fact", "an earlier match gave this fact with as much confidence"
     elif reason == check:  # no comment: the docstrings of the checks it calls say why
-        docs = [_first_line(getattr(builder, name, None)) for name in _CALLS.findall(check)]
+        docs = [_first_line(_function(builder, name)) for name in _CALLS.findall(check)]
         reason = " ".join(d for d in docs if d) or _none_when(builder, check) or reason
     trace.rejected(rule.id, text, check, reason)
 
 
-_CALLS = re.compile(r"self\.(\w+)\(")
+_CALLS = re.compile(r"(\w+)\(")
+
+
+def _function(builder: Any, name: str) -> Any:
+    """The method of ``builder`` (or of its ``reading``) or the function its ``add`` calls
+    by ``name``; None for any other name."""
+    for owner in (builder, getattr(builder, "reading", None)):
+        found = getattr(owner, name, None)
+        if callable(found):
+            return found
+    return type(builder).add.__globals__.get(name)
 
 
 def _none_when(builder: Any, check: str) -> str:
@@ -207,8 +217,12 @@ def _none_when(builder: Any, check: str) -> str:
     if not var:
         return ""
     source = inspect.getsource(type(builder).add)
-    call = re.search(rf"\b{var.group(1)} = self\.(\w+)\(", source)
-    doc = " ".join((getattr(builder, call.group(1), None).__doc__ or "").split()) if call else ""
+    call = re.search(rf"\b{var.group(1)} = (?:self\.)?(\w+)\(", source)
+    doc = (
+        " ".join((getattr(_function(builder, call.group(1)), "__doc__", None) or "").split())
+        if call
+        else ""
+    )
     found = re.search(r"None when [^.]*\.", doc)
     return found.group(0) if found else ""
 
