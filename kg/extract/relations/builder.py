@@ -36,6 +36,7 @@ from .checks import (
 )
 from .implied import implied_object
 from .reading import Argument, Reading
+from .refusals import Refusal
 from .status import status_of, verb_status
 from .words import CANDIDACY, HEAD_PREDICATES, PARTY_POSTS
 
@@ -59,7 +60,9 @@ class TripleBuilder:
         self.status_by_verb: dict[tuple[int, int], str] = {}
         """First tokens of the title phrases whose verb gave the role its status."""
 
-    def add(self, rule: Rule, roles: dict[str, list[int]], *, suffix: str = "") -> None:
+    def add(self, rule: Rule, roles: dict[str, list[int]], *, suffix: str = "") -> Refusal | None:
+        """Keep the triple a match gives, or return the check that turned it down (None
+        also when an earlier match gave the fact with as much confidence)."""
         title_tokens = roles.get("title", [])
         title = self.reading.title_of(title_tokens) if title_tokens else None
         near = title.start if title else min(roles["object"] + roles["subject"])
@@ -69,12 +72,14 @@ class TripleBuilder:
         if rule.object_kind == "implied":
             implied = implied_object(self.reading, title, subject, titled=self.titled)
             if implied is None:
-                return
+                return Refusal.NO_IMPLIED_OBJECT
             obj, predicate = implied.argument, implied.predicate
         else:
             obj = self.reading.argument(roles.get("object", []), title.last if title else near)
-        if subject is None or obj is None or subject.entity == obj.entity:
-            return
+        if subject is None or obj is None:
+            return Refusal.NO_ARGUMENT
+        if subject.entity == obj.entity:
+            return Refusal.SAME_ENTITY
         s_entity, o_entity = (
             self.reading.res.entities[subject.entity],
             self.reading.res.entities[obj.entity],
@@ -88,33 +93,33 @@ class TripleBuilder:
                 status = rule.status  # "X resigned as chairman of Y"
                 self.status_by_verb[(title.start, subject.entity)] = status
             elif not rule.status and (title.start, subject.entity) in self.status_by_verb:
-                return  # "X is to become chairman of Y" is no current chairmanship
+                return Refusal.STATUS_BY_VERB  # "X is to become chairman": not current
             if title.start < obj.start and obj.end <= title.end:
-                return  # "Secretary of State X": the word is part of the title, not its object
+                return Refusal.OBJECT_IN_TITLE  # "Secretary of State X"
             if obj.end <= title.start and object_follows(self.reading, title.end):
                 if not party_adjective(self.reading, obj):
-                    return  # "X, the German co-head of EADS": the "of" object is the real one
+                    return Refusal.OBJECT_FOLLOWS  # "X, the German co-head of EADS"
                 caucus = True  # "X, the Republican chairman of the committee": a Republican
             if suffix != ".list" and title_belongs_to_next_name(
                 self.reading, title.end, subject.entity
             ):
-                return
+                return Refusal.TITLE_OF_NEXT_NAME
             if (
                 title.start >= subject.end
                 and suffix != ".list"
                 and lists_on(self.reading, title, subject)
             ):
-                return  # "Kofi Annan, World Bank officials and ministers": the next item of a list
+                return Refusal.LISTS_ON  # "Kofi Annan, World Bank officials and ministers"
             if title.start >= subject.end and starts_a_clause(self.reading, title, subject):
-                return  # "in support of Moore, an RNC official said": no apposition
+                return Refusal.STARTS_A_CLAUSE  # "in support of Moore, an RNC official said"
             if obj.start >= title.end and names_a_titled_person(self.reading, obj, subject.entity):
-                return  # "a spokesman for Pennsylvania House Speaker Mike Turzai"
+                return Refusal.NAMES_A_TITLED_PERSON  # "a spokesman for House Speaker X"
             if (
                 title.end <= subject.start
                 and obj.start >= subject.end
                 and named_before(self.reading, title)
             ):
-                return  # "House Republican leader X of California": "of" gives the home state
+                return Refusal.HOME_STATE  # "House Republican leader X of California"
         elif "verb" in roles:
             status = verb_status(self.doc[roles["verb"][0]])
         else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
@@ -127,14 +132,14 @@ class TripleBuilder:
                 status = rule.status  # "X, who grew up in Y": a past residence
         if predicate == "title":
             if title is None:
-                return
+                return Refusal.NO_TITLE
             fitting = [e for e in title.entries if e.object_class in ("", o_entity.label)]
             specific = [e for e in fitting if e.object_class]
             if not fitting:
-                return
+                return Refusal.TITLE_CLASS
             predicate = (specific or fitting)[0].predicate
         if override and rule.object_kind == "implied" and override != "works_for":
-            return  # "shadow chancellor X" holds no post in the government
+            return Refusal.SHADOW_POST  # "shadow chancellor X" holds no post in the government
         if override:
             predicate = override
         body = (
@@ -154,11 +159,11 @@ class TripleBuilder:
             o_entity.name
         )
         if rule.object_kind == "party" and not is_party:
-            return
+            return Refusal.NOT_A_PARTY
         if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
-            return  # "Republicans and President Trump": the party is conjoined, not his
+            return Refusal.PARTY_CONJOINED  # "Republicans and President Trump"
         if not is_party and title and any(e.phrase in CANDIDACY for e in title.entries):
-            return  # "Republican Senate candidate Roy Moore" is not in the Senate
+            return Refusal.CANDIDACY  # "Republican Senate candidate Roy Moore"
         if is_party and predicate in self.reading.ruleset.parties:
             as_adjective = self.reading.ruleset.party_adjectives.get(predicate)
             predicate, mode = self.reading.ruleset.parties[predicate]
@@ -180,14 +185,14 @@ class TripleBuilder:
             if mode == "current" and modifier_at is not None and modifier_at > obj.end - 1:
                 status = "current"
         if s_entity.label not in DOMAINS[predicate] or o_entity.label not in RANGES[predicate]:
-            return
+            return Refusal.DOMAIN_RANGE
         if (
             title
             and predicate == "works_for"
             and o_entity.label == "Place"
             and describes_a_noun(self.reading, obj, title.start)
         ):
-            return  # "Phoenix newspaper reporter Don Bolles" works for the newspaper, not Phoenix
+            return Refusal.DESCRIBES_A_NOUN  # "Phoenix newspaper reporter Don Bolles"
         if (
             title
             and obj.start >= title.end
@@ -195,18 +200,18 @@ class TripleBuilder:
             and not body
             and modifies_a_noun(self.reading, obj)
         ):
-            return  # "head of music at London rock radio station Xfm": London is not the employer
-        if predicate == "located_in" and (
-            in_a_list(self.reading, obj)
-            or (
-                obj.start > subject.start  # not "the Indian city of Mumbai"
-                and obj.end < len(self.doc)
-                and self.doc[obj.end].is_lower
-                and self.doc[obj.end].is_alpha  # not "Serbia 's southern province of Kosovo"
-                and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
-            )
+            return Refusal.MODIFIES_A_NOUN  # "head of music at London rock radio station Xfm"
+        if predicate == "located_in" and in_a_list(self.reading, obj):
+            return Refusal.IN_A_LIST  # "in Leeds, Bradford and Hull"
+        if (
+            predicate == "located_in"
+            and obj.start > subject.start  # not "the Indian city of Mumbai"
+            and obj.end < len(self.doc)
+            and self.doc[obj.end].is_lower
+            and self.doc[obj.end].is_alpha  # not "Serbia 's southern province of Kosovo"
+            and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
         ):
-            return  # a list ("in Leeds, Bradford and Hull"), a modifier ("Islamabad, U.S. officials")
+            return Refusal.PLACE_BEFORE_A_NOUN  # "toward Islamabad, U.S. officials"
         sentence = self.doc[near].sent
         text = sentence.text
         start = sentence.start_char + len(text) - len(text.lstrip())
@@ -244,6 +249,7 @@ class TripleBuilder:
             self.follow_conjuncts(rule, roles, title)
             if title.end <= subject.start and is_plural(self.reading, title):
                 self.follow_list(rule, roles, title, subject)
+        return None
 
     def follow_list(
         self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase, first: Argument

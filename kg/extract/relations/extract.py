@@ -22,12 +22,36 @@ from ..entities import Resolution
 from ..gazetteer import Gazetteer
 from ..holders import one_holder
 from ..matching import RelationMatchers, matches
-from ..rules import RuleSet
-from ..trace import Trace, traced_add
+from ..rules import Rule, RuleSet
+from ..trace import RuleMatch, Trace
 from .builder import TripleBuilder
 from .reading import Reading
+from .refusals import Refusal
 
 __all__ = ["extract_relations"]
+
+
+def _traced_add(
+    builder: TripleBuilder, rule: Rule, roles: dict[str, list[int]], trace: Trace
+) -> None:
+    """Run ``builder.add(rule, roles)`` and record the triples it made, or the check that
+    refused the match."""
+    doc = builder.doc
+    tokens = [i for ids in roles.values() for i in ids]
+    text = doc[min(tokens) : max(tokens) + 1].text if tokens else ""
+    before = dict(builder.triples)
+    refusal = builder.add(rule, roles)
+    made = [t for key, t in builder.triples.items() if before.get(key) is not t]
+    for t in made:
+        ev = t.evidence
+        trace.matched(
+            RuleMatch(
+                ev.rule, text, t.subject.name, t.predicate, t.object.name, ev.status, ev.confidence
+            )
+        )
+    if not made:
+        refusal = refusal or Refusal.SAME_FACT
+        trace.rejected(rule.id, text, refusal.value, refusal.reason)
 
 
 def _without_contradicted(builder: TripleBuilder) -> list[Triple]:
@@ -101,9 +125,9 @@ def extract_relations(
             if trace is None:
                 builder.add(rule, roles)
             else:
-                traced_add(builder, rule, roles, trace)
+                _traced_add(builder, rule, roles, trace)
         elif trace is not None:
-            trace.rejected(rule.id, "", "roles", "the match has no subject or object tokens")
+            trace.rejected(rule.id, "", Refusal.NO_ROLES, Refusal.NO_ROLES.reason)
     triples = _without_contradicted(builder)
     mentions = Counter(
         {
