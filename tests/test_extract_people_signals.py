@@ -468,3 +468,70 @@ def test_a_comma_that_ends_a_name_or_a_place_splits_nothing(
     component, make_doc, text, phrase, label, expected
 ):
     assert entities(component, doc_with(make_doc, text, [(phrase, label, 0)])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The Senate Judiciary Committee met . The Judiciary Committee voted .",
+            [("Senate Judiciary Committee", "ORG", 0), ("Judiciary Committee", "ORG", 1)],
+            {("Senate Judiciary Committee", "Organization")},
+        ),
+        (
+            "The UN Security Council met . The Security Council voted .",
+            [("UN Security Council", "ORG", 0), ("Security Council", "ORG", 1)],
+            {("UN Security Council", "Organization")},
+        ),
+    ],
+)
+def test_the_end_of_the_one_longer_organization_name_joins_it(
+    component, make_doc, text, ents, expected
+):
+    assert entities(component, doc_with(make_doc, text, ents)) == expected
+
+
+def test_the_end_of_two_names_or_of_a_state_body_joins_neither(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "The Alabama Supreme Court ruled . The Supreme Court agreed . The Senate Ethics Committee "
+        "and the House Ethics Committee met . The Ethics Committee said so .",
+        [
+            ("Alabama Supreme Court", "ORG", 0),
+            ("Supreme Court", "ORG", 1),
+            ("Senate Ethics Committee", "ORG", 0),
+            ("House Ethics Committee", "ORG", 0),
+            ("Ethics Committee", "ORG", 2),
+        ],
+    )
+    assert len(entities(component, doc)) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The U.S. Consumer Financial Protection Bureau said so . The CFPB agreed .",
+            [("U.S. Consumer Financial Protection Bureau", "ORG", 0), ("CFPB", "ORG", 0)],
+            {("U.S. Consumer Financial Protection Bureau", "Organization")},
+        ),
+        (
+            "The US Federal Election Commission met . The FEC agreed .",
+            [("US Federal Election Commission", "ORG", 0), ("FEC", "ORG", 0)],
+            {("US Federal Election Commission", "Organization")},
+        ),
+    ],
+)
+def test_an_acronym_joins_a_long_form_with_a_country_in_front(
+    component, make_doc, text, ents, expected
+):
+    assert entities(component, doc_with(make_doc, text, ents)) == expected
+
+
+def test_an_acronym_of_other_letters_joins_no_long_form(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "The U.S. Consumer Financial Protection Bureau said so . The CFTC agreed .",
+        [("U.S. Consumer Financial Protection Bureau", "ORG", 0), ("CFTC", "ORG", 0)],
+    )
+    assert len(entities(component, doc)) == 2

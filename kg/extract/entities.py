@@ -3,7 +3,9 @@
 - Short forms join the full name: "Trump" and "Zelenskyy's" join "Donald Trump" and
   "Volodymyr Zelenskyy" whatever class NER gave the short form.
 - Acronyms join the long form the text uses ("AP" ↔ "Associated Press" by initials, or
-  "Long Name (LN)").
+  "Long Name (LN)"); a mixed-case one by its capitals ("BoE" ↔ "Bank of England").
+- An initial and a family name join the one full name with that first letter ("S Grimes" →
+  "Stuart Grimes").
 - Country and organization aliases come from the gazetteer ("U.S." → United States).
 - A given name alone joins the one full name it starts ("Nancy" → "Nancy Pelosi"), and so
   does a family name written first ("Xi" → "Xi Jinping", "Moon" → "Moon Jae-in":
@@ -232,6 +234,11 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             long_forms.setdefault(_initials(m.text), "o:" + normalize_name(m.text))
             # "UKA" for "UK Athletics": an acronym inside the name gives all its letters
             long_forms.setdefault(_initials(m.text, whole=True), "o:" + normalize_name(m.text))
+            words = m.text.split()
+            country = _organization_prefix(normalize_name(m.text).split(), gazetteer)
+            if country and len(words) - country > 1:  # "CFPB" for "U.S. Consumer Financial …"
+                rest = " ".join(words[country:])
+                long_forms.setdefault(_initials(rest), "o:" + normalize_name(m.text))
     # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
     short_forms: dict[str, str] = {}
     for m in named:
@@ -348,6 +355,18 @@ def _ordinary_case(name: str) -> str:
     )
 
 
+def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` (normalised) names a place or a nationality: a state, region, city or
+    country the gazetteer knows ("alabama", "new york", "british")."""
+    hit = gazetteer.lookup(text)
+    return (
+        (hit is not None and hit[1] == "Place")
+        or gazetteer.is_region(text)
+        or gazetteer.is_city(text)
+        or gazetteer.demonym(text) is not None
+    )
+
+
 def _join_short_organization_names(
     clusters: list[_Cluster], by_key: dict[str, int], gazetteer: Gazetteer
 ) -> None:
@@ -358,6 +377,8 @@ def _join_short_organization_names(
       state or region: "Alabama Senate" is another body);
     - cut before "of": "House" → "House of Representatives" or "U.S. House of
       Representatives" (the one three-word "X of Y" name that starts so);
+    - the end of the one longer name, the words in front not a place: "Judiciary Committee"
+      → "Senate Judiciary Committee" (not "Supreme Court" → "Alabama Supreme Court");
     - a newspaper by the last word of its name: "the Times" → "New York Times", "the Post"
       → "Washington Post" (``newspaper_heads``; the one name of the article that ends so).
     """
@@ -393,6 +414,26 @@ def _join_short_organization_names(
         for key in group:
             if organization(key) and organization(longest):
                 join(key, longest)
+    # "Judiciary Committee" for "Senate Judiciary Committee": a name of two words or more that
+    # ends the one longer organization name of the article, the words in front not a place
+    # ("Alabama Supreme Court" is no "Supreme Court").
+    for key in keys:
+        words = org_keys[key].split()
+        if len(words) < 2 or not organization(key):
+            continue
+        tail = " " + org_keys[key]
+        longer = {
+            by_key[k]
+            for k in keys
+            if org_keys[k].endswith(tail)
+            and organization(k)
+            and not _is_place_name(org_keys[k][: -len(tail)], gazetteer)
+        }
+        if len(longer) == 1 and by_key[key] not in longer:
+            target = next(
+                k for k in keys if by_key[k] in longer and org_keys[k].endswith(tail)
+            )
+            join(key, target)
     heads: dict[str, set[str]] = {}
     newspapers: dict[str, set[str]] = {}
     for key in keys:

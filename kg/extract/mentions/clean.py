@@ -2,10 +2,13 @@
 
 - photo credits ("Julia Demaree Nikhinson/AP") are a person and an agency;
 - news-digest source lines ("Moscow IZVESTIYA in Russian 23 Mar 94") a city and an outlet;
-- NER's spans are split at line breaks and brackets ("Zelenskyy\\nJulia"), and lose a
-  leading "the", courtesy titles and titles of office ("Mr", "President"), a trailing
-  possessive or sentence-final full stop, and an abbreviated rank glued to an organization
-  ("Coast Guard Lt."); spans with no proper noun, dates and numbers are dropped;
+- NER's spans are split at line breaks, brackets, semicolons and a comma between two names
+  ("Zelenskyy\\nJulia", "Eustace, Brown"); two PERSON spans that touch are joined ("Amy
+  Berman | Jackson"); an organization loses a trailing noun for what it is ("the Associated
+  Press news agency"); the spans lose a leading "the", courtesy titles and titles of office
+  ("Mr", "President"), a trailing possessive or sentence-final full stop, and an abbreviated
+  rank glued to an organization ("Coast Guard Lt."); spans with no proper noun, dates and
+  numbers are dropped;
 - demonyms and party adjectives (NORP: "Ukrainian", "Tory") are kept apart as ``Demonym``.
 """
 
