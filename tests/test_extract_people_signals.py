@@ -535,3 +535,9 @@ def test_an_acronym_of_other_letters_joins_no_long_form(component, make_doc):
         [("U.S. Consumer Financial Protection Bureau", "ORG", 0), ("CFTC", "ORG", 0)],
     )
     assert len(entities(component, doc)) == 2
+
+
+def test_a_comma_inside_a_name_with_a_small_word_splits_nothing(component, make_doc):
+    phrase = "Committee on Science, Space and Technology"
+    doc = doc_with(make_doc, f"The {phrase} met .", [(phrase, "ORG", 0)])
+    assert entities(component, doc) == {(phrase, "Organization")}

@@ -152,14 +152,16 @@ def source_lines(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[Sp
     return out
 
 
-def _list_comma(token: Token) -> bool:
+def _list_comma(span: Span, token: Token) -> bool:
     """A comma between two names of a list ("Thompson, Parling" in a team sheet), not one
-    before what ends a name ("Acme, Inc.", "Martin Luther King, Jr.")."""
+    before what ends a name ("Acme, Inc.", "Martin Luther King, Jr.") nor one inside a name
+    with a small word before it ("Committee on Science, Space and Technology")."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
         after is not None
         and after.text[:1].isupper()
         and after.lower_.rstrip(".") not in _NAME_ENDS
+        and not any(t.is_lower for t in span.doc[span.start : token.i])
     )
 
 
@@ -176,7 +178,7 @@ def _pieces(span: Span) -> list[Span]:
             or "\n" in token.text
             or token.text in _BRACKETS
             or token.text == ";"
-            or (token.text == "," and span.label_ in ("PERSON", "ORG") and _list_comma(token))
+            or (token.text == "," and span.label_ in ("PERSON", "ORG") and _list_comma(span, token))
         ):
             if token.i > start:
                 pieces.append(span.doc[start : token.i])
