@@ -541,3 +541,11 @@ def test_a_comma_inside_a_name_with_a_small_word_splits_nothing(component, make_
     phrase = "Committee on Science, Space and Technology"
     doc = doc_with(make_doc, f"The {phrase} met .", [(phrase, "ORG", 0)])
     assert entities(component, doc) == {(phrase, "Organization")}
+
+
+def test_a_comma_in_a_span_with_a_small_word_splits_nothing(component, make_doc):
+    # NER's "Skadden, Arps said Popeyes": no list of names (a verb inside), left as it is
+    doc = doc_with(
+        make_doc, "Skadden, Arps said Popeyes agreed .", [("Skadden, Arps said Popeyes", "ORG", 0)]
+    )
+    assert ("Skadden", "Organization") not in entities(component, doc)

@@ -154,14 +154,14 @@ def source_lines(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[Sp
 
 def _list_comma(span: Span, token: Token) -> bool:
     """A comma between two names of a list ("Thompson, Parling" in a team sheet), not one
-    before what ends a name ("Acme, Inc.", "Martin Luther King, Jr.") nor one inside a name
-    with a small word before it ("Committee on Science, Space and Technology")."""
+    before what ends a name ("Acme, Inc.", "Martin Luther King, Jr.") nor one in a span with
+    a small word ("Committee on Science, Space and Technology", "Skadden, Arps said")."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
         after is not None
         and after.text[:1].isupper()
         and after.lower_.rstrip(".") not in _NAME_ENDS
-        and not any(t.is_lower for t in span.doc[span.start : token.i])
+        and not any(t.is_lower for t in span)
     )
 
 
