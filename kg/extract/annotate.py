@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from .entities import Resolution
 from .gazetteer import Gazetteer
+from .mentions import SpanMention
 from .rules import RuleSet, TitleEntry
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "TitlePhrase",
     "annotate_doc",
     "build_title_index",
+    "drop_title_words",
     "unmark_doc",
 ]
 
@@ -181,6 +183,30 @@ def _names_inside(ent: list[str], resolution: Resolution, start: int, end: int) 
         return False
     last = resolution.token_entity.get(end - 1)
     return last is None or resolution.token_entity.get(end) != last
+
+
+def drop_title_words(
+    doc: Doc, mentions: list[SpanMention], titles: TitleIndex, gazetteer: Gazetteer
+) -> list[SpanMention]:
+    """``mentions`` without the organizations NER made of the first words of a title phrase.
+
+    "Deputy Press Secretary X", "Finance Minister X", "State Representative X": NER often
+    tags the capitalised first word of a title as an organization, and the title rules then
+    read it as the title's object ("X works for Press"). When the lexicon has a phrase that
+    starts with the mention and goes on after it, the words are the title's; the mention is
+    dropped, so the phrase is matched whole and its object comes from the text around it (or
+    is implied, ``government.tsv``). A name the gazetteer knows keeps its place as the
+    object ("Treasury Secretary X" → Treasury).
+    """
+    orgs = {m.start: m for m in mentions if m.label == "Organization"}
+    if not orgs:
+        return mentions
+    drop: set[SpanMention] = set()
+    for _, start, end in titles.matcher(doc):
+        m = orgs.get(start)
+        if m is not None and m.end < end and gazetteer.lookup(m.text) is None:
+            drop.add(m)
+    return [m for m in mentions if m not in drop] if drop else mentions
 
 
 def unmark_doc(doc: Doc, annotation: Annotation) -> None:
