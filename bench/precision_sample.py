@@ -7,8 +7,8 @@ Usage::
     .venv/bin/python bench/precision_sample.py dump OUT/store.oxigraph > OUT/triples.tsv
 
 ``stage`` draws ``-n`` Reuters articles of lines 1-738 (never the held-out lines 739-938, never
-an article of ``bench/gold-dev``) with ``random.Random(reuters_seed)`` and ``-n`` BBC articles
-whose number does not end in 5 (never held-out, never one of ``bench/gold``) with
+an article of ``bench/gold-dev`` or ``bench/gold-dev2``) with ``random.Random(reuters_seed)`` and ``-n`` BBC articles
+whose number does not end in 5 (never held-out, never one of the gold folders) with
 ``random.Random(bbc_seed)``; ``--skip FILE`` leaves out the articles a list already names (a
 tuning sample, when drawing a check sample). It writes them under ``OUT/articles`` and their ids
 to ``OUT/articles.txt``.
@@ -45,7 +45,8 @@ def stage(args: argparse.Namespace) -> None:
         skip.update(line.strip() for line in file.read_text(encoding="utf-8").splitlines())
     lines = (corpus / "reuters" / "reuters-2017.jsonl").read_text(encoding="utf-8").splitlines()
     dev = [json.loads(line) for line in lines[:REUTERS_DEV_LINES] if line.strip()]
-    taken = _gold_documents(HERE / "gold-dev") | skip
+    dev_gold = _gold_documents(HERE / "gold-dev") | _gold_documents(HERE / "gold-dev2")
+    taken = dev_gold | skip
     reuters = [a for a in dev if a["id"] not in taken]
     picked_r = random.Random(args.reuters_seed).sample(reuters, args.n)
     bbc_gold = _gold_documents(HERE / "gold")
@@ -54,7 +55,7 @@ def stage(args: argparse.Namespace) -> None:
         for p in (corpus / "bbc").glob("*/*.txt")
         if not p.stem.endswith("5")
     )
-    bbc = [d for d in bbc if d not in bbc_gold and d not in skip]
+    bbc = [d for d in bbc if d not in bbc_gold and d not in dev_gold and d not in skip]
     picked_b = random.Random(args.bbc_seed).sample(bbc, args.n)
     out: Path = args.out / "articles"
     out.mkdir(parents=True, exist_ok=True)

@@ -105,3 +105,51 @@ def test_a_name_in_parentheses_is_no_antecedent(component, make_doc):
 )
 def test_a_description_still_refers_to_its_kind_of_name(component, make_doc, text, ents, org):
     assert ("Jane Smith", "founder_of", org) in triples(component, make_doc(text, ents=ents))
+
+
+_RED_CROSS = (
+    "A spokesman for the Red Cross in Geneva said so .",
+    [(4, 6, "ORG"), (7, 8, "GPE")],
+    [(1, "det"), (8, "nsubj"), (1, "prep"), (5, "det"), (5, "compound"), (2, "pobj")]
+    + [(5, "prep"), (6, "pobj"), (8, "ROOT"), (8, "advmod"), (8, "punct")],
+    ("Red Cross", "based_in", "Geneva"),
+)
+_ECONOMIST = (
+    "Ann Lee , an economist with Acme Capital in Boston , said so .",
+    [(0, 2, "PERSON"), (6, 8, "ORG"), (9, 10, "GPE")],
+    [(1, "compound"), (11, "nsubj"), (1, "punct"), (4, "det"), (1, "appos"), (4, "prep")]
+    + [(7, "compound"), (5, "pobj"), (7, "prep"), (8, "pobj"), (1, "punct"), (11, "ROOT")]
+    + [(11, "advmod"), (11, "punct")],
+    ("Acme Capital", "based_in", "Boston"),
+)
+
+
+@pytest.mark.parametrize(("text", "ents", "parse", "fact"), [_RED_CROSS, _ECONOMIST])
+def test_an_in_phrase_of_the_organization_gives_its_seat(
+    component, make_doc, text, ents, parse, fact
+):
+    assert fact in triples(component, make_doc(text, ents=ents, parse=parse))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "parse"),
+    [
+        (  # the place is where the game was
+            "They played a game against Acme Tech in Shanghai .",
+            [(5, 7, "ORG"), (8, 9, "GPE")],
+            [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "compound")]
+            + [(4, "pobj"), (3, "prep"), (7, "pobj"), (1, "punct")],
+        ),
+        (  # the place is where the shares are listed
+            "They intend to list Aramco in Riyadh .",
+            [(4, 5, "ORG"), (6, 7, "GPE")],
+            [(1, "nsubj"), (1, "ROOT"), (3, "aux"), (1, "xcomp"), (3, "dobj"), (3, "prep")]
+            + [(5, "pobj"), (1, "punct")],
+        ),
+    ],
+)
+def test_an_in_phrase_of_a_verb_or_another_noun_gives_no_seat(
+    component, make_doc, text, ents, parse
+):
+    found = triples(component, make_doc(text, ents=ents, parse=parse))
+    assert not any(p == "based_in" for _, p, _ in found)
