@@ -140,6 +140,12 @@ def test_an_in_phrase_of_the_organization_gives_its_seat(
             [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "compound")]
             + [(4, "pobj"), (3, "prep"), (7, "pobj"), (1, "punct")],
         ),
+        (  # a place written after a word of its own is no seat ("in southeastern Virginia")
+            "It holds the hub of Acme News in southeastern Virginia .",
+            [(5, 7, "ORG"), (9, 10, "GPE")],
+            [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "compound")]
+            + [(4, "pobj"), (6, "prep"), (9, "amod"), (7, "pobj"), (1, "punct")],
+        ),
         (  # the place is where the shares are listed
             "They intend to list Aramco in Riyadh .",
             [(4, 5, "ORG"), (6, 7, "GPE")],
