@@ -159,3 +159,100 @@ def test_an_in_phrase_of_a_verb_or_another_noun_gives_no_seat(
 ):
     found = triples(component, make_doc(text, ents=ents, parse=parse))
     assert not any(p == "based_in" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "department"),
+    [
+        (
+            "Shadow Treasury chief secretary George Osborne said so .",
+            [(1, 2, "ORG"), (4, 6, "PERSON")],
+            "Treasury",
+        ),
+        (
+            "The shadow Home Office minister Ann Lee spoke .",
+            [(2, 4, "ORG"), (5, 7, "PERSON")],
+            "Home Office",
+        ),
+    ],
+)
+def test_a_shadow_post_is_held_in_no_department(component, make_doc, text, ents, department):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(o == department for _, _, o in found)
+
+
+def test_a_shadow_post_still_names_the_party(component, make_doc):
+    doc = make_doc(
+        "Conservative shadow home secretary David Davis said so .",
+        ents=[(0, 1, "NORP"), (4, 6, "PERSON")],
+    )
+    assert ("David Davis", "member_of", "Conservative Party") in triples(component, doc)
+
+
+# "Republican leaders and Senate Minority Leader Chuck Schumer met on Monday ." as parsed
+_LEADERS_PARSE = [(1, "amod"), (8, "nsubj"), (1, "cc"), (5, "compound"), (5, "compound")]
+_LEADERS_PARSE += [(1, "conj"), (7, "compound"), (1, "appos"), (8, "ROOT"), (8, "prep")]
+_LEADERS_PARSE += [(9, "pobj"), (8, "punct")]
+_LEADERS_TAGS = ["JJ", "NNS", "CC", "NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "IN", "NNP", "."]
+
+
+def test_a_plural_title_conjoined_names_other_people(component, make_doc):
+    doc = make_doc(
+        "Republican leaders and Senate Minority Leader Chuck Schumer met on Monday .",
+        ents=[(0, 1, "NORP"), (3, 4, "ORG"), (6, 8, "PERSON"), (10, 11, "DATE")],
+        parse=_LEADERS_PARSE,
+        tags=_LEADERS_TAGS,
+    )
+    found = triples(component, doc)
+    assert ("Chuck Schumer", "leader_of", "Senate") in found
+    assert ("Chuck Schumer", "leader_of", "Republican Party") not in found
+
+
+def test_a_singular_title_conjoined_is_still_the_subjects(component, make_doc):
+    text = "Ann Lee , director of Acme and a member of Beta Club , spoke ."
+    parse = [(1, "compound"), (13, "nsubj"), (1, "punct"), (1, "appos"), (3, "prep")]
+    parse += [(4, "pobj"), (3, "cc"), (8, "det"), (3, "conj"), (8, "prep"), (11, "compound")]
+    parse += [(9, "pobj"), (1, "punct"), (13, "ROOT"), (13, "punct")]
+    tags = ["NNP", "NNP", ",", "NN", "IN", "NNP", "CC", "DT", "NN", "IN", "NNP", "NNP", ","]
+    tags += ["VBD", "."]
+    doc = make_doc(
+        text, ents=[(0, 2, "PERSON"), (5, 6, "ORG"), (10, 12, "ORG")], parse=parse, tags=tags
+    )
+    assert ("Ann Lee", "member_of", "Beta Club") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "parse", "tags"),
+    [
+        (
+            "Acme Director Richard Cordray , a Democrat , resigned on Friday .",
+            [(0, 1, "ORG"), (2, 4, "PERSON"), (6, 7, "NORP"), (10, 11, "DATE")],
+            [(1, "compound"), (3, "compound"), (3, "compound"), (8, "nsubj"), (3, "punct")]
+            + [(6, "det"), (3, "appos"), (3, "punct"), (8, "ROOT"), (8, "prep"), (9, "pobj")]
+            + [(8, "punct")],
+            ["NNP", "NNP", "NNP", "NNP", ",", "DT", "NNP", ",", "VBD", "IN", "NNP", "."],
+        ),
+        (
+            "Richard Cordray , the Acme director , stepped down on Friday .",
+            [(0, 2, "PERSON"), (4, 5, "ORG"), (10, 11, "DATE")],
+            [(1, "compound"), (7, "nsubj"), (1, "punct"), (5, "det"), (5, "compound"), (1, "appos")]
+            + [(1, "punct"), (7, "ROOT"), (7, "advmod"), (7, "prep"), (9, "pobj"), (7, "punct")],
+            ["NNP", "NNP", ",", "DT", "NNP", "NN", ",", "VBD", "RB", "IN", "NNP", "."],
+        ),
+    ],
+)
+def test_a_title_of_who_resigned_is_former(component, make_doc, text, ents, parse, tags):
+    doc = make_doc(text, ents=ents, parse=parse, tags=tags)
+    assert not any(s == "Richard Cordray" for s, _, _ in triples(component, doc))
+    assert any(s == "Richard Cordray" for s, _, _ in triples(component, doc, status="former"))
+
+
+def test_a_title_of_who_will_resign_or_did_not_stays_current(component, make_doc):
+    text = "Acme Director Richard Cordray will not resign on Friday ."
+    parse = [(1, "compound"), (3, "compound"), (3, "compound"), (6, "nsubj"), (6, "aux")]
+    parse += [(6, "neg"), (6, "ROOT"), (6, "prep"), (7, "pobj"), (6, "punct")]
+    tags = ["NNP", "NNP", "NNP", "NNP", "MD", "RB", "VB", "IN", "NNP", "."]
+    doc = make_doc(
+        text, ents=[(0, 1, "ORG"), (2, 4, "PERSON"), (8, 9, "DATE")], parse=parse, tags=tags
+    )
+    assert ("Richard Cordray", "leader_of", "Acme") in triples(component, doc)
