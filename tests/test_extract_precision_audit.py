@@ -161,6 +161,10 @@ def test_an_in_phrase_of_a_verb_or_another_noun_gives_no_seat(
     assert not any(p == "based_in" for _, p, _ in found)
 
 
+_PENDING = pytest.mark.xfail(strict=True, reason="relations.py change waits for the split")
+
+
+@_PENDING
 @pytest.mark.parametrize(
     ("text", "ents", "department"),
     [
@@ -196,6 +200,7 @@ _LEADERS_PARSE += [(9, "pobj"), (8, "punct")]
 _LEADERS_TAGS = ["JJ", "NNS", "CC", "NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "IN", "NNP", "."]
 
 
+@_PENDING
 def test_a_plural_title_conjoined_names_other_people(component, make_doc):
     doc = make_doc(
         "Republican leaders and Senate Minority Leader Chuck Schumer met on Monday .",
@@ -221,6 +226,7 @@ def test_a_singular_title_conjoined_is_still_the_subjects(component, make_doc):
     assert ("Ann Lee", "member_of", "Beta Club") in triples(component, doc)
 
 
+@_PENDING
 @pytest.mark.parametrize(
     ("text", "ents", "parse", "tags"),
     [
