@@ -80,6 +80,14 @@ def test_a_description_never_refers_to_another_kind_of_body(component, make_doc,
     assert not any(s == "Glenn Simpson" for s, _, _ in found)
 
 
+def test_a_public_description_refers_to_a_public_body(component, make_doc):
+    doc = make_doc(
+        "The Justice Department sued . Ann Lee , a spokeswoman for the agency , said so .",
+        ents=[(1, 3, "ORG"), (5, 7, "PERSON")],
+    )
+    assert ("Ann Lee", "spokesperson_of", "Justice Department") in triples(component, doc)
+
+
 def test_a_name_in_parentheses_is_no_antecedent(component, make_doc):
     doc = make_doc(
         "WASHINGTON ( Reuters ) - Ann Lee , a founder of the company , said so .",

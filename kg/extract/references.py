@@ -9,8 +9,8 @@ candidates it refers to nothing, so that a wrong guess never makes a fact.
 Two kinds of name are never an antecedent: a name in parentheses (the news agency of a
 dateline, "WASHINGTON (Reuters) -"; an abbreviation, "Electric Power Authority (PREPA)", whose
 full name is the candidate anyway), and, for a description, a name that ends in the word for
-another kind of body (``body`` in ``references.tsv``): "the firm" is no "Intelligence
-Committee", "the company" no "Justice Department".
+a public body (``body`` in ``references.tsv``): "the firm" is no "Intelligence Committee",
+"the company" no "Justice Department" (only a ``public`` description, "the agency", is).
 """
 
 from __future__ import annotations
@@ -41,9 +41,11 @@ def find_references(
     Args:
         doc: The ``Doc``.
         resolution: Its entities; tokens of an entity are never references.
-        references: Lower-case word → (class, ``pronoun``, ``noun`` or ``body``); a
-            ``noun`` refers only after "the" ("the company"); a ``body`` word refers to
-            nothing, and a name that ends in it is the antecedent of no other ``noun``.
+        references: Lower-case word → (class, ``pronoun``, ``noun``, ``public`` or
+            ``body``); a ``noun`` or ``public`` description refers only after "the" ("the
+            company", "the agency"); a ``body`` word refers to nothing, and a name that ends in
+            it is the antecedent of no ``noun`` but its own word (a ``public`` description
+            may take it: "the agency" for an "Administration").
     """
     found: dict[int, int] = {}
     starts: list[int] | None = None
@@ -54,7 +56,7 @@ def find_references(
         if entry is None or token.i in token_entity or entry[1] == "body":
             continue
         label, kind = entry
-        if kind == "noun" and (token.i == 0 or doc[token.i - 1].lower_ != "the"):
+        if kind != "pronoun" and (token.i == 0 or doc[token.i - 1].lower_ != "the"):
             continue
         if starts is None:
             starts = _sentence_starts(doc)

@@ -142,7 +142,7 @@ class RuleSet:
     publishers: dict[str, str] = field(default_factory=dict)
     """Normalised publisher name or host → the country its articles mean."""
     references: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Lower-case word → (class it refers to, ``pronoun``, ``noun`` or ``body``)."""
+    """Lower-case word → (class it refers to, ``pronoun``, ``noun``, ``public`` or ``body``)."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -453,10 +453,15 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
         for path in sorted(folder.glob("references*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (3, 3)):
-                if cols[1] not in ENTITY_CLASSES or cols[2] not in ("pronoun", "noun", "body"):
+                if cols[1] not in ENTITY_CLASSES or cols[2] not in (
+                    "pronoun",
+                    "noun",
+                    "public",
+                    "body",
+                ):
                     problems.append(
                         f"{path}:{number}: expected a class ({', '.join(ENTITY_CLASSES)}) and"
-                        f" 'pronoun', 'noun' or 'body', got {cols[1]!r}, {cols[2]!r}"
+                        f" 'pronoun', 'noun', 'public' or 'body', got {cols[1]!r}, {cols[2]!r}"
                     )
                 ruleset.references[cols[0].lower()] = (cols[1], cols[2])
         for path in sorted(folder.glob("publishers*.tsv")):
