@@ -118,16 +118,40 @@ def test_a_description_still_refers_to_its_kind_of_name(component, make_doc, tex
 _RED_CROSS = (
     "A spokesman for the Red Cross in Geneva said so .",
     [(4, 6, "ORG"), (7, 8, "GPE")],
-    [(1, "det"), (8, "nsubj"), (1, "prep"), (5, "det"), (5, "compound"), (2, "pobj")]
-    + [(5, "prep"), (6, "pobj"), (8, "ROOT"), (8, "advmod"), (8, "punct")],
+    [
+        (1, "det"),
+        (8, "nsubj"),
+        (1, "prep"),
+        (5, "det"),
+        (5, "compound"),
+        (2, "pobj"),
+        (5, "prep"),
+        (6, "pobj"),
+        (8, "ROOT"),
+        (8, "advmod"),
+        (8, "punct"),
+    ],
     ("Red Cross", "based_in", "Geneva"),
 )
 _ECONOMIST = (
     "Ann Lee , an economist with Acme Capital in Boston , said so .",
     [(0, 2, "PERSON"), (6, 8, "ORG"), (9, 10, "GPE")],
-    [(1, "compound"), (11, "nsubj"), (1, "punct"), (4, "det"), (1, "appos"), (4, "prep")]
-    + [(7, "compound"), (5, "pobj"), (7, "prep"), (8, "pobj"), (1, "punct"), (11, "ROOT")]
-    + [(11, "advmod"), (11, "punct")],
+    [
+        (1, "compound"),
+        (11, "nsubj"),
+        (1, "punct"),
+        (4, "det"),
+        (1, "appos"),
+        (4, "prep"),
+        (7, "compound"),
+        (5, "pobj"),
+        (7, "prep"),
+        (8, "pobj"),
+        (1, "punct"),
+        (11, "ROOT"),
+        (11, "advmod"),
+        (11, "punct"),
+    ],
     ("Acme Capital", "based_in", "Boston"),
 )
 
@@ -145,20 +169,49 @@ def test_an_in_phrase_of_the_organization_gives_its_seat(
         (  # the place is where the game was
             "They played a game against Acme Tech in Shanghai .",
             [(5, 7, "ORG"), (8, 9, "GPE")],
-            [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "compound")]
-            + [(4, "pobj"), (3, "prep"), (7, "pobj"), (1, "punct")],
+            [
+                (1, "nsubj"),
+                (1, "ROOT"),
+                (3, "det"),
+                (1, "dobj"),
+                (3, "prep"),
+                (6, "compound"),
+                (4, "pobj"),
+                (3, "prep"),
+                (7, "pobj"),
+                (1, "punct"),
+            ],
         ),
         (  # a place written after a word of its own is no seat ("in southeastern Virginia")
             "It holds the hub of Acme News in southeastern Virginia .",
             [(5, 7, "ORG"), (9, 10, "GPE")],
-            [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "compound")]
-            + [(4, "pobj"), (6, "prep"), (9, "amod"), (7, "pobj"), (1, "punct")],
+            [
+                (1, "nsubj"),
+                (1, "ROOT"),
+                (3, "det"),
+                (1, "dobj"),
+                (3, "prep"),
+                (6, "compound"),
+                (4, "pobj"),
+                (6, "prep"),
+                (9, "amod"),
+                (7, "pobj"),
+                (1, "punct"),
+            ],
         ),
         (  # the place is where the shares are listed
             "They intend to list Aramco in Riyadh .",
             [(4, 5, "ORG"), (6, 7, "GPE")],
-            [(1, "nsubj"), (1, "ROOT"), (3, "aux"), (1, "xcomp"), (3, "dobj"), (3, "prep")]
-            + [(5, "pobj"), (1, "punct")],
+            [
+                (1, "nsubj"),
+                (1, "ROOT"),
+                (3, "aux"),
+                (1, "xcomp"),
+                (3, "dobj"),
+                (3, "prep"),
+                (5, "pobj"),
+                (1, "punct"),
+            ],
         ),
     ],
 )
@@ -202,9 +255,20 @@ def test_a_shadow_post_still_names_the_party(component, make_doc):
 
 
 # "Republican leaders and Senate Minority Leader Chuck Schumer met on Monday ." as parsed
-_LEADERS_PARSE = [(1, "amod"), (8, "nsubj"), (1, "cc"), (5, "compound"), (5, "compound")]
-_LEADERS_PARSE += [(1, "conj"), (7, "compound"), (1, "appos"), (8, "ROOT"), (8, "prep")]
-_LEADERS_PARSE += [(9, "pobj"), (8, "punct")]
+_LEADERS_PARSE = [
+    (1, "amod"),
+    (8, "nsubj"),
+    (1, "cc"),
+    (5, "compound"),
+    (5, "compound"),
+    (1, "conj"),
+    (7, "compound"),
+    (1, "appos"),
+    (8, "ROOT"),
+    (8, "prep"),
+    (9, "pobj"),
+    (8, "punct"),
+]
 _LEADERS_TAGS = ["JJ", "NNS", "CC", "NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "IN", "NNP", "."]
 
 
@@ -241,16 +305,39 @@ def test_a_singular_title_conjoined_is_still_the_subjects(component, make_doc):
         (
             "Acme Director Richard Cordray , a Democrat , resigned on Friday .",
             [(0, 1, "ORG"), (2, 4, "PERSON"), (6, 7, "NORP"), (10, 11, "DATE")],
-            [(1, "compound"), (3, "compound"), (3, "compound"), (8, "nsubj"), (3, "punct")]
-            + [(6, "det"), (3, "appos"), (3, "punct"), (8, "ROOT"), (8, "prep"), (9, "pobj")]
-            + [(8, "punct")],
+            [
+                (1, "compound"),
+                (3, "compound"),
+                (3, "compound"),
+                (8, "nsubj"),
+                (3, "punct"),
+                (6, "det"),
+                (3, "appos"),
+                (3, "punct"),
+                (8, "ROOT"),
+                (8, "prep"),
+                (9, "pobj"),
+                (8, "punct"),
+            ],
             ["NNP", "NNP", "NNP", "NNP", ",", "DT", "NNP", ",", "VBD", "IN", "NNP", "."],
         ),
         (
             "Richard Cordray , the Acme director , stepped down on Friday .",
             [(0, 2, "PERSON"), (4, 5, "ORG"), (10, 11, "DATE")],
-            [(1, "compound"), (7, "nsubj"), (1, "punct"), (5, "det"), (5, "compound"), (1, "appos")]
-            + [(1, "punct"), (7, "ROOT"), (7, "advmod"), (7, "prep"), (9, "pobj"), (7, "punct")],
+            [
+                (1, "compound"),
+                (7, "nsubj"),
+                (1, "punct"),
+                (5, "det"),
+                (5, "compound"),
+                (1, "appos"),
+                (1, "punct"),
+                (7, "ROOT"),
+                (7, "advmod"),
+                (7, "prep"),
+                (9, "pobj"),
+                (7, "punct"),
+            ],
             ["NNP", "NNP", ",", "DT", "NNP", "NN", ",", "VBD", "RB", "IN", "NNP", "."],
         ),
     ],
