@@ -123,9 +123,15 @@ class Annotation:
 
 
 def annotate_doc(
-    doc: Doc, resolution: Resolution, titles: TitleIndex, gazetteer: Gazetteer
+    doc: Doc,
+    resolution: Resolution,
+    titles: TitleIndex,
+    gazetteer: Gazetteer,
+    *,
+    matches: list[tuple[int, int, int]] | None = None,
 ) -> Annotation:
-    """Mark the tokens of ``doc`` (until :func:`unmark_doc`) and return the marks."""
+    """Mark the tokens of ``doc`` (until :func:`unmark_doc`) and return the marks
+    (``matches``: the title matcher's matches on ``doc``, when the caller has them)."""
     annotation = Annotation([""] * len(doc), [""] * len(doc))
     ent, geo = annotation.ent, annotation.geo
     for i, index in resolution.token_entity.items():
@@ -142,7 +148,7 @@ def annotate_doc(
         if i not in resolution.token_entity:
             ent[i] = "NORP"
     spans = []
-    for match_id, start, end in titles.matcher(doc):
+    for match_id, start, end in titles.matcher(doc) if matches is None else matches:
         if any(ent[i] for i in range(start, end)) and not _names_inside(
             ent, resolution, start, end
         ):
@@ -186,7 +192,12 @@ def _names_inside(ent: list[str], resolution: Resolution, start: int, end: int) 
 
 
 def drop_title_words(
-    doc: Doc, mentions: list[SpanMention], titles: TitleIndex, gazetteer: Gazetteer
+    doc: Doc,
+    mentions: list[SpanMention],
+    titles: TitleIndex,
+    gazetteer: Gazetteer,
+    *,
+    matches: list[tuple[int, int, int]] | None = None,
 ) -> list[SpanMention]:
     """``mentions`` without the organizations NER made of the first words of a title phrase.
 
@@ -202,7 +213,7 @@ def drop_title_words(
     if not orgs:
         return mentions
     drop: set[SpanMention] = set()
-    for _, start, end in titles.matcher(doc):
+    for _, start, end in titles.matcher(doc) if matches is None else matches:
         m = orgs.get(start)
         if m is not None and m.end < end and gazetteer.lookup(m.text) is None:
             drop.add(m)

@@ -66,12 +66,13 @@ class ExtractComponent:
 
     def __call__(self, doc: Doc, trace: Trace | None = None) -> Doc:
         mentions = find_mentions(doc, self.gazetteer, trace=trace)
-        kept = drop_title_words(doc, mentions, self.titles, self.gazetteer)
+        matches = self.titles.matcher(doc)  # run once: the title words, then the marks
+        kept = drop_title_words(doc, mentions, self.titles, self.gazetteer, matches=matches)
         if trace is not None and kept is not mentions:
             trace_passes(trace, "titles.title_words", mentions, kept)
         mentions = kept
         resolution = resolve_entities(doc, mentions, self.gazetteer)
-        annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer)
+        annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer, matches=matches)
         try:
             triples = extract_relations(
                 doc,
