@@ -369,3 +369,56 @@ def test_a_title_of_who_will_resign_or_did_not_stays_current(component, make_doc
         text, ents=[(0, 1, "ORG"), (2, 4, "PERSON"), (8, 9, "DATE")], parse=parse, tags=tags
     )
     assert ("Richard Cordray", "leader_of", "Acme") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "junk"),
+    [
+        (
+            "Transport Commissioner Jacques Barrot said so .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            "Transport",
+        ),
+        (
+            "They face Armed Forces Minister Adam Ingram .",
+            [(2, 4, "ORG"), (5, 7, "PERSON")],
+            "Armed Forces",
+        ),
+        (
+            "Work and Pensions Secretary Alan Johnson spoke .",
+            [(0, 3, "ORG"), (4, 6, "PERSON")],
+            "Work and Pensions",
+        ),
+    ],
+)
+def test_portfolio_words_before_a_title_are_no_organization(component, make_doc, text, ents, junk):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(o == junk for _, _, o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "U.S. Energy Secretary Rick Perry visited Riyadh .",
+            [(0, 2, "ORG"), (3, 5, "PERSON"), (6, 7, "GPE")],
+            ("Rick Perry", "secretary_of", "United States"),
+        ),
+        (
+            "Lib Dem Home Affairs spokesman Mark Oaten said so .",
+            [(0, 4, "ORG"), (5, 7, "PERSON")],
+            ("Mark Oaten", "member_of", "Liberal Democrats"),
+        ),
+    ],
+)
+def test_portfolio_words_are_cut_off_a_known_name(component, make_doc, text, ents, fact):
+    found = triples(component, make_doc(text, ents=ents))
+    assert fact in found
+    assert not any(p == fact[1] and o != fact[2] for s, p, o in found if s == fact[0])
+
+
+def test_a_name_that_ends_in_a_portfolio_word_stays_a_name(component, make_doc):
+    doc = make_doc(
+        "Acme Energy spokesman Ann Lee said so .", ents=[(0, 2, "ORG"), (3, 5, "PERSON")]
+    )
+    assert ("Ann Lee", "spokesperson_of", "Acme Energy") in triples(component, doc)

@@ -3,6 +3,8 @@
 A rule folder holds:
 
 - ``titles.tsv``: the title lexicon (title phrase → predicate);
+- ``portfolios.tsv``: words of a government portfolio ("home affairs", "transport") that NER
+  makes an organization before a title;
 - ``modifiers.tsv``: words that make a role former, acting or future;
 - ``parties.tsv``: what a role means when its object is a political party;
 - ``government.tsv``: the department or country a government title names when the sentence
@@ -130,6 +132,9 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     titles: list[TitleEntry] = field(default_factory=list)
+    portfolios: set[str] = field(default_factory=set)
+    """Lower-case words of a government portfolio ("home", "affairs", "transport"): a name
+    NER made only of them right before a title is the title's, not an organization."""
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)
     party_adjectives: dict[str, str] = field(default_factory=dict)
@@ -382,6 +387,10 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
         if not folder.is_dir():
             problems.append(f"{folder}: not a folder of rules")
             continue
+        for path in sorted(folder.glob("portfolios*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (1, 1)):
+                ruleset.portfolios.add(cols[0].lower())
         for path in sorted(folder.glob("titles*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (2, 3)):
