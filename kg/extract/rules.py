@@ -3,6 +3,8 @@
 A rule folder holds:
 
 - ``titles.tsv``: the title lexicon (title phrase → predicate);
+- ``portfolios.tsv``: words of a government portfolio ("home affairs", "transport") that NER
+  makes an organization before a title;
 - ``modifiers.tsv``: words that make a role former, acting or future;
 - ``parties.tsv``: what a role means when its object is a political party;
 - ``government.tsv``: the department or country a government title names when the sentence
@@ -130,6 +132,9 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     titles: list[TitleEntry] = field(default_factory=list)
+    portfolios: set[str] = field(default_factory=set)
+    """Lower-case words of a government portfolio ("home", "affairs", "transport"): a name
+    NER made only of them right before a title is the title's, not an organization."""
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)
     party_adjectives: dict[str, str] = field(default_factory=dict)
@@ -142,7 +147,7 @@ class RuleSet:
     publishers: dict[str, str] = field(default_factory=dict)
     """Normalised publisher name or host → the country its articles mean."""
     references: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Lower-case word → (class it refers to, ``pronoun`` or ``noun``)."""
+    """Lower-case word → (class it refers to, ``pronoun``, ``noun``, ``public`` or ``body``)."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -382,6 +387,10 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
         if not folder.is_dir():
             problems.append(f"{folder}: not a folder of rules")
             continue
+        for path in sorted(folder.glob("portfolios*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (1, 1)):
+                ruleset.portfolios.add(cols[0].lower())
         for path in sorted(folder.glob("titles*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (2, 3)):
@@ -453,10 +462,15 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
         for path in sorted(folder.glob("references*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (3, 3)):
-                if cols[1] not in ENTITY_CLASSES or cols[2] not in ("pronoun", "noun"):
+                if cols[1] not in ENTITY_CLASSES or cols[2] not in (
+                    "pronoun",
+                    "noun",
+                    "public",
+                    "body",
+                ):
                     problems.append(
                         f"{path}:{number}: expected a class ({', '.join(ENTITY_CLASSES)}) and"
-                        f" 'pronoun' or 'noun', got {cols[1]!r}, {cols[2]!r}"
+                        f" 'pronoun', 'noun', 'public' or 'body', got {cols[1]!r}, {cols[2]!r}"
                     )
                 ruleset.references[cols[0].lower()] = (cols[1], cols[2])
         for path in sorted(folder.glob("publishers*.tsv")):

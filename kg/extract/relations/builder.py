@@ -23,6 +23,7 @@ from .checks import (
     heads_a_part,
     in_a_list,
     is_adjective,
+    is_chamber,
     is_plural,
     lists_on,
     modifies_a_noun,
@@ -160,6 +161,8 @@ class TripleBuilder:
         )
         if rule.object_kind == "party" and not is_party:
             return Refusal.NOT_A_PARTY
+        if override == "member_of" and not is_party and not is_chamber(self.reading, o_entity):
+            return Refusal.SHADOW_DEPARTMENT  # "shadow Treasury chief secretary X"
         if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
             return Refusal.PARTY_CONJOINED  # "Republicans and President Trump"
         if not is_party and title and any(e.phrase in CANDIDACY for e in title.entries):
@@ -277,6 +280,8 @@ class TripleBuilder:
         for conj in head.conjuncts:
             if conj.i not in self.reading.ann.titles:
                 continue
+            if is_plural(self.reading, self.reading.ann.titles[conj.i]):
+                continue  # "Republican leaders and Senate Minority Leader X": other people
             start, end = self.reading.ann.titles[conj.i].start, self.reading.ann.titles[conj.i].end
             obj = []
             i = start - 1

@@ -9,7 +9,9 @@ predicate, by them.
 from __future__ import annotations
 
 from ...names import normalize_name
+from ...records import Entity
 from ..annotate import TitlePhrase
+from ..rules import RuleSet
 from .reading import Argument, Reading
 from .words import (
     BODY_NOUNS,
@@ -21,11 +23,13 @@ from .words import (
 
 __all__ = [
     "body_beside",
+    "chamber_names",
     "describes_a_noun",
     "heads_a_body",
     "heads_a_part",
     "in_a_list",
     "is_adjective",
+    "is_chamber",
     "is_plural",
     "lists_on",
     "modifies_a_noun",
@@ -290,3 +294,20 @@ def named_before(reading: Reading, title: TitlePhrase) -> bool:
     "Tory chancellor", "House Republican leader", "Acme's chairman"."""
     i = word_before(reading, title)
     return i >= 0 and (bool(reading.ann.ent[i]) or reading.doc[i].tag_ == "POS")
+
+
+def chamber_names(ruleset: RuleSet) -> frozenset[str]:
+    """The normalised names of the legislative chambers: what a ``member_of`` post of
+    ``government.tsv`` names ("Senate", "House of Commons")."""
+    return frozenset(
+        normalize_name(name)
+        for post in ruleset.government.values()
+        if post.predicate == "member_of"
+        for name in (post.object, *post.aliases)
+    )
+
+
+def is_chamber(reading: Reading, entity: Entity) -> bool:
+    """Whether an entity is a legislative chamber (:func:`chamber_names`) by a name of it."""
+    chambers = chamber_names(reading.ruleset)
+    return any(normalize_name(n) in chambers for n in (entity.name, *entity.aliases))

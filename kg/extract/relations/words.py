@@ -9,6 +9,7 @@ __all__ = [
     "FIELD_ADJECTIVE_ENDINGS",
     "FUTURE_AUX",
     "HEAD_PREDICATES",
+    "LEAVING",
     "PARTY_POSTS",
     "REMOVING",
     "SPAN_WORDS",
@@ -22,6 +23,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # Verbs that end the role of the title after them ("Trump fired FBI Director James Comey"),
 # once done ("a plan to oust Secretary of State X" leaves him in post).
 REMOVING = frozenset({"fire", "sack", "oust", "dismiss", "depose", "topple"})
+# Verbs by which the holder leaves a post, done, with the holder their subject ("X resigned",
+# "X stepped down"; "step" only with "down" or "aside").
+LEAVING = frozenset({"resign", "quit", "retire", "step"})
 # Words of a time span that ends: "who led Labour from 1983 until 1992".
 SPAN_WORDS = ("from", "until", "till", "between")
 # Verbs that give a title ahead of time: "X is to become / to be / will serve as chairman".
