@@ -491,6 +491,16 @@ def test_the_end_of_the_one_longer_organization_name_joins_it(
     assert entities(component, doc_with(make_doc, text, ents)) == expected
 
 
+def test_the_end_of_a_numbered_body_joins_it_not(component, make_doc):
+    # NER left "9th" out of "the 9th Circuit Court": it is no "4th Circuit Court"
+    doc = doc_with(
+        make_doc,
+        "The 9th Circuit Court ruled . The 4th Circuit Court agreed .",
+        [("Circuit Court", "ORG", 0), ("4th Circuit Court", "ORG", 0)],
+    )
+    assert len(entities(component, doc)) == 2
+
+
 def test_the_end_of_two_names_or_of_a_state_body_joins_neither(component, make_doc):
     doc = doc_with(
         make_doc,

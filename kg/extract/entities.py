@@ -377,8 +377,9 @@ def _join_short_organization_names(
       state or region: "Alabama Senate" is another body);
     - cut before "of": "House" → "House of Representatives" or "U.S. House of
       Representatives" (the one three-word "X of Y" name that starts so);
-    - the end of the one longer name, the words in front not a place: "Judiciary Committee"
-      → "Senate Judiciary Committee" (not "Supreme Court" → "Alabama Supreme Court");
+    - the end of the one longer name, the words in front not a place nor a number:
+      "Judiciary Committee" → "Senate Judiciary Committee" (not "Supreme Court" → "Alabama
+      Supreme Court", nor a "9th" NER left out → "4th U.S. Circuit Court of Appeals");
     - a newspaper by the last word of its name: "the Times" → "New York Times", "the Post"
       → "Washington Post" (``newspaper_heads``; the one name of the article that ends so).
     """
@@ -428,6 +429,7 @@ def _join_short_organization_names(
             if org_keys[k].endswith(tail)
             and organization(k)
             and not _is_place_name(org_keys[k][: -len(tail)], gazetteer)
+            and not any(c.isdigit() for c in org_keys[k][: -len(tail)])  # "4th U.S. Circuit …"
         }
         if len(longer) == 1 and by_key[key] not in longer:
             target = next(
