@@ -1,0 +1,310 @@
+"""Constructions of United States politics and business news found missing on a tuning sample of
+Reuters 2017 articles: a party's leader inside a legislature, an age between a name and its
+apposition, a relative clause in the present that states a post, a seat on a committee or a
+board, and an organization's city in an apposition (hand-built Docs, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import graph_from_doc
+from kg.records import Article
+
+
+def facts(component, doc, *, status="current"):
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    return {
+        (t.subject.name, t.predicate, t.object.name)
+        for t in graph.triples
+        if t.evidence.status == status
+    }
+
+
+# -- "Senate Democratic leader X": a member of the chamber and of the party ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Senate Democratic leader Chuck Schumer said no .",
+            [(0, 1, "ORG"), (1, 2, "NORP"), (3, 5, "PERSON")],
+            {
+                ("Chuck Schumer", "member_of", "Senate"),
+                ("Chuck Schumer", "member_of", "Democratic Party"),
+            },
+        ),
+        (
+            "Jones called House Republican whip Steve Scalise on Monday .",
+            [(0, 1, "PERSON"), (2, 3, "ORG"), (3, 4, "NORP"), (5, 7, "PERSON")],
+            {
+                ("Steve Scalise", "member_of", "House"),
+                ("Steve Scalise", "member_of", "Republican Party"),
+            },
+        ),
+    ],
+)
+def test_party_leader_in_a_chamber_sits_in_it(component, make_doc, text, ents, expected):
+    assert expected <= facts(component, make_doc(text, ents=ents))
+
+
+def test_candidate_for_a_chamber_is_not_in_it(component, make_doc):
+    doc = make_doc(
+        "Senate Republican candidate Roy Moore said no .",
+        ents=[(0, 1, "ORG"), (1, 2, "NORP"), (3, 5, "PERSON")],
+    )
+    assert ("Roy Moore", "member_of", "Senate") not in facts(component, doc)
+
+
+def test_party_post_before_no_chamber_names_no_body(component, make_doc):
+    doc = make_doc(
+        "Fox News Republican strategist Jane Doe said no .",
+        ents=[(0, 2, "ORG"), (2, 3, "NORP"), (4, 6, "PERSON")],
+    )
+    assert not {f for f in facts(component, doc) if f[2] == "Fox News" and f[1] == "member_of"}
+
+
+# -- "X, 45, a psychologist for Y": an age before the apposition ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Robert Strong , 45 , a psychologist for the County Health Department , said no .",
+            [(0, 2, "PERSON"), (9, 12, "ORG")],
+            ("Robert Strong", "works_for", "County Health Department"),
+        ),
+        (
+            "Ann Lee , 61 , director of Acme Bank , said no .",
+            [(0, 2, "PERSON"), (7, 9, "ORG")],
+            ("Ann Lee", "leader_of", "Acme Bank"),
+        ),
+    ],
+)
+def test_age_before_an_apposition(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_age_then_a_verb_is_no_apposition(component, make_doc):
+    doc = make_doc(
+        "Ann Lee , 61 , said a director of Acme Bank was wrong .",
+        ents=[(0, 2, "PERSON"), (9, 11, "ORG")],
+    )
+    assert not facts(component, doc)
+
+
+# -- "X, who is currently CIA director" ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Mike Pompeo , who is currently CIA director , said no .",
+            [(0, 2, "PERSON"), (6, 7, "ORG")],
+            ("Mike Pompeo", "leader_of", "CIA"),
+        ),
+        (
+            "Ann Lee , who is also a Barclays analyst , said no .",
+            [(0, 2, "PERSON"), (7, 8, "ORG")],
+            ("Ann Lee", "works_for", "Barclays"),
+        ),
+        (
+            "Ann Lee , who is the chief executive of Acme Corp , said no .",
+            [(0, 2, "PERSON"), (9, 11, "ORG")],
+            ("Ann Lee", "leader_of", "Acme Corp"),
+        ),
+    ],
+)
+def test_relative_clause_in_the_present_states_a_post(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Ann Lee , who was the chief executive of Acme Corp , said no .",
+            [(0, 2, "PERSON"), (9, 11, "ORG")],
+        ),
+        ("Mike Pompeo , who was CIA director , said no .", [(0, 2, "PERSON"), (5, 6, "ORG")]),
+    ],
+)
+def test_relative_clause_in_the_past_states_no_current_post(component, make_doc, text, ents):
+    assert not facts(component, make_doc(text, ents=ents))
+
+
+# -- "X, who sits on the Judiciary Committee" ---------------------------------------------
+
+_SITS = [
+    (1, "compound"),
+    (10, "nsubj"),
+    (1, "punct"),
+    (4, "nsubj"),
+    (1, "relcl"),
+    (4, "prep"),
+    (8, "det"),
+    (8, "compound"),
+    (5, "pobj"),
+    (1, "punct"),
+    (10, "ROOT"),
+    (10, "punct"),
+]
+_SITS_POS = [
+    "PROPN",
+    "PROPN",
+    "PUNCT",
+    "PRON",
+    "VERB",
+    "ADP",
+    "DET",
+    "PROPN",
+    "PROPN",
+    "PUNCT",
+    "VERB",
+    "PUNCT",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        (
+            "Ted Lieu , who sits on the Judiciary Committee , said .",
+            "sit",
+            ("Ted Lieu", "member_of", "Judiciary Committee"),
+        ),
+        (
+            "Ann Lee , who serves on the Finance Committee , spoke .",
+            "serve",
+            ("Ann Lee", "member_of", "Finance Committee"),
+        ),
+    ],
+)
+def test_a_seat_on_a_committee(component, make_doc, text, lemma, expected):
+    words = text.split()
+    lemmas = [w.lower() for w in words]
+    lemmas[4] = lemma
+    doc = make_doc(
+        text,
+        ents=[(0, 2, "PERSON"), (7, 9, "ORG")],
+        parse=_SITS,
+        pos=_SITS_POS,
+        lemmas=lemmas,
+    )
+    assert expected in facts(component, doc)
+
+
+def test_a_seat_on_a_board(component, make_doc):
+    text = "Ann Lee , who sits on the board of Acme Corp , spoke ."
+    parse = [
+        (1, "compound"),
+        (12, "nsubj"),
+        (1, "punct"),
+        (4, "nsubj"),
+        (1, "relcl"),
+        (4, "prep"),
+        (7, "det"),
+        (5, "pobj"),
+        (7, "prep"),
+        (10, "compound"),
+        (8, "pobj"),
+        (1, "punct"),
+        (12, "ROOT"),
+        (12, "punct"),
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PRON",
+        "VERB",
+        "ADP",
+        "DET",
+        "NOUN",
+        "ADP",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "VERB",
+        "PUNCT",
+    ]
+    lemmas = [w.lower() for w in text.split()]
+    lemmas[4] = "sit"
+    doc = make_doc(
+        text, ents=[(0, 2, "PERSON"), (9, 11, "ORG")], parse=parse, pos=pos, lemmas=lemmas
+    )
+    assert ("Ann Lee", "member_of", "Acme Corp") in facts(component, doc)
+
+
+def test_sitting_on_steps_near_an_organization_is_no_seat(component, make_doc):
+    text = "Ann Lee , who sat on the steps of Acme Corp , spoke ."
+    parse = [
+        (1, "compound"),
+        (12, "nsubj"),
+        (1, "punct"),
+        (4, "nsubj"),
+        (1, "relcl"),
+        (4, "prep"),
+        (7, "det"),
+        (5, "pobj"),
+        (7, "prep"),
+        (10, "compound"),
+        (8, "pobj"),
+        (1, "punct"),
+        (12, "ROOT"),
+        (12, "punct"),
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PRON",
+        "VERB",
+        "ADP",
+        "DET",
+        "NOUN",
+        "ADP",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "VERB",
+        "PUNCT",
+    ]
+    lemmas = [w.lower() for w in text.split()]
+    lemmas[4] = "sit"
+    doc = make_doc(
+        text, ents=[(0, 2, "PERSON"), (9, 11, "ORG")], parse=parse, pos=pos, lemmas=lemmas
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "member_of"}
+
+
+# -- "the Tax Foundation, a Washington think tank" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "He spoke at the Tax Foundation , a Washington think tank , on Monday .",
+            [(4, 6, "ORG"), (8, 9, "GPE")],
+            ("Tax Foundation", "based_in", "Washington"),
+        ),
+        (
+            "Acme Health , a Boston nonprofit , said no .",
+            [(0, 2, "ORG"), (4, 5, "GPE")],
+            ("Acme Health", "based_in", "Boston"),
+        ),
+    ],
+)
+def test_organization_then_a_place_and_its_kind(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_organization_then_a_place_and_no_kind(component, make_doc):
+    doc = make_doc(
+        "Acme Health , a Boston ally , said no .",
+        ents=[(0, 2, "ORG"), (4, 5, "GPE")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "based_in"}
