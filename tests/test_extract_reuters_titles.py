@@ -275,3 +275,57 @@ def test_organization_then_a_place_and_no_kind(component, make_doc):
         ents=[(0, 2, "ORG"), (4, 5, "GPE")],
     )
     assert not {f for f in facts(component, doc) if f[1] == "based_in"}
+
+
+# -- "X was named White House chief of staff": an appointment in the passive --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "John Kelly was named White House chief of staff in July .",
+            [(0, 2, "PERSON"), (4, 6, "ORG")],
+            ("John Kelly", "works_for", "White House"),
+        ),
+        (
+            "Ann Lee was appointed as an Acme Bank director on Monday .",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+            ("Ann Lee", "leader_of", "Acme Bank"),
+        ),
+    ],
+)
+def test_appointment_in_the_passive(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_appointment_of_another_person_is_not_hers(component, make_doc):
+    doc = make_doc(
+        "Ann Lee said Tom Hale was named Acme Bank director .",
+        ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 9, "ORG")],
+    )
+    assert ("Ann Lee", "leader_of", "Acme Bank") not in facts(component, doc)
+
+
+# -- "Special Counsel Robert Mueller": works for the Justice Department ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON ( Reuters ) - Special Counsel Robert Mueller charged two men .",
+        "WASHINGTON ( Reuters ) - Charges were brought by special counsel Robert Mueller .",
+    ],
+)
+def test_special_counsel_works_for_the_justice_department(component, make_doc, text):
+    start = text.split().index("Robert")
+    doc = make_doc(text, ents=[(0, 1, "GPE"), (2, 3, "ORG"), (start, start + 2, "PERSON")])
+    assert ("Robert Mueller", "works_for", "Justice Department") in facts(component, doc)
+
+
+def test_special_counsel_outside_the_united_states_names_no_department(component, make_doc):
+    doc = make_doc(
+        "LONDON ( Reuters ) - Special Counsel Ann Lee charged two men in Britain .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (13, 14, "GPE")],
+    )
+    assert not facts(component, doc)
