@@ -329,3 +329,67 @@ def test_special_counsel_outside_the_united_states_names_no_department(component
         ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (13, 14, "GPE")],
     )
     assert not facts(component, doc)
+
+
+# -- "House Democratic leader X" when NER leaves "House" untagged -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "member"),
+    [
+        (
+            "House Democratic leader Nancy Pelosi said no .",
+            [(1, 2, "NORP"), (3, 5, "PERSON")],
+            ("Nancy Pelosi", "member_of", "Democratic Party"),
+        ),
+        (
+            "Assembly Republican leader Chad Mayes said no .",
+            [(1, 2, "NORP"), (3, 5, "PERSON")],
+            ("Chad Mayes", "member_of", "Republican Party"),
+        ),
+    ],
+)
+def test_party_leader_after_an_untagged_chamber_is_a_member(
+    component, make_doc, text, ents, member
+):
+    found = facts(component, make_doc(text, ents=ents))
+    assert member in found
+    assert (member[0], "leader_of", member[2]) not in found
+
+
+def test_party_leader_with_no_chamber_leads_the_party(component, make_doc):
+    doc = make_doc(
+        "He said Democratic leader Nancy Pelosi was wrong .",
+        ents=[(2, 3, "NORP"), (4, 6, "PERSON")],
+    )
+    assert ("Nancy Pelosi", "leader_of", "Democratic Party") in facts(component, doc)
+
+
+# -- "Press Secretary X": NER's "Press" is no organization ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON ( Reuters ) - Press Secretary Sean Spicer said no .",
+        "WASHINGTON ( Reuters ) - Asked about it , Press Secretary Sean Spicer said no .",
+    ],
+)
+def test_press_secretary_speaks_for_the_white_house(component, make_doc, text):
+    words = text.split()
+    press, name = words.index("Press"), words.index("Sean")
+    doc = make_doc(
+        text,
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (press, press + 1, "ORG"), (name, name + 2, "PERSON")],
+    )
+    found = facts(component, doc)
+    assert ("Sean Spicer", "spokesperson_of", "White House") in found
+    assert not {f for f in found if f[2] == "Press"}
+
+
+def test_a_press_in_a_longer_name_stays_an_organization(component, make_doc):
+    doc = make_doc(
+        "Detroit Free Press editor Ann Lee said no .",
+        ents=[(0, 3, "ORG"), (4, 6, "PERSON")],
+    )
+    assert ("Ann Lee", "works_for", "Detroit Free Press") in facts(component, doc)
