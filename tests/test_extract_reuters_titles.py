@@ -393,3 +393,60 @@ def test_a_press_in_a_longer_name_stays_an_organization(component, make_doc):
         ents=[(0, 3, "ORG"), (4, 6, "PERSON")],
     )
     assert ("Ann Lee", "works_for", "Detroit Free Press") in facts(component, doc)
+
+
+# -- "Senators A of Maine and B of Alaska": a list of names with their home places -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Senators Susan Collins of Maine and Lisa Murkowski "
+            "of Alaska voted no .",
+            [
+                (0, 1, "GPE"),
+                (2, 3, "ORG"),
+                (6, 8, "PERSON"),
+                (9, 10, "GPE"),
+                (11, 13, "PERSON"),
+                (14, 15, "GPE"),
+            ],
+            ("Lisa Murkowski", "member_of", "Senate"),
+        ),
+        (
+            "Republican Senators Mike Lee of Utah , Ted Cruz of Texas and Rand Paul of "
+            "Kentucky voted no .",
+            [
+                (0, 1, "NORP"),
+                (2, 4, "PERSON"),
+                (5, 6, "GPE"),
+                (7, 9, "PERSON"),
+                (10, 11, "GPE"),
+                (12, 14, "PERSON"),
+                (15, 16, "GPE"),
+            ],
+            ("Rand Paul", "member_of", "Republican Party"),
+        ),
+    ],
+)
+def test_list_after_a_plural_title_skips_home_places(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_list_ends_at_a_name_without_the_title(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Senators Susan Collins of Maine and the governor of Alaska , "
+        "Bill Walker , voted no .",
+        ents=[
+            (0, 1, "GPE"),
+            (2, 3, "ORG"),
+            (6, 8, "PERSON"),
+            (9, 10, "GPE"),
+            (14, 15, "GPE"),
+            (16, 18, "PERSON"),
+        ],
+    )
+    found = facts(component, doc)
+    assert ("Susan Collins", "member_of", "Senate") in found
+    assert ("Bill Walker", "member_of", "Senate") not in found
