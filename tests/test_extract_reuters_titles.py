@@ -460,12 +460,41 @@ def test_list_ends_at_a_name_without_the_title(component, make_doc):
     [
         (
             "Moritz Kraemer , Acme 's sovereign global chief rating officer , said no .",
-            "PROPN PROPN PUNCT PROPN PART ADJ ADJ ADJ NOUN NOUN PUNCT VERB INTJ PUNCT".split(),
+            [
+                "PROPN",
+                "PROPN",
+                "PUNCT",
+                "PROPN",
+                "PART",
+                "ADJ",
+                "ADJ",
+                "ADJ",
+                "NOUN",
+                "NOUN",
+                "PUNCT",
+                "VERB",
+                "INTJ",
+                "PUNCT",
+            ],
             ("Moritz Kraemer", "works_for", "Acme"),
         ),
         (
             "Ann Lee , Barclays ' senior European equity analyst , said no .",
-            "PROPN PROPN PUNCT PROPN PART ADJ ADJ NOUN NOUN PUNCT VERB INTJ PUNCT".split(),
+            [
+                "PROPN",
+                "PROPN",
+                "PUNCT",
+                "PROPN",
+                "PART",
+                "ADJ",
+                "ADJ",
+                "NOUN",
+                "NOUN",
+                "PUNCT",
+                "VERB",
+                "INTJ",
+                "PUNCT",
+            ],
             ("Ann Lee", "works_for", "Barclays"),
         ),
     ],
@@ -477,7 +506,22 @@ def test_adjectives_between_an_organization_and_its_title(component, make_doc, t
 
 def test_adjectives_before_a_plural_title_are_no_apposition(component, make_doc):
     text = "Ann Lee , Barclays ' senior European equity analysts and traders said no ."
-    pos = "PROPN PROPN PUNCT PROPN PART ADJ ADJ NOUN NOUN CCONJ NOUN VERB INTJ PUNCT".split()
-    tags = "NNP NNP , NNP POS JJ JJ NN NNS CC NNS VBD UH .".split()
+    pos = [
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "PART",
+        "ADJ",
+        "ADJ",
+        "NOUN",
+        "NOUN",
+        "CCONJ",
+        "NOUN",
+        "VERB",
+        "INTJ",
+        "PUNCT",
+    ]
+    tags = ["NNP", "NNP", ",", "NNP", "POS", "JJ", "JJ", "NN", "NNS", "CC", "NNS", "VBD", "UH", "."]
     doc = make_doc(text, ents=[(0, 2, "PERSON"), (3, 4, "ORG")], pos=pos, tags=tags)
     assert not facts(component, doc)
