@@ -525,3 +525,59 @@ def test_adjectives_before_a_plural_title_are_no_apposition(component, make_doc)
     tags = ["NNP", "NNP", ",", "NNP", "POS", "JJ", "JJ", "NN", "NNS", "CC", "NNS", "VBD", "UH", "."]
     doc = make_doc(text, ents=[(0, 2, "PERSON"), (3, 4, "ORG")], pos=pos, tags=tags)
     assert not facts(component, doc)
+
+
+# -- "X, director of the health program at Y": heads a part, works for the whole ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Craig Hale , director of the health program at Acme University , said no .",
+            [(0, 2, "PERSON"), (9, 11, "ORG")],
+        ),
+        (
+            "Craig Hale , head of the tax practice at Acme University , said no .",
+            [(0, 2, "PERSON"), (9, 11, "ORG")],
+        ),
+    ],
+)
+def test_head_of_a_part_at_an_organization_works_for_it(component, make_doc, text, ents):
+    found = facts(component, make_doc(text, ents=ents))
+    assert ("Craig Hale", "works_for", "Acme University") in found
+    assert ("Craig Hale", "leader_of", "Acme University") not in found
+
+
+def test_head_of_the_organization_itself_leads_it(component, make_doc):
+    doc = make_doc(
+        "Craig Hale , the head of Acme University , said no .",
+        ents=[(0, 2, "PERSON"), (6, 8, "ORG")],
+    )
+    assert ("Craig Hale", "leader_of", "Acme University") in facts(component, doc)
+
+
+# -- "Republican nominee X", "Democratic challenger X": a party's candidate is a member -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Republican nominee Mitt Romney said no .",
+            ("Mitt Romney", "member_of", "Republican Party"),
+        ),
+        (
+            "Democratic challenger Doug Jones said no .",
+            ("Doug Jones", "member_of", "Democratic Party"),
+        ),
+    ],
+)
+def test_party_nominee_is_a_member(component, make_doc, text, expected):
+    doc = make_doc(text, ents=[(0, 1, "NORP"), (2, 4, "PERSON")])
+    assert expected in facts(component, doc)
+
+
+def test_nominee_for_an_agency_is_not_in_it(component, make_doc):
+    doc = make_doc("EPA nominee Michael Dourson said no .", ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert not {f for f in facts(component, doc) if f[2] == "EPA"}
