@@ -581,3 +581,36 @@ def test_party_nominee_is_a_member(component, make_doc, text, expected):
 def test_nominee_for_an_agency_is_not_in_it(component, make_doc):
     doc = make_doc("EPA nominee Michael Dourson said no .", ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
     assert not {f for f in facts(component, doc) if f[2] == "EPA"}
+
+
+# -- "X, who became U.S. Attorney General in February": an implied government post ----------
+
+_DATELINE = [(0, 1, "GPE"), (2, 3, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Jeff Sessions , who became U.S. Attorney General in "
+            "February , spoke .",
+            [*_DATELINE, (5, 7, "PERSON"), (10, 11, "GPE")],
+            ("Jeff Sessions", "secretary_of", "Justice Department"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Mike Pence , who is now vice president under Trump , spoke .",
+            [*_DATELINE, (5, 7, "PERSON"), (14, 15, "PERSON")],
+            ("Mike Pence", "works_for", "United States"),
+        ),
+    ],
+)
+def test_relative_clause_gives_an_implied_post(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_relative_clause_in_the_past_gives_no_implied_post(component, make_doc):
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - Bill Clinton , who was president in 1998 , spoke .",
+        ents=[*_DATELINE, (5, 7, "PERSON")],
+    )
+    assert not {f for f in facts(component, doc) if f[1] == "president_of"}
