@@ -614,3 +614,33 @@ def test_relative_clause_in_the_past_gives_no_implied_post(component, make_doc):
         ents=[*_DATELINE, (5, 7, "PERSON")],
     )
     assert not {f for f in facts(component, doc) if f[1] == "president_of"}
+
+
+# -- "the panel's chairman": a description that names the kind of organization --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The Senate Intelligence Committee met . Richard Burr , the panel 's chairman , said no .",
+            [(1, 4, "ORG"), (6, 8, "PERSON")],
+            ("Richard Burr", "leader_of", "Senate Intelligence Committee"),
+        ),
+        (
+            "The Tax Policy Institute wrote . Carl Davis , research director of the institute , said no .",
+            [(1, 4, "ORG"), (6, 8, "PERSON")],
+            ("Carl Davis", "works_for", "Tax Policy Institute"),
+        ),
+    ],
+)
+def test_description_refers_to_the_organization_it_names(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+def test_description_refers_to_no_organization_of_another_kind(component, make_doc):
+    doc = make_doc(
+        "Jane Doe left the White House . Richard Burr , the panel 's chairman , said no .",
+        ents=[(0, 2, "PERSON"), (4, 6, "ORG"), (7, 9, "PERSON")],
+    )
+    assert not {f for f in facts(component, doc) if f[0] == "Richard Burr"}

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..names import normalize_name
 from .entities import Resolution
+from .rules import Reference
 
 __all__ = ["find_references"]
 
@@ -28,15 +30,16 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 def find_references(
-    doc: Doc, resolution: Resolution, references: dict[str, tuple[str, str]]
+    doc: Doc, resolution: Resolution, references: dict[str, Reference]
 ) -> dict[int, int]:
     """Token index → entity index of each reference with exactly one candidate entity.
 
     Args:
         doc: The ``Doc``.
         resolution: Its entities; tokens of an entity are never references.
-        references: Lower-case word → (class, ``pronoun`` or ``noun``); a ``noun`` refers
-            only after "the" ("the company").
+        references: Lower-case word → what it refers to; a ``noun`` refers only after "the"
+            ("the company"), and only to an entity whose name holds one of its
+            ``name_words`` when it has some ("the panel" → "Senate Intelligence Committee").
     """
     found: dict[int, int] = {}
     starts: list[int] | None = None
@@ -45,8 +48,7 @@ def find_references(
         entry = references.get(token.lower_)
         if entry is None or token.i in token_entity:
             continue
-        label, kind = entry
-        if kind == "noun" and (token.i == 0 or doc[token.i - 1].lower_ != "the"):
+        if entry.kind == "noun" and (token.i == 0 or doc[token.i - 1].lower_ != "the"):
             continue
         if starts is None:
             starts = _sentence_starts(doc)
@@ -55,8 +57,15 @@ def find_references(
         candidates = {
             token_entity[j]
             for j in range(window, token.i)
-            if j in token_entity and entities[token_entity[j]].label == label
+            if j in token_entity
+            and entities[token_entity[j]].label == entry.label
+            and _has_name_word(entities[token_entity[j]].name, entry.name_words)
         }
         if len(candidates) == 1:
             found[token.i] = candidates.pop()
     return found
+
+
+def _has_name_word(name: str, words: tuple[str, ...]) -> bool:
+    """Whether ``name`` holds one of ``words`` (any name when there are none)."""
+    return not words or bool(set(normalize_name(name).split()) & set(words))

@@ -48,6 +48,7 @@ __all__ = [
     "KIND_ATTR",
     "OBJECT_KINDS",
     "GovernmentPost",
+    "Reference",
     "Rule",
     "RuleSet",
     "TitleEntry",
@@ -86,6 +87,19 @@ class GovernmentPost:
     object_class: str
     origin: str = ""
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One line of ``references.tsv``: a word that refers back to an entity."""
+
+    label: str
+    """The class of the entity it refers to."""
+    kind: str
+    """``pronoun`` (alone: "its") or ``noun`` (after "the": "the company")."""
+    name_words: tuple[str, ...] = ()
+    """Lower-case words one of which the entity's name must hold ("the panel" is a Committee);
+    empty: any entity of the class."""
 
 
 @dataclass(frozen=True)
@@ -141,8 +155,8 @@ class RuleSet:
     """Normalised entity name → the country it tells an article is about."""
     publishers: dict[str, str] = field(default_factory=dict)
     """Normalised publisher name or host → the country its articles mean."""
-    references: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Lower-case word → (class it refers to, ``pronoun`` or ``noun``)."""
+    references: dict[str, Reference] = field(default_factory=dict)
+    """Lower-case word → what it refers to."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -452,13 +466,14 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
                 ruleset.country_cues[normalize_name(cols[0])] = cols[1]
         for path in sorted(folder.glob("references*.tsv")):
             ruleset.sources.append(path)
-            for number, cols in _read_tsv(path, problems, (3, 3)):
+            for number, cols in _read_tsv(path, problems, (3, 4)):
                 if cols[1] not in ENTITY_CLASSES or cols[2] not in ("pronoun", "noun"):
                     problems.append(
                         f"{path}:{number}: expected a class ({', '.join(ENTITY_CLASSES)}) and"
                         f" 'pronoun' or 'noun', got {cols[1]!r}, {cols[2]!r}"
                     )
-                ruleset.references[cols[0].lower()] = (cols[1], cols[2])
+                words = tuple(w.strip().lower() for w in cols[3].split("|")) if len(cols) > 3 else ()
+                ruleset.references[cols[0].lower()] = Reference(cols[1], cols[2], words)
         for path in sorted(folder.glob("publishers*.tsv")):
             ruleset.sources.append(path)
             for _number, cols in _read_tsv(path, problems, (2, 2)):
