@@ -644,3 +644,47 @@ def test_description_refers_to_no_organization_of_another_kind(component, make_d
         ents=[(0, 2, "PERSON"), (4, 6, "ORG"), (7, 9, "PERSON")],
     )
     assert not {f for f in facts(component, doc) if f[0] == "Richard Burr"}
+
+
+# -- "John Cornyn, the Senate's No. 2 Republican": a ranking in the party and the chamber ----
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "John Cornyn , the Senate 's No. 2 Republican , said no .",
+            [(0, 2, "PERSON"), (4, 5, "ORG"), (9, 10, "NORP")],
+            {
+                ("John Cornyn", "member_of", "Senate"),
+                ("John Cornyn", "member_of", "Republican Party"),
+            },
+        ),
+        (
+            "Dick Durbin , the second-ranking Senate Democrat , said no .",
+            [(0, 2, "PERSON"), (7, 8, "ORG"), (8, 9, "NORP")],
+            {
+                ("Dick Durbin", "member_of", "Senate"),
+                ("Dick Durbin", "member_of", "Democratic Party"),
+            },
+        ),
+        (
+            "Steny Hoyer , the No. 2 Democrat in the House , said no .",
+            [(0, 2, "PERSON"), (7, 8, "NORP"), (10, 11, "ORG")],
+            {("Steny Hoyer", "member_of", "House")},
+        ),
+    ],
+)
+def test_ranking_in_the_party_names_party_and_chamber(component, make_doc, text, ents, expected):
+    assert expected <= facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Jane Doe , the top Goldman Sachs banker , said no .", [(0, 2, "PERSON"), (5, 7, "ORG")]),
+        ("Jane Doe , the Senate 's top lawyer , said no .", [(0, 2, "PERSON"), (4, 5, "ORG")]),
+    ],
+)
+def test_ranking_without_a_party_makes_no_member(component, make_doc, text, ents):
+    assert not {f for f in facts(component, make_doc(text, ents=ents)) if f[1] == "member_of"}
