@@ -688,3 +688,70 @@ def test_ranking_in_the_party_names_party_and_chamber(component, make_doc, text,
 )
 def test_ranking_without_a_party_makes_no_member(component, make_doc, text, ents):
     assert not {f for f in facts(component, make_doc(text, ents=ents)) if f[1] == "member_of"}
+
+
+# -- "X, senior emerging markets economist at Y": a participle before the title -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        (
+            "Alex Wolf , senior emerging markets economist at Aberdeen Investments , said no .",
+            [
+                "NNP",
+                "NNP",
+                ",",
+                "JJ",
+                "VBG",
+                "NNS",
+                "NN",
+                "IN",
+                "NNP",
+                "NNP",
+                ",",
+                "VBD",
+                "UH",
+                ".",
+            ],
+        ),
+        (
+            "Alex Wolf , a leading energy analyst at Aberdeen Investments , said no .",
+            ["NNP", "NNP", ",", "DT", "VBG", "NN", "NN", "IN", "NNP", "NNP", ",", "VBD", "UH", "."],
+        ),
+    ],
+)
+def test_participle_before_an_apposition_title(component, make_doc, text, tags):
+    pos = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "VBG": "VERB", "DT": "DET"}
+    pos |= {"IN": "ADP", ",": "PUNCT", ".": "PUNCT", "VBD": "VERB", "UH": "INTJ"}
+    doc = make_doc(
+        text, ents=[(0, 2, "PERSON"), (8, 10, "ORG")], tags=tags, pos=[pos[t] for t in tags]
+    )
+    assert ("Alex Wolf", "works_for", "Aberdeen Investments") in facts(component, doc)
+
+
+def test_participle_clause_after_a_name_is_no_title(component, make_doc):
+    text = "Alex Wolf , spending a year as analyst at Aberdeen Investments , said no ."
+    tags = [
+        "NNP",
+        "NNP",
+        ",",
+        "VBG",
+        "DT",
+        "NN",
+        "IN",
+        "NN",
+        "IN",
+        "NNP",
+        "NNP",
+        ",",
+        "VBD",
+        "UH",
+        ".",
+    ]
+    pos = {"NNP": "PROPN", "NN": "NOUN", "VBG": "VERB", "DT": "DET", "IN": "ADP"}
+    pos |= {",": "PUNCT", ".": "PUNCT", "VBD": "VERB", "UH": "INTJ"}
+    doc = make_doc(
+        text, ents=[(0, 2, "PERSON"), (9, 11, "ORG")], tags=tags, pos=[pos[t] for t in tags]
+    )
+    assert ("Alex Wolf", "works_for", "Aberdeen Investments") not in facts(component, doc)
