@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..names import normalize_name
 from .entities import Resolution
+from .rules import Reference
 
 __all__ = ["find_references"]
 
@@ -34,29 +36,31 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 def find_references(
-    doc: Doc, resolution: Resolution, references: dict[str, tuple[str, str]]
+    doc: Doc,
+    resolution: Resolution,
+    references: dict[str, Reference],
+    bodies: set[str] | frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Token index → entity index of each reference with exactly one candidate entity.
 
     Args:
         doc: The ``Doc``.
         resolution: Its entities; tokens of an entity are never references.
-        references: Lower-case word → (class, ``pronoun``, ``noun``, ``public`` or
-            ``body``); a ``noun`` or ``public`` description refers only after "the" ("the
-            company", "the agency"); a ``body`` word refers to nothing, and a name that ends in
-            it is the antecedent of no ``noun`` but its own word (a ``public`` description
-            may take it: "the agency" for an "Administration").
+        references: Lower-case word → what it refers to. A ``noun`` or ``public`` description
+            refers only after "the" ("the company", "the agency"), and only to an entity whose
+            name holds one of its ``name_words`` when it has some ("the panel" → "Senate
+            Intelligence Committee").
+        bodies: Last words of public bodies' names ("committee"): a name that ends in one is
+            the antecedent of no ``noun`` description but its own word or one with name words.
     """
     found: dict[int, int] = {}
     starts: list[int] | None = None
     entities, token_entity = resolution.entities, resolution.token_entity
-    bodies = {word for word, (_, kind) in references.items() if kind == "body"}
     for token in doc:
         entry = references.get(token.lower_)
-        if entry is None or token.i in token_entity or entry[1] == "body":
+        if entry is None or token.i in token_entity:
             continue
-        label, kind = entry
-        if kind != "pronoun" and (token.i == 0 or doc[token.i - 1].lower_ != "the"):
+        if entry.kind != "pronoun" and (token.i == 0 or doc[token.i - 1].lower_ != "the"):
             continue
         if starts is None:
             starts = _sentence_starts(doc)
@@ -67,11 +71,15 @@ def find_references(
             index = token_entity.get(j)
             if (
                 index is None
-                or entities[index].label != label
+                or entities[index].label != entry.label
                 or _in_parentheses(doc, j, token_entity)
             ):
                 continue
-            if kind == "noun" and _ends_in_another_body(entities[index].name, token.lower_, bodies):
+            name = entities[index].name
+            if entry.name_words:
+                if not _has_name_word(name, entry.name_words):
+                    continue
+            elif entry.kind == "noun" and _ends_in_another_body(name, token.lower_, bodies):
                 continue
             candidates.add(index)
         if len(candidates) == 1:
@@ -102,3 +110,8 @@ def _ends_in_another_body(name: str, word: str, bodies: set[str]) -> bool:
     """
     last = name.rsplit(" ", 1)[-1].lower()
     return last in bodies and last != word
+
+
+def _has_name_word(name: str, words: tuple[str, ...]) -> bool:
+    """Whether ``name`` holds one of ``words`` (any name when there are none)."""
+    return not words or bool(set(normalize_name(name).split()) & set(words))

@@ -15,6 +15,7 @@ from ..rules import RuleSet
 from .reading import Argument, Reading
 from .words import (
     BODY_NOUNS,
+    CHAMBERS,
     FIELD_ADJECTIVE_ENDINGS,
     WHOLE_ORG_ADJECTIVES,
     WHOLE_ORG_NOUNS,
@@ -62,7 +63,10 @@ def party_adjective(reading: Reading, arg: Argument) -> bool:
 
 def body_beside(reading: Reading, arg: Argument, title_start: int) -> bool:
     """Whether an organization that is no party is written right before ``arg`` or
-    between it and its title ("Senate Democratic leader", "Republican Senate leader")."""
+    between it and its title ("Senate Democratic leader", "Republican Senate leader"), or
+    the name of a chamber NER left untagged right before it ("House Democratic leader")."""
+    if arg.start > 0 and reading.doc[arg.start - 1].text in CHAMBERS:
+        return True
     for i in (arg.start - 1, *range(arg.end, title_start)):
         index = reading.entity_at(i) if i >= 0 else None
         if index is None or index == arg.entity:

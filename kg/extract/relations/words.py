@@ -6,6 +6,7 @@ __all__ = [
     "BECOMING",
     "BODY_NOUNS",
     "CANDIDACY",
+    "CHAMBERS",
     "FIELD_ADJECTIVE_ENDINGS",
     "FUTURE_AUX",
     "HEAD_PREDICATES",
@@ -65,3 +66,6 @@ CANDIDACY = frozenset({"candidate", "nominee", "hopeful", "challenger"})
 # A body inside an organization: whoever heads it is a member of the whole ("Senate
 # tax committee chief X").
 BODY_NOUNS = frozenset({"committee", "subcommittee", "panel", "caucus", "delegation"})
+# The capitalised names of legislative chambers that NER may leave untagged at the start of a
+# sentence ("House Democratic leader Nancy Pelosi said"): a party post after one is held in it.
+CHAMBERS = frozenset({"House", "Senate", "Assembly", "Congress", "Parliament", "Commons"})
