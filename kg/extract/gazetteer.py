@@ -205,6 +205,8 @@ MENTION_WORDS = (
     "place_prefixes",
     "person_heads",
     "newspaper_heads",
+    "portfolios",
+    "portfolio_titles",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

@@ -1,0 +1,81 @@
+"""British government titles as BBC news writes them (hand-built Docs, no model): the portfolio
+of a cabinet title is no organization ("Home Secretary Charles Clarke"), and a BBC article read
+from a ``bbc/`` folder means the British government."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import ExtractComponent, graph_from_doc
+from kg.records import Article
+
+
+@pytest.fixture(scope="module")
+def uk(blank):
+    return ExtractComponent(blank, [], "UK")
+
+
+def facts(component, doc):
+    graph = graph_from_doc(Article("t", doc.text), component(doc))
+    return {(t.subject.name, t.predicate, t.object.name) for t in graph.triples}, {
+        e.name for e in graph.entities
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "triple"),
+    [
+        (
+            "An explanation was sent by Home Secretary Charles Clarke to MPs .",
+            [(5, 6, "ORG"), (7, 9, "PERSON")],
+            ("Charles Clarke", "secretary_of", "Home Office"),
+        ),
+        (
+            "Education Secretary Ruth Kelly said schools would get more money .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            ("Ruth Kelly", "secretary_of", "Department for Education"),
+        ),
+        (
+            "Defence Secretary Geoff Hoon visited the troops .",
+            [(0, 1, "GPE"), (2, 4, "PERSON")],
+            ("Geoff Hoon", "secretary_of", "Ministry of Defence"),
+        ),
+    ],
+)
+def test_portfolio_before_a_cabinet_title_is_no_organization(uk, make_doc, text, ents, triple):
+    got, names = facts(uk, make_doc(text, ents=ents))
+    assert got == {triple}
+    assert not names & {"Home", "Education", "Defence"}
+
+
+def test_a_name_of_its_own_before_a_cabinet_title_stays_its_object(uk, make_doc):
+    doc = make_doc(
+        "US Treasury Secretary John Snow arrived .",
+        ents=[(0, 1, "GPE"), (1, 2, "ORG"), (3, 5, "PERSON")],
+    )
+    got, names = facts(uk, doc)
+    assert ("John Snow", "secretary_of", "Treasury") in got
+    assert "Treasury" in names
+
+
+def test_a_portfolio_word_before_a_lower_case_word_stays_a_name(uk, make_doc):
+    # "Home" is only dropped before a capitalised cabinet title.
+    doc = make_doc("Home secretary jobs went to Ann Lee .", ents=[(0, 1, "ORG"), (5, 7, "PERSON")])
+    _, names = facts(uk, doc)
+    assert "Home" in names
+
+
+@pytest.mark.parametrize(
+    ("origin", "country"),
+    [
+        ("corpus/bbc/politics/013.txt", "United Kingdom"),
+        ("bbc/013.txt", "United Kingdom"),
+        ("C:\\news\\bbc\\sport\\043.txt", "United Kingdom"),
+        ("politics/013.txt", ""),
+        ("/home/bbc/work/news/politics/013.txt", ""),  # a publisher's folder is near its files
+        ("bbc.jsonl:12", ""),
+    ],
+)
+def test_publisher_by_the_folder_of_the_file_read(component, origin, country):
+    article = Article("sha256:0123456789abcdef", "x", origin=origin)
+    assert component.publisher_country(article) == country
