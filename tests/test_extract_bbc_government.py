@@ -1,6 +1,5 @@
 """British government titles as BBC news writes them (hand-built Docs, no model): the portfolio
-of a cabinet title is no organization ("Home Secretary Charles Clarke"), and a BBC article read
-from a ``bbc/`` folder means the British government."""
+of a cabinet title is no organization ("Home Secretary Charles Clarke")."""
 
 from __future__ import annotations
 
@@ -63,19 +62,3 @@ def test_a_portfolio_word_before_a_lower_case_word_stays_a_name(uk, make_doc):
     doc = make_doc("Home secretary jobs went to Ann Lee .", ents=[(0, 1, "ORG"), (5, 7, "PERSON")])
     _, names = facts(uk, doc)
     assert "Home" in names
-
-
-@pytest.mark.parametrize(
-    ("origin", "country"),
-    [
-        ("corpus/bbc/politics/013.txt", "United Kingdom"),
-        ("bbc/013.txt", "United Kingdom"),
-        ("C:\\news\\bbc\\sport\\043.txt", "United Kingdom"),
-        ("politics/013.txt", ""),
-        ("/home/bbc/work/news/politics/013.txt", ""),  # a publisher's folder is near its files
-        ("bbc.jsonl:12", ""),
-    ],
-)
-def test_publisher_by_the_folder_of_the_file_read(component, origin, country):
-    article = Article("sha256:0123456789abcdef", "x", origin=origin)
-    assert component.publisher_country(article) == country

@@ -53,16 +53,12 @@ class ExtractComponent:
 
     def publisher_country(self, article: Article) -> str:
         """The country of ``article``'s publisher (``publishers.tsv``): by its source, its
-        URL's host, or a folder of its id or of the file it was read from named after the
-        publisher; else ``""``."""
+        URL's host, or a folder of its id named after the publisher; else ``""``."""
         host = urlsplit(article.url).hostname or ""
         # The folders of a file's id, nearest first: "bbc/politics/013.txt" whether the
-        # folder or the file itself was given to kg build. A .txt file's id is its text's
-        # hash, so the folders of the file it came from count too (the nearest three: a
-        # publisher's folder holds its sections, not the user's home).
+        # folder or the file itself was given to kg build.
         folders = article.id.split("/")[-2::-1]
-        read_from = article.origin.replace("\\", "/").split("/")[-2:-5:-1]
-        for name in (article.source, host.removeprefix("www."), *folders, *read_from):
+        for name in (article.source, host.removeprefix("www."), *folders):
             country = self.ruleset.publishers.get(normalize_name(name)) if name else None
             if country:
                 return country
