@@ -76,3 +76,42 @@ def test_party_typed_as_organization_stays_the_party(component, make_doc):
     doc = make_doc("Labour MP Ann Lee resigned .", ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
     got, _ = facts(component, doc)
     assert ("Ann Lee", "member_of", "Labour", "current") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "triple"),
+    [
+        (
+            "Arsenal vice-chairman David Dein said the club would list when Arsenal moves .",
+            [(4, 6, "PERSON")],
+            ("David Dein", "works_for", "Arsenal", "current"),
+        ),
+        (
+            "He said Gazprom chief Alexei Miller had agreed .",
+            [(4, 6, "PERSON")],
+            ("Alexei Miller", "leader_of", "Gazprom", "current"),
+        ),
+    ],
+)
+def test_name_ner_missed_before_a_title_and_a_person_is_an_organization(
+    component, make_doc, text, ents, triple
+):
+    got, entities = facts(component, make_doc(text, ents=ents))
+    assert got == {triple}
+    assert (triple[2], "Organization") in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Replacement hooker Robin McBryde remains a doubt .", [(2, 4, "PERSON")]),
+        ("He praised Touching the Void director Kevin McDonald .", [(6, 8, "PERSON")]),
+        ("He said England skipper Jason Robinson was fit .", [(4, 6, "PERSON")]),
+    ],
+)
+def test_capitalised_word_before_a_title_is_not_always_an_organization(
+    component, make_doc, text, ents
+):
+    got, entities = facts(component, make_doc(text, ents=ents))
+    assert got == set()
+    assert not any(label == "Organization" for _, label in entities)

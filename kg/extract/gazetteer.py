@@ -207,6 +207,8 @@ MENTION_WORDS = (
     "newspaper_heads",
     "portfolios",
     "portfolio_titles",
+    "org_titles",
+    "org_title_prefixes",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 
