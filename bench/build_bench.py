@@ -631,7 +631,7 @@ def profile_stages(
     for is the spaCy pipeline and its glue.
     """
     import kg.extract.pipeline as pipeline
-    import kg.extract.relations as relations
+    import kg.extract.relations.extract as relations
     import kg.store
 
     timer = StageTimer()

@@ -1,0 +1,292 @@
+"""Checks of the text around a match: where its object stands, and what the words near
+its title make of it.
+
+Each check is a predicate over a :class:`~kg.extract.relations.reading.Reading`; the
+relation builder (:mod:`kg.extract.relations.builder`) refuses a match, or changes its
+predicate, by them.
+"""
+
+from __future__ import annotations
+
+from ...names import normalize_name
+from ..annotate import TitlePhrase
+from .reading import Argument, Reading
+from .words import (
+    BODY_NOUNS,
+    FIELD_ADJECTIVE_ENDINGS,
+    WHOLE_ORG_ADJECTIVES,
+    WHOLE_ORG_NOUNS,
+    WHOLE_PERSON_TITLES,
+)
+
+__all__ = [
+    "body_beside",
+    "describes_a_noun",
+    "heads_a_body",
+    "heads_a_part",
+    "in_a_list",
+    "is_adjective",
+    "is_plural",
+    "lists_on",
+    "modifies_a_noun",
+    "named_before",
+    "names_a_titled_person",
+    "object_after",
+    "object_follows",
+    "party_adjective",
+    "starts_a_clause",
+    "title_belongs_to_next_name",
+    "word_before",
+]
+
+
+def is_adjective(reading: Reading, arg: Argument) -> bool:
+    """Whether an entity is written as its adjective ("Democratic" for the Democratic Party)."""
+    found = reading.gazetteer.demonym(arg.text)
+    return found is not None and normalize_name(found[0]) != normalize_name(arg.text)
+
+
+def party_adjective(reading: Reading, arg: Argument) -> bool:
+    """Whether an entity is a political party written as its adjective ("Republican")."""
+    entity = reading.res.entities[arg.entity]
+    return (
+        entity.label == "Organization"
+        and reading.gazetteer.is_party(entity.name)
+        and is_adjective(reading, arg)
+    )
+
+
+def body_beside(reading: Reading, arg: Argument, title_start: int) -> bool:
+    """Whether an organization that is no party is written right before ``arg`` or
+    between it and its title ("Senate Democratic leader", "Republican Senate leader")."""
+    for i in (arg.start - 1, *range(arg.end, title_start)):
+        index = reading.entity_at(i) if i >= 0 else None
+        if index is None or index == arg.entity:
+            continue
+        entity = reading.res.entities[index]
+        if (
+            entity.label == "Organization"
+            and not reading.gazetteer.is_party(entity.name)
+            # "Liberal Democrat leader": NER's "Liberal" is the party's own first word
+            and not (
+                i == arg.start - 1 and reading.gazetteer.demonym(reading.doc[i : arg.end].text)
+            )
+        ):
+            return True
+    return False
+
+
+def describes_a_noun(reading: Reading, obj: Argument, title_start: int) -> bool:
+    """Whether a common noun stands between an object in front and its title."""
+    return obj.end <= title_start and any(
+        t.pos_ == "NOUN" and t.is_lower and t.lower_ not in reading.ruleset.modifiers
+        for t in reading.doc[obj.end : title_start]
+    )
+
+
+def modifies_a_noun(reading: Reading, arg: Argument) -> bool:
+    """Whether an entity only modifies the common noun after it ("London rock station");
+    a noun for an organization names it ("of the smaller Acme company"). An entity in a
+    hyphenated modifier describes what follows ("of the Hong Kong-based Acme")."""
+    nxt = reading.doc[arg.end]
+    if (
+        nxt.text in ("-", "–")
+        and arg.end + 1 < len(reading.doc)
+        and reading.doc[arg.end + 1].is_lower
+        and reading.doc[arg.end + 1].is_alpha
+    ):
+        return True
+    return (
+        nxt.is_lower
+        and nxt.pos_ == "NOUN"
+        and arg.end not in reading.ann.titles
+        and not (reading.ann.ent[arg.start] == "ORG" and nxt.lower_ in reading.gazetteer.org_nouns)
+    )
+
+
+def in_a_list(reading: Reading, arg: Argument) -> bool:
+    """Whether a place is followed by another ("Leeds, Bradford and Hull"): a list, not a
+    location; a town followed by its state ("Aiken, S.C.") is no list."""
+    doc, i = reading.doc, arg.end
+    ent = reading.ann.ent
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    conjoined = i < len(doc) and doc[i].lower_ in ("and", "or")
+    if conjoined:
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "the":  # "China and the United States"
+            i += 1
+    if not (i > arg.end and i < len(doc) and ent[i] == "PLACE"):
+        return False
+    if conjoined or not (
+        reading.ann.geo[arg.start] == "other" and reading.ann.geo[i] in ("country", "region")
+    ):
+        return True
+    # "in Aiken, S.C.": a town, then its state or country, is no list, unless more
+    # places follow ("London, Paris and Rome")
+    while i < len(doc) and ent[i] == "PLACE":
+        i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("and", "or"):
+        i += 1
+    return i < len(doc) and ent[i] == "PLACE"
+
+
+def object_follows(reading: Reading, end: int) -> bool:
+    """Whether "of/at/for (the) Organization" follows a title ending before ``end``."""
+    doc = reading.doc
+    ent = reading.ann.ent
+    if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for"):
+        return False
+    i = end + 1
+    while i < len(doc) and (
+        doc[i].lower_ in ("the", "and")
+        or ent[i] == "NORP"
+        or (doc[i].pos_ in ("ADJ", "NOUN") and not ent[i])
+        or (doc[i].tag_ in ("VBN", "VBG") and doc[i].is_lower)  # "of the banned VHP"
+    ):
+        i += 1
+    return i < len(doc) and ent[i] in ("ORG", "PLACE")
+
+
+def object_after(reading: Reading, end: int) -> list[int]:
+    """The organization tokens of "of/at/for/with (the) Organization" right after ``end``."""
+    doc = reading.doc
+    ent = reading.ann.ent
+    if end >= len(doc) or doc[end].lower_ not in ("of", "at", "for", "with"):
+        return []
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    obj = []
+    while i < len(doc) and ent[i] == "ORG":
+        obj.append(i)
+        i += 1
+    return obj
+
+
+def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
+    """Whether a leading title heads only a part of the organization."""
+    doc = reading.doc
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.pos_ in ("NOUN", "PROPN")  # the parser takes "tax committee" for a name
+        and before.is_lower
+        and (before.dep_ in ("compound", "nmod", "amod") or not doc.has_annotation("DEP"))
+        and not reading.ann.ent[start - 1]
+        and before.lower_ not in reading.ruleset.modifiers
+        and before.lower_ not in WHOLE_ORG_NOUNS
+    ):
+        return True  # "research director", "performance director"
+    if (
+        before is not None
+        and before.pos_ == "ADJ"
+        and before.is_lower
+        and before.lower_.endswith(FIELD_ADJECTIVE_ENDINGS)
+        and before.lower_ not in WHOLE_ORG_ADJECTIVES
+        and before.lower_ not in reading.ruleset.modifiers
+        and doc[end - 1].lower_ not in WHOLE_PERSON_TITLES
+    ):
+        return True  # "legislative director", "medical director": a field, not the whole
+    if end < len(doc) and doc[end].lower_ in ("of", "for") and not object_follows(reading, end):
+        return True  # "head of consumer services"
+    # "general manager of TI's Voip business"
+    return (
+        obj.start >= end
+        and obj.end + 1 < len(doc)
+        and doc[obj.end].tag_ == "POS"
+        and doc[obj.end + 1].is_lower
+    )
+
+
+def heads_a_body(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
+    """Whether a head title heads a committee of the organization, not the organization:
+    "Senate tax committee chief X", "chairman of the Commons public accounts committee"."""
+    doc = reading.doc
+    if obj.end <= title.start:
+        between = doc[obj.end : title.start]
+    else:
+        i = obj.end
+        while i < len(doc) and (
+            (doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "PROPN"))
+            or reading.ann.ent[i] == "NORP"  # "of the House Democratic caucus"
+        ):
+            i += 1
+        between = doc[obj.end : i]
+    return any(t.lower_ in BODY_NOUNS for t in between)
+
+
+def lists_on(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
+    """Whether a plural title after one name is the next item of a list, not its
+    apposition: "Kofi Annan, World Bank officials and ministers" (but "A and B,
+    analysts at Z" and "X, one of the analysts at Z" are appositions)."""
+    doc = reading.doc
+    if not (is_plural(reading, title) and doc[title.last].lower_.endswith("s")):
+        return False
+    if subject.start > 0 and doc[subject.start - 1].lower_ in ("and", "&"):
+        return False
+    return not any(
+        t.lower_ in ("one", "of", "among", "both") for t in doc[subject.end : title.start]
+    )
+
+
+def starts_a_clause(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
+    """Whether a title after a name is the subject of a verb of its own, the name an
+    object of what comes before ("went to Moore, an RNC official said")."""
+    head = reading.doc[title.last]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    name = reading.doc[subject.end - 1]
+    return (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and head.head.i > head.i
+        and name.dep_ in ("pobj", "dobj", "conj")
+        # "A and B, analysts at Z, said": a comma closes an apposition
+        and not any(t.text == "," for t in reading.doc[head.i + 1 : head.head.i])
+    )
+
+
+def names_a_titled_person(reading: Reading, obj: Argument, subject: int) -> bool:
+    """Whether an object after a title starts another person's title and name ("a
+    spokesman for Pennsylvania House Speaker Mike Turzai": the speaker's spokesman)."""
+    phrase = reading.ann.titles.get(obj.end)
+    if phrase is None:
+        return False
+    person = reading.res.token_entity.get(phrase.end)
+    return (
+        person is not None and person != subject and reading.res.entities[person].label == "Person"
+    )
+
+
+def title_belongs_to_next_name(reading: Reading, end: int, subject: int) -> bool:
+    """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""
+    if end >= len(reading.doc):
+        return False
+    nxt = reading.res.token_entity.get(end)
+    return nxt is not None and nxt != subject and reading.res.entities[nxt].label == "Person"
+
+
+def is_plural(reading: Reading, title: TitlePhrase) -> bool:
+    """Whether a title is written in the plural ("Senators", "analysts")."""
+    written = " ".join(t.lower_ for t in reading.doc[title.start : title.end])
+    return all(written != entry.phrase for entry in title.entries)
+
+
+def word_before(reading: Reading, title: TitlePhrase) -> int:
+    """The token right before a title once its modifiers and hyphens are passed
+    ("former", "ex-"), or -1 at the start of the Doc."""
+    i = title.start - 1
+    while i >= 0 and (
+        reading.doc[i].lower_ in reading.ruleset.modifiers or reading.doc[i].text == "-"
+    ):
+        i -= 1
+    return i
+
+
+def named_before(reading: Reading, title: TitlePhrase) -> bool:
+    """Whether an entity or a possessive stands right before a title (modifiers aside):
+    "Tory chancellor", "House Republican leader", "Acme's chairman"."""
+    i = word_before(reading, title)
+    return i >= 0 and (bool(reading.ann.ent[i]) or reading.doc[i].tag_ == "POS")

@@ -1,0 +1,84 @@
+"""The object a government title implies: "Chancellor X" in a British story works for the
+Treasury, "Senator X" sits in the Senate, as ``schemas/rules/government.tsv`` says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...names import normalize_name
+from ..annotate import TitlePhrase
+from .checks import named_before, object_after, object_follows, party_adjective, word_before
+from .reading import Argument, Reading
+
+__all__ = ["ImpliedObject", "implied_object"]
+
+
+@dataclass(frozen=True)
+class ImpliedObject:
+    """The object a title implies, written where the title is, and the predicate it takes."""
+
+    argument: Argument
+    predicate: str
+
+
+def implied_object(
+    reading: Reading,
+    title: TitlePhrase | None,
+    subject: Argument | None,
+    *,
+    titled: set[int],
+) -> ImpliedObject | None:
+    """The object a government title names in the article's country, and its predicate.
+
+    ``titled`` holds the first tokens of the titles that gave a triple with a written
+    object. None when the title gave a triple with a written object already, when an
+    organization, place, adjective or capitalised word is written right before it
+    ("Tory chancellor", "Trade Representative"), or when the country has no such post.
+    A country written right before the title is the country meant ("U.S. Senator X");
+    a region or a party adjective before a legislator's title leaves the chamber implied
+    ("Texas Senator X", "Democratic Senator X") when the article names the chamber.
+    """
+    if title is None or subject is None or title.start in titled:
+        return None
+    i = word_before(reading, title)
+    country, seat = "", False
+    if named_before(reading, title):
+        country = country_written_at(reading, i)
+        seat = not country and (reading.ann.geo[i] == "region" or party_adjective_at(reading, i))
+        if not country and not seat:
+            return None
+    elif i >= 0 and reading.doc[i].pos_ == "PROPN" and reading.doc[i].is_title:
+        return None  # "Trade Representative X" is no member of the House
+    if object_follows(reading, title.end) or object_after(reading, title.end):
+        return None
+    country = country or reading.article_country()
+    key = normalize_name(country)
+    posts = [reading.ruleset.government.get((key, entry.phrase)) for entry in title.entries]
+    post = next((p for p in posts if p is not None), None)
+    if post is None or (seat and post.predicate != "member_of"):
+        return None
+    if seat and not any(
+        reading.res.entity_named(name, post.object_class) is not None
+        for name in (post.object, *post.aliases)
+    ):
+        return None  # "Tory MP X": the Commons only when the article names it
+    index = reading.entity_named(post.object, post.object_class, post.aliases)
+    return ImpliedObject(Argument(index, title.text, title.start, title.end), post.predicate)
+
+
+def country_written_at(reading: Reading, i: int) -> str:
+    """The country of government.tsv whose name ends at token ``i`` ("U.S."), else ""."""
+    index = reading.res.token_entity.get(i)
+    if index is None or reading.ann.geo[i] != "country":
+        return ""
+    entity = reading.res.entities[index]
+    key = normalize_name(entity.name)
+    return entity.name if any(k[0] == key for k in reading.ruleset.government) else ""
+
+
+def party_adjective_at(reading: Reading, i: int) -> bool:
+    """Whether token ``i`` is a party written as its adjective ("Democratic Senator")."""
+    index = reading.entity_at(i)
+    if index is None:
+        return False
+    return party_adjective(reading, Argument(index, reading.doc[i].text, i, i + 1))

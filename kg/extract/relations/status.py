@@ -1,0 +1,135 @@
+"""The status of a role a match gives: ``current``, ``former`` or ``future``.
+
+A modifier of the title lexicon ("former", "acting", "designate"), a verb that removed the
+holder ("fired"), one that gives the title ahead of time ("will become") or a past verb with
+a time span ("who led Labour until 1992") decides it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .reading import Reading
+from .words import BECOMING, FUTURE_AUX, REMOVING, SPAN_WORDS
+
+__all__ = ["CURRENT", "Status", "is_ahead", "status_of", "verb_status"]
+
+
+@dataclass(frozen=True)
+class Status:
+    """The status of a title, the predicate a modifier puts instead of the title's own
+    (``""`` for none: "assistant" makes ``works_for``), and the token that gave them."""
+
+    status: str
+    override: str = ""
+    at: int | None = None
+    """The token of the modifier or verb, None when nothing was written."""
+
+
+CURRENT = Status("current")
+
+
+def status_of(reading: Reading, first: int, last: int) -> Status:
+    """Status, predicate override and the modifier's token, for a title ``[first, last]``.
+
+    Modifiers are looked for just before the title, also before the organization in
+    front of it ("former Chelsea finance director"), and just after it ("designate").
+    """
+    doc, ann, modifiers = reading.doc, reading.ann, reading.ruleset.modifiers
+    i, steps = first - 1, 0
+    found: Status | None = None
+    while i >= 0 and steps < 6:
+        token = doc[i]
+        word = token.lower_
+        if word in modifiers:
+            status, override = modifiers[word]
+            if found is None:
+                found = Status(status, override, i)
+            if status == "former":  # "former acting attorney general": former wins
+                return Status("former", found.override, found.at)
+            i, steps = i - 1, steps + 1
+            continue
+        if word == "," and found is None and i > 0 and doc[i - 1].pos_ == "NOUN":
+            before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
+            if before in modifiers:
+                return Status(*modifiers[before], i - 1)
+        if found is None and token.tag_ in ("VBD", "VBN") and token.lemma_ in REMOVING:
+            return Status("former", "", i)  # "Trump fired FBI Director James Comey"
+        if (
+            ann.ent[i] == "PERSON"
+            or word
+            in (",", ";", "(", ")", ":", ".", "!", "?")  # "deputy leader. Acme's chairman X"
+            or not (
+                token.pos_ in ("ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PART", "CCONJ")
+                or ann.ent[i]
+            )
+        ):
+            break
+        i, steps = i - 1, steps + 1
+    if found is not None and found.status != "current":
+        return found
+    for k in (last + 1, last + 2) if found is None else ():
+        if (
+            k < len(doc)
+            and doc[k].lower_ in modifiers
+            and (k == last + 1 or doc[last + 1].text == "-")
+        ):
+            return Status(*modifiers[doc[k].lower_], k)
+    # A modifier that only changes the predicate ("assistant") leaves the verb its say.
+    override = found.override if found else ""
+    # "X will become chief executive": the title is what "become" makes X, not an
+    # apposition of X ("X, chairman of Y, will become ...").
+    # "X will serve as chairman", "nominated X to be the next head of Y" too.
+    title: Token = doc[last]
+    verb = title.head
+    if title.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    if (
+        title.dep_ in ("attr", "oprd", "xcomp", "dobj", "pobj")
+        and verb.lemma_ in BECOMING
+        and is_ahead(verb)
+    ):
+        return Status("future", override, verb.i)
+    if (
+        title.dep_ in ("attr", "pobj")
+        and verb.tag_ == "VBD"
+        and verb.lemma_ in BECOMING
+        and (
+            verb.lemma_ == "serve"
+            or any(c.lower_ in ("when", "while", *SPAN_WORDS) for c in verb.children)
+        )
+    ):
+        # "who served as chairman", "when he was a Republican congressman", "was an
+        # adviser to Y from 2015 to 2016" (the post is
+        # over, the party stays: the verb stands before the party, as a modifier after it)
+        return Status("former", override, last)
+    return found or CURRENT
+
+
+def is_ahead(verb: Token) -> bool:
+    """Whether a verb speaks of what is to come: "will meet", "is to become", "plans to
+    join", "would lead" (an auxiliary of the future or of the conditional, or an
+    infinitive)."""
+    return any(
+        c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("to", "would"))
+        for c in verb.children
+    )
+
+
+def verb_status(verb: Token) -> str:
+    """A verb in the past with a time span is a former role ("who led Labour from 1983
+    until 1992"); "founded Microsoft in 1975" is not. A verb of what is to come gives a
+    future one ("will meet")."""
+    if is_ahead(verb):
+        return "future"  # "X will meet Y", "X plans to join Y"
+    if verb.tag_ != "VBD":
+        return "current"
+    if any(
+        child.lower_ in SPAN_WORDS
+        or (child.dep_ == "advcl" and any(c.lower_ in SPAN_WORDS for c in child.children))
+        for child in verb.children
+    ):  # "headed Acme until 2010", "headed Acme until he sold his stake"
+        return "former"
+    return "current"
