@@ -62,3 +62,32 @@ def test_a_portfolio_word_before_a_lower_case_word_stays_a_name(uk, make_doc):
     doc = make_doc("Home secretary jobs went to Ann Lee .", ents=[(0, 1, "ORG"), (5, 7, "PERSON")])
     _, names = facts(uk, doc)
     assert "Home" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "triple"),
+    [
+        (
+            "The plan of Trade and Industry Secretary Patricia Hewitt failed .",
+            [(7, 9, "PERSON")],
+            ("Patricia Hewitt", "secretary_of", "Department of Trade and Industry"),
+        ),
+        (
+            "Aid was promised by International Development Secretary Hilary Benn .",
+            [(7, 9, "PERSON")],
+            ("Hilary Benn", "secretary_of", "Department for International Development"),
+        ),
+    ],
+)
+def test_british_cabinet_posts_name_their_department(uk, make_doc, text, ents, triple):
+    got, _ = facts(uk, make_doc(text, ents=ents))
+    assert got == {triple}
+
+
+def test_british_cabinet_post_without_a_country_implies_nothing(component, make_doc):
+    doc = make_doc(
+        "The plan of Trade and Industry Secretary Patricia Hewitt failed .",
+        ents=[(7, 9, "PERSON")],
+    )
+    got, _ = facts(component, doc)
+    assert got == set()
