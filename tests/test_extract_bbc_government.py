@@ -91,3 +91,33 @@ def test_british_cabinet_post_without_a_country_implies_nothing(component, make_
     )
     got, _ = facts(component, doc)
     assert got == set()
+
+
+@pytest.fixture(scope="module")
+def us(blank):
+    return ExtractComponent(blank, [], "United States")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "triple"),
+    [
+        (
+            "Talks with Undersecretary of State John Bolton ended .",
+            [(4, 5, "GPE"), (5, 7, "PERSON")],
+            ("John Bolton", "works_for", "State Department"),
+        ),
+        (
+            "Under Secretary of State Nicholas Burns flew in .",
+            [(3, 4, "GPE"), (4, 6, "PERSON")],
+            ("Nicholas Burns", "works_for", "State Department"),
+        ),
+        (  # no undersecretary: the secretary heads the department
+            "Talks with Secretary of State Colin Powell ended .",
+            [(4, 5, "GPE"), (5, 7, "PERSON")],
+            ("Colin Powell", "secretary_of", "State Department"),
+        ),
+    ],
+)
+def test_undersecretary_of_state_works_for_the_department(us, make_doc, text, ents, triple):
+    got, _ = facts(us, make_doc(text, ents=ents))
+    assert got == {triple}  # never works_for "State"
