@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.mentions import find_mentions
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
 
@@ -115,3 +117,21 @@ def test_capitalised_word_before_a_title_is_not_always_an_organization(
     got, entities = facts(component, make_doc(text, ents=ents))
     assert got == set()
     assert not any(label == "Organization" for _, label in entities)
+
+
+def test_capitalised_title_keeps_its_own_words(component, make_doc):
+    doc = make_doc(
+        "No probe is possible , said Executive Director Susan Grundmann .",
+        ents=[(8, 10, "PERSON")],
+    )
+    _, entities = facts(component, doc)
+    assert not any(label == "Organization" for _, label in entities)
+
+
+def test_surname_before_a_title_stays_a_person(make_doc):
+    doc = make_doc(
+        "Al Franken voted no . Franken spokesman Michael Dale said when Franken spoke .",
+        ents=[(0, 2, "PERSON"), (7, 9, "PERSON")],
+    )
+    mentions = find_mentions(doc, load_gazetteer())
+    assert not any(m.label == "Organization" for m in mentions)

@@ -110,11 +110,15 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
     Up to three capitalised words; the first word of a sentence only when the article also
     writes it capitalised, alone, inside a sentence ("When Arsenal moves"), or in capitals
     ("Replacement hooker X", "Former Arsenal keeper X": no "Replacement", no "Former";
-    "Festival director X" after "the Berlin Film Festival": no "Festival").
+    "Festival director X" after "the Berlin Film Festival": no "Festival"); so too before
+    a capitalised title ("said Executive Director X": no "Executive"). A surname of a
+    person of the article is no organization ("Franken spokesman X").
     """
     titles, prefixes = ctx.words("org_titles"), ctx.words("org_title_prefixes")
     not_names = ctx.words("leading_titles") | ctx.words("portfolios") | ctx.words("person_nouns")
     taken = ctx.taken(mentions)
+    # Surnames of the full names of people (a one-word "person" may be NER's company).
+    people = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
     midsentence: set[str] | None = None
     found: list[SpanMention] = []
     for m in mentions:
@@ -133,23 +137,29 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
             continue  # the end of a film's or a book's name: "Touching the Void director X"
         opens = start == 0 or doc[start].is_sent_start or doc[start - 1].text not in (",", "-")
         opens = opens and (start == 0 or not doc[start - 1].is_alpha or doc[start].is_sent_start)
-        if start < end and opens and not doc[start].is_upper:
+        # A capitalised title ("said Executive Director X") may have its own words before it.
+        capitalised = doc[m.start - 1].is_title
+        if start < end and (opens or capitalised) and not doc[start].is_upper:
             if midsentence is None:
                 midsentence = _alone_inside_sentences(doc)
             if doc[start].text not in midsentence:
                 start += 1  # "Former", "Injured": a capitalised sentence starter
         span = doc[start:end]
         gazetteer = ctx.gazetteer
-        if start == end or any(
-            known(span.text)
-            for known in (
-                gazetteer.demonym,
-                gazetteer.lookup,
-                gazetteer.is_region,
-                gazetteer.is_city,
+        if (
+            start == end
+            or span.text in people
+            or any(
+                known(span.text)
+                for known in (
+                    gazetteer.demonym,
+                    gazetteer.lookup,
+                    gazetteer.is_region,
+                    gazetteer.is_city,
+                )
             )
         ):
-            continue  # a nationality, a place ("England skipper X"), or a known name
+            continue  # a surname ("Franken spokesman X"), a nationality, a place, a known name
         found.append(SpanMention(start, end, span.text, span.text, "Organization", "ORG"))
         taken.update(range(start, end))
     return [*mentions, *found]
