@@ -6,9 +6,11 @@ __all__ = [
     "BECOMING",
     "BODY_NOUNS",
     "CANDIDACY",
+    "CHAMBERS",
     "FIELD_ADJECTIVE_ENDINGS",
     "FUTURE_AUX",
     "HEAD_PREDICATES",
+    "LEAVING",
     "PARTY_POSTS",
     "REMOVING",
     "SPAN_WORDS",
@@ -22,6 +24,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # Verbs that end the role of the title after them ("Trump fired FBI Director James Comey"),
 # once done ("a plan to oust Secretary of State X" leaves him in post).
 REMOVING = frozenset({"fire", "sack", "oust", "dismiss", "depose", "topple"})
+# Verbs by which the holder leaves a post, done, with the holder their subject ("X resigned",
+# "X stepped down"; "step" only with "down" or "aside").
+LEAVING = frozenset({"resign", "quit", "retire", "step"})
 # Words of a time span that ends: "who led Labour from 1983 until 1992".
 SPAN_WORDS = ("from", "until", "till", "between")
 # Verbs that give a title ahead of time: "X is to become / to be / will serve as chairman".
@@ -61,3 +66,6 @@ CANDIDACY = frozenset({"candidate", "nominee", "hopeful", "challenger"})
 # A body inside an organization: whoever heads it is a member of the whole ("Senate
 # tax committee chief X").
 BODY_NOUNS = frozenset({"committee", "subcommittee", "panel", "caucus", "delegation"})
+# The capitalised names of legislative chambers that NER may leave untagged at the start of a
+# sentence ("House Democratic leader Nancy Pelosi said"): a party post after one is held in it.
+CHAMBERS = frozenset({"House", "Senate", "Assembly", "Congress", "Parliament", "Commons"})
