@@ -57,13 +57,6 @@ def test_a_name_of_its_own_before_a_cabinet_title_stays_its_object(uk, make_doc)
     assert "Treasury" in names
 
 
-def test_a_portfolio_word_before_a_lower_case_word_stays_a_name(uk, make_doc):
-    # "Home" is only dropped before a capitalised cabinet title.
-    doc = make_doc("Home secretary jobs went to Ann Lee .", ents=[(0, 1, "ORG"), (5, 7, "PERSON")])
-    _, names = facts(uk, doc)
-    assert "Home" in names
-
-
 @pytest.mark.parametrize(
     ("text", "ents", "triple"),
     [

@@ -205,8 +205,6 @@ MENTION_WORDS = (
     "place_prefixes",
     "person_heads",
     "newspaper_heads",
-    "portfolios",
-    "portfolio_titles",
     "org_titles",
     "org_title_prefixes",
 )

@@ -248,8 +248,6 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             start, end = bounds
             if any(i in taken for i in range(start, end)):
                 continue
-            if label in ("Organization", "Place") and _is_portfolio(doc, start, end, ctx):
-                continue  # "Home Secretary X": the portfolio is part of the title
             if label == "Demonym":
                 if (
                     start > 0
@@ -312,14 +310,3 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
             taken.update(range(start, end))
     return mentions
-
-
-def _is_portfolio(doc: Doc, start: int, end: int, ctx: Context) -> bool:
-    """Whether ``doc[start:end]`` is the portfolio of a cabinet title written after it
-    ("Home Secretary", "Europe Minister"; ``portfolios`` in ``schemas/mention_words.toml``)."""
-    return (
-        end < len(doc)
-        and doc[end].is_title
-        and doc[end].lower_ in ctx.words("portfolio_titles")
-        and doc[start:end].text.lower() in ctx.words("portfolios")
-    )

@@ -115,7 +115,7 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
     person of the article is no organization ("Franken spokesman X").
     """
     titles, prefixes = ctx.words("org_titles"), ctx.words("org_title_prefixes")
-    not_names = ctx.words("leading_titles") | ctx.words("portfolios") | ctx.words("person_nouns")
+    not_names = ctx.words("leading_titles") | ctx.words("person_nouns")
     taken = ctx.taken(mentions)
     # Surnames of the full names of people (a one-word "person" may be NER's company).
     people = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
