@@ -208,6 +208,8 @@ MENTION_WORDS = (
     "capital_titles",
     "work_nouns",
     "kin_nouns",
+    "org_titles",
+    "org_title_prefixes",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 
