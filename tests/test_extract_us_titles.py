@@ -441,9 +441,10 @@ def test_a_modifier_of_the_party_still_counts(component, make_doc):
     ],
 )
 def test_country_initials_before_an_office_end_no_sentence(blank, text, after, expected):
-    from kg.extract.pipeline import start_sentences_at_line_breaks
+    from kg.extract.gazetteer import load_sentence_words
+    from kg.extract.pipeline import LineBreaks
 
-    doc = start_sentences_at_line_breaks(blank.make_doc(text))
+    doc = LineBreaks(load_sentence_words())(blank.make_doc(text))
     token = [t for t in doc if t.text == after][-1]
     assert token.is_sent_start is expected
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .reading import Reading
-from .words import BECOMING, FUTURE_AUX, REMOVING, SPAN_WORDS
 
 __all__ = ["CURRENT", "Status", "is_ahead", "status_of", "verb_status"]
 
@@ -38,6 +37,7 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
     front of it ("former Chelsea finance director"), and just after it ("designate").
     """
     doc, ann, modifiers = reading.doc, reading.ann, reading.ruleset.modifiers
+    becoming = reading.words("becoming")
     i, steps = first - 1, 0
     found: Status | None = None
     while i >= 0 and steps < 6:
@@ -55,7 +55,11 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
             before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
             if before in modifiers:
                 return Status(*modifiers[before], i - 1)
-        if found is None and token.tag_ in ("VBD", "VBN") and token.lemma_ in REMOVING:
+        if (
+            found is None
+            and token.tag_ in ("VBD", "VBN")
+            and token.lemma_ in reading.words("removing")
+        ):
             return Status("former", "", i)  # "Trump fired FBI Director James Comey"
         if (
             ann.ent[i] == "PERSON"
@@ -88,17 +92,19 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
         verb = verb.head
     if (
         title.dep_ in ("attr", "oprd", "xcomp", "dobj", "pobj")
-        and verb.lemma_ in BECOMING
-        and is_ahead(verb)
+        and verb.lemma_ in becoming
+        and is_ahead(reading, verb)
     ):
         return Status("future", override, verb.i)
     if (
         title.dep_ in ("attr", "pobj")
         and verb.tag_ == "VBD"
-        and verb.lemma_ in BECOMING
+        and verb.lemma_ in becoming
         and (
             verb.lemma_ == "serve"
-            or any(c.lower_ in ("when", "while", *SPAN_WORDS) for c in verb.children)
+            or any(
+                c.lower_ in ("when", "while", *reading.words("span_words")) for c in verb.children
+            )
         )
     ):
         # "who served as chairman", "when he was a Republican congressman", "was an
@@ -108,27 +114,28 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
     return found or CURRENT
 
 
-def is_ahead(verb: Token) -> bool:
+def is_ahead(reading: Reading, verb: Token) -> bool:
     """Whether a verb speaks of what is to come: "will meet", "is to become", "plans to
     join", "would lead" (an auxiliary of the future or of the conditional, or an
     infinitive)."""
     return any(
-        c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("to", "would"))
+        c.dep_ == "aux" and (c.lower_ in reading.words("future_aux") or c.lower_ in ("to", "would"))
         for c in verb.children
     )
 
 
-def verb_status(verb: Token) -> str:
+def verb_status(reading: Reading, verb: Token) -> str:
     """A verb in the past with a time span is a former role ("who led Labour from 1983
     until 1992"); "founded Microsoft in 1975" is not. A verb of what is to come gives a
     future one ("will meet")."""
-    if is_ahead(verb):
+    if is_ahead(reading, verb):
         return "future"  # "X will meet Y", "X plans to join Y"
     if verb.tag_ != "VBD":
         return "current"
+    span_words = reading.words("span_words")
     if any(
-        child.lower_ in SPAN_WORDS
-        or (child.dep_ == "advcl" and any(c.lower_ in SPAN_WORDS for c in child.children))
+        child.lower_ in span_words
+        or (child.dep_ == "advcl" and any(c.lower_ in span_words for c in child.children))
         for child in verb.children
     ):  # "headed Acme until 2010", "headed Acme until he sold his stake"
         return "former"
