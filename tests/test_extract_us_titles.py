@@ -8,15 +8,11 @@ import pytest
 
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
+from tests import docs
 
 
 def facts(component, doc, *, status="current"):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
-    return {
-        (t.subject.name, t.predicate, t.object.name)
-        for t in graph.triples
-        if t.evidence.status == status
-    }
+    return docs.facts(component, doc, status=status)
 
 
 @pytest.mark.parametrize(
