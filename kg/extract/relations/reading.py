@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ...records import Entity
-from ..annotate import Annotation, TitlePhrase
+from ..annotate import ENTITY_TAGS, Annotation, TitlePhrase
 from ..country import find_country
 from ..entities import Resolution, organization_key
 from ..gazetteer import Gazetteer
@@ -21,8 +21,6 @@ from ..references import find_references
 from ..rules import RuleSet
 
 __all__ = ["Argument", "Reading"]
-
-_TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ class Reading:
         """Give pronouns and descriptions with one clear antecedent its entity tag."""
         self.refs = find_references(self.doc, self.res, self.ruleset.references)
         for i, index in self.refs.items():
-            tag = _TAG[self.res.entities[index].label]
+            tag = ENTITY_TAGS[self.res.entities[index].label]
             self.ann.ent[i] = tag  # unmark_doc resets the token from here
             self.doc[i].ent_id_ = tag
 
