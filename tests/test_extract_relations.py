@@ -304,11 +304,6 @@ def test_evidence_sentence_leaves_out_the_line_breaks_around_it(component, make_
             ("Jo Ann Emmerich", "works_for", "ABC Entertainment"),
         ),
         (
-            "A spokesman for the Red Cross in Geneva , Ann Lee , said so .",
-            [(4, 6, "ORG"), (7, 8, "GPE")],
-            ("Red Cross", "based_in", "Geneva"),
-        ),
-        (
             "They met in Tbilisi , the capital of Georgia .",
             [(3, 4, "GPE"), (8, 9, "GPE")],
             ("Tbilisi", "located_in", "Georgia"),
@@ -869,8 +864,13 @@ def test_a_legislator_is_no_member_of_a_state_or_country(component, make_doc, te
 def test_a_legislator_still_belongs_to_a_named_body_or_party(component, make_doc):
     found = triples(component, make_doc("Labour MP Jane Smith spoke .", ents=[(2, 4, "PERSON")]))
     assert ("Jane Smith", "member_of", "Labour") in found
-    found = triples(component, make_doc("Democratic Senator Tom Carper of Delaware spoke .",
-                                        ents=[(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "GPE")]))
+    found = triples(
+        component,
+        make_doc(
+            "Democratic Senator Tom Carper of Delaware spoke .",
+            ents=[(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "GPE")],
+        ),
+    )
     assert ("Tom Carper", "member_of", "Democratic Party") in found
 
 
@@ -903,7 +903,11 @@ def test_a_predecessor_holds_the_title_no_more(component, make_doc, text, ents, 
 
 def test_then_before_a_comma_is_no_predecessor(component, make_doc):
     pos = ["CCONJ", "ADV", "PUNCT", "PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
-    doc = make_doc("And then , Acme chief executive Ann Ruiz left .", ents=[(3, 4, "ORG"), (6, 8, "PERSON")], pos=pos)
+    doc = make_doc(
+        "And then , Acme chief executive Ann Ruiz left .",
+        ents=[(3, 4, "ORG"), (6, 8, "PERSON")],
+        pos=pos,
+    )
     assert ("Ann Ruiz", "leader_of", "Acme") in triples(component, doc)
 
 
@@ -922,7 +926,9 @@ def test_then_before_a_comma_is_no_predecessor(component, make_doc):
         ),
     ],
 )
-def test_a_place_in_a_hyphenated_modifier_is_no_title_object(component, make_doc, text, ents, wrong):
+def test_a_place_in_a_hyphenated_modifier_is_no_title_object(
+    component, make_doc, text, ents, wrong
+):
     """'president of the London-listed Acme': London only describes Acme."""
     assert wrong not in triples(component, make_doc(text, ents=ents))
 
@@ -939,7 +945,19 @@ def test_a_place_in_a_hyphenated_modifier_is_no_title_object(component, make_doc
         (
             "Ann Ruiz , Acme 's medical director , said so .",
             [(0, 2, "PERSON"), (3, 4, "ORG")],
-            ["PROPN", "PROPN", "PUNCT", "PROPN", "PART", "ADJ", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"],
+            [
+                "PROPN",
+                "PROPN",
+                "PUNCT",
+                "PROPN",
+                "PART",
+                "ADJ",
+                "NOUN",
+                "PUNCT",
+                "VERB",
+                "ADV",
+                "PUNCT",
+            ],
             ("Ann Ruiz", "works_for", "Acme"),
         ),
         (  # an executive director runs the organization
@@ -950,14 +968,20 @@ def test_a_place_in_a_hyphenated_modifier_is_no_title_object(component, make_doc
         ),
     ],
 )
-def test_a_director_of_one_field_works_for_the_organization(component, make_doc, text, ents, pos, expected):
+def test_a_director_of_one_field_works_for_the_organization(
+    component, make_doc, text, ents, pos, expected
+):
     """'legislative director', 'medical director' head a part; the organization employs them."""
     found = triples(component, make_doc(text, ents=ents, pos=pos))
     assert expected in found
-    assert not any(t[0] == expected[0] and t[2] == expected[2] and t[1] != expected[1] for t in found)
+    assert not any(
+        t[0] == expected[0] and t[2] == expected[2] and t[1] != expected[1] for t in found
+    )
 
 
 def test_a_field_adjective_before_leader_still_leads(component, make_doc):
     pos = ["PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
-    doc = make_doc("Hamas political leader Ann Ruiz said so .", ents=[(0, 1, "ORG"), (3, 5, "PERSON")], pos=pos)
+    doc = make_doc(
+        "Hamas political leader Ann Ruiz said so .", ents=[(0, 1, "ORG"), (3, 5, "PERSON")], pos=pos
+    )
     assert ("Ann Ruiz", "leader_of", "Hamas") in triples(component, doc)

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from .entities import Resolution
 from .gazetteer import Gazetteer
+from .mentions import SpanMention
 from .rules import RuleSet, TitleEntry
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "TitlePhrase",
     "annotate_doc",
     "build_title_index",
+    "drop_title_words",
     "unmark_doc",
 ]
 
@@ -82,6 +84,8 @@ class TitleIndex:
 
     matcher: PhraseMatcher
     entries: dict[str, list[TitleEntry]] = field(default_factory=dict)
+    portfolios: frozenset[str] = frozenset()
+    """Words of a government portfolio (``portfolios.tsv``)."""
 
 
 def build_title_index(nlp_vocab: object, ruleset: RuleSet) -> TitleIndex:
@@ -101,7 +105,7 @@ def build_title_index(nlp_vocab: object, ruleset: RuleSet) -> TitleIndex:
                 matcher.add(key, [tokenizer(form)])
             if entry not in entries.get(key, []):
                 entries.setdefault(key, []).append(entry)
-    return TitleIndex(matcher, entries)
+    return TitleIndex(matcher, entries, frozenset(ruleset.portfolios))
 
 
 @dataclass
@@ -123,9 +127,15 @@ class Annotation:
 
 
 def annotate_doc(
-    doc: Doc, resolution: Resolution, titles: TitleIndex, gazetteer: Gazetteer
+    doc: Doc,
+    resolution: Resolution,
+    titles: TitleIndex,
+    gazetteer: Gazetteer,
+    *,
+    matches: list[tuple[int, int, int]] | None = None,
 ) -> Annotation:
-    """Mark the tokens of ``doc`` (until :func:`unmark_doc`) and return the marks."""
+    """Mark the tokens of ``doc`` (until :func:`unmark_doc`) and return the marks
+    (``matches``: the title matcher's matches on ``doc``, when the caller has them)."""
     annotation = Annotation([""] * len(doc), [""] * len(doc))
     ent, geo = annotation.ent, annotation.geo
     for i, index in resolution.token_entity.items():
@@ -142,7 +152,7 @@ def annotate_doc(
         if i not in resolution.token_entity:
             ent[i] = "NORP"
     spans = []
-    for match_id, start, end in titles.matcher(doc):
+    for match_id, start, end in titles.matcher(doc) if matches is None else matches:
         if any(ent[i] for i in range(start, end)) and not _names_inside(
             ent, resolution, start, end
         ):
@@ -183,6 +193,75 @@ def _names_inside(ent: list[str], resolution: Resolution, start: int, end: int) 
         return False
     last = resolution.token_entity.get(end - 1)
     return last is None or resolution.token_entity.get(end) != last
+
+
+def drop_title_words(
+    doc: Doc,
+    mentions: list[SpanMention],
+    titles: TitleIndex,
+    gazetteer: Gazetteer,
+    *,
+    matches: list[tuple[int, int, int]] | None = None,
+) -> list[SpanMention]:
+    """``mentions`` without the words of a title NER made an organization.
+
+    NER often tags the capitalised words before a title as an organization, and the title
+    rules then read them as the title's object ("X works for Press"). Two kinds are the
+    title's, not a name:
+
+    - the first words of a longer phrase of the lexicon: "Deputy Press Secretary X",
+      "Finance Minister X", "State Representative X" (the phrase is then matched whole);
+    - words of a government portfolio (``portfolios.tsv``) right before a title:
+      "Transport Commissioner X", "Armed Forces Minister X"; after a name the gazetteer
+      knows they are cut off it: "U.S. Energy Secretary X" keeps "U.S.", "Lib Dem Home
+      Affairs spokesman X" the party.
+
+    The object then comes from the text around the title or is implied (``government.tsv``).
+    A name the gazetteer knows keeps its place as the object ("Treasury Secretary X").
+    """
+    orgs = {m.start: m for m in mentions if m.label == "Organization"}
+    if not orgs:
+        return mentions
+    found = titles.matcher(doc) if matches is None else matches
+    replaced: dict[SpanMention, SpanMention | None] = {}
+    for _, start, end in found:
+        m = orgs.get(start)
+        if m is not None and m.end < end and gazetteer.lookup(m.text) is None:
+            replaced[m] = None  # "Press" of "Press Secretary"
+    starts = {start for _, start, _ in found}
+    for m in orgs.values():
+        if m.end in starts and m not in replaced and gazetteer.lookup(m.text) is None:
+            cut = _portfolio_start(doc, m, titles.portfolios)
+            if cut == m.start:
+                replaced[m] = None  # "Transport" of "Transport Commissioner"
+            elif cut < m.end:
+                replaced[m] = _named_part(doc, m, cut, gazetteer)
+    if not replaced:
+        return mentions
+    kept = [replaced.get(m, m) for m in mentions]
+    return [m for m in kept if m is not None]
+
+
+def _portfolio_start(doc: Doc, mention: SpanMention, portfolios: frozenset[str]) -> int:
+    """The first token of the portfolio words that end ``mention`` (its end when none)."""
+    i = mention.end
+    while i > mention.start and (
+        doc[i - 1].lower_ in portfolios or (doc[i - 1].lower_ in ("and", "&") and i < mention.end)
+    ):
+        i -= 1
+    while i < mention.end and doc[i].lower_ in ("and", "&"):
+        i += 1  # a portfolio never starts with "and"
+    return i
+
+
+def _named_part(doc: Doc, mention: SpanMention, cut: int, gazetteer: Gazetteer) -> SpanMention:
+    """The mention cut to its words before ``cut`` when the gazetteer knows them ("U.S."),
+    with the gazetteer's class; else the mention as it is ("Acme Energy" may be a name)."""
+    text = doc[mention.start : cut].text
+    known = gazetteer.lookup(text)
+    if known is None:
+        return mention
+    return SpanMention(mention.start, cut, text, text, known[1], mention.ner_label)
 
 
 def unmark_doc(doc: Doc, annotation: Annotation) -> None:

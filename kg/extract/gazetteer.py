@@ -218,6 +218,7 @@ MENTION_WORDS = (
 RELATION_WORDS = (
     "future_aux",
     "removing",
+    "leaving",
     "span_words",
     "becoming",
     "whole_org_nouns",
@@ -227,6 +228,7 @@ RELATION_WORDS = (
     "party_posts",
     "candidacy",
     "body_nouns",
+    "chambers",
 )
 """The lists ``schemas/relation_words.toml`` must define."""
 

@@ -19,14 +19,14 @@ from spacy.tokens import Doc
 from ..errors import RuleError
 from ..names import normalize_name
 from ..records import Article, ArticleGraph, Entity, Evidence, Triple
-from .annotate import annotate_doc, build_title_index, unmark_doc
+from .annotate import annotate_doc, build_title_index, drop_title_words, unmark_doc
 from .entities import resolve_entities
 from .gazetteer import Gazetteer, load_gazetteer, load_sentence_words
 from .matching import build_matchers
 from .mentions import find_mentions
 from .relations import extract_relations
 from .rules import RuleSet, load_rules
-from .trace import Trace
+from .trace import Trace, trace_passes
 
 __all__ = ["COMPONENT", "LINES", "ExtractComponent", "Extractor"]
 
@@ -66,8 +66,13 @@ class ExtractComponent:
 
     def __call__(self, doc: Doc, trace: Trace | None = None) -> Doc:
         mentions = find_mentions(doc, self.gazetteer, trace=trace)
+        matches = self.titles.matcher(doc)  # run once: the title words, then the marks
+        kept = drop_title_words(doc, mentions, self.titles, self.gazetteer, matches=matches)
+        if trace is not None and kept is not mentions:
+            trace_passes(trace, "titles.title_words", mentions, kept)
+        mentions = kept
         resolution = resolve_entities(doc, mentions, self.gazetteer)
-        annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer)
+        annotation = annotate_doc(doc, resolution, self.titles, self.gazetteer, matches=matches)
         try:
             triples = extract_relations(
                 doc,

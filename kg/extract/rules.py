@@ -3,6 +3,8 @@
 A rule folder holds:
 
 - ``titles.tsv``: the title lexicon (title phrase → predicate);
+- ``portfolios.tsv``: words of a government portfolio ("home affairs", "transport") that NER
+  makes an organization before a title;
 - ``modifiers.tsv``: words that make a role former, acting or future;
 - ``parties.tsv``: what a role means when its object is a political party;
 - ``government.tsv``: the department or country a government title names when the sentence
@@ -48,6 +50,7 @@ __all__ = [
     "KIND_ATTR",
     "OBJECT_KINDS",
     "GovernmentPost",
+    "Reference",
     "Rule",
     "RuleSet",
     "TitleEntry",
@@ -86,6 +89,21 @@ class GovernmentPost:
     object_class: str
     origin: str = ""
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One line of ``references.tsv``: a word that refers back to an entity."""
+
+    label: str
+    """The class of the entity it refers to."""
+    kind: str
+    """``pronoun`` (alone: "its"), ``noun`` (after "the": "the company") or ``public`` (after
+    "the", a description of a public body, which may take a name ending in a body word: "the
+    agency")."""
+    name_words: tuple[str, ...] = ()
+    """Lower-case words one of which the entity's name must hold ("the panel" is a Committee);
+    empty: any entity of the class."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +148,9 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     titles: list[TitleEntry] = field(default_factory=list)
+    portfolios: set[str] = field(default_factory=set)
+    """Lower-case words of a government portfolio ("home", "affairs", "transport"): a name
+    NER made only of them right before a title is the title's, not an organization."""
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict)
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)
     party_adjectives: dict[str, str] = field(default_factory=dict)
@@ -141,8 +162,11 @@ class RuleSet:
     """Normalised entity name → the country it tells an article is about."""
     publishers: dict[str, str] = field(default_factory=dict)
     """Normalised publisher name or host → the country its articles mean."""
-    references: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Lower-case word → (class it refers to, ``pronoun`` or ``noun``)."""
+    references: dict[str, Reference] = field(default_factory=dict)
+    """Lower-case word → what it refers to."""
+    reference_bodies: set[str] = field(default_factory=set)
+    """Lower-case last words of public bodies' names ("committee"): such a name is the antecedent
+    of no description but a ``public`` one, its own word, or one whose name words it holds."""
     sources: list[Path] = field(default_factory=list)
 
     fingerprint: str = ""
@@ -382,6 +406,10 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
         if not folder.is_dir():
             problems.append(f"{folder}: not a folder of rules")
             continue
+        for path in sorted(folder.glob("portfolios*.tsv")):
+            ruleset.sources.append(path)
+            for _number, cols in _read_tsv(path, problems, (1, 1)):
+                ruleset.portfolios.add(cols[0].lower())
         for path in sorted(folder.glob("titles*.tsv")):
             ruleset.sources.append(path)
             for number, cols in _read_tsv(path, problems, (2, 3)):
@@ -452,13 +480,24 @@ def load_rules(*folders: Path, shipped: bool = True) -> RuleSet:
                 ruleset.country_cues[normalize_name(cols[0])] = cols[1]
         for path in sorted(folder.glob("references*.tsv")):
             ruleset.sources.append(path)
-            for number, cols in _read_tsv(path, problems, (3, 3)):
-                if cols[1] not in ENTITY_CLASSES or cols[2] not in ("pronoun", "noun"):
+            for number, cols in _read_tsv(path, problems, (3, 4)):
+                if cols[1] not in ENTITY_CLASSES or cols[2] not in (
+                    "pronoun",
+                    "noun",
+                    "public",
+                    "body",
+                ):
                     problems.append(
                         f"{path}:{number}: expected a class ({', '.join(ENTITY_CLASSES)}) and"
-                        f" 'pronoun' or 'noun', got {cols[1]!r}, {cols[2]!r}"
+                        f" 'pronoun', 'noun', 'public' or 'body', got {cols[1]!r}, {cols[2]!r}"
                     )
-                ruleset.references[cols[0].lower()] = (cols[1], cols[2])
+                if cols[2] == "body":
+                    ruleset.reference_bodies.add(cols[0].lower())
+                    continue
+                words = (
+                    tuple(w.strip().lower() for w in cols[3].split("|")) if len(cols) > 3 else ()
+                )
+                ruleset.references[cols[0].lower()] = Reference(cols[1], cols[2], words)
         for path in sorted(folder.glob("publishers*.tsv")):
             ruleset.sources.append(path)
             for _number, cols in _read_tsv(path, problems, (2, 2)):

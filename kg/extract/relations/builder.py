@@ -23,6 +23,7 @@ from .checks import (
     heads_a_part,
     in_a_list,
     is_adjective,
+    is_chamber,
     is_plural,
     lists_on,
     modifies_a_noun,
@@ -161,6 +162,8 @@ class TripleBuilder:
         )
         if rule.object_kind == "party" and not is_party:
             return Refusal.NOT_A_PARTY
+        if override == "member_of" and not is_party and not is_chamber(self.reading, o_entity):
+            return Refusal.SHADOW_DEPARTMENT  # "shadow Treasury chief secretary X"
         if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
             return Refusal.PARTY_CONJOINED  # "Republicans and President Trump"
         if (
@@ -260,8 +263,9 @@ class TripleBuilder:
         self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase, first: Argument
     ) -> None:
         """ "Senators A, B and C", "analysts A and B of Z": a plural title before a list of
-        names holds for each name of the list."""
-        doc, i = self.doc, first.end
+        names holds for each name of the list, also when each name has its home place
+        ("Senators A of Maine and B of Alaska")."""
+        doc, i = self.doc, self.past_home_place(first.end)
         while i + 1 < len(doc) and doc[i].lower_ in (",", "and"):
             i += 1
             if doc[i].lower_ == "and":
@@ -273,6 +277,21 @@ class TripleBuilder:
             while i < len(doc) and self.reading.res.token_entity.get(i) == index:
                 i += 1
             self.add(rule, {**roles, "subject": list(range(start, i))}, suffix=".list")
+            i = self.past_home_place(i)
+
+    def past_home_place(self, i: int) -> int:
+        """The token after "of PLACE" (and "of PLACE, PLACE") written at ``i`` after a name of a
+        list ("Senators A of Maine and B of Alaska"), else ``i``."""
+        doc, ann = self.doc, self.reading.ann
+        if not (i + 1 < len(doc) and doc[i].lower_ == "of" and ann.ent[i + 1] == "PLACE"):
+            return i
+        j = i + 1
+        while j < len(doc) and (
+            ann.ent[j] == "PLACE"
+            or (doc[j].text == "," and j + 1 < len(doc) and ann.ent[j + 1] == "PLACE")
+        ):
+            j += 1
+        return j
 
     def follow_conjuncts(self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase) -> None:
         """ "X is a NOTUS reporter and an Allbritton fellow", "X, director of Y and a member
@@ -282,6 +301,8 @@ class TripleBuilder:
         for conj in head.conjuncts:
             if conj.i not in self.reading.ann.titles:
                 continue
+            if is_plural(self.reading, self.reading.ann.titles[conj.i]):
+                continue  # "Republican leaders and Senate Minority Leader X": other people
             start, end = self.reading.ann.titles[conj.i].start, self.reading.ann.titles[conj.i].end
             obj = []
             i = start - 1

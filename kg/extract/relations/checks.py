@@ -9,16 +9,20 @@ predicate, by them.
 from __future__ import annotations
 
 from ...names import normalize_name
+from ...records import Entity
 from ..annotate import TitlePhrase
+from ..rules import RuleSet
 from .reading import Argument, Reading
 
 __all__ = [
     "body_beside",
+    "chamber_names",
     "describes_a_noun",
     "heads_a_body",
     "heads_a_part",
     "in_a_list",
     "is_adjective",
+    "is_chamber",
     "is_plural",
     "lists_on",
     "modifies_a_noun",
@@ -51,7 +55,10 @@ def party_adjective(reading: Reading, arg: Argument) -> bool:
 
 def body_beside(reading: Reading, arg: Argument, title_start: int) -> bool:
     """Whether an organization that is no party is written right before ``arg`` or
-    between it and its title ("Senate Democratic leader", "Republican Senate leader")."""
+    between it and its title ("Senate Democratic leader", "Republican Senate leader"), or
+    the name of a chamber NER left untagged right before it ("House Democratic leader")."""
+    if arg.start > 0 and reading.doc[arg.start - 1].text in reading.words("chambers"):
+        return True
     for i in (arg.start - 1, *range(arg.end, title_start)):
         index = reading.entity_at(i) if i >= 0 else None
         if index is None or index == arg.entity:
@@ -284,3 +291,20 @@ def named_before(reading: Reading, title: TitlePhrase) -> bool:
     "Tory chancellor", "House Republican leader", "Acme's chairman"."""
     i = word_before(reading, title)
     return i >= 0 and (bool(reading.ann.ent[i]) or reading.doc[i].tag_ == "POS")
+
+
+def chamber_names(ruleset: RuleSet) -> frozenset[str]:
+    """The normalised names of the legislative chambers: what a ``member_of`` post of
+    ``government.tsv`` names ("Senate", "House of Commons")."""
+    return frozenset(
+        normalize_name(name)
+        for post in ruleset.government.values()
+        if post.predicate == "member_of"
+        for name in (post.object, *post.aliases)
+    )
+
+
+def is_chamber(reading: Reading, entity: Entity) -> bool:
+    """Whether an entity is a legislative chamber (:func:`chamber_names`) by a name of it."""
+    chambers = chamber_names(reading.ruleset)
+    return any(normalize_name(n) in chambers for n in (entity.name, *entity.aliases))

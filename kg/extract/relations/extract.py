@@ -25,6 +25,7 @@ from ..matching import RelationMatchers, matches
 from ..rules import Rule, RuleSet
 from ..trace import RuleMatch, Trace
 from .builder import TripleBuilder
+from .checks import chamber_names
 from .reading import Reading
 from .refusals import Refusal
 
@@ -74,12 +75,7 @@ def _without_contradicted(builder: TripleBuilder) -> list[Triple]:
 def _chamber_members(triples: list[Triple], ruleset: RuleSet) -> list[Triple]:
     """The leader of a legislative chamber sits in it ("Speaker Paul Ryan", "Senate Majority
     Leader X"): a chamber is what a ``member_of`` post of government.tsv names."""
-    chambers = {
-        normalize_name(name)
-        for post in ruleset.government.values()
-        if post.predicate == "member_of"
-        for name in (post.object, *post.aliases)
-    }
+    chambers = chamber_names(ruleset)
     have = {(t.subject, t.predicate, t.object, t.evidence.start) for t in triples}
     out = []
     for t in triples:

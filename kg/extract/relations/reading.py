@@ -96,7 +96,9 @@ class Reading:
 
     def mark_references(self) -> None:
         """Give pronouns and descriptions with one clear antecedent its entity tag."""
-        self.refs = find_references(self.doc, self.res, self.ruleset.references)
+        self.refs = find_references(
+            self.doc, self.res, self.ruleset.references, self.ruleset.reference_bodies
+        )
         for i, index in self.refs.items():
             tag = ENTITY_TAGS[self.res.entities[index].label]
             self.ann.ent[i] = tag  # unmark_doc resets the token from here

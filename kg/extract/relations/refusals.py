@@ -33,6 +33,7 @@ class Refusal(StrEnum):
     NO_TITLE = "no_title"
     TITLE_CLASS = "title_class"
     SHADOW_POST = "shadow_post"
+    SHADOW_DEPARTMENT = "shadow_department"
     NOT_A_PARTY = "not_a_party"
     PARTY_CONJOINED = "party_conjoined"
     CANDIDACY = "candidacy"
@@ -93,6 +94,10 @@ _REASONS = {
     Refusal.TITLE_CLASS: "no entry of the title takes an object of this class",
     Refusal.SHADOW_POST: (
         'a modifier overrides the post, so it is no post of the government ("shadow chancellor X")'
+    ),
+    Refusal.SHADOW_DEPARTMENT: (
+        "a post held in opposition (a modifier that makes a member) names its party or its"
+        ' chamber, never the department it shadows ("shadow Treasury chief secretary X")'
     ),
     Refusal.NOT_A_PARTY: 'the object of an object_kind = "party" rule is no known party',
     Refusal.PARTY_CONJOINED: (

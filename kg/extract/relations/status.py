@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .reading import Reading
 
-__all__ = ["CURRENT", "Status", "is_ahead", "status_of", "verb_status"]
+__all__ = ["CURRENT", "Status", "is_ahead", "left_the_post", "status_of", "verb_status"]
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,41 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
         # adviser to Y from 2015 to 2016" (the post is
         # over, the party stays: the verb stands before the party, as a modifier after it)
         return Status("former", override, last)
+    left = left_the_post(reading, title) if last >= first else None
+    if left is not None:
+        return Status("former", override, left)
     return found or CURRENT
+
+
+def left_the_post(reading: Reading, title: Token) -> int | None:
+    """The verb by which the holder named with a title left it, done, else None.
+
+    "CFPB Director X, a Democrat, resigned on Friday", "X, the CFPB director, stepped down",
+    "X, who quit last week, ...", "FBI Director X was fired": the name the title goes with
+    is the subject of a verb of leaving (or of a passive verb of removal). Not when the
+    verb is ahead or negated ("X will resign", "X did not resign").
+    """
+    noun = title
+    while noun.dep_ in ("compound", "appos", "flat") and noun.head.i != noun.i:
+        noun = noun.head
+    pairs = []  # (verb, its subject)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        pairs.append((noun.head, noun))
+    for clause in noun.children:  # "X, who resigned"
+        relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ == "relcl" and relative and relative[0].lower_ in ("who", "that"):
+            pairs.append((clause, relative[0]))
+    for verb, subject in pairs:
+        leaves = subject.dep_ == "nsubj" and verb.lemma_ in reading.words("leaving")
+        removed = subject.dep_ == "nsubjpass" and verb.lemma_ in reading.words("removing")
+        if not (leaves or removed) or verb.tag_ not in ("VBD", "VBN", "VBZ"):
+            continue
+        if verb.lemma_ == "step" and not any(c.lower_ in ("down", "aside") for c in verb.children):
+            continue
+        if is_ahead(reading, verb) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        return verb.i
+    return None
 
 
 def is_ahead(reading: Reading, verb: Token) -> bool:
