@@ -212,6 +212,8 @@ MENTION_WORDS = (
     "place_prefixes",
     "person_heads",
     "newspaper_heads",
+    "org_titles",
+    "org_title_prefixes",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

@@ -33,6 +33,7 @@ RECALL: tuple[Pass, ...] = (
     recall.untagged_names,
     recall.honorific_names,
     recall.named_after_org_nouns,
+    recall.orgs_before_titles,
     recall.dateline_places,
     recall.party_states,
     recall.aged_names,

@@ -235,12 +235,12 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         if label is None:
             continue
         if (
-            label == "Person"
+            label in ("Person", "Organization")
             and len(ent) == 1
             and gazetteer.demonym(ent.text)
             and gazetteer.lookup(ent.text) is None  # "Labour" typed PERSON is still the party
         ):
-            label = "Demonym"  # "Welsh" typed PERSON
+            label = "Demonym"  # "Welsh" typed PERSON, "their Welsh striker" typed ORG
         for piece in _pieces(ent):
             bounds = _clean(piece, label, ctx)
             if bounds is None:

@@ -21,6 +21,7 @@ __all__ = [
     "dateline_places",
     "honorific_names",
     "named_after_org_nouns",
+    "orgs_before_titles",
     "party_states",
     "regions_after_places",
     "repeated_names",
@@ -102,6 +103,100 @@ def named_after_org_nouns(doc: Doc, mentions: list[SpanMention], ctx: Context) -
     return [*mentions, *found]
 
 
+def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
+    """An organization NER missed, named before a person's title and name: "Arsenal
+    vice-chairman David Dein", "Magpies chairman Freddy Shepherd" (``org_titles``).
+
+    Up to three capitalised words; the first word of a sentence only when the article also
+    writes it capitalised, alone, inside a sentence ("When Arsenal moves"), or in capitals
+    ("Replacement hooker X", "Former Arsenal keeper X": no "Replacement", no "Former";
+    "Festival director X" after "the Berlin Film Festival": no "Festival"); so too before
+    a capitalised title ("said Executive Director X": no "Executive"). A surname of a
+    person of the article is no organization ("Franken spokesman X").
+    """
+    titles, prefixes = ctx.words("org_titles"), ctx.words("org_title_prefixes")
+    not_names = ctx.words("leading_titles") | ctx.words("person_nouns")
+    taken = ctx.taken(mentions)
+    # Surnames of the full names of people (a one-word "person" may be NER's company).
+    people = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
+    midsentence: set[str] | None = None
+    found: list[SpanMention] = []
+    for m in mentions:
+        title = next(
+            (k for k in (3, 1) if doc[max(m.start - k, 0) : m.start].text.lower() in titles), 0
+        )
+        if m.label != "Person" or not title or m.start - title < 1:
+            continue
+        end = m.start - title
+        while end > 0 and doc[end - 1].lower_ in prefixes:
+            end -= 1
+        start = _words_before(doc, end, taken, not_names, upper=True)
+        if start > 0 and (start - 1 in taken or doc[start - 1].is_title):
+            continue  # part of a longer name
+        if start > 1 and doc[start - 1].lower_ in ("the", "of", "and") and doc[start - 2].is_title:
+            continue  # the end of a film's or a book's name: "Touching the Void director X"
+        opens = start == 0 or doc[start].is_sent_start or doc[start - 1].text not in (",", "-")
+        opens = opens and (start == 0 or not doc[start - 1].is_alpha or doc[start].is_sent_start)
+        # A capitalised title ("said Executive Director X") may have its own words before it.
+        capitalised = doc[m.start - 1].is_title
+        if start < end and (opens or capitalised) and not doc[start].is_upper:
+            if midsentence is None:
+                midsentence = _alone_inside_sentences(doc)
+            if doc[start].text not in midsentence:
+                start += 1  # "Former", "Injured": a capitalised sentence starter
+        span = doc[start:end]
+        gazetteer = ctx.gazetteer
+        if (
+            start == end
+            or span.text in people
+            or any(
+                known(span.text)
+                for known in (
+                    gazetteer.demonym,
+                    gazetteer.lookup,
+                    gazetteer.is_region,
+                    gazetteer.is_city,
+                )
+            )
+        ):
+            continue  # a surname ("Franken spokesman X"), a nationality, a place, a known name
+        found.append(SpanMention(start, end, span.text, span.text, "Organization", "ORG"))
+        taken.update(range(start, end))
+    return [*mentions, *found]
+
+
+def _words_before(doc: Doc, end: int, taken: set[int], stop: frozenset[str], *, upper: bool) -> int:
+    """Where up to three free capitalised words (or in capitals, if ``upper``) that end at
+    ``end`` start; none of them in ``stop``."""
+    start = end
+    while (
+        start > 0
+        and end - start < 3
+        and start - 1 not in taken
+        and doc[start - 1].is_alpha
+        and (doc[start - 1].is_title or (upper and doc[start - 1].is_upper))
+        and doc[start - 1].lower_ not in stop
+    ):
+        start -= 1
+    return start
+
+
+def _alone_inside_sentences(doc: Doc) -> set[str]:
+    """Capitalised words written inside a sentence apart from any other capitalised word."""
+    return {
+        t.text
+        for t in doc[1:-1]
+        if t.is_title
+        and not t.is_sent_start
+        and (
+            doc[t.i - 1].text == ","
+            # "the Arsenal board", "When Arsenal moves"; not after a line break or a quote
+            or (doc[t.i - 1].is_alpha and (not doc[t.i - 1].is_title or doc[t.i - 1].is_sent_start))
+        )
+        and not doc[t.i + 1].is_title
+    }
+
+
 def dateline_places(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """A dateline place NER missed at the start of a sentence: "EAST LANSING, Mich."."""
     taken = ctx.taken(mentions)
@@ -144,16 +239,7 @@ def aged_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[Span
         end = comma.i
         if not age_follows(doc, end):
             continue
-        start = end
-        while (
-            start > 0
-            and end - start < 3
-            and start - 1 not in taken
-            and doc[start - 1].is_title
-            and doc[start - 1].is_alpha
-            and doc[start - 1].lower_ not in calendar
-        ):
-            start -= 1
+        start = _words_before(doc, end, taken, calendar, upper=False)
         if start == end or ctx.gazetteer.lookup(doc[start:end].text) is not None:
             continue
         text = doc[start:end].text
