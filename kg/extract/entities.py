@@ -438,9 +438,7 @@ def _join_short_organization_names(
             and not any(c.isdigit() for c in org_keys[k][: -len(tail)])  # "4th U.S. Circuit …"
         }
         if len(longer) == 1 and by_key[key] not in longer:
-            target = next(
-                k for k in keys if by_key[k] in longer and org_keys[k].endswith(tail)
-            )
+            target = next(k for k in keys if by_key[k] in longer and org_keys[k].endswith(tail))
             join(key, target)
     heads: dict[str, set[str]] = {}
     newspapers: dict[str, set[str]] = {}
