@@ -10,7 +10,13 @@ from ...names import normalize_name
 from ..gazetteer import Gazetteer
 from .base import UPPER, Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
 
-__all__ = ["in_text_order", "people_by_context", "people_in_team_sheets", "retype_by_text"]
+__all__ = [
+    "in_text_order",
+    "people_by_context",
+    "people_in_team_sheets",
+    "retype_by_text",
+    "teams_before_sport_titles",
+]
 
 
 def in_text_order(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
@@ -646,6 +652,50 @@ def organizations_by_context(
         )
         if evidence and gazetteer.lookup(m.text) is None:
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
+        fixed.append(m)
+    return fixed
+
+
+TEAM = "TEAM"
+"""``ner_label`` of a place's name written as its sports team: an organization of its own,
+never joined to the place of that name."""
+
+
+def _sport_title_after(doc: Doc, end: int, titles: frozenset[str], prefixes: frozenset[str]) -> int:
+    """Where a sport title that starts at ``end`` (after "'s" and words such as "assistant")
+    ends; 0 when none does."""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        end += 1
+    while end < len(doc) and doc[end].lower_ in prefixes and doc[end].is_lower:
+        end += 1
+    for k in (3, 2, 1):
+        words = doc[end : end + k]
+        if (
+            end + k <= len(doc)
+            and words.text.lower() in titles
+            and all(t.is_lower for t in words if t.is_alpha)
+        ):
+            return end + k
+    return 0
+
+
+def teams_before_sport_titles(
+    doc: Doc, mentions: list[SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """A place written before a sport title and a person's name is its club or national team
+    (``ner_label`` :data:`TEAM`): "Leicester flanker Lewis Moody", "Wales coach Mike Ruddock",
+    "England's captain, Michael Vaughan" (``sport_titles``). Other mentions of the name stay
+    places; titles of a place's office ("London mayor X") are not sport titles."""
+    titles, prefixes = ctx.words("sport_titles"), ctx.words("org_title_prefixes")
+    people = {m.start: m for m in mentions if m.label == "Person"}
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        if m.label == "Place" and not is_dateline(doc, m.start, m.end, ctx.gazetteer):
+            end = _sport_title_after(doc, m.end, titles, prefixes)
+            if end and end < len(doc) and doc[end].text == ",":
+                end += 1
+            if end and end in people:
+                m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
         fixed.append(m)
     return fixed
 
