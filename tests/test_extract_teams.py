@@ -68,17 +68,61 @@ def test_the_team_and_the_place_of_one_name_stay_apart(component, make_doc):
 
 
 @pytest.mark.parametrize(
-    ("text", "ents"),
+    ("text", "ents", "place"),
     [
-        ("So Texas governor Greg Abbott spoke .", [(1, 2, "GPE"), (3, 5, "PERSON")]),
-        ("So London mayor Ken Livingstone spoke .", [(1, 2, "GPE"), (3, 5, "PERSON")]),
-        ("So Wales secretary Peter Hain spoke .", [(1, 2, "GPE"), (3, 5, "PERSON")]),
+        ("So Texas governor Greg Abbott spoke .", [(1, 2, "GPE"), (3, 5, "PERSON")], "Texas"),
+        ("So London mayor Ken Livingstone spoke .", [(1, 2, "GPE"), (3, 5, "PERSON")], "London"),
+        ("So Wales secretary Peter Hain spoke .", [(1, 2, "GPE"), (3, 5, "PERSON")], "Wales"),
+        # a place after an organization's name: its branch, not a team
+        (
+            "So Acme UK boss Ann Lee spoke .",
+            [(1, 2, "ORG"), (2, 3, "GPE"), (4, 6, "PERSON")],
+            "United Kingdom",
+        ),
         # a sport title with no person after it: no evidence of a team
-        ("They beat Leicester , the coach said .", [(2, 3, "GPE")]),
+        ("They beat Leicester , the coach said .", [(2, 3, "GPE")], "Leicester"),
     ],
 )
-def test_office_titles_and_bare_titles_leave_the_place(component, make_doc, text, ents):
+def test_office_titles_and_bare_titles_leave_the_place(component, make_doc, text, ents, place):
     _, entities = facts(component, make_doc(text, ents=ents))
-    place = make_doc(text, ents=ents)[ents[0][0] : ents[0][1]].text
     assert (place, "Organization") not in entities
     assert (place, "Place") in entities
+
+
+def _ents(make_doc, text, names):
+    """Token spans ``(start, end, label)`` of every ``(name, label)`` written in ``text``."""
+    words = [t.text for t in make_doc(text)]
+    spans = []
+    for name, label in names:
+        n = len(name.split(" "))
+        spans += [
+            (i, i + n, label) for i in range(len(words)) if words[i : i + n] == name.split(" ")
+        ]
+    return sorted(spans)
+
+
+def test_the_club_in_brackets_in_a_team_sheet_is_an_organization(component, make_doc):
+    text = (
+        "England named the side .\n"
+        "J White ( Leicester ) , D Grewcock ( Bath ) , B Kay ( Leicester ) , "
+        "A Hazell ( Gloucester ) , M Tait ( Newcastle ) , J Noon ( Newcastle ) .\n"
+        "So Gloucester flanker Andy Hazell starts ."
+    )
+    names = [
+        ("J White", "PERSON"),
+        ("D Grewcock", "PERSON"),
+        ("B Kay", "PERSON"),
+        ("A Hazell", "PERSON"),
+        ("M Tait", "PERSON"),
+        ("J Noon", "PERSON"),
+        ("Andy Hazell", "PERSON"),
+        ("Leicester", "ORG"),
+        ("Gloucester", "ORG"),
+        ("Bath", "GPE"),
+        ("Newcastle", "GPE"),
+    ]
+    triples, entities = facts(component, make_doc(text, ents=_ents(make_doc, text, names)))
+    assert ("Andy Hazell", "member_of", "Gloucester") in triples
+    for club in ("Leicester", "Gloucester", "Bath", "Newcastle"):
+        assert (club, "Organization") in entities
+        assert (club, "Person") not in entities

@@ -19,6 +19,11 @@ __all__ = [
 ]
 
 
+TEAM = "TEAM"
+"""``ner_label`` of a place's name written as its sports team: an organization of its own,
+never joined to the place of that name."""
+
+
 def in_text_order(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """The mentions sorted by their first token (the later passes read neighbours)."""
     return sorted(mentions, key=lambda m: m.start)
@@ -81,16 +86,27 @@ def _team_sheets(doc: Doc, mentions: list[SpanMention]) -> list[tuple[int, int]]
 def people_in_team_sheets(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """The names of a team sheet ("Goodridge; Garvey, Simpson-Daniel, Fanolua, Kiole; Paul,
     Gomarsall; …", a line of its own) are people, whatever class NER gave them; a name the
-    gazetteer knows, a city or a region (the team before its colon) keeps its class."""
+    gazetteer knows, a city or a region (the team before its colon) keeps its class. A name in
+    brackets after a player's ("J White (Leicester)", "M Tait (Newcastle)") is the club: an
+    organization, a place's name made its team (:data:`TEAM`)."""
     gazetteer = ctx.gazetteer
     sheets = _team_sheets(doc, mentions)
     if not sheets:
         return list(mentions)
     fixed: list[SpanMention] = []
     for m in mentions:
+        inside = any(start <= m.start and m.end <= end for start, end in sheets)
         if (
+            inside
+            and m.label in ("Organization", "Place")
+            and m.start
+            and doc[m.start - 1].text == "("
+        ):
+            if m.label == "Place":
+                m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
+        elif (
             m.label in ("Organization", "Place")
-            and any(start <= m.start and m.end <= end for start, end in sheets)
+            and inside
             and len(m.text.split()) <= 3
             and gazetteer.lookup(m.text) is None
             and not gazetteer.is_city(m.text)
@@ -656,11 +672,6 @@ def organizations_by_context(
     return fixed
 
 
-TEAM = "TEAM"
-"""``ner_label`` of a place's name written as its sports team: an organization of its own,
-never joined to the place of that name."""
-
-
 def _sport_title_after(doc: Doc, end: int, titles: frozenset[str], prefixes: frozenset[str]) -> int:
     """Where a sport title that starts at ``end`` (after "'s" and words such as "assistant")
     ends; 0 when none does."""
@@ -688,9 +699,14 @@ def teams_before_sport_titles(
     places; titles of a place's office ("London mayor X") are not sport titles."""
     titles, prefixes = ctx.words("sport_titles"), ctx.words("org_title_prefixes")
     people = {m.start: m for m in mentions if m.label == "Person"}
+    ends = {m.end for m in mentions}
     fixed: list[SpanMention] = []
     for m in mentions:
-        if m.label == "Place" and not is_dateline(doc, m.start, m.end, ctx.gazetteer):
+        if (
+            m.label == "Place"
+            and m.start not in ends  # "Microsoft UK boss X": the end of a longer name
+            and not is_dateline(doc, m.start, m.end, ctx.gazetteer)
+        ):
             end = _sport_title_after(doc, m.end, titles, prefixes)
             if end and end < len(doc) and doc[end].text == ",":
                 end += 1
