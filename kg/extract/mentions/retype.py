@@ -696,17 +696,26 @@ def teams_before_sport_titles(
     """A place written before a sport title and a person's name is its club or national team
     (``ner_label`` :data:`TEAM`): "Leicester flanker Lewis Moody", "Wales coach Mike Ruddock",
     "England's captain, Michael Vaughan" (``sport_titles``). Other mentions of the name stay
-    places; titles of a place's office ("London mayor X") are not sport titles."""
+    places; titles of a place's office ("London mayor X") are not sport titles. So is one word
+    NER typed a person right before the title ("Bath prop Matt Stevens"), unless it is a given
+    name or the family name of a person of the article ("Robinson's captain X": no "'s")."""
     titles, prefixes = ctx.words("sport_titles"), ctx.words("org_title_prefixes")
     people = {m.start: m for m in mentions if m.label == "Person"}
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
     ends = {m.end for m in mentions}
     fixed: list[SpanMention] = []
     for m in mentions:
-        if (
-            m.label == "Place"
-            and m.start not in ends  # "Microsoft UK boss X": the end of a longer name
-            and not is_dateline(doc, m.start, m.end, ctx.gazetteer)
-        ):
+        place = m.label == "Place" and not is_dateline(doc, m.start, m.end, ctx.gazetteer)
+        one_word = (
+            m.label == "Person"
+            and m.ner_label == "PERSON"
+            and m.end - m.start == 1
+            and m.text not in ctx.gazetteer.first_names
+            and m.text not in surnames
+            and m.end < len(doc)
+            and doc[m.end].tag_ != "POS"
+        )
+        if (place or one_word) and m.start not in ends:  # not "Microsoft UK boss X"
             end = _sport_title_after(doc, m.end, titles, prefixes)
             if end and end < len(doc) and doc[end].text == ",":
                 end += 1
