@@ -29,7 +29,7 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
-from .mentions.retype import COMPANY, PERSONAL
+from .mentions.retype import COMPANY, PERSONAL, TEAM
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 
@@ -193,7 +193,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         # A gazetteer name overrides NER, except that a person is never made a place
         # ("Jordan" the footballer) by one word; "Lib Dem" tagged PERSON is still the party,
         # "Sri Lanka" tagged PERSON still the country.
-        if hit and (m.label != "Person" or hit[1] != "Place" or len(m.text.split()) > 1):
+        if m.ner_label == TEAM:  # "Wales coach X": the team, never the country
+            add(m, "t:" + normalize_name(m.text))
+        elif hit and (m.label != "Person" or hit[1] != "Place" or len(m.text.split()) > 1):
             add(m, "g:" + normalize_name(hit[0]), hit)
         elif (m.label == "Person" or m.ner_label == COMPANY) and len(m.text.split()) > 1:
             key = "p:" + normalize_name(m.text)

@@ -217,6 +217,7 @@ MENTION_WORDS = (
     "kin_nouns",
     "org_titles",
     "org_title_prefixes",
+    "sport_titles",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

@@ -48,6 +48,7 @@ RETYPE: tuple[Pass, ...] = (
     retype.retype_by_text,
     retype.people_by_context,
     retype.organizations_by_context,
+    retype.teams_before_sport_titles,
     retype.drop_products_and_laws,
 )
 """Classes fixed from the text, mentions in text order; products and laws dropped."""

@@ -10,7 +10,18 @@ from ...names import normalize_name
 from ..gazetteer import Gazetteer
 from .base import UPPER, Context, SpanMention, age_follows, clean_text, is_dateline, is_honorific
 
-__all__ = ["in_text_order", "people_by_context", "people_in_team_sheets", "retype_by_text"]
+__all__ = [
+    "in_text_order",
+    "people_by_context",
+    "people_in_team_sheets",
+    "retype_by_text",
+    "teams_before_sport_titles",
+]
+
+
+TEAM = "TEAM"
+"""``ner_label`` of a place's name written as its sports team: an organization of its own,
+never joined to the place of that name."""
 
 
 def in_text_order(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
@@ -75,16 +86,27 @@ def _team_sheets(doc: Doc, mentions: list[SpanMention]) -> list[tuple[int, int]]
 def people_in_team_sheets(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
     """The names of a team sheet ("Goodridge; Garvey, Simpson-Daniel, Fanolua, Kiole; Paul,
     Gomarsall; …", a line of its own) are people, whatever class NER gave them; a name the
-    gazetteer knows, a city or a region (the team before its colon) keeps its class."""
+    gazetteer knows, a city or a region (the team before its colon) keeps its class. A name in
+    brackets after a player's ("J White (Leicester)", "M Tait (Newcastle)") is the club: an
+    organization, a place's name made its team (:data:`TEAM`)."""
     gazetteer = ctx.gazetteer
     sheets = _team_sheets(doc, mentions)
     if not sheets:
         return list(mentions)
     fixed: list[SpanMention] = []
     for m in mentions:
+        inside = any(start <= m.start and m.end <= end for start, end in sheets)
         if (
+            inside
+            and m.label in ("Organization", "Place")
+            and m.start
+            and doc[m.start - 1].text == "("
+        ):
+            if m.label == "Place":
+                m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
+        elif (
             m.label in ("Organization", "Place")
-            and any(start <= m.start and m.end <= end for start, end in sheets)
+            and inside
             and len(m.text.split()) <= 3
             and gazetteer.lookup(m.text) is None
             and not gazetteer.is_city(m.text)
@@ -646,6 +668,59 @@ def organizations_by_context(
         )
         if evidence and gazetteer.lookup(m.text) is None:
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
+        fixed.append(m)
+    return fixed
+
+
+def _sport_title_after(doc: Doc, end: int, titles: frozenset[str], prefixes: frozenset[str]) -> int:
+    """Where a sport title that starts at ``end`` (after "'s" and words such as "assistant")
+    ends; 0 when none does."""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        end += 1
+    while end < len(doc) and doc[end].lower_ in prefixes and doc[end].is_lower:
+        end += 1
+    for k in (3, 2, 1):
+        words = doc[end : end + k]
+        if (
+            end + k <= len(doc)
+            and words.text.lower() in titles
+            and all(t.is_lower for t in words if t.is_alpha)
+        ):
+            return end + k
+    return 0
+
+
+def teams_before_sport_titles(
+    doc: Doc, mentions: list[SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """A place written before a sport title and a person's name is its club or national team
+    (``ner_label`` :data:`TEAM`): "Leicester flanker Lewis Moody", "Wales coach Mike Ruddock",
+    "England's captain, Michael Vaughan" (``sport_titles``). Other mentions of the name stay
+    places; titles of a place's office ("London mayor X") are not sport titles. So is one word
+    NER typed a person right before the title ("Bath prop Matt Stevens"), unless it is a given
+    name or the family name of a person of the article ("Robinson's captain X": no "'s")."""
+    titles, prefixes = ctx.words("sport_titles"), ctx.words("org_title_prefixes")
+    people = {m.start: m for m in mentions if m.label == "Person"}
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
+    ends = {m.end for m in mentions}
+    fixed: list[SpanMention] = []
+    for m in mentions:
+        place = m.label == "Place" and not is_dateline(doc, m.start, m.end, ctx.gazetteer)
+        one_word = (
+            m.label == "Person"
+            and m.ner_label == "PERSON"
+            and m.end - m.start == 1
+            and m.text not in ctx.gazetteer.first_names
+            and m.text not in surnames
+            and m.end < len(doc)
+            and doc[m.end].tag_ != "POS"
+        )
+        if (place or one_word) and m.start not in ends:  # not "Microsoft UK boss X"
+            end = _sport_title_after(doc, m.end, titles, prefixes)
+            if end and end < len(doc) and doc[end].text == ",":
+                end += 1
+            if end and end in people:
+                m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
         fixed.append(m)
     return fixed
 
