@@ -96,3 +96,30 @@ def test_a_party_noun_inside_a_name_typed_as_an_organization_is_the_party(
 def test_a_party_that_describes_a_thing_gives_no_membership(component, make_doc, text, ents):
     found = facts(component, make_doc(text, ents=ents))
     assert not any(p in ("member_of", "leader_of") for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Later , Plaid Cymru 's economics spokesman Adam Price said no .",
+            [(7, 9, "PERSON")],
+            ("Adam Price", "member_of", "Plaid Cymru"),
+        ),
+        (
+            "Later , DUP leader Ian Paisley said no .",
+            [(4, 6, "PERSON")],
+            ("Ian Paisley", "leader_of", "Democratic Unionist Party"),
+        ),
+    ],
+)
+def test_a_party_name_ner_missed_is_found_by_its_alias(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_lower_case_word_like_a_party_name_is_no_party(component, make_doc):
+    found = facts(
+        component,
+        make_doc("Later , plaid jacket wearer Ann Lee said no .", ents=[(5, 7, "PERSON")]),
+    )
+    assert not any(p in ("member_of", "leader_of") for _, p, _ in found)
