@@ -50,7 +50,9 @@ def test_party_adjective_before_a_person_noun(component, make_doc, text, ents, p
 def test_a_nationality_before_a_person_noun_stays_citizenship(component, make_doc):
     found = facts(
         component,
-        make_doc("Russian historian Roy Medvedev disagreed .", ents=[(0, 1, "NORP"), (2, 4, "PERSON")]),
+        make_doc(
+            "Russian historian Roy Medvedev disagreed .", ents=[(0, 1, "NORP"), (2, 4, "PERSON")]
+        ),
     )
     assert ("Roy Medvedev", "citizen_of", "Russia") in found
     assert not any(p == "member_of" for _, p, _ in found)
@@ -123,3 +125,63 @@ def test_a_lower_case_word_like_a_party_name_is_no_party(component, make_doc):
         make_doc("Later , plaid jacket wearer Ann Lee said no .", ents=[(5, 7, "PERSON")]),
     )
     assert not any(p in ("member_of", "leader_of") for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "party"),
+    [
+        (
+            "Tory Michael Howard said no .",
+            [(0, 3, "PERSON")],
+            "Michael Howard",
+            "Conservative Party",
+        ),
+        (
+            "Later , Lib Dem Mark Oaten said no .",
+            [(2, 6, "PERSON")],
+            "Mark Oaten",
+            "Liberal Democrats",
+        ),
+    ],
+)
+def test_a_party_word_glued_to_a_name_is_the_persons_party(
+    component, make_doc, text, ents, person, party
+):
+    assert (person, "member_of", party) in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_name_of_two_words_keeps_its_first_word(component, make_doc):
+    # "Democrat Jones" typed PERSON is left whole: a name keeps two words
+    found = facts(component, make_doc("Democrat Jones said no .", ents=[(0, 2, "PERSON")]))
+    assert not any(p == "member_of" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "party"),
+    [
+        (
+            "Republican lawmakers , including Senator Susan Collins , opposed it .",
+            [(0, 1, "NORP"), (5, 7, "PERSON")],
+            "Susan Collins",
+            "Republican Party",
+        ),
+        (
+            "Democratic senators such as Ann Lee voted against .",
+            [(0, 1, "NORP"), (4, 6, "PERSON")],
+            "Ann Lee",
+            "Democratic Party",
+        ),
+    ],
+)
+def test_party_members_including_a_person_at_the_start(
+    component, make_doc, text, ents, person, party
+):
+    assert (person, "member_of", party) in facts(component, make_doc(text, ents=ents))
+
+
+def test_two_parties_including_a_person_give_no_membership(component, make_doc):
+    doc = make_doc(
+        "Republicans and Democrats , including Senator Susan Collins , opposed it .",
+        ents=[(0, 1, "NORP"), (2, 3, "NORP"), (6, 8, "PERSON")],
+    )
+    assert not any(p == "member_of" and o.endswith("Party") for _, p, o in facts(component, doc))
