@@ -202,6 +202,7 @@ def build(
         extractor = Extractor(nlp, rules=rules, country=country, shipped_rules=shipped_rules)
         report.triples_before = len(kg)
         kg.ensure_ontology()
+        kg.ensure_local_graph()
         kg.ensure_consolidated()
         run = kg.minter.run(str(uuid.uuid4()))
         started = _now()

@@ -230,11 +230,9 @@ class Consolidation:
     ) -> None:
         self.store = store
         self.base = base
-        kg, links_graph, meta, ontology = store_graphs(base)
-        self.graph = ox.NamedNode(kg)
-        skip: set[ox.NamedNode | ox.DefaultGraph] = {
-            ox.NamedNode(g) for g in (kg, links_graph, meta, ontology)
-        }
+        graphs = store_graphs(base)
+        self.graph = ox.NamedNode(graphs[0])
+        skip: set[ox.NamedNode | ox.DefaultGraph] = {ox.NamedNode(g) for g in graphs}
         self.dropped = [ox.NamedNode(g) for g in dropped]
         self.new = _Overlay(store, skip | set(self.dropped))
         added = list(added)

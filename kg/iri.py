@@ -144,6 +144,12 @@ class IRIMinter:
         return f"{self.base}meta"
 
     @property
+    def local_graph(self) -> str:
+        """IRI of the graph of what only this machine needs: the paths articles were read
+        from (``kg:sourceFile``), which ``kg serve`` hides unless ``--with-source-files``."""
+        return f"{self.base}local"
+
+    @property
     def links_graph(self) -> str:
         """IRI of the graph of ``owl:sameAs`` links between entities (see :mod:`kg.link`)."""
         return f"{self.base}links"

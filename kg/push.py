@@ -174,7 +174,12 @@ def push(
         ) as client,
     ):
         base, manifest = kg.minter.base, kg.minter.push_manifest
-        named = [g for g in kg.ox.named_graphs() if isinstance(g, ox.NamedNode)]
+        named = [
+            g
+            for g in kg.ox.named_graphs()
+            if isinstance(g, ox.NamedNode)
+            and (with_source_files or g.value != kg.minter.local_graph)  # nothing else in it
+        ]
         named.sort(key=lambda g: g.value)
         names: list[ox.NamedNode | ox.DefaultGraph] = [*named]
         if next(iter(kg.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):

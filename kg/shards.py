@@ -184,6 +184,7 @@ def load_shards(folder: Path | str, *, store: Path | str, link: bool = True) -> 
             except SyntaxError as exc:
                 raise StoreError(f"{shard}: not valid N-Quads: {exc}") from exc
         kg.ensure_ontology()
+        kg.ensure_local_graph()  # shards written by an older kg
         kg.ensure_consolidated()  # shards carry article graphs only
         links = len(update_links(kg)) if link else 0
         return LoadReport(len(shards), len(kg), links)

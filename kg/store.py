@@ -106,14 +106,18 @@ class KGStore:
 
     def source_files(self) -> dict[str, set[str]]:
         """Map of article id → the files it was read from (``kg:sourceFile``)."""
-        meta = ox.NamedNode(self.minter.metadata_graph)
         ids = self.article_iris()
         files: dict[str, set[str]] = {}
-        for q in self.ox.quads_for_pattern(None, ox.NamedNode(_KG + "sourceFile"), None, meta):
-            if not isinstance(q.subject, ox.NamedNode) or not isinstance(q.object, ox.Literal):
-                continue
-            if q.subject.value in ids:
-                files.setdefault(ids[q.subject.value], set()).add(q.object.value)
+        # the metadata graph: where a store opened read-only and built by kg before the
+        # local graph keeps them (ensure_local_graph moves them when it is written)
+        for graph in (self.minter.local_graph, self.minter.metadata_graph):
+            for q in self.ox.quads_for_pattern(
+                None, ox.NamedNode(_KG + "sourceFile"), None, ox.NamedNode(graph)
+            ):
+                if not isinstance(q.subject, ox.NamedNode) or not isinstance(q.object, ox.Literal):
+                    continue
+                if q.subject.value in ids:
+                    files.setdefault(ids[q.subject.value], set()).add(q.object.value)
         return files
 
     def article_ids(self) -> list[str]:
@@ -273,10 +277,28 @@ class KGStore:
         graph = self.minter.article_graph(article_id)
         article = self.minter.article(article_id)
         meta = self.minter.metadata_graph
+        local = self.minter.local_graph
         return (
             f"DROP SILENT GRAPH <{graph}> ;\n"
-            f"DELETE WHERE {{ GRAPH <{meta}> {{ <{article}> ?p ?o }} }}"
+            f"DELETE WHERE {{ GRAPH <{meta}> {{ <{article}> ?p ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH <{local}> {{ <{article}> ?p ?o }} }}"
         )
+
+    def ensure_local_graph(self) -> None:
+        """Move the ``kg:sourceFile`` paths a store built by an older kg keeps in the
+        metadata graph to the local graph (which ``kg serve`` can hide)."""
+        self._check_writable()
+        meta = ox.NamedNode(self.minter.metadata_graph)
+        source_file = ox.NamedNode(_KG + "sourceFile")
+        if next(self.ox.quads_for_pattern(None, source_file, None, meta), None) is None:
+            return
+        pattern = f"?article <{source_file.value}> ?file"
+        with self._writing():
+            self.ox.update(
+                f"DELETE {{ GRAPH {meta} {{ {pattern} }} }}\n"
+                f"INSERT {{ GRAPH <{self.minter.local_graph}> {{ {pattern} }} }}\n"
+                f"WHERE {{ GRAPH {meta} {{ {pattern} }} }}"
+            )
 
     def ensure_ontology(self) -> None:
         """Keep a copy of ``schemas/ontology.ttl`` in its own graph, updated when it changes."""

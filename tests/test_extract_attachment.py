@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_future import parsed
+from tests.docs import parsed
 from tests.test_extract_relations import triples
 
 

@@ -4,46 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
+from tests import docs
+from tests.docs import parsed
 
 
 def facts(component, doc):
-    graph = graph_from_doc(Article("t", doc.text, date="2017-11-05"), component(doc))
-    return {(t.subject.name, t.predicate, t.object.name, t.evidence.status) for t in graph.triples}
-
-
-_TAGS = {
-    "PROPN": "NNP",
-    "NOUN": "NN",
-    "VERB": "VB",
-    "AUX": "MD",
-    "PART": "TO",
-    "DET": "DT",
-    "ADP": "IN",
-    "PUNCT": ".",
-    "SCONJ": "IN",
-    "ADJ": "JJ",
-    "PRON": "PRP",
-    "CCONJ": "CC",
-    "NUM": "CD",
-    "ADV": "RB",
-}
-
-
-def parsed(make_doc, text, ents, spec):
-    """``spec``: one ``POS/head/dep[/lemma]`` per token."""
-    rows = [item.split("/") for item in spec.split()]
-    return make_doc(
-        text,
-        ents=ents,
-        pos=[r[0] for r in rows],
-        tags=[
-            _TAGS[r[0]] if w != "met" else "VBD" for r, w in zip(rows, text.split(), strict=True)
-        ],
-        parse=[(int(r[1]), r[2]) for r in rows],
-        lemmas=[r[3] if len(r) > 3 else w.lower() for r, w in zip(rows, text.split(), strict=True)],
-    )
+    return docs.facts(component, doc, status=None, evidence=("status",), date="2017-11-05")
 
 
 SERVE = "PROPN/1/compound PROPN/3/nsubj AUX/3/aux VERB/3/ROOT/serve ADP/3/prep NOUN/4/pobj ADP/5/prep PROPN/6/pobj PUNCT/3/punct"

@@ -7,13 +7,12 @@ from collections import Counter
 import pytest
 
 from kg.extract.holders import one_holder
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article, Entity, Evidence, Triple
+from kg.records import Entity, Evidence, Triple
+from tests import docs
 
 
 def facts(component, doc):
-    graph = graph_from_doc(Article("t", doc.text, date="2017-11-05"), component(doc))
-    return {(t.subject.name, t.predicate, t.object.name, t.evidence.status) for t in graph.triples}
+    return docs.facts(component, doc, status=None, evidence=("status",), date="2017-11-05")
 
 
 def sentences(doc, *starts):

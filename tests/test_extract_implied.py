@@ -8,15 +8,11 @@ import pytest
 from kg.errors import RuleError
 from kg.extract.pipeline import ExtractComponent, graph_from_doc
 from kg.records import Article
+from tests import docs
 
 
 def facts(component, doc, *, status="current"):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
-    return {
-        (t.subject.name, t.predicate, t.object.name, t.evidence.rule)
-        for t in graph.triples
-        if t.evidence.status == status
-    }
+    return docs.facts(component, doc, status=status, evidence=("rule",))
 
 
 def test_title_before_name_takes_the_department_of_the_country_named_most(component, make_doc):

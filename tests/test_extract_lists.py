@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
+from tests import docs
 
 
 def facts(component, doc):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
-    return {(t.subject.name, t.predicate, t.object.name) for t in graph.triples}
+    return docs.facts(component, doc, status=None)
 
 
 @pytest.mark.parametrize(

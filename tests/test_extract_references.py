@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
+from tests.docs import extracted
 
 _POS = {
     "arrived": "VERB",
@@ -24,10 +23,9 @@ _POS = {
 
 
 def facts(component, doc):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
     return {
         (t.subject.name, t.predicate, t.object.name): (t.evidence.rule, t.evidence.confidence)
-        for t in graph.triples
+        for t in extracted(component, doc).triples
         if t.evidence.status == "current"
     }
 

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
+from tests.docs import extracted, facts
 
 
 def triples(component, doc, *, status="current"):
-    graph = graph_from_doc(Article("t", doc.text, date="2025-03-05"), component(doc))
-    return {
-        (t.subject.name, t.predicate, t.object.name)
-        for t in graph.triples
-        if status is None or t.evidence.status == status
-    }
+    return facts(component, doc, status=status, date="2025-03-05")
 
 
 def evidence(component, doc):
-    return graph_from_doc(Article("t", doc.text), component(doc)).triples
+    return extracted(component, doc).triples
 
 
 @pytest.mark.parametrize(

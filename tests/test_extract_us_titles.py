@@ -8,15 +8,11 @@ import pytest
 
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
+from tests import docs
 
 
 def facts(component, doc, *, status="current"):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
-    return {
-        (t.subject.name, t.predicate, t.object.name)
-        for t in graph.triples
-        if t.evidence.status == status
-    }
+    return docs.facts(component, doc, status=status)
 
 
 @pytest.mark.parametrize(
@@ -441,9 +437,10 @@ def test_a_modifier_of_the_party_still_counts(component, make_doc):
     ],
 )
 def test_country_initials_before_an_office_end_no_sentence(blank, text, after, expected):
-    from kg.extract.pipeline import start_sentences_at_line_breaks
+    from kg.extract.gazetteer import load_sentence_words
+    from kg.extract.pipeline import LineBreaks
 
-    doc = start_sentences_at_line_breaks(blank.make_doc(text))
+    doc = LineBreaks(load_sentence_words())(blank.make_doc(text))
     token = [t for t in doc if t.text == after][-1]
     assert token.is_sent_start is expected
 

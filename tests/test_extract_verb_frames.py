@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
+from tests import docs
 
 _AUX = {"was", "is", "will", "has", "had", "would", "are"}
 _LEMMA = {
@@ -51,11 +50,7 @@ def doc_of(make_doc, text, ents):
 
 
 def facts(component, doc):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
-    return {
-        (t.subject.name, t.predicate, t.object.name, t.evidence.status, t.evidence.rule)
-        for t in graph.triples
-    }
+    return docs.facts(component, doc, status=None, evidence=("status", "rule"))
 
 
 @pytest.mark.parametrize(

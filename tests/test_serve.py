@@ -343,3 +343,97 @@ def test_serve_answers_while_kg_build_writes_the_store(tmp_path: Path):
         assert httpx.get(running.url, params={"query": ask}).json()["boolean"] is True
     finally:
         assert running.stop() == 0
+
+
+def _ask(server: Server, query: str) -> bool:
+    return bool(httpx.get(server.url, params={"query": query}).json()["boolean"])
+
+
+SOURCE_FILE = f"<{KG}sourceFile>"
+
+
+@pytest.mark.model
+def test_serve_hides_source_file_paths_unless_asked(tmp_path: Path):
+    folder = tmp_path / "private-folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Karoline Leavitt, the White House press secretary, spoke in Washington.",
+        encoding="utf-8",
+    )
+    store = tmp_path / "kg.oxigraph"
+    build = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(folder), "--store", str(store)],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    leaks = (
+        f"ASK {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} "
+        f'FILTER(CONTAINS(STR(?o), "private-folder") || ?p = {SOURCE_FILE}) }}'
+    )
+    article = "SELECT ?a WHERE { ?a <http://schema.org/identifier> ?id }"
+    running = start_server(store)
+    try:
+        assert not _ask(running, leaks)
+        (row,) = httpx.get(running.url, params={"query": article}).json()["results"]["bindings"]
+        described = httpx.get(
+            running.url,
+            params={"query": f"DESCRIBE <{row['a']['value']}>"},
+            headers={"Accept": "application/n-triples"},
+        ).text
+        assert "schema.org/identifier" in described and "private-folder" not in described
+        graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+        names = [
+            b["g"]["value"]
+            for b in httpx.get(running.url, params={"query": graphs}).json()["results"]["bindings"]
+        ]
+        assert names and not any(n.endswith("/local") for n in names)
+    finally:
+        assert running.stop() == 0
+    running = start_server(store, "--with-source-files")
+    try:
+        assert _ask(running, leaks)
+        assert _ask(running, f"ASK {{ ?a {SOURCE_FILE} ?f FILTER(STRENDS(?f, 'a.txt')) }}")
+    finally:
+        assert running.stop() == 0
+
+
+def test_serve_refuses_a_store_with_source_files_in_its_metadata_graph(tmp_path: Path):
+    # A store built by an older kg keeps kg:sourceFile in the metadata graph.
+    path = make_store(tmp_path / "kg.oxigraph")
+    article = ox.NamedNode("https://kg.example/article/old")
+    legacy = ox.Quad(
+        article,
+        ox.NamedNode(KG + "sourceFile"),
+        ox.Literal("/home/ada/private/old.txt"),
+        ox.NamedNode("https://kg.example/meta"),
+    )
+    store = ox.Store(str(path))
+    store.add(legacy)
+    store.flush()
+    del store
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "serve", "--store", str(path), "--port", "0"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "kg:sourceFile" in result.stderr and "--with-source-files" in result.stderr
+    running = start_server(path, "--with-source-files")
+    try:
+        assert _ask(running, f'ASK {{ ?a {SOURCE_FILE} "/home/ada/private/old.txt" }}')
+    finally:
+        assert running.stop() == 0
+    # A writer moves them to the local graph, which kg serve hides.
+    from kg.store import open_store
+
+    with open_store(path, read_only=False) as kg:
+        kg.ensure_local_graph()
+    moved = ox.Store.read_only(str(path))
+    assert legacy not in moved
+    local = ox.NamedNode("https://kg.example/local")
+    assert ox.Quad(legacy.subject, legacy.predicate, legacy.object, local) in moved
+    del moved
+    running = start_server(path)
+    try:
+        assert not _ask(running, f"ASK {{ ?a {SOURCE_FILE} ?f }}")
+    finally:
+        assert running.stop() == 0

@@ -35,6 +35,14 @@ def serve(
         str | None, typer.Option("--base", help="IRI base of kgd: (env KG_BASE).", envvar="KG_BASE")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each request.")] = False,
+    with_source_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-source-files",
+            help="Also let queries see the local paths the articles were read from "
+            "(kg:sourceFile); hidden by default.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /query, the viewer at /.
 
@@ -53,7 +61,14 @@ def serve(
             "machine can query the graph"
         )
     server = make_server(
-        store, host=host, port=port, workers=workers, timeout=timeout, max_rows=max_rows, base=base
+        store,
+        host=host,
+        port=port,
+        workers=workers,
+        timeout=timeout,
+        max_rows=max_rows,
+        base=base,
+        with_source_files=with_source_files,
     )
 
     def ready() -> None:

@@ -28,6 +28,7 @@ from .mentions import SpanMention
 from .rules import RuleSet, TitleEntry
 
 __all__ = [
+    "ENTITY_TAGS",
     "Annotation",
     "TitleIndex",
     "TitlePhrase",
@@ -37,7 +38,8 @@ __all__ = [
     "unmark_doc",
 ]
 
-_TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
+ENTITY_TAGS = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
+"""The entity tag of a token of an entity of each class."""
 
 
 def _plurals(phrase: str) -> list[str]:
@@ -138,7 +140,7 @@ def annotate_doc(
     ent, geo = annotation.ent, annotation.geo
     for i, index in resolution.token_entity.items():
         entity = resolution.entities[index]
-        ent[i] = _TAG[entity.label]
+        ent[i] = ENTITY_TAGS[entity.label]
         if entity.label == "Place":
             if gazetteer.is_country(entity.name):
                 geo[i] = "country"

@@ -125,11 +125,18 @@ def organization_key(name: str, gazetteer: Gazetteer) -> str:
     Justice", "Department of Justice" and "Justice Department" → "justice department";
     "U.S. Senate" → "senate". A state in front stays ("Alabama Senate" is another body).
     """
+    return _organization_parts(name, gazetteer)[1]
+
+
+def _organization_parts(name: str, gazetteer: Gazetteer) -> tuple[str, str]:
+    """The country or nationality in front of an organization's name ("us", "afghan"; ""
+    when none) and its :func:`organization_key`."""
     words = normalize_name(name).split()
-    words = words[_organization_prefix(words, gazetteer) :]
+    n = _organization_prefix(words, gazetteer)
+    prefix, words = " ".join(words[:n]), words[n:]
     if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
         words = [*words[2:], words[0]]
-    return " ".join(words)
+    return prefix, " ".join(words)
 
 
 def _initials(text: str, *, whole: bool = False) -> str:
@@ -401,15 +408,14 @@ def _join_short_organization_names(
                 by_key[key] = dst
 
     keys = [k for k in by_key if k[:2] in ("o:", "n:") and organization(k)]
-    org_keys = {key: organization_key(key[2:], gazetteer) for key in keys}
+    parts = {key: _organization_parts(key[2:], gazetteer) for key in keys}
+    org_keys = {key: org_key for key, (_, org_key) in parts.items()}
     same: dict[str, list[str]] = {}
     for key in keys:
         same.setdefault(org_keys[key], []).append(key)
     for group in same.values():
         longest = max(group, key=lambda k: (len(k.split()), len(k)))
-        prefixes = {
-            " ".join(k[2:].split()[: _organization_prefix(k[2:].split(), gazetteer)]) for k in group
-        } - {""}
+        prefixes = {parts[k][0] for k in group} - {""}
         if len(prefixes) > 1:  # "Afghan Taliban" and "Pakistani Taliban": "Taliban" is either
             continue
         for key in group:
@@ -432,9 +438,7 @@ def _join_short_organization_names(
             and not any(c.isdigit() for c in org_keys[k][: -len(tail)])  # "4th U.S. Circuit …"
         }
         if len(longer) == 1 and by_key[key] not in longer:
-            target = next(
-                k for k in keys if by_key[k] in longer and org_keys[k].endswith(tail)
-            )
+            target = next(k for k in keys if by_key[k] in longer and org_keys[k].endswith(tail))
             join(key, target)
     heads: dict[str, set[str]] = {}
     newspapers: dict[str, set[str]] = {}

@@ -7,6 +7,7 @@ and party adjectives from ``schemas/demonyms.tsv``. The curated tables win.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..errors import RuleError
@@ -14,7 +15,7 @@ from ..names import normalize_name
 from ..records import ENTITY_CLASSES
 from ..resources import schemas_dir
 
-__all__ = ["Gazetteer", "load_gazetteer"]
+__all__ = ["Gazetteer", "load_gazetteer", "load_sentence_words"]
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Gazetteer:
         not_names: Normalised names NER finds that are no person, organization or place
             (time zones, awards, sports events: ``schemas/not_names.txt``).
         words: The word lists of the mention passes, by name (``schemas/mention_words.toml``).
+        relation_words: The word lists of the relation builder, by name
+            (``schemas/relation_words.toml``).
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -53,6 +56,7 @@ class Gazetteer:
     cities: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    relation_words: dict[str, frozenset[str]] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -125,6 +129,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         "cities.txt",
         "not_names.txt",
         "mention_words.toml",
+        "relation_words.toml",
+        "sentence_words.toml",
         "family_names_first.txt",
     ):
         digest.update((folder / name).read_bytes())
@@ -175,7 +181,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             gaz.parties.add(normalize_name(line))
     for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
         gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
-    gaz.words = _read_words(folder / "mention_words.toml")
+    gaz.words = _read_words(folder / "mention_words.toml", MENTION_WORDS)
+    gaz.relation_words = _read_words(folder / "relation_words.toml", RELATION_WORDS)
     return gaz
 
 
@@ -213,21 +220,56 @@ MENTION_WORDS = (
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 
+RELATION_WORDS = (
+    "future_aux",
+    "removing",
+    "leaving",
+    "span_words",
+    "becoming",
+    "whole_org_nouns",
+    "field_adjective_endings",
+    "whole_org_adjectives",
+    "whole_person_titles",
+    "party_posts",
+    "candidacy",
+    "body_nouns",
+    "chambers",
+)
+"""The lists ``schemas/relation_words.toml`` must define."""
 
-def _read_words(path: Path) -> dict[str, frozenset[str]]:
-    """The named word lists of ``path`` (a TOML file of string arrays)."""
+SENTENCE_WORDS = ("initials", "office_words")
+"""The lists ``schemas/sentence_words.toml`` must define."""
+
+
+def load_sentence_words(folder: Path | None = None) -> dict[str, frozenset[str]]:
+    """The word lists of the sentence splitter (``schemas/sentence_words.toml`` of
+    ``folder``, default ``schemas/``), read once per folder.
+
+    Raises:
+        RuleError: A list is missing, unknown or not a list of strings.
+    """
+    return _sentence_words(folder or schemas_dir())
+
+
+@cache
+def _sentence_words(folder: Path) -> dict[str, frozenset[str]]:
+    return _read_words(folder / "sentence_words.toml", SENTENCE_WORDS)
+
+
+def _read_words(path: Path, names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The word lists ``names`` of ``path`` (a TOML file of string arrays)."""
     import tomllib
 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: not valid TOML: {exc}") from exc
-    problems = [f"{path}: missing list {name!r}" for name in MENTION_WORDS if name not in data]
+    problems = [f"{path}: missing list {name!r}" for name in names if name not in data]
     for name, value in data.items():
-        if name not in MENTION_WORDS:
-            problems.append(f"{path}: unknown list {name!r}; known: {', '.join(MENTION_WORDS)}")
+        if name not in names:
+            problems.append(f"{path}: unknown list {name!r}; known: {', '.join(names)}")
         elif not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"{path}: {name!r} must be a list of non-empty strings")
     if problems:
         raise RuleError("Invalid word lists:\n" + "\n".join(problems))
-    return {name: frozenset(data[name]) for name in MENTION_WORDS}
+    return {name: frozenset(data[name]) for name in names}

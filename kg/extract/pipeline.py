@@ -21,7 +21,7 @@ from ..names import normalize_name
 from ..records import Article, ArticleGraph, Entity, Evidence, Triple
 from .annotate import annotate_doc, build_title_index, drop_title_words, unmark_doc
 from .entities import resolve_entities
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer, load_sentence_words
 from .matching import build_matchers
 from .mentions import find_mentions
 from .relations import extract_relations
@@ -152,54 +152,34 @@ def make_extract_component(
     return ExtractComponent(nlp, rules, country, shipped_rules)
 
 
-# A country's initials used as an adjective ("Republican U.S. Senator X", "the top U.S.
-# commander") end no sentence when a lower-case word or a word of an office follows.
-_INITIALS = frozenset({"U.S.", "U.K.", "U.N."})
-_OFFICE_WORDS = frozenset(
-    [
-        "senator",
-        "senators",
-        "representative",
-        "representatives",
-        "congressman",
-        "congresswoman",
-        "congress",
-        "senate",
-        "house",
-        "president",
-        "vice",
-        "ambassador",
-        "attorney",
-        "district",
-        "circuit",
-        "secretary",
-        "supreme",
-        "trade",
-        "treasury",
-        "army",
-        "navy",
-        "air",
-        "marine",
-        "defense",
-        "state",
-        "justice",
-        "commerce",
-    ]
-)
+@Language.factory(LINES)
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    """Factory of the ``kg_line_breaks`` component (word lists: ``schemas/sentence_words.toml``)."""
+    return LineBreaks(load_sentence_words())
 
 
-@Language.component(LINES)
-def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+class LineBreaks:
     """Headlines, captions and paragraphs end at a line break: never parse across one;
-    "U.S." before a lower-case word or an office ("U.S. Senator") ends no sentence."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif token.text in _INITIALS:
-            after = doc[token.i + 1]
-            if after.is_lower or after.lower_ in _OFFICE_WORDS:
-                after.is_sent_start = False
-    return doc
+    "U.S." before a lower-case word or an office ("U.S. Senator") ends no sentence.
+
+    Args:
+        words: The lists ``initials`` (a country's initials, as written) and
+            ``office_words`` (lower case) of ``schemas/sentence_words.toml``.
+    """
+
+    def __init__(self, words: dict[str, frozenset[str]]) -> None:
+        self.initials = words["initials"]
+        self.office_words = words["office_words"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+            elif token.text in self.initials:
+                after = doc[token.i + 1]
+                if after.is_lower or after.lower_ in self.office_words:
+                    after.is_sent_start = False
+        return doc
 
 
 def graph_from_doc(article: Article, doc: Doc) -> ArticleGraph:

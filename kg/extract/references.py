@@ -98,7 +98,7 @@ def _in_parentheses(doc: Doc, i: int, token_entity: dict[int, int]) -> bool:
     return start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
 
 
-def _ends_in_another_body(name: str, word: str, bodies: set[str]) -> bool:
+def _ends_in_another_body(name: str, word: str, bodies: set[str] | frozenset[str]) -> bool:
     """Whether ``name`` ends in a ``body`` word other than the description ``word``.
 
     >>> _ends_in_another_body("House Intelligence Committee", "firm", {"committee"})

@@ -72,12 +72,14 @@ CLASSES = frozenset(KG.term(c) for c in ENTITY_CLASSES)
 LOCAL_ONLY = frozenset({ox.NamedNode(KG.sourceFile)})
 """Predicates whose values describe this machine (``kg:sourceFile``: the absolute path an
 article was read from). The store needs them (``kg prune --missing``, ``kg explain --store``);
-what leaves the machine (exports, ``kg push``) leaves them out unless asked."""
+what leaves the machine (exports, ``kg push``, ``kg serve``) leaves them out unless asked.
+A store keeps them in a graph of their own (``IRIMinter.local_graph``)."""
 
 
-def store_graphs(base: str) -> tuple[str, str, str, str]:
-    """The graphs of a store that hold no article: consolidated, links, metadata, ontology."""
-    return f"{base}kg", f"{base}links", f"{base}meta", ONTOLOGY_GRAPH
+def store_graphs(base: str) -> tuple[str, str, str, str, str]:
+    """The graphs of a store that hold no article: consolidated, links, metadata, ontology
+    and local (``kg:sourceFile``)."""
+    return f"{base}kg", f"{base}links", f"{base}meta", ONTOLOGY_GRAPH, f"{base}local"
 
 
 def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:

@@ -137,7 +137,7 @@ def article_quads(
         add(Quad(a, _n(NS.SCHEMA, "articleBody"), Literal(article.text), meta))
     add(Quad(a, _n(NS.KG, "contentHash"), Literal(fingerprint), meta))
     if source_file:
-        add(Quad(a, _n(NS.KG, "sourceFile"), Literal(source_file), meta))
+        add(Quad(a, _n(NS.KG, "sourceFile"), Literal(source_file), NamedNode(minter.local_graph)))
     add(Quad(a, _n(NS.KG, "graph"), g, meta))
     add(Quad(a, _n(NS.PROV, "wasGeneratedBy"), NamedNode(run), meta))
     return quads
@@ -182,7 +182,7 @@ def source_file_quad(minter: IRIMinter, article_id: str, source_file: str) -> Qu
         NamedNode(minter.article(article_id)),
         _n(NS.KG, "sourceFile"),
         Literal(source_file),
-        NamedNode(minter.metadata_graph),
+        NamedNode(minter.local_graph),
     )
 
 

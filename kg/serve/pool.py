@@ -108,6 +108,7 @@ class QueryPool:
         timeout: Seconds a query may run; also the longest wait for a free worker.
         max_rows: Most rows (SELECT) or triples (CONSTRUCT) a result may have.
         prefixes: Prefixes every query may use undeclared.
+        hidden: Graphs no query sees (the local graph of ``kg:sourceFile`` paths).
     """
 
     def __init__(
@@ -118,8 +119,10 @@ class QueryPool:
         timeout: float,
         max_rows: int,
         prefixes: dict[str, str],
+        hidden: tuple[str, ...] = (),
     ) -> None:
         self.store = store
+        self.hidden = hidden
         self.timeout = timeout
         self.max_rows = max_rows
         self.prefixes = prefixes
@@ -158,7 +161,12 @@ class QueryPool:
                 f"Every query worker stayed busy for {self.timeout:g} s; try again later"
             ) from None
         deadline = started + self.timeout
-        job = {"query": query, "max_rows": self.max_rows, "prefixes": self.prefixes}
+        job = {
+            "query": query,
+            "max_rows": self.max_rows,
+            "prefixes": self.prefixes,
+            "hidden": list(self.hidden),
+        }
         try:
             status, payload = worker.ask(job, deadline)
         except TimeoutError:

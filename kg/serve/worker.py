@@ -11,7 +11,8 @@ opened; when a build has written since, it opens the store again, so every query
 every batch committed before it started.
 
 Protocol, over the child's stdin and stdout: the parent writes one JSON line per query
-(``{"query": …, "max_rows": …, "prefixes": {…}}``); the worker answers a header line
+(``{"query": …, "max_rows": …, "prefixes": {…}, "hidden": [graph IRI, …]}``: the query
+sees every graph but the hidden ones, as if they were not in the store); the worker answers a header line
 ``O <length>`` or ``E <length>`` followed by that many bytes: the SPARQL JSON results
 (SELECT, ASK) or N-Triples (CONSTRUCT, DESCRIBE), or an error message. Its first line,
 ``O 0`` or ``E <length>``, says whether the store opened.
@@ -30,7 +31,7 @@ import pyoxigraph as ox
 
 from ..vocab import XSD
 
-__all__ = ["ResultCapError", "evaluate", "store_signature"]
+__all__ = ["ResultCapError", "evaluate", "store_signature", "visible_graphs"]
 
 
 class ResultCapError(Exception):
@@ -75,8 +76,22 @@ def _term(term: Any) -> dict[str, Any]:
     }
 
 
-def evaluate(store: ox.Store, query: str, *, prefixes: dict[str, str], max_rows: int) -> bytes:
-    """Run a (checked) query over the union of all graphs; stop past ``max_rows``.
+def visible_graphs(store: ox.Store, hidden: list[str]) -> list[ox.NamedNode | ox.BlankNode]:
+    """The named graphs of ``store`` but the ``hidden`` ones."""
+    skip = {ox.NamedNode(g) for g in hidden}
+    return [g for g in store.named_graphs() if g not in skip]
+
+
+def evaluate(
+    store: ox.Store,
+    query: str,
+    *,
+    prefixes: dict[str, str],
+    max_rows: int,
+    graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
+) -> bytes:
+    """Run a (checked) query over the union of all graphs, or of the default graph and
+    ``graphs`` only (a dataset in which no other graph exists); stop past ``max_rows``.
 
     Returns:
         SPARQL JSON results for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE.
@@ -84,7 +99,15 @@ def evaluate(store: ox.Store, query: str, *, prefixes: dict[str, str], max_rows:
     Raises:
         ResultCapError: More than ``max_rows`` solutions or triples.
     """
-    result = store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+    if graphs is None:
+        result = store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+    else:
+        result = store.query(
+            query,
+            prefixes=prefixes,
+            default_graph=[ox.DefaultGraph(), *graphs],
+            named_graphs=graphs,
+        )
     if isinstance(result, ox.QueryBoolean):
         return json.dumps({"head": {}, "boolean": bool(result)}).encode()
     if isinstance(result, ox.QueryTriples):
@@ -136,15 +159,24 @@ def main() -> None:
         _reply(out, b"E", f"Cannot open the store {path} read-only: {exc}".encode())
         return
     _reply(out, b"O", b"")
+    visible: dict[tuple[str, ...], list[ox.NamedNode | ox.BlankNode]] = {}
     for line in sys.stdin.buffer:
         job = json.loads(line)
         now = store_signature(path)
         if now != signature:
             del store
             store, signature = _open(path), now
+            visible.clear()
+        hidden = tuple(job.get("hidden", ()))
+        if hidden and hidden not in visible:
+            visible[hidden] = visible_graphs(store, list(hidden))
         try:
             payload = evaluate(
-                store, job["query"], prefixes=job["prefixes"], max_rows=job["max_rows"]
+                store,
+                job["query"],
+                prefixes=job["prefixes"],
+                max_rows=job["max_rows"],
+                graphs=visible[hidden] if hidden else None,
             )
         except ResultCapError as exc:
             _reply(out, b"C", str(exc).encode())

@@ -135,8 +135,9 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
             continue  # part of a longer name
         if start > 1 and doc[start - 1].lower_ in ("the", "of", "and") and doc[start - 2].is_title:
             continue  # the end of a film's or a book's name: "Touching the Void director X"
-        opens = start == 0 or doc[start].is_sent_start or doc[start - 1].text not in (",", "-")
-        opens = opens and (start == 0 or not doc[start - 1].is_alpha or doc[start].is_sent_start)
+        sentence_start = bool(doc[start].is_sent_start)
+        opens = start == 0 or sentence_start or doc[start - 1].text not in (",", "-")
+        opens = opens and (start == 0 or not doc[start - 1].is_alpha or sentence_start)
         # A capitalised title ("said Executive Director X") may have its own words before it.
         capitalised = doc[m.start - 1].is_title
         if start < end and (opens or capitalised) and not doc[start].is_upper:

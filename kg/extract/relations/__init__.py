@@ -6,7 +6,9 @@
 - :mod:`.status`: current, former or future roles;
 - :mod:`.implied`: the object a government title implies;
 - :mod:`.checks`: the checks of the text around a match;
-- :mod:`.words`: the English words these read the text by.
+- :mod:`.refusals`: the names of the checks, as ``kg explain`` prints them.
+
+The English words these read the text by are data: ``schemas/relation_words.toml``.
 """
 
 from __future__ import annotations

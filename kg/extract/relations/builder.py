@@ -39,9 +39,10 @@ from .implied import implied_object
 from .reading import Argument, Reading
 from .refusals import Refusal
 from .status import status_of, verb_status
-from .words import CANDIDACY, HEAD_PREDICATES, PARTY_POSTS
 
 __all__ = ["FactKey", "TripleBuilder"]
+
+_HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
 
 FactKey = tuple[str, str, str, str, int]
 """Subject, predicate, object, status and the sentence's first character: one fact."""
@@ -122,7 +123,7 @@ class TripleBuilder:
             ):
                 return Refusal.HOME_STATE  # "House Republican leader X of California"
         elif "verb" in roles:
-            status = verb_status(self.doc[roles["verb"][0]])
+            status = verb_status(self.reading, self.doc[roles["verb"][0]])
         else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
             first = min(obj.start, subject.start)
             if rule.object_kind == "party":  # "Senator-elect X, the Democrat": a Democrat now
@@ -145,14 +146,14 @@ class TripleBuilder:
             predicate = override
         body = (
             title is not None
-            and predicate in HEAD_PREDICATES
+            and predicate in _HEAD_PREDICATES
             and heads_a_body(self.reading, title, obj)
         )
         if body:
             predicate = "member_of"  # "Senate tax committee chief X" sits in the Senate
         elif (
             title
-            and predicate in HEAD_PREDICATES
+            and predicate in _HEAD_PREDICATES
             and heads_a_part(self.reading, title.start, title.end, obj)
         ):
             predicate = "works_for"
@@ -165,7 +166,11 @@ class TripleBuilder:
             return Refusal.SHADOW_DEPARTMENT  # "shadow Treasury chief secretary X"
         if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
             return Refusal.PARTY_CONJOINED  # "Republicans and President Trump"
-        if not is_party and title and any(e.phrase in CANDIDACY for e in title.entries):
+        if (
+            not is_party
+            and title
+            and any(e.phrase in self.reading.words("candidacy") for e in title.entries)
+        ):
             return Refusal.CANDIDACY  # "Republican Senate candidate Roy Moore"
         if is_party and predicate in self.reading.ruleset.parties:
             as_adjective = self.reading.ruleset.party_adjectives.get(predicate)
@@ -178,7 +183,7 @@ class TripleBuilder:
                 and (
                     caucus
                     or body_beside(self.reading, obj, title.start)  # "Senate Democratic leader X"
-                    or not any(e.phrase in PARTY_POSTS for e in title.entries)
+                    or not any(e.phrase in self.reading.words("party_posts") for e in title.entries)
                 )
             ):
                 # "Democratic President Bill Clinton"; "Senate Democratic leader X" leads the

@@ -13,14 +13,6 @@ from ...records import Entity
 from ..annotate import TitlePhrase
 from ..rules import RuleSet
 from .reading import Argument, Reading
-from .words import (
-    BODY_NOUNS,
-    CHAMBERS,
-    FIELD_ADJECTIVE_ENDINGS,
-    WHOLE_ORG_ADJECTIVES,
-    WHOLE_ORG_NOUNS,
-    WHOLE_PERSON_TITLES,
-)
 
 __all__ = [
     "body_beside",
@@ -65,7 +57,7 @@ def body_beside(reading: Reading, arg: Argument, title_start: int) -> bool:
     """Whether an organization that is no party is written right before ``arg`` or
     between it and its title ("Senate Democratic leader", "Republican Senate leader"), or
     the name of a chamber NER left untagged right before it ("House Democratic leader")."""
-    if arg.start > 0 and reading.doc[arg.start - 1].text in CHAMBERS:
+    if arg.start > 0 and reading.doc[arg.start - 1].text in reading.words("chambers"):
         return True
     for i in (arg.start - 1, *range(arg.end, title_start)):
         index = reading.entity_at(i) if i >= 0 else None
@@ -185,17 +177,17 @@ def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
         and (before.dep_ in ("compound", "nmod", "amod") or not doc.has_annotation("DEP"))
         and not reading.ann.ent[start - 1]
         and before.lower_ not in reading.ruleset.modifiers
-        and before.lower_ not in WHOLE_ORG_NOUNS
+        and before.lower_ not in reading.words("whole_org_nouns")
     ):
         return True  # "research director", "performance director"
     if (
         before is not None
         and before.pos_ == "ADJ"
         and before.is_lower
-        and before.lower_.endswith(FIELD_ADJECTIVE_ENDINGS)
-        and before.lower_ not in WHOLE_ORG_ADJECTIVES
+        and before.lower_.endswith(tuple(reading.words("field_adjective_endings")))
+        and before.lower_ not in reading.words("whole_org_adjectives")
         and before.lower_ not in reading.ruleset.modifiers
-        and doc[end - 1].lower_ not in WHOLE_PERSON_TITLES
+        and doc[end - 1].lower_ not in reading.words("whole_person_titles")
     ):
         return True  # "legislative director", "medical director": a field, not the whole
     if end < len(doc) and doc[end].lower_ in ("of", "for") and not object_follows(reading, end):
@@ -223,7 +215,8 @@ def heads_a_body(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
         ):
             i += 1
         between = doc[obj.end : i]
-    return any(t.lower_ in BODY_NOUNS for t in between)
+    body_nouns = reading.words("body_nouns")
+    return any(t.lower_ in body_nouns for t in between)
 
 
 def lists_on(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:

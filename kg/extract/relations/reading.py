@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ...records import Entity
-from ..annotate import Annotation, TitlePhrase
+from ..annotate import ENTITY_TAGS, Annotation, TitlePhrase
 from ..country import find_country
 from ..entities import Resolution, organization_key
 from ..gazetteer import Gazetteer
@@ -21,8 +21,6 @@ from ..references import find_references
 from ..rules import RuleSet
 
 __all__ = ["Argument", "Reading"]
-
-_TAG = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,12 @@ class Reading:
     """The country government titles mean (``--country``); found in the text when empty."""
     refs: dict[int, int] = field(default_factory=dict)
     """Token index → entity of a pronoun or description that refers back to it."""
+    org_keys: dict[str, str] = field(default_factory=dict)
+    """Name → :func:`~kg.extract.entities.organization_key`, as computed so far."""
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of ``schemas/relation_words.toml``."""
+        return self.gazetteer.relation_words[name]
 
     def entity_named(self, name: str, label: str, aliases: tuple[str, ...] = ()) -> int:
         """Index of the entity with this name (or alias) and class, made when the article
@@ -64,17 +68,24 @@ class Reading:
             if index is not None:
                 return index
         if label == "Organization":  # "Senate" for a senator: the article's "U.S. Senate"
-            keys = {organization_key(n, self.gazetteer) for n in (name, *aliases)}
+            keys = {self.organization_key(n) for n in (name, *aliases)}
             same = [
                 i
                 for i, e in enumerate(self.res.entities)
-                if e.label == label and organization_key(e.name, self.gazetteer) in keys
+                if e.label == label and self.organization_key(e.name) in keys
             ]
             if len(same) == 1:
                 return same[0]
         self.res.entities.append(Entity(name, label, tuple(sorted(aliases))))
         self.res.mentions.append([])
         return len(self.res.entities) - 1
+
+    def organization_key(self, name: str) -> str:
+        """:func:`~kg.extract.entities.organization_key` of ``name``, computed once per name."""
+        key = self.org_keys.get(name)
+        if key is None:
+            key = self.org_keys[name] = organization_key(name, self.gazetteer)
+        return key
 
     def article_country(self) -> str:
         """The country of the article, looked for once, when a rule first needs it."""
@@ -89,7 +100,7 @@ class Reading:
             self.doc, self.res, self.ruleset.references, self.ruleset.reference_bodies
         )
         for i, index in self.refs.items():
-            tag = _TAG[self.res.entities[index].label]
+            tag = ENTITY_TAGS[self.res.entities[index].label]
             self.ann.ent[i] = tag  # unmark_doc resets the token from here
             self.doc[i].ent_id_ = tag
 

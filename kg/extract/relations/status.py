@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .reading import Reading
-from .words import BECOMING, FUTURE_AUX, LEAVING, REMOVING, SPAN_WORDS
 
 __all__ = ["CURRENT", "Status", "is_ahead", "left_the_post", "status_of", "verb_status"]
 
@@ -38,6 +37,7 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
     front of it ("former Chelsea finance director"), and just after it ("designate").
     """
     doc, ann, modifiers = reading.doc, reading.ann, reading.ruleset.modifiers
+    becoming = reading.words("becoming")
     i, steps = first - 1, 0
     found: Status | None = None
     while i >= 0 and steps < 6:
@@ -55,7 +55,11 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
             before = doc[i - 1].lower_  # "Trump's predecessor, President Barack Obama"
             if before in modifiers:
                 return Status(*modifiers[before], i - 1)
-        if found is None and token.tag_ in ("VBD", "VBN") and token.lemma_ in REMOVING:
+        if (
+            found is None
+            and token.tag_ in ("VBD", "VBN")
+            and token.lemma_ in reading.words("removing")
+        ):
             return Status("former", "", i)  # "Trump fired FBI Director James Comey"
         if (
             ann.ent[i] == "PERSON"
@@ -88,30 +92,32 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
         verb = verb.head
     if (
         title.dep_ in ("attr", "oprd", "xcomp", "dobj", "pobj")
-        and verb.lemma_ in BECOMING
-        and is_ahead(verb)
+        and verb.lemma_ in becoming
+        and is_ahead(reading, verb)
     ):
         return Status("future", override, verb.i)
     if (
         title.dep_ in ("attr", "pobj")
         and verb.tag_ == "VBD"
-        and verb.lemma_ in BECOMING
+        and verb.lemma_ in becoming
         and (
             verb.lemma_ == "serve"
-            or any(c.lower_ in ("when", "while", *SPAN_WORDS) for c in verb.children)
+            or any(
+                c.lower_ in ("when", "while", *reading.words("span_words")) for c in verb.children
+            )
         )
     ):
         # "who served as chairman", "when he was a Republican congressman", "was an
         # adviser to Y from 2015 to 2016" (the post is
         # over, the party stays: the verb stands before the party, as a modifier after it)
         return Status("former", override, last)
-    left = left_the_post(title) if last >= first else None
+    left = left_the_post(reading, title) if last >= first else None
     if left is not None:
         return Status("former", override, left)
     return found or CURRENT
 
 
-def left_the_post(title: Token) -> int | None:
+def left_the_post(reading: Reading, title: Token) -> int | None:
     """The verb by which the holder named with a title left it, done, else None.
 
     "CFPB Director X, a Democrat, resigned on Friday", "X, the CFPB director, stepped down",
@@ -130,39 +136,40 @@ def left_the_post(title: Token) -> int | None:
         if clause.dep_ == "relcl" and relative and relative[0].lower_ in ("who", "that"):
             pairs.append((clause, relative[0]))
     for verb, subject in pairs:
-        leaves = subject.dep_ == "nsubj" and verb.lemma_ in LEAVING
-        removed = subject.dep_ == "nsubjpass" and verb.lemma_ in REMOVING
+        leaves = subject.dep_ == "nsubj" and verb.lemma_ in reading.words("leaving")
+        removed = subject.dep_ == "nsubjpass" and verb.lemma_ in reading.words("removing")
         if not (leaves or removed) or verb.tag_ not in ("VBD", "VBN", "VBZ"):
             continue
         if verb.lemma_ == "step" and not any(c.lower_ in ("down", "aside") for c in verb.children):
             continue
-        if is_ahead(verb) or any(c.dep_ == "neg" for c in verb.children):
+        if is_ahead(reading, verb) or any(c.dep_ == "neg" for c in verb.children):
             continue
         return verb.i
     return None
 
 
-def is_ahead(verb: Token) -> bool:
+def is_ahead(reading: Reading, verb: Token) -> bool:
     """Whether a verb speaks of what is to come: "will meet", "is to become", "plans to
     join", "would lead" (an auxiliary of the future or of the conditional, or an
     infinitive)."""
     return any(
-        c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("to", "would"))
+        c.dep_ == "aux" and (c.lower_ in reading.words("future_aux") or c.lower_ in ("to", "would"))
         for c in verb.children
     )
 
 
-def verb_status(verb: Token) -> str:
+def verb_status(reading: Reading, verb: Token) -> str:
     """A verb in the past with a time span is a former role ("who led Labour from 1983
     until 1992"); "founded Microsoft in 1975" is not. A verb of what is to come gives a
     future one ("will meet")."""
-    if is_ahead(verb):
+    if is_ahead(reading, verb):
         return "future"  # "X will meet Y", "X plans to join Y"
     if verb.tag_ != "VBD":
         return "current"
+    span_words = reading.words("span_words")
     if any(
-        child.lower_ in SPAN_WORDS
-        or (child.dep_ == "advcl" and any(c.lower_ in SPAN_WORDS for c in child.children))
+        child.lower_ in span_words
+        or (child.dep_ == "advcl" and any(c.lower_ in span_words for c in child.children))
         for child in verb.children
     ):  # "headed Acme until 2010", "headed Acme until he sold his stake"
         return "former"
