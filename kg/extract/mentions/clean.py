@@ -243,8 +243,22 @@ def _person_inside(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int 
     return None
 
 
+def _party_in_front(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Start of the name after a party word NER glued to a person ("Tory | Michael Howard",
+    "Lib Dem | Mark Oaten"); ``start`` when there is none. The name keeps two words."""
+    for k in (2, 1):
+        word = doc[start : start + k]
+        hit = gazetteer.demonym(word.text) if end - start - k >= 2 else None
+        if hit and hit[1] == "Organization" and all(t.is_title or t.is_upper for t in word):
+            return start + k
+    return start
+
+
 def _known_tail(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
-    """Start of a known organization at the end of a longer span ("London UKIP" → "UKIP")."""
+    """Start of a known organization at the end of a longer span ("London UKIP" → "UKIP");
+    a party's full name after a place is the party there ("Alabama Republican Party")."""
+    if doc[end - 1].lower_ == "party":
+        return start
     for k in range(start + 1, end):
         hit = gazetteer.lookup(doc[k:end].text)
         if hit and hit[1] == "Organization" and gazetteer.lookup(doc[start:end].text) is None:
@@ -350,6 +364,13 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 start = tail
             elif not any(is_proper(t) for t in doc[start:end]):
                 continue
+            if label == "Person":
+                party = _party_in_front(doc, start, end, gazetteer)
+                if party > start:  # "Tory Michael Howard", "Lib Dem Mark Oaten"
+                    word = doc[start:party].text
+                    mentions.append(SpanMention(start, party, word, word, "Demonym", "NORP"))
+                    taken.update(range(start, party))
+                    start = party
             text = clean_text(doc, start, end, abbreviations)
             if not any(c.isalpha() for c in text) or normalize_name(text) in gazetteer.not_names:
                 continue
