@@ -579,16 +579,38 @@ def _pronoun_after(doc: Doc, start: int, end: int, taken: set[int]) -> str:
 
 
 def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
-    """ "Name, an airline owned by …", "Name, a Moscow consultancy,": an apposition whose
-    head is a word for an organization."""
+    """ "Name, an airline owned by …", "Name, a Moscow consultancy,", "Name, the London
+    exchange,", "Name, the world's largest reinsurance company,": an apposition whose head
+    is a word for an organization."""
     return _apposition_head(
         doc,
         end,
-        ("a", "an"),
-        6,
+        ("a", "an", "the"),
+        8,
         lambda t: t.lemma_ in org_nouns,
-        lambda t: t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT") and t.text != ",",
+        # "the world's largest reinsurance company": a possessive inside the apposition
+        lambda t: (
+            (t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT") or t.tag_ == "POS") and t.text != ","
+        ),
     )
+
+
+_STAKE_NOUNS = frozenset({"stake", "stakes", "shareholding", "shareholdings"})
+_OWNER_NOUNS = frozenset({"owner", "owners", "takeover", "shareholders"})
+
+
+def _based_before(doc: Doc, start: int) -> bool:
+    """ "the London-based Name", "Paris-based Name": a place-based modifier right before."""
+    return start > 2 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-"
+
+
+def _owned_after(doc: Doc, start: int) -> bool:
+    """ "a stake in Name", "the owner of Name", "the takeover of Name": what only a company
+    is, right before the name."""
+    if start < 2:
+        return False
+    before, noun = doc[start - 1].lower_, doc[start - 2].lower_
+    return (before == "in" and noun in _STAKE_NOUNS) or (before == "of" and noun in _OWNER_NOUNS)
 
 
 def _named_after_organization(
@@ -606,6 +628,33 @@ def _named_after_organization(
     return False
 
 
+def _place_is_company(
+    doc: Doc, m: SpanMention, ctx: Context, org_appositions: frozenset[str]
+) -> bool:
+    """Whether a "place" the gazetteer does not know as one is a company: "the London-based
+    Liffe", "a stake in Liffe", "Liffe, the London exchange,", "Liffe's shareholders" (only
+    what a country never owns: "China's sales" is a country's)."""
+    gazetteer = ctx.gazetteer
+    if (
+        gazetteer.lookup(m.text) is not None
+        or gazetteer.is_city(m.text)
+        or gazetteer.is_region(m.text)
+        or gazetteer.demonym(m.text) is not None
+    ):
+        return False
+    return (
+        _based_before(doc, m.start)
+        or _owned_after(doc, m.start)
+        or _org_apposition(doc, m.end, org_appositions)
+        or _owns_company_nouns(doc, m.end, _PLACE_COMPANY_NOUNS)
+    )
+
+
+_PLACE_COMPANY_NOUNS = frozenset(
+    {"shares", "shareholders", "shareholder", "share price", "subsidiary", "subsidiaries", "boss"}
+)
+
+
 def organizations_by_context(
     doc: Doc, mentions: list[SpanMention], ctx: Context
 ) -> list[SpanMention]:
@@ -615,7 +664,11 @@ def organizations_by_context(
     - A company named after a person: "Ralph Lauren said its sales rose", "Ralph
       Lauren's profits" (a possessive, then what only a company has), "Yukos boss X" (a
       company's noun as the head of a compound), "Air Shamrock, an airline owned by"
-      (an apposition headed by a word for an organization).
+      (an apposition headed by a word for an organization, after "a", "an" or "the"), "the
+      London-based X", "a stake in X", "the owner of X" (for a name that is no given name
+      and surname, with no title before it).
+    - A "place" the gazetteer does not know as one, with the same evidence or "X's
+      shareholders" ("the London-based Liffe", "Liffe, the London exchange,").
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
     - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
@@ -628,8 +681,11 @@ def organizations_by_context(
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     taken = ctx.taken(mentions)
     organizations = {normalize_name(m.text) for m in mentions if m.label == "Organization"}
+    org_appositions = ctx.words("apposition_org_nouns")
     fixed: list[SpanMention] = []
     for m in mentions:
+        if m.label == "Place" and _place_is_company(doc, m, ctx, org_appositions):
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
         if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
             fixed.append(m)
             continue
@@ -658,7 +714,12 @@ def organizations_by_context(
                 and after.pos_ == "NOUN"
                 and after.lower_ in heads
             )
-            or (not titled and _org_apposition(doc, m.end, ctx.words("apposition_org_nouns")))
+            or (not titled and _org_apposition(doc, m.end, org_appositions))
+            or (
+                not titled
+                and (_based_before(doc, m.start) or _owned_after(doc, m.start))
+                and not _full_personal_name(m.text.split(), gazetteer)
+            )
             or (
                 not titled
                 and after is not None
