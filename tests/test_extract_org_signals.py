@@ -30,6 +30,10 @@ from tests.test_extract_mentions import doc_of, entities
             [("Hale Westwood", "PERSON")],
             "Hale Westwood",
         ),
+        # "and its" right after the name
+        ("Hale Westwood and its partners won .", [("Hale Westwood", "PERSON")], "Hale Westwood"),
+        ("Westwood and its partners won .", [("Westwood", "PERSON")], "Westwood"),
+        ("He sued Westwood and its owner .", [("Westwood", "PERSON")], "Westwood"),
         # a place's possessive, then what only a company has
         ("He said Liffe 's shareholders agreed .", [("Liffe", "GPE")], "Liffe"),
         ("It said Liffe 's share price fell .", [("Liffe", "GPE")], "Liffe"),
@@ -56,6 +60,19 @@ def test_a_person_or_place_the_text_shows_to_be_an_organization(
         (
             "It cited Ruiz , the world 's richest man , today .",
             [("Ruiz", "PERSON")],
+            "Ruiz",
+            "Person",
+        ),
+        ("He sued Westwood and his owner .", [("Westwood", "PERSON")], "Westwood", "Person"),
+        (
+            "Acme named Ann Ruiz and its board .",
+            [("Acme", "ORG"), ("Ann Ruiz", "PERSON")],
+            "Ann Ruiz",
+            "Person",
+        ),
+        (
+            "Acme boss Ruiz and its board met .",
+            [("Acme", "ORG"), ("Ruiz", "PERSON")],
             "Ruiz",
             "Person",
         ),

@@ -665,7 +665,7 @@ def organizations_by_context(
       Lauren's profits" (a possessive, then what only a company has), "Yukos boss X" (a
       company's noun as the head of a compound), "Air Shamrock, an airline owned by"
       (an apposition headed by a word for an organization, after "a", "an" or "the"), "the
-      London-based X", "a stake in X", "the owner of X" (for a name that is no given name
+      London-based X", "a stake in X", "the owner of X", "X and its" (for a name that is no given name
       and surname, with no title before it).
     - A "place" the gazetteer does not know as one, with the same evidence or "X's
       shareholders" ("the London-based Liffe", "Liffe, the London exchange,").
@@ -715,6 +715,13 @@ def organizations_by_context(
                 and after.lower_ in heads
             )
             or (not titled and _org_apposition(doc, m.end, org_appositions))
+            or (  # "Yukos and its subsidiaries", not "boss Ann Ruiz and its chairman"
+                not titled
+                and not _full_personal_name(m.text.split(), gazetteer)
+                and m.end + 1 < len(doc)
+                and doc[m.end].lower_ == "and"
+                and doc[m.end + 1].lower_ == "its"
+            )
             or (
                 not titled
                 and (_based_before(doc, m.start) or _owned_after(doc, m.start))
