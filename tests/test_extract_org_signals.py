@@ -76,6 +76,12 @@ def test_a_person_or_place_the_text_shows_to_be_an_organization(
             "Ruiz",
             "Person",
         ),
+        (
+            "In a letter from Ruiz , the company said it won .",
+            [("Ruiz", "PERSON")],
+            "Ruiz",
+            "Person",
+        ),
         # a country: what a country owns, and a known place
         ("He said Greece 's shares fell .", [("Greece", "GPE")], "Greece", "Place"),
         (

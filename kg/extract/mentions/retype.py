@@ -581,13 +581,18 @@ def _pronoun_after(doc: Doc, start: int, end: int, taken: set[int]) -> str:
 def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
     """ "Name, an airline owned by …", "Name, a Moscow consultancy,", "Name, the London
     exchange,", "Name, the world's largest reinsurance company,": an apposition whose head
-    is a word for an organization."""
+    is a word for an organization. After "the", the apposition ends at the head (not
+    "chief executive Sidney Taurel, the company says")."""
+    definite = end + 1 < len(doc) and doc[end + 1].lower_ == "the"
     return _apposition_head(
         doc,
         end,
         ("a", "an", "the"),
         8,
-        lambda t: t.lemma_ in org_nouns,
+        lambda t: (
+            t.lemma_ in org_nouns
+            and (not definite or t.i + 1 == len(doc) or doc[t.i + 1].text in (",", ".", ";", ")"))
+        ),
         # "the world's largest reinsurance company": a possessive inside the apposition
         lambda t: (
             (t.pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT") or t.tag_ == "POS") and t.text != ","
