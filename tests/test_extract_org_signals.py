@@ -12,7 +12,7 @@ from tests.test_extract_mentions import doc_of, entities
     ("text", "ents", "name"),
     [
         # a place-based modifier right before the name
-        ("The London - based Liffe grew .", [("Liffe", "GPE")], "Liffe"),
+        ("The London - based Liffe said so .", [("Liffe", "GPE")], "Liffe"),
         ("He sold Paris - based Hale Westwood .", [("Hale Westwood", "PERSON")], "Hale Westwood"),
         # what only a company is: a stake in it, its owner, its takeover
         ("Acme bought a stake in Liffe .", [("Acme", "ORG"), ("Liffe", "GPE")], "Liffe"),
@@ -80,6 +80,12 @@ def test_a_person_or_place_the_text_shows_to_be_an_organization(
             "In a letter from Ruiz , the company said it won .",
             [("Ruiz", "PERSON")],
             "Ruiz",
+            "Person",
+        ),
+        (
+            "It sold the Paris - based Hale Westwood portable player .",
+            [("Hale Westwood", "PERSON")],
+            "Hale Westwood",
             "Person",
         ),
         # a country: what a country owns, and a known place

@@ -604,9 +604,15 @@ _STAKE_NOUNS = frozenset({"stake", "stakes", "shareholding", "shareholdings"})
 _OWNER_NOUNS = frozenset({"owner", "owners", "takeover", "shareholders"})
 
 
-def _based_before(doc: Doc, start: int) -> bool:
-    """ "the London-based Name", "Paris-based Name": a place-based modifier right before."""
-    return start > 2 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-"
+def _based_before(doc: Doc, start: int, end: int) -> bool:
+    """ "the London-based Name", "Paris-based Name": a place-based modifier right before,
+    the name not a modifier itself ("the Windows-based Creative Zen media player")."""
+    return (
+        start > 2
+        and doc[start - 1].lower_ == "based"
+        and doc[start - 2].text == "-"
+        and not (end < len(doc) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"))
+    )
 
 
 def _owned_after(doc: Doc, start: int) -> bool:
@@ -648,7 +654,7 @@ def _place_is_company(
     ):
         return False
     return (
-        _based_before(doc, m.start)
+        _based_before(doc, m.start, m.end)
         or _owned_after(doc, m.start)
         or _org_apposition(doc, m.end, org_appositions)
         or _owns_company_nouns(doc, m.end, _PLACE_COMPANY_NOUNS)
@@ -729,7 +735,7 @@ def organizations_by_context(
             )
             or (
                 not titled
-                and (_based_before(doc, m.start) or _owned_after(doc, m.start))
+                and (_based_before(doc, m.start, m.end) or _owned_after(doc, m.start))
                 and not _full_personal_name(m.text.split(), gazetteer)
             )
             or (
