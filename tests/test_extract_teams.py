@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.mentions import find_mentions
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
 
@@ -138,3 +139,97 @@ def test_the_club_in_brackets_in_a_team_sheet_is_an_organization(component, make
     for club in ("Leicester", "Gloucester", "Bath", "Newcastle"):
         assert (club, "Organization") in entities
         assert (club, "Person") not in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "team"),
+    [
+        (
+            "Leicester flanker Lewis Moody is fit .\nLeicester 's Harry Ellis starts .",
+            [("Leicester", "GPE"), ("Lewis Moody", "PERSON"), ("Harry Ellis", "PERSON")],
+            "Leicester",
+        ),
+        (
+            "Bath coach John Connolly spoke .\nMatt Stevens joined Bath in 2004 .",
+            [("Bath", "GPE"), ("John Connolly", "PERSON"), ("Matt Stevens", "PERSON")],
+            "Bath",
+        ),
+        (
+            "Chelsea boss Jose Mourinho spoke .\nJoe Cole signed for Chelsea in 2003 .",
+            [("Chelsea", "GPE"), ("Jose Mourinho", "PERSON"), ("Joe Cole", "PERSON")],
+            "Chelsea",
+        ),
+        (
+            "England coach Andy Robinson spoke .\nHe named the England squad on Monday .",
+            [("England", "GPE"), ("Andy Robinson", "PERSON")],
+            "England",
+        ),
+        (
+            "Wales coach Mike Ruddock spoke .\nWales international Gareth Thomas is fit .",
+            [("Wales", "GPE"), ("Mike Ruddock", "PERSON"), ("Gareth Thomas", "PERSON")],
+            "Wales",
+        ),
+    ],
+)
+def test_a_team_of_the_article_is_the_team_again_where_a_team_stands(
+    component, make_doc, text, names, team
+):
+    _, entities = facts(component, make_doc(text, ents=_ents(make_doc, text, names)))
+    assert (team, "Organization") in entities
+    assert (team, "Place") not in entities
+
+
+def test_joining_a_team_of_the_article_makes_a_member(component, make_doc):
+    text = "Bath coach John Connolly said Matt Stevens joined Bath in 2004 ."
+    names = [("Bath", "GPE"), ("John Connolly", "PERSON"), ("Matt Stevens", "PERSON")]
+    parse = [(3, "compound"), (3, "compound"), (3, "compound"), (4, "nsubj"), (4, "ROOT"),
+             (6, "compound"), (7, "nsubj"), (4, "ccomp"), (7, "dobj"), (7, "prep"),
+             (9, "pobj"), (4, "punct")]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "VERB", "PROPN",
+           "ADP", "NUM", "PUNCT"]
+    lemmas = ["Bath", "coach", "John", "Connolly", "say", "Matt", "Stevens", "join", "Bath",
+              "in", "2004", "."]
+    doc = make_doc(
+        text, ents=_ents(make_doc, text, names), parse=parse, pos=pos, lemmas=lemmas
+    )
+    triples, _ = facts(component, doc)
+    assert any(t[0] == "Matt Stevens" and t[2] == "Bath" for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "place"),
+    [
+        # no sport title in the article: no team
+        (
+            "So London 's mayor Ken Livingstone spoke .",
+            [("London", "GPE"), ("Ken Livingstone", "PERSON")],
+            "London",
+        ),
+        (
+            "Karl Rove joined Washington in 2001 , the senator said .",
+            [("Washington", "GPE"), ("Karl Rove", "PERSON")],
+            "Washington",
+        ),
+        # a team in the article, but this name is no team of it
+        (
+            "Chelsea boss Jose Mourinho spoke .\nThen London 's mayor Ken Livingstone joined London .",
+            [("Chelsea", "GPE"), ("Jose Mourinho", "PERSON"), ("London", "GPE"),
+             ("Ken Livingstone", "PERSON")],
+            "London",
+        ),
+        # the team's name where a place stands
+        (
+            "Leicester flanker Lewis Moody spoke .\nHe lives in Leicester .",
+            [("Leicester", "GPE"), ("Lewis Moody", "PERSON")],
+            "Leicester",
+        ),
+    ],
+)
+def test_places_out_of_a_team_position_or_article_stay_places(
+    component, make_doc, text, names, place
+):
+    doc = make_doc(text, ents=_ents(make_doc, text, names))
+    labels = [m.label for m in find_mentions(doc, component.gazetteer) if m.text == place]
+    assert labels and labels[-1] == "Place"
+    if place != "Leicester":
+        assert set(labels) == {"Place"}

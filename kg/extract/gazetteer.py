@@ -218,6 +218,8 @@ MENTION_WORDS = (
     "org_titles",
     "org_title_prefixes",
     "sport_titles",
+    "team_nouns",
+    "team_verbs",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

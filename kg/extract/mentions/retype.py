@@ -801,7 +801,42 @@ def teams_before_sport_titles(
             if end and end in people:
                 m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
         fixed.append(m)
-    return fixed
+    return _teams_again(doc, fixed, people, ctx)
+
+
+def _team_position(
+    doc: Doc, m: SpanMention, people: dict[int, SpanMention], ctx: Context
+) -> bool:
+    """Whether a name stands where a team does: "'s" before a person ("Leicester's Harry
+    Ellis"), before a noun of a team ("the England squad", "Wales international X";
+    ``team_nouns``) or after a verb of joining a club ("joined Leicester", "signed for
+    Chelsea"; ``team_verbs``)."""
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.tag_ == "POS" and m.end + 1 in people:
+        return True
+    if after is not None and after.is_lower and after.lower_ in ctx.words("team_nouns"):
+        return True
+    verbs = ctx.words("team_verbs")
+    return any(
+        m.start >= k and doc[m.start - k : m.start].text.lower() in verbs for k in (1, 2)
+    )
+
+
+def _teams_again(
+    doc: Doc, mentions: list[SpanMention], people: dict[int, SpanMention], ctx: Context
+) -> list[SpanMention]:
+    """A name the article writes once as a team (a sport title after it) is the team too where
+    it stands in a team's position again (:func:`_team_position`); an article with no team
+    keeps every place."""
+    teams = {m.text for m in mentions if m.label == "Organization" and m.ner_label == TEAM}
+    if not teams:
+        return mentions
+    return [
+        SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
+        if m.label == "Place" and m.text in teams and _team_position(doc, m, people, ctx)
+        else m
+        for m in mentions
+    ]
 
 
 def drop_products_and_laws(
