@@ -182,16 +182,49 @@ def test_a_team_of_the_article_is_the_team_again_where_a_team_stands(
 def test_joining_a_team_of_the_article_makes_a_member(component, make_doc):
     text = "Bath coach John Connolly said Matt Stevens joined Bath in 2004 ."
     names = [("Bath", "GPE"), ("John Connolly", "PERSON"), ("Matt Stevens", "PERSON")]
-    parse = [(3, "compound"), (3, "compound"), (3, "compound"), (4, "nsubj"), (4, "ROOT"),
-             (6, "compound"), (7, "nsubj"), (4, "ccomp"), (7, "dobj"), (7, "prep"),
-             (9, "pobj"), (4, "punct")]
-    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "VERB", "PROPN",
-           "ADP", "NUM", "PUNCT"]
-    lemmas = ["Bath", "coach", "John", "Connolly", "say", "Matt", "Stevens", "join", "Bath",
-              "in", "2004", "."]
-    doc = make_doc(
-        text, ents=_ents(make_doc, text, names), parse=parse, pos=pos, lemmas=lemmas
-    )
+    parse = [
+        (3, "compound"),
+        (3, "compound"),
+        (3, "compound"),
+        (4, "nsubj"),
+        (4, "ROOT"),
+        (6, "compound"),
+        (7, "nsubj"),
+        (4, "ccomp"),
+        (7, "dobj"),
+        (7, "prep"),
+        (9, "pobj"),
+        (4, "punct"),
+    ]
+    pos = [
+        "PROPN",
+        "NOUN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PROPN",
+        "ADP",
+        "NUM",
+        "PUNCT",
+    ]
+    lemmas = [
+        "Bath",
+        "coach",
+        "John",
+        "Connolly",
+        "say",
+        "Matt",
+        "Stevens",
+        "join",
+        "Bath",
+        "in",
+        "2004",
+        ".",
+    ]
+    doc = make_doc(text, ents=_ents(make_doc, text, names), parse=parse, pos=pos, lemmas=lemmas)
     triples, _ = facts(component, doc)
     assert any(t[0] == "Matt Stevens" and t[2] == "Bath" for t in triples)
 
@@ -213,8 +246,12 @@ def test_joining_a_team_of_the_article_makes_a_member(component, make_doc):
         # a team in the article, but this name is no team of it
         (
             "Chelsea boss Jose Mourinho spoke .\nThen London 's mayor Ken Livingstone joined London .",
-            [("Chelsea", "GPE"), ("Jose Mourinho", "PERSON"), ("London", "GPE"),
-             ("Ken Livingstone", "PERSON")],
+            [
+                ("Chelsea", "GPE"),
+                ("Jose Mourinho", "PERSON"),
+                ("London", "GPE"),
+                ("Ken Livingstone", "PERSON"),
+            ],
             "London",
         ),
         # the team's name where a place stands

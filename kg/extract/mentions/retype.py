@@ -804,9 +804,7 @@ def teams_before_sport_titles(
     return _teams_again(doc, fixed, people, ctx)
 
 
-def _team_position(
-    doc: Doc, m: SpanMention, people: dict[int, SpanMention], ctx: Context
-) -> bool:
+def _team_position(doc: Doc, m: SpanMention, people: dict[int, SpanMention], ctx: Context) -> bool:
     """Whether a name stands where a team does: "'s" before a person ("Leicester's Harry
     Ellis"), before a noun of a team ("the England squad", "Wales international X";
     ``team_nouns``) or after a verb of joining a club ("joined Leicester", "signed for
@@ -817,9 +815,7 @@ def _team_position(
     if after is not None and after.is_lower and after.lower_ in ctx.words("team_nouns"):
         return True
     verbs = ctx.words("team_verbs")
-    return any(
-        m.start >= k and doc[m.start - k : m.start].text.lower() in verbs for k in (1, 2)
-    )
+    return any(m.start >= k and doc[m.start - k : m.start].text.lower() in verbs for k in (1, 2))
 
 
 def _teams_again(
