@@ -220,6 +220,9 @@ MENTION_WORDS = (
     "sport_titles",
     "team_nouns",
     "team_verbs",
+    "stake_nouns",
+    "owner_nouns",
+    "place_company_nouns",
 )
 """The lists ``schemas/mention_words.toml`` must define."""
 

@@ -600,10 +600,6 @@ def _org_apposition(doc: Doc, end: int, org_nouns: frozenset[str]) -> bool:
     )
 
 
-_STAKE_NOUNS = frozenset({"stake", "stakes", "shareholding", "shareholdings"})
-_OWNER_NOUNS = frozenset({"owner", "owners", "takeover", "shareholders"})
-
-
 def _based_before(doc: Doc, start: int, end: int) -> bool:
     """ "the London-based Name", "Paris-based Name": a place-based modifier right before,
     the name not a modifier itself ("the Windows-based Creative Zen media player")."""
@@ -615,13 +611,15 @@ def _based_before(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _owned_after(doc: Doc, start: int) -> bool:
+def _owned_after(doc: Doc, start: int, ctx: Context) -> bool:
     """ "a stake in Name", "the owner of Name", "the takeover of Name": what only a company
-    is, right before the name."""
+    is, right before the name (``stake_nouns``, ``owner_nouns``)."""
     if start < 2:
         return False
     before, noun = doc[start - 1].lower_, doc[start - 2].lower_
-    return (before == "in" and noun in _STAKE_NOUNS) or (before == "of" and noun in _OWNER_NOUNS)
+    return (before == "in" and noun in ctx.words("stake_nouns")) or (
+        before == "of" and noun in ctx.words("owner_nouns")
+    )
 
 
 def _named_after_organization(
@@ -655,15 +653,10 @@ def _place_is_company(
         return False
     return (
         _based_before(doc, m.start, m.end)
-        or _owned_after(doc, m.start)
+        or _owned_after(doc, m.start, ctx)
         or _org_apposition(doc, m.end, org_appositions)
-        or _owns_company_nouns(doc, m.end, _PLACE_COMPANY_NOUNS)
+        or _owns_company_nouns(doc, m.end, ctx.words("place_company_nouns"))
     )
-
-
-_PLACE_COMPANY_NOUNS = frozenset(
-    {"shares", "shareholders", "shareholder", "share price", "subsidiary", "subsidiaries", "boss"}
-)
 
 
 def organizations_by_context(
@@ -735,7 +728,7 @@ def organizations_by_context(
             )
             or (
                 not titled
-                and (_based_before(doc, m.start, m.end) or _owned_after(doc, m.start))
+                and (_based_before(doc, m.start, m.end) or _owned_after(doc, m.start, ctx))
                 and not _full_personal_name(m.text.split(), gazetteer)
             )
             or (
