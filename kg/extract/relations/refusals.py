@@ -72,7 +72,8 @@ _REASONS = {
         ' ("X, the German co-head of EADS")'
     ),
     Refusal.TITLE_OF_NEXT_NAME: (
-        'the title belongs to the person named after it ("X, NME editor Conor McNicholas")'
+        'the title belongs to the person named after it ("X, NME editor Conor McNicholas"),'
+        ' or to the one a possessive after it stands for ("X, the senator\'s neighbor")'
     ),
     Refusal.LISTS_ON: (
         "a plural title after one name is the next item of a list, not its apposition"
@@ -115,7 +116,8 @@ _REASONS = {
     ),
     Refusal.MODIFIES_A_NOUN: (
         "the object after the title only modifies the noun after it"
-        ' ("head of music at London rock radio station Xfm")'
+        ' ("head of music at London rock radio station Xfm"), or a place is the first word of'
+        ' a longer name ("governor of the U.S. Virgin Islands")'
     ),
     Refusal.IN_A_LIST: (
         'the place is one of a list: more places follow it ("in Leeds, Bradford and Hull")'

@@ -1,0 +1,156 @@
+"""Precision checks from the false-positive audit of 2026-12-03
+(bench/results/fp-audit-2026-12-03.md): a title held in another body, a place that starts a
+longer name, and a title whose possessive names another person (hand-built Docs, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_relations import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person"),
+    [
+        (
+            "He remained confident in the panel 's Republican chairman , Richard Burr .",
+            [(7, 8, "NORP"), (10, 12, "PERSON")],
+            "Richard Burr",
+        ),
+        (
+            "Cummings said the committee 's Democratic leader , Ann Ruiz , agreed .",
+            [(0, 1, "PERSON"), (5, 6, "NORP"), (8, 10, "PERSON")],
+            "Ann Ruiz",
+        ),
+    ],
+)
+def test_a_party_adjective_after_a_possessive_makes_a_member(
+    component, make_doc, text, ents, person
+):
+    found = triples(component, make_doc(text, ents=ents))
+    party = "Republican Party" if "Republican" in text else "Democratic Party"
+    assert (person, "member_of", party) in found
+    assert (person, "leader_of", party) not in found
+
+
+def test_a_party_adjective_without_a_body_still_leads(component, make_doc):
+    doc = make_doc(
+        "The Republican chairman , Richard Burr , spoke .", ents=[(1, 2, "NORP"), (4, 6, "PERSON")]
+    )
+    found = triples(component, doc)
+    assert ("Richard Burr", "leader_of", "Republican Party") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "chamber"),
+    [
+        (
+            "House Judiciary Chairman Bob Goodlatte said so .",
+            [(0, 1, "ORG"), (3, 5, "PERSON")],
+            "Bob Goodlatte",
+            "House",
+        ),
+        (
+            "Senate Ways and Means Chairman Kevin Brady said so .",
+            [(0, 1, "ORG"), (5, 7, "PERSON")],
+            "Kevin Brady",
+            "Senate",
+        ),
+    ],
+)
+def test_a_committee_name_between_a_chamber_and_its_chair_makes_a_member(
+    component, make_doc, text, ents, person, chamber
+):
+    found = triples(component, make_doc(text, ents=ents))
+    assert (person, "member_of", chamber) in found
+    assert (person, "leader_of", chamber) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "org"),
+    [
+        (
+            "House Speaker Paul Ryan said so .",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            "Paul Ryan",
+            "House",
+        ),
+        (  # no chamber: the capitalised word may be the end of a name NER cut short
+            "Deutsche Bank Chairman Paul Achleitner said so .",
+            [(0, 1, "ORG"), (3, 5, "PERSON")],
+            "Paul Achleitner",
+            "Deutsche",
+        ),
+    ],
+)
+def test_a_chamber_or_organization_right_before_its_head_title_is_led(
+    component, make_doc, text, ents, person, org
+):
+    assert (person, "leader_of", org) in triples(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "place"),
+    [
+        (
+            "Kenneth Mapp , governor of the U.S. Virgin Islands , said so .",
+            [(0, 2, "PERSON"), (6, 7, "GPE")],
+            "Kenneth Mapp",
+            "United States",
+        ),
+        (
+            "Ana Diaz , president of Mexico Air Lines , said so .",
+            [(0, 2, "PERSON"), (5, 6, "GPE")],
+            "Ana Diaz",
+            "Mexico",
+        ),
+    ],
+)
+def test_a_place_before_a_capitalised_word_starts_a_longer_name(
+    component, make_doc, text, ents, person, place
+):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s == person and o == place for s, _, o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Greg Abbott , governor of Texas , said so .",
+            [(0, 2, "PERSON"), (5, 6, "GPE")],
+            ("Greg Abbott", "leader_of", "Texas"),
+        ),
+        (
+            "Kenneth Mapp , governor of the Virgin Islands , said so .",
+            [(0, 2, "PERSON"), (6, 8, "GPE")],
+            ("Kenneth Mapp", "leader_of", "Virgin Islands"),
+        ),
+    ],
+)
+def test_a_whole_place_after_a_title_stays_the_object(component, make_doc, text, ents, fact):
+    assert fact in triples(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person"),
+    [
+        (
+            "Boucher , the Republican senator 's neighbor , is charged .",
+            [(0, 1, "PERSON"), (3, 4, "NORP")],
+            "Boucher",
+        ),
+        (
+            "Ann Ruiz , the Acme chairman 's daughter , spoke .",
+            [(0, 2, "PERSON"), (4, 5, "ORG")],
+            "Ann Ruiz",
+        ),
+    ],
+)
+def test_a_title_before_a_possessive_is_another_persons(component, make_doc, text, ents, person):
+    assert not any(s == person for s, _, _ in triples(component, make_doc(text, ents=ents)))
+
+
+def test_a_title_after_a_possessive_is_the_names(component, make_doc):
+    doc = make_doc("Ann Ruiz , the Acme chairman , spoke .", ents=[(0, 2, "PERSON"), (4, 5, "ORG")])
+    assert ("Ann Ruiz", "leader_of", "Acme") in triples(component, doc)
