@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.docs import facts, parsed
 from tests.test_extract_relations import triples
 
 
@@ -154,3 +155,46 @@ def test_a_title_before_a_possessive_is_another_persons(component, make_doc, tex
 def test_a_title_after_a_possessive_is_the_names(component, make_doc):
     doc = make_doc("Ann Ruiz , the Acme chairman , spoke .", ents=[(0, 2, "PERSON"), (4, 5, "ORG")])
     assert ("Ann Ruiz", "leader_of", "Acme") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "spec", "fact", "status"),
+    [
+        (
+            "Bo Li spoke when Ann Ruiz was ambassador to France .",
+            "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT SCONJ/6/advmod PROPN/5/compound "
+            "PROPN/6/nsubj AUX/2/advcl/be NOUN/6/attr ADP/7/prep PROPN/8/pobj PUNCT/2/punct",
+            ("Ann Ruiz", "works_for", "France"),
+            "former",
+        ),
+        (
+            "Bo Li spoke when Ann Ruiz was minister for Wales .",
+            "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT SCONJ/6/advmod PROPN/5/compound "
+            "PROPN/6/nsubj AUX/2/advcl/be NOUN/6/attr ADP/7/prep PROPN/8/pobj PUNCT/2/punct",
+            ("Ann Ruiz", "secretary_of", "Wales"),
+            "former",
+        ),
+        (  # no time clause: the role is current
+            "Ann Ruiz is ambassador to France .",
+            "PROPN/1/compound PROPN/2/nsubj AUX/2/ROOT/be NOUN/2/attr ADP/3/prep PROPN/4/pobj "
+            "PUNCT/2/punct",
+            ("Ann Ruiz", "works_for", "France"),
+            "current",
+        ),
+    ],
+)
+def test_a_title_ending_in_its_preposition_takes_the_status_of_its_verb(
+    component, make_doc, text, spec, fact, status
+):
+    words = text.split()
+    ruiz, obj = words.index("Ann"), len(words) - 2
+    ents = [(ruiz, ruiz + 2, "PERSON"), (obj, obj + 1, "GPE")]
+    if "Bo" in words:
+        ents.append((0, 2, "PERSON"))
+    doc = parsed(make_doc, text, sorted(ents), spec)
+    for token in doc:
+        if token.lemma_ in ("be", "speak") and token.text in ("was", "spoke"):
+            token.tag_ = "VBD"
+    found = facts(component, doc, status=None, evidence=("status",))
+    assert (*fact, status) in found
+    assert not any(f[:3] == fact and f[3] != status for f in found)

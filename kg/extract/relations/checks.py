@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...names import normalize_name
 from ...records import Entity
 from ..annotate import TitlePhrase
+from ..mentions.retype import TEAM
 from ..rules import RuleSet
 from .reading import Argument, Reading
 
@@ -24,6 +25,7 @@ __all__ = [
     "is_adjective",
     "is_chamber",
     "is_plural",
+    "is_team",
     "lists_on",
     "modifies_a_noun",
     "named_before",
@@ -342,3 +344,9 @@ def is_chamber(reading: Reading, entity: Entity) -> bool:
     """Whether an entity is a legislative chamber (:func:`chamber_names`) by a name of it."""
     chambers = chamber_names(reading.ruleset)
     return any(normalize_name(n) in chambers for n in (entity.name, *entity.aliases))
+
+
+def is_team(reading: Reading, arg: Argument) -> bool:
+    """Whether an organization is a sports team written as its town or country ("Leicester
+    flanker X", then "Leicester's Harry Ellis"): its people are its members, not its staff."""
+    return any(m.ner_label == TEAM for m in reading.res.mentions[arg.entity])
