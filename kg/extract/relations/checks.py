@@ -17,6 +17,7 @@ from .reading import Argument, Reading
 
 __all__ = [
     "body_beside",
+    "conjoined_before",
     "chamber_names",
     "describes_a_noun",
     "heads_a_body",
@@ -350,3 +351,12 @@ def is_team(reading: Reading, arg: Argument) -> bool:
     """Whether an organization is a sports team written as its town or country ("Leicester
     flanker X", then "Leicester's Harry Ellis"): its people are its members, not its staff."""
     return any(m.ner_label == TEAM for m in reading.res.mentions[arg.entity])
+
+
+def conjoined_before(reading: Reading, obj: Argument, title: TitlePhrase) -> bool:
+    """Whether an object in front of a title is conjoined with the titled name rather than
+    written as the title's body: "Congress and President Donald Trump", "a Senate majority
+    and President Trump" (not "Acme sales and marketing director X": a noun follows the
+    conjunction)."""
+    i = word_before(reading, title)
+    return obj.end <= title.start and i >= obj.end and reading.doc[i].pos_ == "CCONJ"
