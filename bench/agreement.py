@@ -202,7 +202,7 @@ def _cross_tiers(ref: Gold, other: Gold, mapping: dict[str, str]) -> dict[str, A
             # The same predicate in any tier before another affiliation in any tier.
             where = next(
                 (
-                    t
+                    t if mode == "strict" else f"{t} (other predicate)"
                     for mode in ("strict", "lenient")
                     for t in TIERS
                     if match_triples([triple], _tier(other, t), mapping, mode)
@@ -313,8 +313,10 @@ def render(summary: dict[str, dict[str, Any]], ref_name: str, other_name: str) -
                 )
         for which, label in (("tiers", "reference"), ("tiers reversed", "other")):
             table = acc[which]
-            lines.append(f"  where the {'other' if label == 'reference' else 'reference'} put "
-                         f"the {label}'s triples (any affiliation):")
+            lines.append(
+                f"  where the {'other' if label == 'reference' else 'reference'} put "
+                f"the {label}'s triples (same predicate, else another affiliation):"
+            )
             for tier in ("required", "desirable"):
                 cells = ", ".join(
                     f"{where} {n}" for (t, where), n in sorted(table.items()) if t == tier
