@@ -103,8 +103,8 @@ def test_agreement_aligns_entities_through_the_aliases_of_either_file(
 def test_agreement_keeps_a_shared_surname_on_the_right_person(
     agreement: ModuleType, tmp_path: Path
 ) -> None:
-    # The other annotator gives "Clinton" to Hillary; Bill must still pair with Bill, and
-    # Bill's triple must not match Hillary's.
+    # Each annotator gives the shared "Clinton" to a different person, and the other names
+    # Bill "William Clinton": a label found among the other's names beats a shared alias.
     ref = _gold(
         tmp_path,
         "a.json",
@@ -112,6 +112,7 @@ def test_agreement_keeps_a_shared_surname_on_the_right_person(
             ["Hillary Clinton", "Bill Clinton"],
             [],
             ["United States"],
+            aliases={"Bill Clinton": ["Clinton"]},
             required=[["Bill Clinton", "president_of", "United States"]],
         ),
     )
@@ -119,15 +120,15 @@ def test_agreement_keeps_a_shared_surname_on_the_right_person(
         tmp_path,
         "b.json",
         _gold_dict(
-            ["Bill Clinton", "Hillary Clinton"],
+            ["William Clinton", "Hillary Clinton"],
             [],
             ["United States"],
-            aliases={"Hillary Clinton": ["Clinton"]},
+            aliases={"Hillary Clinton": ["Clinton"], "William Clinton": ["Bill Clinton"]},
             required=[["Hillary Clinton", "secretary_of", "United States"]],
         ),
     )
     mapping = agreement.align_entities(ref, other)
-    assert mapping["Bill Clinton"] == "Bill Clinton"
+    assert mapping["Bill Clinton"] == "William Clinton"
     assert mapping["Hillary Clinton"] == "Hillary Clinton"
     result = agreement.compare_articles(ref, other)
     assert result["any affiliation"]["required"].both == 0
