@@ -198,3 +198,78 @@ def test_a_title_ending_in_its_preposition_takes_the_status_of_its_verb(
     found = facts(component, doc, status=None, evidence=("status",))
     assert (*fact, status) in found
     assert not any(f[:3] == fact and f[3] != status for f in found)
+
+
+def _spans(make_doc, text, names):
+    words = [t.text for t in make_doc(text)]
+    spans = []
+    for name, label in names:
+        n = len(name.split())
+        spans += [
+            (i, i + n, label) for i in range(len(words)) if " ".join(words[i : i + n]) == name
+        ]
+    return sorted(spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "fact"),
+    [
+        (
+            "Leicester flanker Lewis Moody is fit .\nLeicester 's Harry Ellis starts .",
+            [("Leicester", "GPE"), ("Lewis Moody", "PERSON"), ("Harry Ellis", "PERSON")],
+            ("Harry Ellis", "member_of", "Leicester"),
+        ),
+        (
+            "Chelsea boss Jose Mourinho spoke .\nChelsea 's Frank Lampard scored twice .",
+            [("Chelsea", "GPE"), ("Jose Mourinho", "PERSON"), ("Frank Lampard", "PERSON")],
+            ("Frank Lampard", "member_of", "Chelsea"),
+        ),
+    ],
+)
+def test_a_teams_person_is_its_member(component, make_doc, text, names, fact):
+    found = triples(component, make_doc(text, ents=_spans(make_doc, text, names)))
+    assert fact in found
+    assert (fact[0], "works_for", fact[2]) not in found
+
+
+def test_a_companys_person_works_for_it(component, make_doc):
+    doc = make_doc("Yahoo 's Nick Hazel disagreed .", ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert ("Nick Hazel", "works_for", "Yahoo") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "org"),
+    [
+        (
+            "The deal was struck by Congress and President Donald Trump .",
+            [(5, 6, "ORG"), (8, 10, "PERSON")],
+            "Donald Trump",
+            "Congress",
+        ),
+        (
+            "Lawmakers in the Senate and Speaker Paul Ryan agreed .",
+            [(3, 4, "ORG"), (6, 8, "PERSON")],
+            "Paul Ryan",
+            "Senate",
+        ),
+        (
+            "Republicans also have a Senate majority and President Donald Trump .",
+            [(0, 1, "NORP"), (4, 5, "ORG"), (8, 10, "PERSON")],
+            "Donald Trump",
+            "Senate",
+        ),
+    ],
+)
+def test_an_object_conjoined_with_the_titled_name_is_no_object(
+    component, make_doc, text, ents, person, org
+):
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s == person and o == org for s, _, o in found)
+
+
+def test_a_noun_after_the_conjunction_keeps_the_object(component, make_doc):
+    doc = make_doc(
+        "Acme sales and marketing director Ann Ruiz said so .",
+        ents=[(0, 1, "ORG"), (5, 7, "PERSON")],
+    )
+    assert ("Ann Ruiz", "works_for", "Acme") in triples(component, doc)

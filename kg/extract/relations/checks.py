@@ -17,8 +17,8 @@ from .reading import Argument, Reading
 
 __all__ = [
     "body_beside",
-    "conjoined_before",
     "chamber_names",
+    "conjoined_before",
     "describes_a_noun",
     "heads_a_body",
     "heads_a_part",
@@ -359,4 +359,4 @@ def conjoined_before(reading: Reading, obj: Argument, title: TitlePhrase) -> boo
     and President Trump" (not "Acme sales and marketing director X": a noun follows the
     conjunction)."""
     i = word_before(reading, title)
-    return obj.end <= title.start and i >= obj.end and reading.doc[i].pos_ == "CCONJ"
+    return obj.end <= title.start and i >= obj.end and reading.doc[i].lower_ in ("and", "or", "&")

@@ -30,6 +30,7 @@ class Refusal(StrEnum):
     STARTS_A_CLAUSE = "starts_a_clause"
     NAMES_A_TITLED_PERSON = "names_a_titled_person"
     HOME_STATE = "home_state"
+    OBJECT_CONJOINED = "object_conjoined"
     NO_TITLE = "no_title"
     TITLE_CLASS = "title_class"
     SHADOW_POST = "shadow_post"
@@ -90,6 +91,10 @@ _REASONS = {
     Refusal.HOME_STATE: (
         '"of PLACE" after a name whose title has its organization in front gives the home'
         ' state ("House Republican leader Kevin McCarthy of California")'
+    ),
+    Refusal.OBJECT_CONJOINED: (
+        "the object in front of the title is conjoined with the titled name, not its body"
+        ' ("Congress and President Donald Trump", "a Senate majority and President Trump")'
     ),
     Refusal.NO_TITLE: "the rule takes its predicate from a title, and no title matched",
     Refusal.TITLE_CLASS: "no entry of the title takes an object of this class",
