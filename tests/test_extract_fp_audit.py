@@ -8,6 +8,7 @@ import pytest
 
 from tests.docs import facts, parsed
 from tests.test_extract_relations import triples
+from tests.test_extract_teams import _ents
 
 
 @pytest.mark.parametrize(
@@ -200,17 +201,6 @@ def test_a_title_ending_in_its_preposition_takes_the_status_of_its_verb(
     assert not any(f[:3] == fact and f[3] != status for f in found)
 
 
-def _spans(make_doc, text, names):
-    words = [t.text for t in make_doc(text)]
-    spans = []
-    for name, label in names:
-        n = len(name.split())
-        spans += [
-            (i, i + n, label) for i in range(len(words)) if " ".join(words[i : i + n]) == name
-        ]
-    return sorted(spans)
-
-
 @pytest.mark.parametrize(
     ("text", "names", "fact"),
     [
@@ -227,7 +217,7 @@ def _spans(make_doc, text, names):
     ],
 )
 def test_a_teams_person_is_its_member(component, make_doc, text, names, fact):
-    found = triples(component, make_doc(text, ents=_spans(make_doc, text, names)))
+    found = triples(component, make_doc(text, ents=_ents(make_doc, text, names)))
     assert fact in found
     assert (fact[0], "works_for", fact[2]) not in found
 
