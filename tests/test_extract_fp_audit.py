@@ -263,3 +263,42 @@ def test_a_noun_after_the_conjunction_keeps_the_object(component, make_doc):
         ents=[(0, 1, "ORG"), (5, 7, "PERSON")],
     )
     assert ("Ann Ruiz", "works_for", "Acme") in triples(component, doc)
+
+
+@pytest.fixture(scope="module")
+def us_component(blank):
+    from kg.extract.pipeline import ExtractComponent
+
+    return ExtractComponent(blank, [], country="United States")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person"),
+    [
+        (
+            "Trump will travel to China and President Xi Jinping will host him .",
+            [(0, 1, "PERSON"), (4, 5, "GPE"), (7, 9, "PERSON")],
+            "Xi Jinping",
+        ),
+        (
+            "Talks between Russia and President Vladimir Putin stalled .",
+            [(2, 3, "GPE"), (5, 7, "PERSON")],
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_a_country_conjoined_before_a_title_leaves_no_implied_object(
+    us_component, make_doc, text, ents, person
+):
+    found = triples(us_component, make_doc(text, ents=ents))
+    assert not any(s == person for s, _, _ in found)
+
+
+def test_a_body_conjoined_before_a_title_leaves_the_implied_object(us_component, make_doc):
+    doc = make_doc(
+        "The deal was struck by Congress and President Donald Trump .",
+        ents=[(5, 6, "ORG"), (8, 10, "PERSON")],
+    )
+    found = triples(us_component, doc)
+    assert any(s == "Donald Trump" and o == "United States" for s, _, o in found)
+    assert not any(o == "Congress" for _, _, o in found)

@@ -49,6 +49,12 @@ def implied_object(
             return None
     elif i >= 0 and reading.doc[i].pos_ == "PROPN" and reading.doc[i].is_title:
         return None  # "Trade Representative X" is no member of the House
+    elif (
+        i >= 1
+        and reading.doc[i].lower_ in ("and", "or", "&")
+        and reading.ann.geo[i - 1] == "country"
+    ):
+        return None  # "China and President Xi Jinping": maybe that country's, not the article's
     if object_follows(reading, title.end) or object_after(reading, title.end):
         return None
     country = country or reading.article_country()
