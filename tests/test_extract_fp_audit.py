@@ -302,3 +302,16 @@ def test_a_body_conjoined_before_a_title_leaves_the_implied_object(us_component,
     found = triples(us_component, doc)
     assert any(s == "Donald Trump" and o == "United States" for s, _, o in found)
     assert not any(o == "Congress" for _, _, o in found)
+
+
+def test_a_country_conjoined_before_a_title_in_its_own_story_keeps_the_implied_object(
+    blank, make_doc
+):
+    from kg.extract.pipeline import ExtractComponent
+
+    doc = make_doc(
+        "It will surprise China and President Xi Jinping .",
+        ents=[(3, 4, "GPE"), (6, 8, "PERSON")],
+    )
+    found = triples(ExtractComponent(blank, [], country="China"), doc)
+    assert any(s == "Xi Jinping" and o == "China" for s, _, o in found)
