@@ -36,7 +36,9 @@ def implied_object(
     ("Tory chancellor", "Trade Representative"), or when the country has no such post.
     A country written right before the title is the country meant ("U.S. Senator X");
     a region or a party adjective before a legislator's title leaves the chamber implied
-    ("Texas Senator X", "Democratic Senator X") when the article names the chamber.
+    ("Texas Senator X", "Democratic Senator X") when the article names the chamber. A
+    country other than the article's conjoined right before the title leaves no object
+    ("China and President Xi Jinping" in a U.S. story).
     """
     if title is None or subject is None or title.start in titled:
         return None
