@@ -86,22 +86,27 @@ def describes_a_noun(reading: Reading, obj: Argument, title_start: int) -> bool:
 
 def modifies_a_noun(reading: Reading, arg: Argument) -> bool:
     """Whether an entity only modifies the common noun after it ("London rock station");
-    a noun for an organization names it ("of the smaller Acme company"). An entity in a
+    a noun for an organization names it ("of the smaller Acme company"), also at the end
+    of a compound ("an economist with the Acme research group"). An entity in a
     hyphenated modifier describes what follows ("of the Hong Kong-based Acme")."""
-    nxt = reading.doc[arg.end]
+    doc = reading.doc
+    nxt = doc[arg.end]
     if (
         nxt.text in ("-", "–")
-        and arg.end + 1 < len(reading.doc)
-        and reading.doc[arg.end + 1].is_lower
-        and reading.doc[arg.end + 1].is_alpha
+        and arg.end + 1 < len(doc)
+        and doc[arg.end + 1].is_lower
+        and doc[arg.end + 1].is_alpha
     ):
         return True
-    return (
-        nxt.is_lower
-        and nxt.pos_ == "NOUN"
-        and arg.end not in reading.ann.titles
-        and not (reading.ann.ent[arg.start] == "ORG" and nxt.lower_ in reading.gazetteer.org_nouns)
-    )
+    if not (nxt.is_lower and nxt.pos_ == "NOUN" and arg.end not in reading.ann.titles):
+        return False
+    if reading.ann.ent[arg.start] != "ORG":
+        return True
+    last = arg.end  # the head of the compound: its last common noun
+    while last + 1 < len(doc) and doc[last + 1].is_lower and doc[last + 1].pos_ == "NOUN":
+        last += 1
+    names_another = last + 1 < len(doc) and bool(reading.ann.ent[last + 1])  # "station Xfm"
+    return names_another or doc[last].lower_ not in reading.gazetteer.org_nouns
 
 
 def in_a_list(reading: Reading, arg: Argument) -> bool:

@@ -1,0 +1,105 @@
+"""Constructions found missing on CoNLL04 train that news writes too (bench/results/
+conll04-audit-2026-12-03.md), each in two wordings with negative cases, on hand-built Docs
+(no statistical model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import _pos, _tag
+from tests.test_origins_places import doc_of
+from tests.test_residence import locate, triples
+
+# What the model tags the words of a hyphenated modifier as ("reform-minded", "long-serving").
+_MODEL_POS = {"-": "PUNCT", "minded": "ADJ", "long": "ADV", "serving": "VERB", "newly": "ADV",
+              "appointed": "VERB", "chief": "ADJ"}  # fmt: skip
+
+
+def hyphen_doc(make_doc, text, ents):
+    """A Doc tagged as the model tags a possessive, a hyphenated modifier and a title."""
+    pos = [_MODEL_POS.get(w, _pos(_tag(w))) for w in text.split()]
+    return make_doc(text, ents=locate(text, ents), pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # located.place_in_place: two words of where, and the kind of place after the name
+        ("The precinct lies near Lemmon in extreme northwestern Iowa .",
+         [("Lemmon", "GPE"), ("Iowa", "GPE")], ("Lemmon", "located_in", "Iowa")),
+        ("Troops entered Tal Afar in far northern Syria .",
+         [("Tal Afar", "GPE"), ("Syria", "GPE")], ("Tal Afar", "located_in", "Syria")),
+        ("Arrests were made in Perugia province in central Italy .",
+         [("Perugia", "GPE"), ("Italy", "GPE")], ("Perugia", "located_in", "Italy")),
+        # located.places_and_place_in_region
+        ("Fighting spread to Homs and Hama provinces in western Syria .",
+         [("Homs", "GPE"), ("Hama", "GPE"), ("Syria", "GPE")], ("Homs", "located_in", "Syria")),
+        ("Arrests were made in Perugia and Terni provinces in central Italy .",
+         [("Perugia", "GPE"), ("Terni", "GPE"), ("Italy", "GPE")],
+         ("Perugia", "located_in", "Italy")),
+        # an organization before a compound whose last noun is a kind of organization
+        ("Tom Hale , an economist with the Acme Foundation research group , said so .",
+         [("Tom Hale", "PERSON"), ("Acme Foundation", "ORG")],
+         ("Tom Hale", "works_for", "Acme Foundation")),
+        ("Ann Ruiz , an analyst at the Rexon Capital investment firm , said so .",
+         [("Ann Ruiz", "PERSON"), ("Rexon Capital", "ORG")], ("Ann Ruiz", "works_for", "Rexon Capital")),
+        # resident.person_from_his_place_home
+        ("Ann Ruiz , 81 , died on Monday at her Toledo home .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "resident_of", "Toledo")),
+        ("Tom Hale spoke by phone from his Leeds apartment .",
+         [("Tom Hale", "PERSON"), ("Leeds", "GPE")], ("Tom Hale", "resident_of", "Leeds")),
+    ],
+)  # fmt: skip
+def test_conll_construction_gives_the_fact(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "unwanted"),
+    [
+        # a gapped clause: Lazio is not in Campania
+        ("Rome is in Lazio province and Naples in Campania .",
+         [("Rome", "GPE"), ("Lazio", "GPE"), ("Naples", "GPE"), ("Campania", "GPE")],
+         ("Lazio", "located_in", "Campania")),
+        # two places without a plural noun of their kind are no pair in one region
+        ("It has contracts in Ohio and Dade County in Iowa .",
+         [("Ohio", "GPE"), ("Dade County", "GPE"), ("Iowa", "GPE")], ("Ohio", "located_in", "Iowa")),
+        # the compound introduces another organization's name
+        ("Tom Hale , head of music at Virgin rock radio station Xfm , quit .",
+         [("Tom Hale", "PERSON"), ("Virgin", "ORG"), ("Xfm", "ORG")], ("Tom Hale", "works_for", "Virgin")),
+        ("Tom Hale , head of music at Virgin rock radio station Xfm , quit .",
+         [("Tom Hale", "PERSON"), ("Virgin", "ORG"), ("Xfm", "ORG")], ("Tom Hale", "leader_of", "Virgin")),
+        # someone else's home
+        ("Ann Ruiz visited his Toledo home .", [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")],
+         ("Ann Ruiz", "resident_of", "Toledo")),
+        ("Ann Ruiz said Tom Hale spoke from his Leeds home .",
+         [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Ann Ruiz", "resident_of", "Leeds")),
+    ],
+)  # fmt: skip
+def test_conll_construction_negatives(component, make_doc, text, ents, unwanted):
+    assert unwanted not in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        ("They elected Louisiana 's reform - minded governor , Buddy Roemer , last year .",
+         [("Louisiana", "GPE"), ("Buddy Roemer", "PERSON")], ("Buddy Roemer", "leader_of", "Louisiana"),
+         True),
+        ("Fiat 's long - serving chief executive , Sergio Marchionne , spoke .",
+         [("Fiat", "ORG"), ("Sergio Marchionne", "PERSON")], ("Sergio Marchionne", "leader_of", "Fiat"),
+         True),
+        ("Britain 's newly appointed foreign secretary , Boris Johnson , spoke .",
+         [("Britain", "GPE"), ("Boris Johnson", "PERSON")],
+         ("Boris Johnson", "secretary_of", "United Kingdom"), True),
+        # no comma before the name: the title is not in apposition to it
+        ("Louisiana 's reform - minded governor said Buddy Roemer , the senator , won .",
+         [("Louisiana", "GPE"), ("Buddy Roemer", "PERSON")], ("Buddy Roemer", "leader_of", "Louisiana"),
+         False),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_word_may_describe_a_title_in_apposition(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted
