@@ -103,3 +103,40 @@ def test_a_hyphenated_word_may_describe_a_title_in_apposition(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted
+
+
+_BORN_POS = {"was": "AUX", "born": "VERB", "as": "ADP", "his": "PRON", "small": "ADJ",
+             "same": "ADJ", "log": "NOUN", ",": "PUNCT", "1950": "NUM", "2": "NUM"}  # fmt: skip
+
+
+def born_doc(make_doc, text, ents):
+    """A Doc tagged as the model tags a birth sentence."""
+    pos = [_BORN_POS.get(w, _pos(_tag(w))) for w in text.split()]
+    return make_doc(text, ents=locate(text, ents), pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        # born.person_born_in_a_building_in_place
+        ("Tom Hale was born in a log cabin in what is now Larue County .",
+         [("Tom Hale", "PERSON"), ("Larue County", "GPE")], ("Tom Hale", "born_in", "Larue County"), True),
+        ("Ann Ruiz , born May 2 , 1950 , in a small village in Kent , died .",
+         [("Ann Ruiz", "PERSON"), ("Kent", "GPE")], ("Ann Ruiz", "born_in", "Kent"), True),
+        ("Tom Hale was born in the same week as his rival in London .",
+         [("Tom Hale", "PERSON"), ("London", "GPE")], ("Tom Hale", "born_in", "London"), False),
+        # born.person_born_name_in_place
+        ("The singer Tom Hale was born Thomas Edward Hale in Toledo .",
+         [("Tom Hale", "PERSON"), ("Thomas Edward Hale", "PERSON"), ("Toledo", "GPE")],
+         ("Tom Hale", "born_in", "Toledo"), True),
+        ("Ann Ruiz , who was born Ana Maria Lopez in Leeds , sang .",
+         [("Ann Ruiz", "PERSON"), ("Ana Maria Lopez", "PERSON"), ("Leeds", "GPE")],
+         ("Ann Ruiz", "born_in", "Leeds"), True),
+        # a birth date, not a name, after "born": no second person
+        ("Ann Ruiz said Tom Hale was born in Leeds .",
+         [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Leeds", "GPE")],
+         ("Ann Ruiz", "born_in", "Leeds"), False),
+    ],
+)  # fmt: skip
+def test_born_in_a_building_or_under_another_name(component, make_doc, text, ents, expected, wanted):
+    assert (expected in triples(component, born_doc(make_doc, text, ents))) is wanted
