@@ -138,5 +138,7 @@ def born_doc(make_doc, text, ents):
          ("Ann Ruiz", "born_in", "Leeds"), False),
     ],
 )  # fmt: skip
-def test_born_in_a_building_or_under_another_name(component, make_doc, text, ents, expected, wanted):
+def test_born_in_a_building_or_under_another_name(
+    component, make_doc, text, ents, expected, wanted
+):
     assert (expected in triples(component, born_doc(make_doc, text, ents))) is wanted
