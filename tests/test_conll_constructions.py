@@ -132,6 +132,13 @@ def born_doc(make_doc, text, ents):
         ("Ann Ruiz , who was born Ana Maria Lopez in Leeds , sang .",
          [("Ann Ruiz", "PERSON"), ("Ana Maria Lopez", "PERSON"), ("Leeds", "GPE")],
          ("Ann Ruiz", "born_in", "Leeds"), True),
+        # born.birth_name_in_place
+        ("The singer Tom Hale was born Thomas Edward Hale in Toledo .",
+         [("Tom Hale", "PERSON"), ("Thomas Edward Hale", "PERSON"), ("Toledo", "GPE")],
+         ("Thomas Edward Hale", "born_in", "Toledo"), True),
+        ("Born Ana Maria Lopez in Leeds , Ann Ruiz sang .",
+         [("Ana Maria Lopez", "PERSON"), ("Leeds", "GPE"), ("Ann Ruiz", "PERSON")],
+         ("Ana Maria Lopez", "born_in", "Leeds"), True),
         # a birth date, not a name, after "born": no second person
         ("Ann Ruiz said Tom Hale was born in Leeds .",
          [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Leeds", "GPE")],
