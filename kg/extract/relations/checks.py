@@ -31,6 +31,7 @@ __all__ = [
     "object_after",
     "object_follows",
     "party_adjective",
+    "place_before_a_noun",
     "starts_a_clause",
     "title_belongs_to_next_name",
     "word_before",
@@ -107,6 +108,19 @@ def modifies_a_noun(reading: Reading, arg: Argument) -> bool:
         last += 1
     names_another = last + 1 < len(doc) and bool(reading.ann.ent[last + 1])  # "station Xfm"
     return names_another or doc[last].lower_ not in reading.gazetteer.org_nouns
+
+
+def place_before_a_noun(reading: Reading, arg: Argument) -> bool:
+    """Whether a place only modifies the common noun or adjective after it ("toward
+    Islamabad, U.S. officials"); a noun of its kind is part of it ("Perugia in Umbria
+    province", ``place_kinds`` of ``schemas/relation_words.toml``)."""
+    nxt = reading.doc[arg.end]
+    return (
+        nxt.is_lower
+        and nxt.is_alpha  # not "Serbia 's southern province of Kosovo"
+        and nxt.pos_ in ("NOUN", "ADJ")
+        and nxt.lower_ not in reading.words("place_kinds")
+    )
 
 
 def in_a_list(reading: Reading, arg: Argument) -> bool:
