@@ -12,11 +12,11 @@ from tests.test_residence import locate, triples
 
 # What the model tags the words of a hyphenated modifier as ("reform-minded", "long-serving").
 _MODEL_POS = {"-": "PUNCT", "minded": "ADJ", "long": "ADV", "serving": "VERB", "newly": "ADV",
-              "appointed": "VERB", "chief": "ADJ"}  # fmt: skip
+              "appointed": "VERB", "chief": "ADJ", "hired": "VERB"}  # fmt: skip
 
 
 def hyphen_doc(make_doc, text, ents):
-    """A Doc tagged as the model tags a possessive, a hyphenated modifier and a title."""
+    """A Doc tagged as the model tags a possessive, a hyphenated modifier, a verb and a title."""
     pos = [_MODEL_POS.get(w, _pos(_tag(w))) for w in text.split()]
     return make_doc(text, ents=locate(text, ents), pos=pos)
 
@@ -149,3 +149,24 @@ def test_born_in_a_building_or_under_another_name(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, born_doc(make_doc, text, ents))) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        ("A fire burned , said county Fire Department Capt . Hugh Madlock .",
+         [("Fire Department", "ORG"), ("Hugh Madlock", "PERSON")],
+         ("Hugh Madlock", "works_for", "Fire Department"), True),
+        ("The Coast Guard Cmdr . Ann Ruiz led the search .",
+         [("Coast Guard", "ORG"), ("Ann Ruiz", "PERSON")], ("Ann Ruiz", "works_for", "Coast Guard"), True),
+        ("Army Maj . Tom Hale spoke .", [("Army", "ORG"), ("Tom Hale", "PERSON")],
+         ("Tom Hale", "works_for", "Army"), True),
+        # a rank before another organization's name is not in the one before
+        ("Acme hired Capt . Tom Hale of the Navy .",
+         [("Acme", "ORG"), ("Tom Hale", "PERSON"), ("Navy", "ORG")], ("Tom Hale", "works_for", "Acme"), False),
+    ],
+)  # fmt: skip
+def test_an_abbreviated_rank_after_an_organization(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted
