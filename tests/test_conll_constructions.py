@@ -170,3 +170,48 @@ def test_an_abbreviated_rank_after_an_organization(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted
+
+
+def parsed_doc(make_doc, text, ents, heads, lemmas=None):
+    """A Doc with a hand-made parse, tagged as the model tags it."""
+    words = text.split()
+    pos = [_MODEL_POS.get(w, "AUX" if w in ("is", "remains") else _pos(_tag(w))) for w in words]
+    return make_doc(
+        text, ents=locate(text, ents), parse=heads, pos=pos,
+        lemmas=lemmas or [{"is": "be", "remains": "remain"}.get(w, w.lower()) for w in words],
+    )  # fmt: skip
+
+
+# Ann(0) Ruiz(1) ,(2) the(3) longest(4) member(5) ,(6) is(7) chief(8) executive(9) of(10)
+# Rexon(11) Corp(12) .(13)
+_APPOSITION_IS_TITLE_OF = [(1, "compound"), (7, "nsubj"), (1, "punct"), (5, "det"), (5, "amod"),
+                           (1, "appos"), (1, "punct"), (7, "ROOT"), (9, "amod"), (7, "attr"),
+                           (9, "prep"), (12, "compound"), (10, "pobj"), (7, "punct")]  # fmt: skip
+# Tom(0) Hale(1) ,(2) a(3) lawyer(4) ,(5) remains(6) spokesman(7) for(8) Acme(9) Bank(10) .(11)
+_APPOSITION_REMAINS_TITLE_FOR = [(1, "compound"), (6, "nsubj"), (1, "punct"), (4, "det"),
+                                 (1, "appos"), (1, "punct"), (6, "ROOT"), (6, "attr"), (7, "prep"),
+                                 (10, "compound"), (8, "pobj"), (6, "punct")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "heads", "expected", "wanted"),
+    [
+        ("Ann Ruiz , the longest member , is chief executive of Rexon Corp .",
+         [("Ann Ruiz", "PERSON"), ("Rexon Corp", "ORG")], _APPOSITION_IS_TITLE_OF,
+         ("Ann Ruiz", "leader_of", "Rexon Corp"), True),
+        ("Tom Hale , a lawyer , remains spokesman for Acme Bank .",
+         [("Tom Hale", "PERSON"), ("Acme Bank", "ORG")], _APPOSITION_REMAINS_TITLE_FOR,
+         ("Tom Hale", "spokesperson_of", "Acme Bank"), True),
+        # a noun that is no title: a fan of a club works for nobody
+        ("Tom Hale , a lawyer , remains fan for Acme Bank .",
+         [("Tom Hale", "PERSON"), ("Acme Bank", "ORG")], _APPOSITION_REMAINS_TITLE_FOR,
+         ("Tom Hale", "works_for", "Acme Bank"), False),
+    ],
+)  # fmt: skip
+def test_a_copula_after_an_apposition_reads_the_parse(
+    component, make_doc, text, ents, heads, expected, wanted
+):
+    graph = triples(component, parsed_doc(make_doc, text, ents, heads))
+    assert (expected in graph) is wanted
+    if not wanted:
+        assert not any(s == "Tom Hale" and o == "Acme Bank" for s, _, o in graph)
