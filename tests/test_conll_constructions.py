@@ -215,3 +215,26 @@ def test_a_copula_after_an_apposition_reads_the_parse(
     assert (expected in graph) is wanted
     if not wanted:
         assert not any(s == "Tom Hale" and o == "Acme Bank" for s, _, o in graph)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        ("Tom Hale , leader of the main opposition party , the Social Democratic Party , spoke .",
+         [("Tom Hale", "PERSON"), ("Social Democratic Party", "ORG")],
+         ("Tom Hale", "leader_of", "Social Democratic Party"), True),
+        ("Ann Ruiz , head of the country 's largest union , the CGT , said so .",
+         [("Ann Ruiz", "PERSON"), ("CGT", "ORG")], ("Ann Ruiz", "leader_of", "CGT"), True),
+        # a noun that is no title before the organization
+        ("Tom Hale , a friend of the ruling party , the Acme Party , spoke .",
+         [("Tom Hale", "PERSON"), ("Acme Party", "ORG")], ("Tom Hale", "member_of", "Acme Party"), False),
+        # a field, not a kind of organization, before the name: no head of the whole
+        ("Ann Ruiz , director of research , the Acme Institute , said so .",
+         [("Ann Ruiz", "PERSON"), ("Acme Institute", "ORG")], ("Ann Ruiz", "leader_of", "Acme Institute"),
+         False),
+    ],
+)  # fmt: skip
+def test_a_title_of_a_described_organization_named_in_apposition(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted

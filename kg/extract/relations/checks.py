@@ -32,6 +32,7 @@ __all__ = [
     "object_follows",
     "party_adjective",
     "place_before_a_noun",
+    "renames_the_noun",
     "starts_a_clause",
     "title_belongs_to_next_name",
     "word_before",
@@ -209,7 +210,12 @@ def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
         and doc[end - 1].lower_ not in reading.words("whole_person_titles")
     ):
         return True  # "legislative director", "medical director": a field, not the whole
-    if end < len(doc) and doc[end].lower_ in ("of", "for") and not object_follows(reading, end):
+    if (
+        end < len(doc)
+        and doc[end].lower_ in ("of", "for")
+        and not object_follows(reading, end)
+        and not renames_the_noun(reading, end, obj)
+    ):
         return True  # "head of consumer services"
     # "general manager of TI's Voip business"
     return (
@@ -217,6 +223,25 @@ def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
         and obj.end + 1 < len(doc)
         and doc[obj.end].tag_ == "POS"
         and doc[obj.end + 1].is_lower
+    )
+
+
+def renames_the_noun(reading: Reading, start: int, obj: Argument) -> bool:
+    """Whether the object after an of-phrase names its noun, a kind of organization, in
+    apposition: "chairman of the strongest opposition party, the Croatian Social Liberal
+    Party" heads the whole party ("director of research, the Acme Institute" does not)."""
+    doc = reading.doc
+    comma = (
+        obj.start - 2 if obj.start >= 2 and doc[obj.start - 1].lower_ == "the" else obj.start - 1
+    )
+    return (
+        comma > start + 1
+        and doc[comma].text == ","
+        and doc[comma - 1].is_lower
+        and (
+            doc[comma - 1].lower_ in reading.gazetteer.org_nouns
+            or doc[comma - 1].lower_ in reading.words("whole_org_nouns")
+        )
     )
 
 
