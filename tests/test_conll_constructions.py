@@ -238,3 +238,20 @@ def test_a_title_of_a_described_organization_named_in_apposition(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        # the kind of place after its name is part of it, no noun the place modifies
+        ("Officials in Perugia in Umbria province said so .",
+         [("Perugia", "GPE"), ("Umbria", "GPE")], ("Perugia", "located_in", "Umbria"), True),
+        ("Fighting raged in Sangin in Helmand province on Monday .",
+         [("Sangin", "GPE"), ("Helmand", "GPE")], ("Sangin", "located_in", "Helmand"), True),
+        # a common noun of another kind after the place: it modifies that noun
+        ("It rained on Perugia in Umbria vineyards .",
+         [("Perugia", "GPE"), ("Umbria", "GPE")], ("Perugia", "located_in", "Umbria"), False),
+    ],
+)  # fmt: skip
+def test_a_place_before_the_noun_of_its_kind(component, make_doc, text, ents, expected, wanted):
+    assert (expected in triples(component, hyphen_doc(make_doc, text, ents))) is wanted
