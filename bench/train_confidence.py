@@ -1,0 +1,296 @@
+"""Train and cross-validate kg's triple-confidence model on the open dev gold folders.
+
+Usage::
+
+    .venv/bin/python bench/train_confidence.py collect bench/gold bench/gold-dev bench/gold-dev2 \\
+        --out /tmp/confidence-data.jsonl
+    .venv/bin/python bench/train_confidence.py cv /tmp/confidence-data.jsonl
+    .venv/bin/python bench/train_confidence.py fit /tmp/confidence-data.jsonl --out schemas/confidence.toml
+
+``collect`` builds the articles each gold folder annotates (as ``bench/score_gold.py`` stages
+them) into a scratch store, with the extraction component recording each triple's features
+(:mod:`kg.extract.confidence`), and writes one JSON line per direct triple of each article:
+its features (one dict per current evidence), whether it matches a required or desirable
+gold triple (strict, :func:`kg.evaluate.scoring.triple_hits`: the precision label) and which
+required gold triples it matches (for required recall).
+
+``cv`` runs leave-one-article-out cross-validation of an L2 logistic regression (numpy
+only) and of a per-rule precision table, and prints precision and required recall of the
+direct triples kept at several thresholds, against no filter. ``fit`` trains on every
+article and writes the weights as readable TOML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from score_gold import stage_articles  # bench/ is the script's folder
+
+from kg.build import build
+from kg.evaluate import load_gold
+from kg.evaluate.graphdata import find_article
+from kg.evaluate.scoring import triple_hits
+from kg.extract.pipeline import FEATURES_KEY, Extractor, graph_from_doc
+from kg.iri import IRIMinter
+from kg.nlp import load_pipeline
+from kg.rdf.read import article_ids, read_article
+from kg.records import Article, ArticleGraph
+from kg.store import open_store
+
+# --- collect ------------------------------------------------------------------------
+
+
+def _recording_extract(
+    extractor: Extractor, minter: IRIMinter, features: dict[str, list[tuple[Any, dict[str, float]]]]
+) -> Any:
+    def extract(articles: Iterable[Article], fingerprint: str) -> Iterator[ArticleGraph]:
+        pairs = ((extractor._input(a), a) for a in articles)
+        for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=16):
+            graph = graph_from_doc(article, doc)
+            features[minter.article_graph(article.id)] = list(
+                zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True)
+            )
+            yield graph
+
+    return extract
+
+
+def collect(gold_dirs: list[Path], corpus: Path, out: Path) -> None:
+    extractor = Extractor(load_pipeline(None))
+    extractor.component.record_features = True
+    rows = []
+    for gold_dir in gold_dirs:
+        golds = [load_gold(p) for p in sorted(gold_dir.glob("*.json"))]
+        with tempfile.TemporaryDirectory(prefix="kg-conf-") as tmp:
+            inputs = stage_articles(gold_dir, Path(tmp) / "articles", corpus)
+            store = Path(tmp) / "store.oxigraph"
+            features: dict[str, list[tuple[Any, dict[str, float]]]] = {}
+            build(
+                inputs,
+                store=store,
+                extract=_recording_extract(extractor, IRIMinter(), features),
+                link=False,
+            )
+            with open_store(store) as kg:
+                ids = article_ids(kg.ox)
+                for gold in golds:
+                    article_id = find_article(list(ids), gold.document)
+                    if article_id is None:
+                        sys.exit(f"{gold.path}: {gold.document} not built")
+                    data = read_article(kg.ox, article_id, ids[article_id])
+                    by_fact: dict[tuple[str, str, str], list[dict[str, float]]] = defaultdict(list)
+                    for triple, feats in features[ids[article_id]]:
+                        if triple.evidence.status != "current":
+                            continue
+                        fact = (
+                            kg.minter.entity(triple.subject.label, triple.subject.name),
+                            triple.predicate,
+                            kg.minter.entity(triple.object.label, triple.object.name),
+                        )
+                        by_fact[fact].append(feats)
+                    required = set(gold.required)
+                    hits = triple_hits(data, gold)
+                    rows.append(
+                        {
+                            "article": f"{gold_dir.name}/{Path(gold.path).name}",
+                            "required": len(required),
+                            "triple": None,
+                        }
+                    )
+                    for fact, found in hits.items():
+                        rows.append(
+                            {
+                                "article": f"{gold_dir.name}/{Path(gold.path).name}",
+                                "triple": [data.label(fact[0]), fact[1], data.label(fact[2])],
+                                "label": int(bool(found)),
+                                "required_hits": sorted(
+                                    " | ".join(g) for g in found if g in required
+                                ),
+                                "evidence": by_fact.get(fact, []),
+                            }
+                        )
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    facts = [r for r in rows if r["triple"]]
+    print(
+        f"{len(facts)} direct triples ({sum(r['label'] for r in facts)} right) of "
+        f"{len(rows) - len(facts)} articles -> {out}"
+    )
+
+
+# --- models -------------------------------------------------------------------------
+
+
+def _load(path: Path) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    required = {r["article"]: r["required"] for r in rows if r["triple"] is None}
+    return [r for r in rows if r["triple"] is not None], required
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+class Logistic:
+    """L2-regularised logistic regression over feature dicts, one example per evidence
+    (weighted 1/n so each direct triple counts once); a triple scores its best evidence."""
+
+    def __init__(self, l2: float = 1.0) -> None:
+        self.l2 = l2
+        self.weights: dict[str, float] = {}
+
+    def fit(self, facts: list[dict[str, Any]]) -> Logistic:
+        names = sorted({k for f in facts for ev in f["evidence"] for k in ev})
+        col = {n: i for i, n in enumerate(names)}
+        xs, ys, ws = [], [], []
+        for f in facts:
+            for ev in f["evidence"]:
+                x = np.zeros(len(names))
+                for k, v in ev.items():
+                    x[col[k]] = v
+                xs.append(x)
+                ys.append(f["label"])
+                ws.append(1.0 / len(f["evidence"]))
+        x, y, w = np.array(xs), np.array(ys, dtype=float), np.array(ws)
+        beta = np.zeros(len(names))
+        penalty = np.full(len(names), self.l2)
+        penalty[col["bias"]] = 0.0
+        for _ in range(50):  # Newton's method: the problem is small and convex
+            p = _sigmoid(x @ beta)
+            grad = x.T @ (w * (p - y)) + penalty * beta
+            hess = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+            step = np.linalg.solve(hess, grad)
+            beta -= step
+            if np.abs(step).max() < 1e-8:
+                break
+        self.weights = {n: float(b) for n, b in zip(names, beta, strict=True)}
+        return self
+
+    def score(self, fact: dict[str, Any]) -> float:
+        return max(
+            1.0 / (1.0 + math.exp(-sum(self.weights.get(k, 0.0) * v for k, v in ev.items())))
+            for ev in fact["evidence"]
+        )
+
+
+def _rule(ev: dict[str, float]) -> str:
+    return next((k for k in ev if k.startswith("rule=")), "rule=?")
+
+
+class RuleTable:
+    """Each rule's precision on the training triples, shrunk towards the overall precision
+    (``prior`` pseudo-triples); a triple scores its best evidence."""
+
+    def __init__(self, prior: float = 2.0) -> None:
+        self.prior = prior
+        self.table: dict[str, float] = {}
+        self.default = 0.0
+
+    def fit(self, facts: list[dict[str, Any]]) -> RuleTable:
+        right: dict[str, float] = defaultdict(float)
+        seen: dict[str, float] = defaultdict(float)
+        for f in facts:
+            for ev in f["evidence"]:
+                right[_rule(ev)] += f["label"] / len(f["evidence"])
+                seen[_rule(ev)] += 1.0 / len(f["evidence"])
+        self.default = sum(f["label"] for f in facts) / len(facts)
+        self.table = {
+            r: (right[r] + self.prior * self.default) / (seen[r] + self.prior) for r in seen
+        }
+        return self
+
+    def score(self, fact: dict[str, Any]) -> float:
+        return max(self.table.get(_rule(ev), self.default) for ev in fact["evidence"])
+
+
+class RuleConfidence:
+    """The confidence the rule files give (``confidence =``), untrained: the baseline score."""
+
+    def fit(self, facts: list[dict[str, Any]]) -> RuleConfidence:
+        return self
+
+    def score(self, fact: dict[str, Any]) -> float:
+        return max(ev["rule_confidence"] for ev in fact["evidence"])
+
+
+# --- cross-validation ---------------------------------------------------------------
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
+
+
+def cross_validate(facts: list[dict[str, Any]], model: Any, *, folds: str) -> list[float]:
+    """Out-of-fold scores: each article (``folds="article"``) or gold folder
+    (``folds="folder"``) scored by a model trained on the others."""
+
+    def group(f: dict[str, Any]) -> str:
+        return f["article"] if folds == "article" else f["article"].split("/")[0]
+
+    scores = [0.0] * len(facts)
+    for g in sorted({group(f) for f in facts}):
+        train = [f for f in facts if group(f) != g]
+        fitted = model().fit(train)
+        for i, f in enumerate(facts):
+            if group(f) == g:
+                scores[i] = fitted.score(f)
+    return scores
+
+
+def kept_scores(
+    facts: list[dict[str, Any]], scores: list[float], required: dict[str, int], threshold: float
+) -> tuple[int, int, float, int]:
+    """(kept triples, right ones, precision, required gold triples still matched)."""
+    kept = [f for f, s in zip(facts, scores, strict=True) if s >= threshold]
+    right = sum(f["label"] for f in kept)
+    hits = {(f["article"], h) for f in kept for h in f["required_hits"]}
+    return len(kept), right, right / max(1, len(kept)), len(hits)
+
+
+def report_cv(path: Path, folds: str, l2: float) -> None:
+    facts, required = _load(path)
+    n_required = sum(required.values())
+    models = {
+        "logistic": lambda: Logistic(l2),
+        "rule-table": RuleTable,
+        "rule-confidence": RuleConfidence,
+    }
+    n, right, p, hits = kept_scores(facts, [1.0] * len(facts), required, 0.0)
+    print(f"{len(facts)} direct triples, {right} right, {len(required)} articles, folds: {folds}")
+    print(
+        f"no filter: kept {n}  precision {p:.3f}  required recall {hits / n_required:.3f} ({hits}/{n_required})"
+    )
+    for name, model in models.items():
+        scores = cross_validate(facts, model, folds=folds)
+        print(f"{name}:")
+        for t in THRESHOLDS:
+            n, right, p, hits = kept_scores(facts, scores, required, t)
+            print(
+                f"  >= {t:.2f}: kept {n:3d} (dropped {len(facts) - n:3d}: "
+                f"{sum(f['label'] for f in facts) - right} right)  precision {p:.3f}  "
+                f"required recall {hits / n_required:.3f} ({hits})"
+            )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("collect")
+    p.add_argument("gold", type=Path, nargs="+")
+    p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("cv")
+    p.add_argument("data", type=Path)
+    p.add_argument("--folds", choices=("article", "folder"), default="article")
+    p.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args()
+    if args.command == "collect":
+        collect(args.gold, args.corpus, args.out)
+    elif args.command == "cv":
+        report_cv(args.data, args.folds, args.l2)
