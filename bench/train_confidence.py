@@ -40,6 +40,7 @@ from kg.evaluate import load_gold
 from kg.evaluate.graphdata import find_article
 from kg.evaluate.scoring import triple_hits
 from kg.extract.pipeline import FEATURES_KEY, Extractor, graph_from_doc
+from kg.io import read_articles
 from kg.iri import IRIMinter
 from kg.nlp import load_pipeline
 from kg.rdf.read import article_ids, read_article
@@ -126,11 +127,95 @@ def collect(gold_dirs: list[Path], corpus: Path, out: Path) -> None:
     )
 
 
+# --- collect-judged -------------------------------------------------------------------
+
+_FENCED_BBC = ("4", "5")  # held-out (*5) and the gold-dev3 reserve (*4): never read
+_REUTERS_LINES = 599  # lines 600-738 are the gold-dev3 reserve, 739- held out
+
+
+def _dev_articles(corpus: Path, scratch: Path) -> list[Article]:
+    """Every dev article as ``kg build`` reads it, the fenced ones never opened."""
+    paths = [
+        p for p in sorted((corpus / "bbc").glob("*/*.txt")) if not p.stem.endswith(_FENCED_BBC)
+    ]
+    jsonl = corpus / "reuters" / "reuters-2017.jsonl"
+    with jsonl.open(encoding="utf-8") as lines:
+        dev = [line for _, line in zip(range(_REUTERS_LINES), lines, strict=False)]
+    staged = scratch / "reuters-dev.jsonl"
+    staged.write_text("".join(dev), encoding="utf-8")
+    return list(read_articles([*paths, staged]))
+
+
+def _judged_rows(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    """(verdict, subject, predicate, object, sentence) of each judged line of a
+    ``bench/results/precision-*`` file."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split(" | ")
+        if line.startswith("#") or len(parts) < 8 or not parts[0].isdigit():
+            continue
+        s, p, o = parts[4:7] if len(parts) >= 9 else parts[3:6]
+        yield parts[1], s, p, o, parts[-1].removesuffix("...")
+
+
+def collect_judged(judged: list[Path], corpus: Path, out: Path) -> None:
+    """Label the current direct triples of the articles of hand-judged precision samples
+    (``ok`` → right, ``WRONG`` → wrong; unsure and vanished triples left out)."""
+    with tempfile.TemporaryDirectory(prefix="kg-judged-") as tmp:
+        dev = _dev_articles(corpus, Path(tmp))
+    wanted: dict[str, dict[tuple[str, str, str], int]] = defaultdict(dict)
+    sources: dict[str, Article] = {}
+    unfound = 0
+    for path in judged:
+        for verdict, s, p, o, sentence in _judged_rows(path):
+            if not verdict.startswith(("ok", "WRONG")):
+                continue
+            prefix = sentence[:60]
+            hit = next((a for a in dev if prefix in a.text), None)
+            if hit is None:
+                unfound += 1
+                continue
+            sources[hit.id] = hit
+            wanted[hit.id][(s, p, o)] = int(verdict.startswith("ok"))
+    extractor = Extractor(load_pipeline(None))
+    extractor.component.record_features = True
+    rows = []
+    matched = 0
+    articles = [sources[k] for k in sorted(sources)]
+    pairs = ((extractor._input(a), a) for a in articles)
+    for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=16):
+        graph = graph_from_doc(article, doc)
+        facts: dict[tuple[str, str, str], list[dict[str, float]]] = defaultdict(list)
+        for triple, feats in zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True):
+            if triple.evidence.status == "current":
+                facts[(triple.subject.name, triple.predicate, triple.object.name)].append(feats)
+        rows.append({"article": f"judged/{article.id}", "required": 0, "triple": None})
+        for fact, label in wanted[article.id].items():
+            if fact in facts:
+                matched += 1
+                rows.append(
+                    {
+                        "article": f"judged/{article.id}",
+                        "triple": list(fact),
+                        "label": label,
+                        "required_hits": [],
+                        "evidence": facts[fact],
+                    }
+                )
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    labels = [r["label"] for r in rows if r["triple"]]
+    print(
+        f"{matched} judged triples still extracted ({sum(labels)} right) in {len(sources)} "
+        f"articles; {unfound} judged lines not found in the dev corpus -> {out}"
+    )
+
+
 # --- models -------------------------------------------------------------------------
 
 
-def _load(path: Path) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+def _load(paths: list[Path]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    rows = [
+        json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     required = {r["article"]: r["required"] for r in rows if r["triple"] is None}
     return [r for r in rows if r["triple"] is not None], required
 
@@ -253,29 +338,44 @@ def kept_scores(
     return len(kept), right, right / max(1, len(kept)), len(hits)
 
 
-def report_cv(path: Path, folds: str, l2: float) -> None:
-    facts, required = _load(path)
-    n_required = sum(required.values())
+def _print_kept(facts: list[dict[str, Any]], scores: list[float], n_required: int) -> None:
+    everything = sum(f["label"] for f in facts)
+    for t in THRESHOLDS:
+        n, right, p, hits = kept_scores(facts, scores, {}, t)
+        recall = f"  required recall {hits / n_required:.3f} ({hits})" if n_required else ""
+        print(
+            f"  >= {t:.2f}: kept {n:3d} (dropped {len(facts) - n:3d}: "
+            f"{everything - right:3d} right, {len(facts) - n - everything + right:2d} wrong)  "
+            f"precision {p:.3f}{recall}"
+        )
+
+
+def report_cv(paths: list[Path], folds: str, l2: float, evaluate_on: str) -> None:
+    """Print what each model's out-of-fold scores keep, on the triples of the folders
+    ``evaluate_on`` names (comma-separated first path parts: ``gold,gold-dev``; ``""``: all)."""
+    facts, required = _load(paths)
+    sets = set(evaluate_on.split(",")) if evaluate_on else None
+    chosen = [i for i, f in enumerate(facts) if sets is None or f["article"].split("/")[0] in sets]
+    test = [facts[i] for i in chosen]
+    n_required = sum(n for a, n in required.items() if sets is None or a.split("/")[0] in sets)
     models = {
         "logistic": lambda: Logistic(l2),
         "rule-table": RuleTable,
         "rule-confidence": RuleConfidence,
     }
-    n, right, p, hits = kept_scores(facts, [1.0] * len(facts), required, 0.0)
-    print(f"{len(facts)} direct triples, {right} right, {len(required)} articles, folds: {folds}")
     print(
-        f"no filter: kept {n}  precision {p:.3f}  required recall {hits / n_required:.3f} ({hits}/{n_required})"
+        f"trained on {len(facts)} direct triples ({sum(f['label'] for f in facts)} right) of "
+        f"{len(required)} articles; scored on {len(test)} ({sum(f['label'] for f in test)} right), "
+        f"folds: {folds}, l2 {l2}"
+    )
+    n, _, p, hits = kept_scores(test, [1.0] * len(test), {}, 0.0)
+    print(
+        f"no filter: kept {n}  precision {p:.3f}  required recall {hits / max(1, n_required):.3f} ({hits}/{n_required})"
     )
     for name, model in models.items():
         scores = cross_validate(facts, model, folds=folds)
         print(f"{name}:")
-        for t in THRESHOLDS:
-            n, right, p, hits = kept_scores(facts, scores, required, t)
-            print(
-                f"  >= {t:.2f}: kept {n:3d} (dropped {len(facts) - n:3d}: "
-                f"{sum(f['label'] for f in facts) - right} right)  precision {p:.3f}  "
-                f"required recall {hits / n_required:.3f} ({hits})"
-            )
+        _print_kept(test, [scores[i] for i in chosen], n_required)
 
 
 if __name__ == "__main__":
@@ -285,12 +385,19 @@ if __name__ == "__main__":
     p.add_argument("gold", type=Path, nargs="+")
     p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("collect-judged")
+    p.add_argument("judged", type=Path, nargs="+")
+    p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("cv")
-    p.add_argument("data", type=Path)
+    p.add_argument("data", type=Path, nargs="+")
+    p.add_argument("--on", default="", help="score only these folders (gold,gold-dev,...)")
     p.add_argument("--folds", choices=("article", "folder"), default="article")
     p.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args()
     if args.command == "collect":
         collect(args.gold, args.corpus, args.out)
+    elif args.command == "collect-judged":
+        collect_judged(args.judged, args.corpus, args.out)
     elif args.command == "cv":
-        report_cv(args.data, args.folds, args.l2)
+        report_cv(args.data, args.folds, args.l2, args.on)
