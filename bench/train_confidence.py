@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 import tempfile
 from collections import defaultdict
@@ -40,7 +41,7 @@ from kg.evaluate import load_gold
 from kg.evaluate.graphdata import find_article
 from kg.evaluate.scoring import triple_hits
 from kg.extract.pipeline import FEATURES_KEY, Extractor, graph_from_doc
-from kg.io import read_articles
+from kg.io import ReadReport, read_articles
 from kg.iri import IRIMinter
 from kg.nlp import load_pipeline
 from kg.rdf.read import article_ids, read_article
@@ -143,7 +144,7 @@ def _dev_articles(corpus: Path, scratch: Path) -> list[Article]:
         dev = [line for _, line in zip(range(_REUTERS_LINES), lines, strict=False)]
     staged = scratch / "reuters-dev.jsonl"
     staged.write_text("".join(dev), encoding="utf-8")
-    return list(read_articles([*paths, staged]))
+    return list(read_articles([*paths, staged], report=ReadReport()))  # duplicates: read once
 
 
 def _judged_rows(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
@@ -378,6 +379,92 @@ def report_cv(paths: list[Path], folds: str, l2: float, evaluate_on: str) -> Non
         _print_kept(test, [scores[i] for i in chosen], n_required)
 
 
+# --- fit and check ------------------------------------------------------------------
+
+MODELS: dict[str, Any] = {
+    "logistic": Logistic,
+    "rule-table": RuleTable,
+    "rule-confidence": RuleConfidence,
+}
+
+
+def _gold_documents() -> set[str]:
+    here = Path(__file__).resolve().parent
+    return {
+        json.loads(p.read_text(encoding="utf-8"))["document"].rpartition("#")[2]
+        for folder in ("gold", "gold-dev", "gold-dev2")
+        for p in (here / folder).glob("*.json")
+    }
+
+
+def check(data: list[Path], corpus: Path, seed: int, n: int, out: Path) -> None:
+    """Draw ``n`` Reuters and ``n`` BBC dev articles with ``random.Random(seed)`` (none of a
+    gold folder, none of the training data), extract them, and write every direct triple
+    with the scores of the models trained on all of ``data``, for judging by hand."""
+    facts, required = _load(data)
+    trained = {name: model().fit(facts) for name, model in MODELS.items()}
+    taken = {a.partition("/")[2] for a in required} | _gold_documents()
+    with tempfile.TemporaryDirectory(prefix="kg-check-") as tmp:
+        dev = _dev_articles(corpus, Path(tmp))
+
+    def name(a: Article) -> str:
+        return a.id if a.id.startswith("reuters/") else "bbc/" + "/".join(Path(a.origin).parts[-2:])
+
+    free = [a for a in dev if a.id not in taken and name(a) not in taken]
+    rng = random.Random(seed)
+    reuters = sorted((a for a in free if a.id.startswith("reuters/")), key=lambda a: a.id)
+    bbc = sorted((a for a in free if not a.id.startswith("reuters/")), key=name)
+    picked = rng.sample(reuters, n) + rng.sample(bbc, n)
+    extractor = Extractor(load_pipeline(None))
+    extractor.component.record_features = True
+    lines = [
+        f"# check sample: random.Random({seed}), {n} Reuters (lines 1-{_REUTERS_LINES}) + {n} BBC "
+        "(not *4/*5), none in a gold folder or the training data",
+        "# articles: " + " ".join(name(a) for a in picked),
+        "# columns: n | verdict | article | "
+        + " | ".join(MODELS)
+        + " | subject | predicate | object | rule | sentence",
+    ]
+    pairs = ((extractor._input(a), a) for a in picked)
+    i = 0
+    for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=16):
+        graph = graph_from_doc(article, doc)
+        found: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
+        for triple, feats in zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True):
+            if triple.evidence.status == "current":
+                found[(triple.subject.name, triple.predicate, triple.object.name)].append(
+                    (triple, feats)
+                )
+        for fact, evs in found.items():
+            row = {"evidence": [f for _, f in evs]}
+            scores = " | ".join(f"{m.score(row):.2f}" for m in trained.values())
+            ev = evs[0][0].evidence
+            sentence = " ".join(ev.sentence.split())[:220]
+            lines.append(
+                f"{i:3d} | ? | {name(article)} | {scores} | {' | '.join(fact)} | {ev.rule} | {sentence}"
+            )
+            i += 1
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{i} direct triples of {len(picked)} articles -> {out}")
+
+
+def fit(data: list[Path], out: Path, l2: float) -> None:
+    """Train the logistic model on every article and write its weights as TOML."""
+    facts, _ = _load(data)
+    model = Logistic(l2).fit(facts)
+    lines = [
+        "# Triple-confidence weights (logistic regression), written by",
+        f"#   .venv/bin/python bench/train_confidence.py fit {' '.join(map(str, data))} --l2 {l2}",
+        f"# from {len(facts)} direct triples ({sum(f['label'] for f in facts)} right).",
+        "# score = 1 / (1 + exp(-sum(weight * feature))); features: kg/extract/confidence.py",
+        "[weights]",
+    ]
+    for k, w in sorted(model.weights.items(), key=lambda kv: -abs(kv[1])):
+        lines.append(f"{json.dumps(k)} = {w:.4f}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(model.weights)} weights -> {out}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -394,10 +481,24 @@ if __name__ == "__main__":
     p.add_argument("--on", default="", help="score only these folders (gold,gold-dev,...)")
     p.add_argument("--folds", choices=("article", "folder"), default="article")
     p.add_argument("--l2", type=float, default=1.0)
+    p = sub.add_parser("fit")
+    p.add_argument("data", type=Path, nargs="+")
+    p.add_argument("--l2", type=float, default=1.0)
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("check")
+    p.add_argument("data", type=Path, nargs="+")
+    p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("-n", type=int, default=10)
+    p.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.command == "collect":
         collect(args.gold, args.corpus, args.out)
     elif args.command == "collect-judged":
         collect_judged(args.judged, args.corpus, args.out)
+    elif args.command == "fit":
+        fit(args.data, args.out, args.l2)
+    elif args.command == "check":
+        check(args.data, args.corpus, args.seed, args.n, args.out)
     elif args.command == "cv":
         report_cv(args.data, args.folds, args.l2, args.on)
