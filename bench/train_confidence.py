@@ -38,6 +38,8 @@ from score_gold import stage_articles  # bench/ is the script's folder
 
 from kg.build import build
 from kg.evaluate import load_gold
+from kg.evaluate.conll04 import read_conll04
+from kg.evaluate.conll04_scoring import conll_type, predictions_from_graph, score_conll04
 from kg.evaluate.graphdata import find_article
 from kg.evaluate.scoring import triple_hits
 from kg.extract.pipeline import FEATURES_KEY, Extractor, graph_from_doc
@@ -210,6 +212,50 @@ def collect_judged(judged: list[Path], corpus: Path, out: Path) -> None:
     )
 
 
+# --- collect-conll04 ----------------------------------------------------------------
+
+
+def collect_conll04(path: Path, out: Path, limit: int | None) -> None:
+    """Label kg's CoNLL04-typed triples of each sentence of a CoNLL04 file by the gold
+    relations of the sentence (strict names, as ``kg evaluate --conll04`` scores them);
+    current triples only, as the filter would see them."""
+    sentences = read_conll04(path, limit=limit)
+    extractor = Extractor(load_pipeline(None))
+    extractor.component.record_features = True
+    articles = ((s.text, Article(f"conll04/{s.index}", s.text)) for s in sentences)
+    rows = []
+    for sentence, (doc, article) in zip(
+        sentences, extractor.nlp.pipe(articles, as_tuples=True, batch_size=64), strict=True
+    ):
+        graph = graph_from_doc(article, doc)
+        rows.append({"article": f"conll04/{sentence.index}", "required": 0, "triple": None})
+        for prediction in predictions_from_graph(graph, statuses=("current",)):
+            report = score_conll04([sentence], [[prediction]])
+            feats = [
+                f
+                for t, f in zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True)
+                if t.evidence.status == "current"
+                and conll_type(t.subject.label, t.predicate, t.object.label) == prediction.type
+                and prediction.head in (t.evidence.subject_text, t.subject.name, *t.subject.aliases)
+                and prediction.tail in (t.evidence.object_text, t.object.name, *t.object.aliases)
+            ]
+            if feats:
+                rows.append(
+                    {
+                        "article": f"conll04/{sentence.index}",
+                        "triple": [prediction.head, prediction.type, prediction.tail],
+                        "label": int(report.per_type[prediction.type].correct > 0),
+                        "required_hits": [],
+                        "evidence": feats,
+                    }
+                )
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    labels = [r["label"] for r in rows if r["triple"]]
+    print(
+        f"{len(labels)} CoNLL04 triples ({sum(labels)} right) of {len(sentences)} sentences -> {out}"
+    )
+
+
 # --- models -------------------------------------------------------------------------
 
 
@@ -229,18 +275,24 @@ class Logistic:
     """L2-regularised logistic regression over feature dicts, one example per evidence
     (weighted 1/n so each direct triple counts once); a triple scores its best evidence."""
 
-    def __init__(self, l2: float = 1.0) -> None:
+    def __init__(self, l2: float = 1.0, without: tuple[str, ...] = ()) -> None:
         self.l2 = l2
+        self.without = without
         self.weights: dict[str, float] = {}
 
+    def _features(self, ev: dict[str, float]) -> dict[str, float]:
+        if not self.without:
+            return ev
+        return {k: v for k, v in ev.items() if k == "bias" or not k.startswith(self.without)}
+
     def fit(self, facts: list[dict[str, Any]]) -> Logistic:
-        names = sorted({k for f in facts for ev in f["evidence"] for k in ev})
+        names = sorted({k for f in facts for ev in f["evidence"] for k in self._features(ev)})
         col = {n: i for i, n in enumerate(names)}
         xs, ys, ws = [], [], []
         for f in facts:
             for ev in f["evidence"]:
                 x = np.zeros(len(names))
-                for k, v in ev.items():
+                for k, v in self._features(ev).items():
                     x[col[k]] = v
                 xs.append(x)
                 ys.append(f["label"])
@@ -339,8 +391,21 @@ def kept_scores(
     return len(kept), right, right / max(1, len(kept)), len(hits)
 
 
+def auc(labels: list[int], scores: list[float]) -> float:
+    """The chance that a right triple scores above a wrong one (ties count half).
+
+    >>> auc([1, 0, 1, 0], [0.9, 0.1, 0.4, 0.4])
+    0.875
+    """
+    right = [s for y, s in zip(labels, scores, strict=True) if y]
+    wrong = [s for y, s in zip(labels, scores, strict=True) if not y]
+    pairs = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return pairs / max(1, len(right) * len(wrong))
+
+
 def _print_kept(facts: list[dict[str, Any]], scores: list[float], n_required: int) -> None:
     everything = sum(f["label"] for f in facts)
+    print(f"  AUC {auc([f['label'] for f in facts], scores):.3f}")
     for t in THRESHOLDS:
         n, right, p, hits = kept_scores(facts, scores, {}, t)
         recall = f"  required recall {hits / n_required:.3f} ({hits})" if n_required else ""
@@ -351,16 +416,19 @@ def _print_kept(facts: list[dict[str, Any]], scores: list[float], n_required: in
         )
 
 
-def report_cv(paths: list[Path], folds: str, l2: float, evaluate_on: str) -> None:
+def report_cv(
+    paths: list[Path], folds: str, l2: float, evaluate_on: str, without: list[str]
+) -> None:
     """Print what each model's out-of-fold scores keep, on the triples of the folders
-    ``evaluate_on`` names (comma-separated first path parts: ``gold,gold-dev``; ``""``: all)."""
+    ``evaluate_on`` names (comma-separated first path parts: ``gold,gold-dev``; ``""``: all),
+    the features whose names start with one of ``without`` left out of the logistic model."""
     facts, required = _load(paths)
     sets = set(evaluate_on.split(",")) if evaluate_on else None
     chosen = [i for i, f in enumerate(facts) if sets is None or f["article"].split("/")[0] in sets]
     test = [facts[i] for i in chosen]
     n_required = sum(n for a, n in required.items() if sets is None or a.split("/")[0] in sets)
     models = {
-        "logistic": lambda: Logistic(l2),
+        "logistic": lambda: Logistic(l2, tuple(without)),
         "rule-table": RuleTable,
         "rule-confidence": RuleConfidence,
     }
@@ -397,10 +465,26 @@ def _gold_documents() -> set[str]:
     }
 
 
-def check(data: list[Path], corpus: Path, seed: int, n: int, out: Path) -> None:
+def _verdicts(path: Path | None) -> dict[tuple[str, ...], str]:
+    """(article, subject, predicate, object) → verdict of a judged check file."""
+    if path is None:
+        return {}
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" | ")
+        if not line.startswith("#") and parts[0].strip().isdigit():
+            found[(parts[2], *parts[-5:-2])] = parts[1]
+    return found
+
+
+def check(
+    data: list[Path], corpus: Path, seed: int, n: int, out: Path, judged: Path | None = None
+) -> None:
     """Draw ``n`` Reuters and ``n`` BBC dev articles with ``random.Random(seed)`` (none of a
     gold folder, none of the training data), extract them, and write every direct triple
-    with the scores of the models trained on all of ``data``, for judging by hand."""
+    with the scores of the models trained on all of ``data``, for judging by hand (the
+    verdicts of ``judged``, the same sample judged before, carried over)."""
+    verdicts = _verdicts(judged)
     facts, required = _load(data)
     trained = {name: model().fit(facts) for name, model in MODELS.items()}
     taken = {a.partition("/")[2] for a in required} | _gold_documents()
@@ -440,8 +524,9 @@ def check(data: list[Path], corpus: Path, seed: int, n: int, out: Path) -> None:
             scores = " | ".join(f"{m.score(row):.2f}" for m in trained.values())
             ev = evs[0][0].evidence
             sentence = " ".join(ev.sentence.split())[:220]
+            verdict = verdicts.get((name(article), *fact), "?")
             lines.append(
-                f"{i:3d} | ? | {name(article)} | {scores} | {' | '.join(fact)} | {ev.rule} | {sentence}"
+                f"{i:3d} | {verdict} | {name(article)} | {scores} | {' | '.join(fact)} | {ev.rule} | {sentence}"
             )
             i += 1
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -476,11 +561,16 @@ if __name__ == "__main__":
     p.add_argument("judged", type=Path, nargs="+")
     p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("collect-conll04")
+    p.add_argument("conll04", type=Path)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("cv")
     p.add_argument("data", type=Path, nargs="+")
     p.add_argument("--on", default="", help="score only these folders (gold,gold-dev,...)")
     p.add_argument("--folds", choices=("article", "folder"), default="article")
     p.add_argument("--l2", type=float, default=1.0)
+    p.add_argument("--without", action="append", default=[], help="leave out features by prefix")
     p = sub.add_parser("fit")
     p.add_argument("data", type=Path, nargs="+")
     p.add_argument("--l2", type=float, default=1.0)
@@ -490,6 +580,7 @@ if __name__ == "__main__":
     p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("-n", type=int, default=10)
+    p.add_argument("--judged", type=Path, help="a judged check file of the same sample")
     p.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.command == "collect":
@@ -499,6 +590,8 @@ if __name__ == "__main__":
     elif args.command == "fit":
         fit(args.data, args.out, args.l2)
     elif args.command == "check":
-        check(args.data, args.corpus, args.seed, args.n, args.out)
+        check(args.data, args.corpus, args.seed, args.n, args.out, args.judged)
+    elif args.command == "collect-conll04":
+        collect_conll04(args.conll04, args.out, args.limit)
     elif args.command == "cv":
-        report_cv(args.data, args.folds, args.l2, args.on)
+        report_cv(args.data, args.folds, args.l2, args.on, args.without)

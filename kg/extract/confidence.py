@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..records import Triple
+from .annotate import Annotation
 from .entities import Resolution
 
 __all__ = ["FeatureReader", "triple_features"]
@@ -52,11 +53,13 @@ class FeatureReader:
     Args:
         doc: The parsed article.
         resolution: Its entities and their mentions.
+        annotation: kg's marks on its tokens (entity tags, title phrases).
     """
 
-    def __init__(self, doc: Doc, resolution: Resolution) -> None:
+    def __init__(self, doc: Doc, resolution: Resolution, annotation: Annotation) -> None:
         self.doc = doc
         self.res = resolution
+        self.ann = annotation
         self.index = {(e.name, e.label): i for i, e in enumerate(resolution.entities)}
         self.starts = sorted(m.start for ms in resolution.mentions for m in ms)
         self.sentences: dict[int, _Sentence] = {}
@@ -112,6 +115,9 @@ class FeatureReader:
             feats["object_not_in_sentence"] = 1.0
         if not s_at:
             feats["subject_not_in_sentence"] = 1.0
+        for role, at in (("subject", s_at), ("object", o_at)):
+            if any(self._name_goes_on(start, end, sent) for start, end in at):
+                feats[f"{role}_name_goes_on"] = 1.0
         if s_at and o_at:
             gap, left, right = min(
                 (max(o[0] - s[1], s[0] - o[1], 0), min(s[1], o[1]), max(s[0], o[0]))
@@ -124,6 +130,27 @@ class FeatureReader:
             if s_at[0][0] > min(o[0] for o in o_at):
                 feats["object_first"] = 1.0
         return feats
+
+    def _name_goes_on(self, start: int, end: int, sent: _Sentence) -> bool:
+        """Whether the proper name a mention is part of goes on after it: a capitalised
+        word no other mention holds follows it, also over "and" or a number ("Toshiba
+        Elevator and Building Systems", "TFC 101 Tower"). (Not before it: a title is
+        written there, "Senator X".)"""
+        doc, ann = self.doc, self.ann
+
+        def free_name(i: int) -> bool:
+            return (
+                sent.start <= i < sent.end
+                and i not in self.res.token_entity
+                and not ann.ent[i]
+                and i not in ann.titles
+                and doc[i].pos_ == "PROPN"
+                and doc[i].is_title
+            )
+
+        if end < sent.end and (doc[end].lower_ == "and" or doc[end].like_num):
+            end += 1
+        return free_name(end)
 
     def _mentions_in(self, index: int | None, sent: _Sentence) -> list[tuple[int, int]]:
         if index is None:
@@ -160,7 +187,7 @@ def _read_sentence(sent: Span) -> _Sentence:
 
 
 def triple_features(
-    doc: Doc, resolution: Resolution, triples: list[Triple]
+    doc: Doc, resolution: Resolution, annotation: Annotation, triples: list[Triple]
 ) -> list[dict[str, float]]:
     """The features of each triple extracted from ``doc``, in order.
 
@@ -170,5 +197,5 @@ def triple_features(
     lengths are ``log1p`` of the number (``distance``, ``sentence_length``,
     ``subject_mentions``) or capped (``names_between``, at most 4).
     """
-    reader = FeatureReader(doc, resolution)
+    reader = FeatureReader(doc, resolution, annotation)
     return [reader.features(t) for t in triples]

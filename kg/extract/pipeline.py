@@ -92,7 +92,7 @@ class ExtractComponent:
         finally:
             unmark_doc(doc, annotation)
         if self.record_features:
-            doc.user_data[FEATURES_KEY] = triple_features(doc, resolution, triples)
+            doc.user_data[FEATURES_KEY] = triple_features(doc, resolution, annotation, triples)
         used = {t.subject for t in triples} | {t.object for t in triples}
         entities = [
             e for i, e in enumerate(resolution.entities) if resolution.mentions[i] or e in used
