@@ -29,6 +29,7 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
+from .name_joins import join_name_ends
 from .mentions.retype import COMPANY, PERSONAL, TEAM
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
@@ -321,6 +322,7 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
                 clusters[other].mentions.extend(clusters[index].mentions)
                 clusters[index].mentions = []
     _join_short_organization_names(clusters, by_key, gazetteer)
+    join_name_ends(clusters, by_key, gazetteer, lambda name: organization_key(name, gazetteer))
 
     live = sorted(
         (c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions)

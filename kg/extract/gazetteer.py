@@ -212,6 +212,7 @@ MENTION_WORDS = (
     "place_prefixes",
     "person_heads",
     "newspaper_heads",
+    "generic_heads",
     "capital_titles",
     "work_nouns",
     "kin_nouns",

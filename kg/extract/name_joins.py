@@ -1,0 +1,116 @@
+"""Late joins of one article's clusters: a short name to the one longer name it stands for.
+
+These passes run after :func:`kg.extract.entities.resolve_entities` has grouped the mentions
+by their own names, and join a cluster whose name is one part of another's:
+
+- the family name of a full name NER typed as an organization or place ("Kirstjen
+  Nielsen" typed ORG, then "Nielsen"), and the last word of a company's name ("Deutsche
+  Boerse" → "Boerse"): the last word of the one longer name that ends with it, when that
+  word is no generic head ("Bank", "Party", "Committee": ``schemas/org_words.txt``) nor a
+  place, and the longer name has no "of"/"and" ("Bank of Georgia" is no "Georgia");
+- the subject of a department or ministry ("State" of "Secretary of State" beside "State
+  Department"; "Energy" beside "U.S. Department of Energy"): the one organization whose
+  name, "department of X" or "X department" (``inverted_org_heads``), has that subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping, Sequence
+from typing import Protocol
+
+from .gazetteer import Gazetteer
+from .mentions import SpanMention
+
+__all__ = ["join_name_ends"]
+
+_STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
+_NAME_END_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+class Cluster(Protocol):
+    """What these passes read and change of a cluster of mentions."""
+
+    mentions: list[SpanMention]
+    fixed: tuple[str, str] | None
+
+    def label(self) -> str: ...
+
+
+def join_name_ends(
+    clusters: Sequence[Cluster],
+    by_key: MutableMapping[str, int],
+    gazetteer: Gazetteer,
+    organization_key: Callable[[str], str],
+) -> None:
+    """Join one-word clusters to the one longer name they end or are the subject of.
+
+    Args:
+        clusters: The clusters of the article; joined ones are emptied.
+        by_key: Cluster key (``"o:"``/``"n:"``/``"p:"``/``"g:"`` + normalised name) → index.
+        gazetteer: For generic heads, places and the department heads.
+        organization_key: :func:`kg.extract.entities.organization_key` bound to ``gazetteer``.
+    """
+
+    def live(index: int) -> bool:
+        return bool(clusters[index].mentions)
+
+    def join(source: int, target: int) -> None:
+        if source == target:
+            return
+        clusters[target].mentions.extend(clusters[source].mentions)
+        clusters[source].mentions.clear()
+        for key, index in by_key.items():
+            if index == source:
+                by_key[key] = target
+
+    generic = gazetteer.org_suffixes | gazetteer.place_suffixes | gazetteer.words["generic_heads"]
+    heads = gazetteer.words["inverted_org_heads"]
+    singles: dict[int, str] = {}
+    ends: dict[str, set[int]] = {}
+    subjects: dict[str, set[int]] = {}
+    for key, index in by_key.items():
+        if not live(index) or key[:2] not in ("o:", "n:", "p:", "g:"):
+            continue
+        cluster = clusters[index]
+        words = key[2:].split()
+        if len(words) == 1 and key[:2] in ("o:", "n:") and not cluster.fixed:
+            text = cluster.mentions[0].text
+            if not text.replace(".", "").isupper() and not _is_place(words[0], gazetteer):
+                singles[index] = words[0]
+            continue
+        if cluster.label() == "Organization":
+            org_words = organization_key(key[2:]).split()
+            if len(org_words) >= 2 and org_words[-1] in heads:
+                subjects.setdefault(" ".join(org_words[:-1]), set()).add(index)
+        if (
+            key[:2] in ("o:", "n:")
+            and cluster.label() == "Organization"
+            and not cluster.fixed
+            and len(words) >= 2
+            and not _STOP_WORDS & set(words)
+            and words[-1] not in generic
+            and words[-1] not in _NAME_END_SUFFIXES
+            and not any(c.isdigit() for c in key)
+        ):
+            ends.setdefault(words[-1], set()).add(index)
+    for index, word in singles.items():
+        if not live(index):
+            continue
+        # A place's name ends many another ("Europe", "Eastern Europe"), and a lone word NER
+        # calls a person or place is no company's short name ("Voip" for "Skype Voip").
+        same_class = clusters[index].label() == "Organization" and word not in generic
+        for found in (subjects.get(word, set()), ends.get(word, set()) if same_class else set()):
+            targets = {target for target in found if live(target)}
+            if len(targets) == 1:
+                join(index, targets.pop())
+                break
+
+
+def _is_place(word: str, gazetteer: Gazetteer) -> bool:
+    hit = gazetteer.lookup(word)
+    return (
+        (hit is not None and hit[1] == "Place")
+        or gazetteer.is_region(word)
+        or gazetteer.is_city(word)
+        or gazetteer.demonym(word) is not None
+    )
