@@ -140,13 +140,18 @@ def _organization_parts(name: str, gazetteer: Gazetteer) -> tuple[str, str]:
     return prefix, " ".join(words)
 
 
-def _initials(text: str, *, whole: bool = False) -> str:
+def _initials(text: str, *, whole: bool = False, of: bool = False) -> str:
     """ "AP" for "Associated Press"; with ``whole``, short acronyms in the name count
-    letter by letter ("UKA" for "UK Athletics")."""
+    letter by letter ("UKA" for "UK Athletics"); with ``of``, "of" counts as "O" ("DOE" for
+    "Department of Energy")."""
     return "".join(
-        w.replace(".", "") if whole and _is_acronym(w) and len(w) <= 3 else w[0]
+        "O"
+        if of and w == "of"
+        else w.replace(".", "")
+        if whole and _is_acronym(w) and len(w) <= 3
+        else w[0]
         for w in text.split()
-        if w.lower() not in _STOP_INITIALS and w[:1].isupper()
+        if (of and w == "of") or (w.lower() not in _STOP_INITIALS and w[:1].isupper())
     )
 
 
@@ -249,6 +254,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             if country and len(words) - country > 1:  # "CFPB" for "U.S. Consumer Financial …"
                 rest = " ".join(words[country:])
                 long_forms.setdefault(_initials(rest), "o:" + normalize_name(m.text))
+            if " of " in m.text:  # "DOE" for "(U.S.) Department of Energy"
+                rest = " ".join(words[country:]) if len(words) - country > 1 else m.text
+                long_forms.setdefault(_initials(rest, of=True), "o:" + normalize_name(m.text))
     # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
     short_forms: dict[str, str] = {}
     for m in named:
