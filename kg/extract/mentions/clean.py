@@ -34,6 +34,7 @@ LABELS = {
 """spaCy entity labels → kg classes. NORP is handled as a demonym."""
 
 _BRACKETS = frozenset({"(", ")", "[", "]"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 # What may follow a comma inside one name: "Acme, Inc.", "Martin Luther King, Jr.".
 _NAME_ENDS = frozenset(
     {
@@ -165,19 +166,35 @@ def _list_comma(span: Span, token: Token) -> bool:
     )
 
 
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space on each side: a parenthesis of the sentence ("Papadopoulos - a
+    Chicago-based lawyer - lied"), never a part of a name ("Rolls-Royce", "Jae-in")."""
+    return (
+        token.text in _DASHES
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
 def _pieces(span: Span) -> list[Span]:
-    """Split a span at whitespace tokens that hold a line break, at brackets and
-    semicolons, and at a comma between two names of a person or organization: a name never
-    holds one ("PRD ( Party of the Democratic Revolution" is two names, "Eustace, Brown" in
-    a team sheet two people)."""
+    """Split a span at whitespace tokens that hold a line break, at brackets, semicolons
+    and spaced dashes, and at a comma between two names of a person or organization: a name
+    never holds one ("PRD ( Party of the Democratic Revolution" is two names, "Eustace,
+    Brown" in a team sheet two people, "Bill Cosby - moved" one). A piece after a spaced
+    dash without a capital is the sentence going on ("- co-written", "- a lawyer")."""
     pieces: list[Span] = []
     start = span.start
+    dashed = False
     for token in span:
+        dash = _spaced_dash(token)
+        dashed = dashed or dash
         if (
             token.is_space
             or "\n" in token.text
             or token.text in _BRACKETS
             or token.text == ";"
+            or dash
             or (token.text == "," and span.label_ in ("PERSON", "ORG") and _list_comma(span, token))
         ):
             if token.i > start:
@@ -185,6 +202,8 @@ def _pieces(span: Span) -> list[Span]:
             start = token.i + 1
     if start < span.end:
         pieces.append(span.doc[start : span.end])
+    if dashed:
+        pieces = [p for p in pieces if any(t.text[:1].isupper() for t in p)]
     return pieces
 
 
