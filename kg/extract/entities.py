@@ -29,8 +29,8 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
-from .name_joins import join_name_ends
 from .mentions.retype import COMPANY, PERSONAL, TEAM
+from .name_joins import join_name_ends
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 

@@ -98,8 +98,12 @@ def join_name_ends(
             continue
         # A place's name ends many another ("Europe", "Eastern Europe"), and a lone word NER
         # calls a person or place is no company's short name ("Voip" for "Skype Voip").
-        same_class = clusters[index].label() == "Organization" and word not in generic
-        for found in (subjects.get(word, set()), ends.get(word, set()) if same_class else set()):
+        label = clusters[index].label()
+        same_class = label == "Organization" and word not in generic
+        for found in (
+            subjects.get(word, set()) if label != "Person" else set(),
+            ends.get(word, set()) if same_class else set(),
+        ):
             targets = {target for target in found if live(target)}
             if len(targets) == 1:
                 join(index, targets.pop())

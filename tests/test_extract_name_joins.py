@@ -1,0 +1,125 @@
+"""Split entities joined within an article, on hand-built Docs (no statistical model):
+a short name and the longer one it stands for become one node, and no two things do."""
+
+from __future__ import annotations
+
+from kg.extract.pipeline import graph_from_doc
+from kg.records import Article
+
+
+def extract(component, doc):
+    return graph_from_doc(Article("t", doc.text), component(doc))
+
+
+def names(graph):
+    return {(e.name, e.label) for e in graph.entities}
+
+
+def test_name_end_joins_the_one_company_it_ends(component, make_doc):
+    doc = make_doc(
+        "Deutsche Boerse made a bid . Boerse said it would wait .",
+        ents=[(0, 2, "ORG"), (6, 7, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Deutsche Boerse", "Organization")}
+    doc = make_doc(
+        "Royal Dutch Shell reported profits . Shell shares rose .",
+        ents=[(0, 3, "ORG"), (6, 7, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Royal Dutch Shell", "Organization")}
+
+
+def test_family_name_joins_a_full_name_ner_typed_as_an_organization(component, make_doc):
+    doc = make_doc(
+        "Kirstjen Nielsen testified . Later Nielsen said no .",
+        ents=[(0, 2, "ORG"), (5, 6, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert len(graph.entities) == 1 and graph.entities[0].name == "Kirstjen Nielsen"
+    assert "Nielsen" in graph.entities[0].aliases
+
+
+def test_name_end_shared_by_two_names_joins_neither(component, make_doc):
+    doc = make_doc(
+        "Deutsche Boerse and Euronext Boerse met . Boerse said no .",
+        ents=[(0, 2, "ORG"), (3, 5, "ORG"), (7, 8, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 3
+
+
+def test_generic_heads_places_and_people_are_no_short_names(component, make_doc):
+    doc = make_doc("Deutsche Bank rose . Bank shares fell .", ents=[(0, 2, "ORG"), (4, 5, "ORG")])
+    assert names(extract(component, doc)) == {
+        ("Deutsche Bank", "Organization"),
+        ("Bank", "Organization"),
+    }
+    doc = make_doc("Eastern Europe grew . Europe did not .", ents=[(0, 2, "LOC"), (4, 5, "LOC")])
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Skype Voip launched . Voip calls are cheap .", ents=[(0, 2, "ORG"), (4, 5, "PERSON")]
+    )
+    assert ("Skype Voip", "Organization") in names(extract(component, doc))
+
+
+def test_subject_of_a_department_joins_it(component, make_doc):
+    doc = make_doc(
+        "Energy Secretary Spencer Abraham spoke . The US Department of Energy paid .",
+        ents=[(0, 1, "ORG"), (2, 4, "PERSON"), (7, 11, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert ("Energy", "Organization") not in names(graph)
+    assert ("US Department of Energy", "Organization") in names(graph)
+    doc = make_doc(
+        "Secretary of State Hillary Clinton spoke . The State Department agreed .",
+        ents=[(2, 3, "ORG"), (3, 5, "PERSON"), (8, 10, "ORG")],
+    )
+    assert names(extract(component, doc)) == {
+        ("State Department", "Organization"),
+        ("Hillary Clinton", "Person"),
+    }
+
+
+def test_subject_of_two_departments_joins_neither(component, make_doc):
+    doc = make_doc(
+        "The Department of Energy and the Ministry of Energy met . Energy said no .",
+        ents=[(1, 4, "ORG"), (6, 9, "ORG"), (11, 12, "ORG")],
+    )
+    assert ("Energy", "Organization") in names(extract(component, doc))
+
+
+def test_acronym_counts_of_of_its_long_form(component, make_doc):
+    doc = make_doc(
+        "The U.S. Department of Energy said so . DOE later agreed .",
+        ents=[(1, 6, "ORG"), (9, 10, "ORG")],
+    )
+    assert len(extract(component, doc).entities) <= 2  # "U.S." may stand alone
+    assert ("DOE", "Organization") not in names(extract(component, doc))
+    doc = make_doc(
+        "DOJ lawyers filed . The Department of Justice said so .",
+        ents=[(0, 1, "ORG"), (5, 8, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 1
+    doc = make_doc("The Department of Energy and DOT met .", ents=[(1, 4, "ORG"), (5, 6, "ORG")])
+    assert ("DOT", "Organization") in names(extract(component, doc))
+
+
+def test_spaced_dash_ends_a_name(component, make_doc):
+    doc = make_doc(
+        "He said Papadopoulos - a Chicago lawyer - lied .",
+        ents=[(2, 5, "PERSON"), (5, 6, "GPE")],
+    )
+    assert ("Papadopoulos", "Person") in names(extract(component, doc))
+    doc = make_doc(
+        "Comedy Fat Albert - co-written by Bill Cosby - moved down .",
+        ents=[(0, 5, "PERSON"), (8, 12, "PERSON")],
+    )
+    found = names(extract(component, doc))
+    assert ("Bill Cosby", "Person") in found
+    assert not any("-" in name for name, _ in found)
+
+
+def test_unspaced_hyphen_stays_in_a_name(component, make_doc):
+    doc = make_doc("Rolls-Royce hired Jae-in Moon .", ents=[(0, 3, "ORG"), (4, 8, "PERSON")])
+    assert names(extract(component, doc)) == {
+        ("Rolls-Royce", "Organization"),
+        ("Jae-in Moon", "Person"),
+    }
