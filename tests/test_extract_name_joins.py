@@ -123,3 +123,16 @@ def test_unspaced_hyphen_stays_in_a_name(component, make_doc):
         ("Rolls-Royce", "Organization"),
         ("Jae-in Moon", "Person"),
     }
+
+
+def test_spacing_and_hyphen_variants_are_one_entity(component, make_doc):
+    doc = make_doc(
+        "RipGuard blocks copies . Rip Guard works on DVDs .", ents=[(0, 1, "ORG"), (4, 6, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("RipGuard", "Organization")}
+    doc = make_doc("Al-Qaeda claimed it . Al Qaeda said so .", ents=[(0, 3, "ORG"), (6, 8, "ORG")])
+    assert len(extract(component, doc).entities) == 1
+    doc = make_doc(  # another class: not one entity
+        "Mark Spencer spoke . Markspencer rose .", ents=[(0, 2, "PERSON"), (4, 5, "ORG")]
+    )
+    assert len(extract(component, doc).entities) == 2

@@ -343,8 +343,10 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         name, label = cluster.name(), cluster.label()
         if label == "Place" and not cluster.fixed:
             name = _ordinary_case(name)
-        identity = (normalize_name(name), label)
-        if identity in seen:  # two clusters that resolve to one canonical entity
+        # Two clusters that resolve to one canonical entity, spaces and hyphens aside
+        # ("RipGuard" and "Rip Guard", "al-Qaeda" and "al Qaeda").
+        identity = (normalize_name(name).replace(" ", ""), label)
+        if identity in seen:
             index = seen[identity]
             grouped[index].extend(cluster.mentions)
         else:
