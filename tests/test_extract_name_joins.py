@@ -136,3 +136,26 @@ def test_spacing_and_hyphen_variants_are_one_entity(component, make_doc):
         "Mark Spencer spoke . Markspencer rose .", ents=[(0, 2, "PERSON"), (4, 5, "ORG")]
     )
     assert len(extract(component, doc).entities) == 2
+
+
+def test_possessive_owner_named_alone_is_cut_from_a_body(component, make_doc):
+    doc = make_doc(
+        "Lamar Smith spoke . Smith’s Committee on Science met .",
+        ents=[(0, 2, "PERSON"), (4, 9, "ORG")],
+    )
+    found = names(extract(component, doc))
+    assert found == {("Lamar Smith", "Person"), ("Committee on Science", "Organization")}
+    doc = make_doc(
+        "Congress passed it . Congress’ Joint Committee on Taxation agreed .",
+        ents=[(0, 1, "ORG"), (4, 10, "ORG")],
+    )
+    assert ("Joint Committee on Taxation", "Organization") in names(extract(component, doc))
+
+
+def test_possessive_of_an_owner_never_named_alone_stays(component, make_doc):
+    doc = make_doc(
+        "McDonald's Corp rose . Moody's Investors Service said .",
+        ents=[(0, 3, "ORG"), (5, 9, "ORG")],
+    )
+    found = {name for name, _ in names(extract(component, doc))}
+    assert found == {"McDonald's Corp", "Moody's Investors Service"}

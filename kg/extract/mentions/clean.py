@@ -207,6 +207,48 @@ def _pieces(span: Span) -> list[Span]:
     return pieces
 
 
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> list[Span]:
+    """Split an organization's span at a possessive whose owner the article names on its
+    own: "Congress’ Joint Committee on Taxation", "Smith’s Committee on Science" (Smith of
+    "Lamar Smith"), "House of Representatives’ Oversight Committee" are the owner and the
+    body. An owner known only with its possessive stays ("McDonald's Corp", "Moody's
+    Investors Service")."""
+    out: list[Span] = []
+    for span in pieces:
+        cut = next(
+            (
+                t.i
+                for t in span[1:-1]
+                if t.text in _POSSESSIVES and span.doc[t.i + 1].text[:1].isupper()
+            ),
+            None,
+        )
+        if (
+            ner_label != "ORG"
+            or cut is None
+            or not _is_named_alone(span.doc[span.start : cut], ctx)
+        ):
+            out.append(span)
+            continue
+        out += [span.doc[span.start : cut], span.doc[cut + 1 : span.end]]
+    return out
+
+
+def _is_named_alone(owner: Span, ctx: Context) -> bool:
+    """Whether ``owner`` is a name the gazetteer knows, or another entity of the ``Doc`` is
+    (or ends with: a family name)."""
+    if ctx.gazetteer.lookup(owner.text) is not None:
+        return True
+    text = owner.text
+    return any(
+        ent.start != owner.start and (ent.text == text or ent.text.endswith(" " + text))
+        for ent in owner.doc.ents
+    )
+
+
 def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
     """Token bounds of the span without its decorations, or ``None`` when nothing is left."""
     doc = span.doc
@@ -343,7 +385,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and gazetteer.lookup(ent.text) is None  # "Labour" typed PERSON is still the party
         ):
             label = "Demonym"  # "Welsh" typed PERSON, "their Welsh striker" typed ORG
-        for piece in _pieces(ent):
+        for piece in _owner_split(_pieces(ent), ent.label_, ctx):
             bounds = _clean(piece, label, ctx)
             if bounds is None:
                 continue
