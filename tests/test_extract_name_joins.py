@@ -159,3 +159,17 @@ def test_possessive_of_an_owner_never_named_alone_stays(component, make_doc):
     )
     found = {name for name, _ in names(extract(component, doc))}
     assert found == {"McDonald's Corp", "Moody's Investors Service"}
+
+
+def test_known_organization_ending_a_person_span_is_the_organization(component, make_doc):
+    doc = make_doc(
+        "The Trump White House wants it . The White House said so .",
+        ents=[(1, 4, "PERSON"), (8, 10, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("White House", "Organization")}
+    doc = make_doc("The Obama White House fought it .", ents=[(1, 4, "PERSON")])
+    assert names(extract(component, doc)) == {("White House", "Organization")}
+    doc = make_doc(  # one word of a known name ends no one's name: "Ford"
+        "Bill Ford Jr spoke .", ents=[(0, 3, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {("Bill Ford Jr", "Person")}

@@ -425,7 +425,12 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 start = tail
             elif not any(is_proper(t) for t in doc[start:end]):
                 continue
-            if label == "Person":
+            piece_label = label
+            if label == "Person" and end - start > 2:
+                tail = _known_tail(doc, start, end, gazetteer)
+                if tail > start and end - tail >= 2:  # "the Trump White House" typed PERSON
+                    start, piece_label = tail, "Organization"
+            if piece_label == "Person":
                 party = _party_in_front(doc, start, end, gazetteer)
                 if party > start:  # "Tory Michael Howard", "Lib Dem Mark Oaten"
                     word = doc[start:party].text
@@ -436,7 +441,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             if not any(c.isalpha() for c in text) or normalize_name(text) in gazetteer.not_names:
                 continue
             if (
-                label == "Person"
+                piece_label == "Person"
                 and end - start == 1
                 and start > 0
                 and doc[start - 1].text in ("a", "an", "the", "An", "The")  # "A Hogg": an initial
@@ -444,7 +449,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             ):
                 continue  # "an Oscar", "the Premiership": no one's name takes an article
             if (
-                label == "Place"
+                piece_label == "Place"
                 and end - start == 1
                 and doc[start].is_sent_start
                 and doc[start].text not in midsentence
@@ -456,8 +461,10 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
             )
             surface = (
-                clean_text(doc, surface_start, end, abbreviations) if label == "Person" else text
+                clean_text(doc, surface_start, end, abbreviations)
+                if piece_label == "Person"
+                else text
             )
-            mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
+            mentions.append(SpanMention(start, end, text, surface, piece_label, ent.label_))
             taken.update(range(start, end))
     return mentions
