@@ -173,3 +173,16 @@ def test_known_organization_ending_a_person_span_is_the_organization(component, 
         "Bill Ford Jr spoke .", ents=[(0, 3, "PERSON")]
     )
     assert names(extract(component, doc)) == {("Bill Ford Jr", "Person")}
+
+
+def test_one_country_written_two_ways_in_front_of_a_body(component, make_doc):
+    doc = make_doc(
+        "The U.S. Senate voted . The United States Senate met . The Senate left .",
+        ents=[(1, 3, "ORG"), (6, 9, "ORG"), (12, 13, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 1
+    doc = make_doc(
+        "The Afghan Taliban and the Pakistani Taliban met . The Taliban left .",
+        ents=[(1, 3, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 3

@@ -130,11 +130,16 @@ def organization_key(name: str, gazetteer: Gazetteer) -> str:
 
 
 def _organization_parts(name: str, gazetteer: Gazetteer) -> tuple[str, str]:
-    """The country or nationality in front of an organization's name ("us", "afghan"; ""
-    when none) and its :func:`organization_key`."""
+    """The country in front of an organization's name, named as the gazetteer names it
+    ("united states" for "U.S." or "American", "afghanistan"; "" when none), and its
+    :func:`organization_key`."""
     words = normalize_name(name).split()
     n = _organization_prefix(words, gazetteer)
     prefix, words = " ".join(words[:n]), words[n:]
+    # "U.S. Senate", "United States Senate" and "American Senate": one country in front
+    country = (gazetteer.lookup(prefix) or gazetteer.demonym(prefix)) if prefix else None
+    if country is not None:
+        prefix = normalize_name(country[0])
     if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
         words = [*words[2:], words[0]]
     return prefix, " ".join(words)
