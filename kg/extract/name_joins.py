@@ -88,6 +88,7 @@ def join_name_ends(
             and not cluster.fixed
             and len(words) >= 2
             and not _STOP_WORDS & set(words)
+            and all(w[:1].isupper() for w in cluster.mentions[0].text.split())  # a name
             and words[-1] not in generic
             and words[-1] not in _NAME_END_SUFFIXES
             and not any(c.isdigit() for c in key)
