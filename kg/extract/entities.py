@@ -13,6 +13,9 @@
   "Franklin D. Roosevelt").
 - An organization's name with a country in front, or cut before "of", joins the full name
   ("U.S. Senate"/"Senate", "House"/"House of Representatives"/"U.S. House").
+- Late joins (:mod:`kg.extract.name_joins`): the last word of the one longer organization
+  name ("Boerse" → "Deutsche Boerse"), the subject of a department ("Energy" → "Department of
+  Energy"); names that differ only by spaces or hyphens are one ("RipGuard", "Rip Guard").
 - The class is decided by all mentions together, so an entity never changes class
   between sentences; one mention the text shows to be a company makes it an organization.
 - A dateline place written in capitals is named in ordinary case ("WASHINGTON" → "Washington").
