@@ -186,3 +186,19 @@ def test_one_country_written_two_ways_in_front_of_a_body(component, make_doc):
         ents=[(1, 3, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
     )
     assert len(extract(component, doc).entities) == 3
+
+
+def test_legal_suffix_of_a_gazetteer_organization_is_dropped(component, make_doc):
+    doc = make_doc(
+        "Facebook Inc said so . Facebook shares rose .", ents=[(0, 2, "ORG"), (5, 6, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("Facebook", "Organization")}
+    doc = make_doc(
+        "The Federal Reserve Board met . The Fed raised rates .",
+        ents=[(1, 4, "ORG"), (7, 8, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Federal Reserve", "Organization")}
+    doc = make_doc(  # a name the gazetteer does not know keeps its suffix
+        "Acme Widgets Inc said so .", ents=[(0, 3, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("Acme Widgets Inc", "Organization")}

@@ -106,6 +106,19 @@ def _without_particle(word: str) -> str:
     return word
 
 
+def _without_legal_suffix(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The gazetteer organization ``name`` is with its legal suffixes dropped ("Facebook Inc."
+    → Facebook, "Federal Reserve Board" → Federal Reserve: ``legal_suffixes``), else ``None``."""
+    words = name.split()
+    suffixes = gazetteer.words["legal_suffixes"]
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in suffixes:
+        words = words[:-1]
+        hit = gazetteer.lookup(" ".join(words).rstrip(","))
+        if hit is not None:
+            return hit if hit[1] == "Organization" else None
+    return None
+
+
 def _organization_prefix(words: list[str], gazetteer: Gazetteer) -> int:
     """How many first words of a normalised organization name are a country or a
     nationality ("us senate", "afghan taliban"): 0, 1 or 2."""
@@ -204,6 +217,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     surnames: dict[str, list[str]] = {}
     for m in named:
         hit = gazetteer.lookup(m.text)
+        if hit is None and m.label == "Organization":
+            hit = _without_legal_suffix(m.text, gazetteer)
         # A gazetteer name overrides NER, except that a person is never made a place
         # ("Jordan" the footballer) by one word; "Lib Dem" tagged PERSON is still the party,
         # "Sri Lanka" tagged PERSON still the country.

@@ -213,6 +213,7 @@ MENTION_WORDS = (
     "person_heads",
     "newspaper_heads",
     "generic_heads",
+    "legal_suffixes",
     "capital_titles",
     "work_nouns",
     "kin_nouns",
