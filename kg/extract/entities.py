@@ -33,7 +33,7 @@ from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 from .mentions.retype import COMPANY, PERSONAL, TEAM
-from .name_joins import join_name_ends
+from .name_joins import is_place_name, join_name_ends
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 
@@ -399,18 +399,6 @@ def _ordinary_case(name: str) -> str:
     )
 
 
-def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
-    """Whether ``text`` (normalised) names a place or a nationality: a state, region, city or
-    country the gazetteer knows ("alabama", "new york", "british")."""
-    hit = gazetteer.lookup(text)
-    return (
-        (hit is not None and hit[1] == "Place")
-        or gazetteer.is_region(text)
-        or gazetteer.is_city(text)
-        or gazetteer.demonym(text) is not None
-    )
-
-
 def _join_short_organization_names(
     clusters: list[_Cluster], by_key: dict[str, int], gazetteer: Gazetteer
 ) -> None:
@@ -471,7 +459,7 @@ def _join_short_organization_names(
             for k in keys
             if org_keys[k].endswith(tail)
             and organization(k)
-            and not _is_place_name(org_keys[k][: -len(tail)], gazetteer)
+            and not is_place_name(org_keys[k][: -len(tail)], gazetteer)
             and not any(c.isdigit() for c in org_keys[k][: -len(tail)])  # "4th U.S. Circuit …"
         }
         if len(longer) == 1 and by_key[key] not in longer:

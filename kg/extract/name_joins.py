@@ -21,7 +21,7 @@ from typing import Protocol
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 
-__all__ = ["join_name_ends"]
+__all__ = ["is_place_name", "join_name_ends"]
 
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
 _NAME_END_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -75,7 +75,7 @@ def join_name_ends(
         words = key[2:].split()
         if len(words) == 1 and key[:2] in ("o:", "n:") and not cluster.fixed:
             text = cluster.mentions[0].text
-            if not text.replace(".", "").isupper() and not _is_place(words[0], gazetteer):
+            if not text.replace(".", "").isupper() and not is_place_name(words[0], gazetteer):
                 singles[index] = words[0]
             continue
         if cluster.label() == "Organization":
@@ -111,11 +111,13 @@ def join_name_ends(
                 break
 
 
-def _is_place(word: str, gazetteer: Gazetteer) -> bool:
-    hit = gazetteer.lookup(word)
+def is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` (normalised) names a place or a nationality: a state, region, city or
+    country the gazetteer knows ("alabama", "new york", "british")."""
+    hit = gazetteer.lookup(text)
     return (
         (hit is not None and hit[1] == "Place")
-        or gazetteer.is_region(word)
-        or gazetteer.is_city(word)
-        or gazetteer.demonym(word) is not None
+        or gazetteer.is_region(text)
+        or gazetteer.is_city(text)
+        or gazetteer.demonym(text) is not None
     )
