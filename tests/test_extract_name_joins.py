@@ -202,3 +202,19 @@ def test_legal_suffix_of_a_gazetteer_organization_is_dropped(component, make_doc
         "Acme Widgets Inc said so .", ents=[(0, 3, "ORG")]
     )
     assert names(extract(component, doc)) == {("Acme Widgets Inc", "Organization")}
+
+
+def test_short_given_name_with_the_same_family_name_is_one_person(component, make_doc):
+    doc = make_doc(
+        "Dave Collins spoke . David Collins agreed .", ents=[(0, 2, "PERSON"), (4, 6, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {("David Collins", "Person")}
+    doc = make_doc(
+        "Bill Clinton spoke . William Clinton agreed .", ents=[(0, 2, "PERSON"), (4, 6, "PERSON")]
+    )
+    assert len(extract(component, doc).entities) == 1
+    doc = make_doc(  # another given name, or the same short name with another family name
+        "Dave Collins spoke . Diane Collins and David Moyes agreed .",
+        ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (7, 9, "PERSON")],
+    )
+    assert len(extract(component, doc).entities) == 3

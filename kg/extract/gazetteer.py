@@ -214,6 +214,7 @@ MENTION_WORDS = (
     "newspaper_heads",
     "generic_heads",
     "legal_suffixes",
+    "nicknames",
     "capital_titles",
     "work_nouns",
     "kin_nouns",

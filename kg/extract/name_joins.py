@@ -94,6 +94,7 @@ def join_name_ends(
             and not any(c.isdigit() for c in key)
         ):
             ends.setdefault(words[-1], set()).add(index)
+    _join_nicknames(clusters, by_key, gazetteer, join)
     for index, word in singles.items():
         if not live(index):
             continue
@@ -109,6 +110,27 @@ def join_name_ends(
             if len(targets) == 1:
                 join(index, targets.pop())
                 break
+
+
+def _join_nicknames(
+    clusters: Sequence[Cluster],
+    by_key: MutableMapping[str, int],
+    gazetteer: Gazetteer,
+    join: Callable[[int, int], None],
+) -> None:
+    """Join full personal names that differ only by a short given name ("Dave Collins",
+    "David Collins": ``nicknames``), into the first of them."""
+    full = dict(pair.split(":", 1) for pair in gazetteer.words["nicknames"])
+    first: dict[tuple[str, str], int] = {}
+    for key, index in list(by_key.items()):
+        words = key[2:].split()
+        if key[:2] != "p:" or len(words) < 2 or not clusters[index].mentions:
+            continue
+        name = (full.get(words[0], words[0]), " ".join(words[1:]))
+        if name in first:
+            join(index, first[name])
+        else:
+            first[name] = index
 
 
 def is_place_name(text: str, gazetteer: Gazetteer) -> bool:
