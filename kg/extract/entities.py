@@ -13,6 +13,9 @@
   "Franklin D. Roosevelt").
 - An organization's name with a country in front, or cut before "of", joins the full name
   ("U.S. Senate"/"Senate", "House"/"House of Representatives"/"U.S. House").
+- Late joins (:mod:`kg.extract.name_joins`): the last word of the one longer organization
+  name ("Boerse" → "Deutsche Boerse"), the subject of a department ("Energy" → "Department of
+  Energy"); names that differ only by spaces or hyphens are one ("RipGuard", "Rip Guard").
 - The class is decided by all mentions together, so an entity never changes class
   between sentences; one mention the text shows to be a company makes it an organization.
 - A dateline place written in capitals is named in ordinary case ("WASHINGTON" → "Washington").
@@ -30,6 +33,7 @@ from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 from .mentions.retype import COMPANY, PERSONAL, TEAM
+from .name_joins import is_place_name, join_name_ends
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 
@@ -102,6 +106,19 @@ def _without_particle(word: str) -> str:
     return word
 
 
+def _without_legal_suffix(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The gazetteer organization ``name`` is with its legal suffixes dropped ("Facebook Inc."
+    → Facebook, "Federal Reserve Board" → Federal Reserve: ``legal_suffixes``), else ``None``."""
+    words = name.split()
+    suffixes = gazetteer.words["legal_suffixes"]
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in suffixes:
+        words = words[:-1]
+        hit = gazetteer.lookup(" ".join(words).rstrip(","))
+        if hit is not None:
+            return hit if hit[1] == "Organization" else None
+    return None
+
+
 def _organization_prefix(words: list[str], gazetteer: Gazetteer) -> int:
     """How many first words of a normalised organization name are a country or a
     nationality ("us senate", "afghan taliban"): 0, 1 or 2."""
@@ -129,23 +146,33 @@ def organization_key(name: str, gazetteer: Gazetteer) -> str:
 
 
 def _organization_parts(name: str, gazetteer: Gazetteer) -> tuple[str, str]:
-    """The country or nationality in front of an organization's name ("us", "afghan"; ""
-    when none) and its :func:`organization_key`."""
+    """The country in front of an organization's name, named as the gazetteer names it
+    ("united states" for "U.S." or "American", "afghanistan"; "" when none), and its
+    :func:`organization_key`."""
     words = normalize_name(name).split()
     n = _organization_prefix(words, gazetteer)
     prefix, words = " ".join(words[:n]), words[n:]
+    # "U.S. Senate", "United States Senate" and "American Senate": one country in front
+    country = (gazetteer.lookup(prefix) or gazetteer.demonym(prefix)) if prefix else None
+    if country is not None:
+        prefix = normalize_name(country[0])
     if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
         words = [*words[2:], words[0]]
     return prefix, " ".join(words)
 
 
-def _initials(text: str, *, whole: bool = False) -> str:
+def _initials(text: str, *, whole: bool = False, of: bool = False) -> str:
     """ "AP" for "Associated Press"; with ``whole``, short acronyms in the name count
-    letter by letter ("UKA" for "UK Athletics")."""
+    letter by letter ("UKA" for "UK Athletics"); with ``of``, "of" counts as "O" ("DOE" for
+    "Department of Energy")."""
     return "".join(
-        w.replace(".", "") if whole and _is_acronym(w) and len(w) <= 3 else w[0]
+        "O"
+        if of and w == "of"
+        else w.replace(".", "")
+        if whole and _is_acronym(w) and len(w) <= 3
+        else w[0]
         for w in text.split()
-        if w.lower() not in _STOP_INITIALS and w[:1].isupper()
+        if (of and w == "of") or (w.lower() not in _STOP_INITIALS and w[:1].isupper())
     )
 
 
@@ -190,6 +217,8 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     surnames: dict[str, list[str]] = {}
     for m in named:
         hit = gazetteer.lookup(m.text)
+        if hit is None and m.label == "Organization":
+            hit = _without_legal_suffix(m.text, gazetteer)
         # A gazetteer name overrides NER, except that a person is never made a place
         # ("Jordan" the footballer) by one word; "Lib Dem" tagged PERSON is still the party,
         # "Sri Lanka" tagged PERSON still the country.
@@ -248,6 +277,9 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             if country and len(words) - country > 1:  # "CFPB" for "U.S. Consumer Financial …"
                 rest = " ".join(words[country:])
                 long_forms.setdefault(_initials(rest), "o:" + normalize_name(m.text))
+            if " of " in m.text:  # "DOE" for "(U.S.) Department of Energy"
+                rest = " ".join(words[country:]) if len(words) - country > 1 else m.text
+                long_forms.setdefault(_initials(rest, of=True), "o:" + normalize_name(m.text))
     # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
     short_forms: dict[str, str] = {}
     for m in named:
@@ -321,6 +353,7 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
                 clusters[other].mentions.extend(clusters[index].mentions)
                 clusters[index].mentions = []
     _join_short_organization_names(clusters, by_key, gazetteer)
+    join_name_ends(clusters, by_key, gazetteer, lambda name: organization_key(name, gazetteer))
 
     live = sorted(
         (c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions)
@@ -333,8 +366,10 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         name, label = cluster.name(), cluster.label()
         if label == "Place" and not cluster.fixed:
             name = _ordinary_case(name)
-        identity = (normalize_name(name), label)
-        if identity in seen:  # two clusters that resolve to one canonical entity
+        # Two clusters that resolve to one canonical entity, spaces and hyphens aside
+        # ("RipGuard" and "Rip Guard", "al-Qaeda" and "al Qaeda").
+        identity = (normalize_name(name).replace(" ", ""), label)
+        if identity in seen:
             index = seen[identity]
             grouped[index].extend(cluster.mentions)
         else:
@@ -361,18 +396,6 @@ def _ordinary_case(name: str) -> str:
     return " ".join(
         w.lower() if n and w.lower() in _STOP_INITIALS else w.capitalize()
         for n, w in enumerate(name.split())
-    )
-
-
-def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
-    """Whether ``text`` (normalised) names a place or a nationality: a state, region, city or
-    country the gazetteer knows ("alabama", "new york", "british")."""
-    hit = gazetteer.lookup(text)
-    return (
-        (hit is not None and hit[1] == "Place")
-        or gazetteer.is_region(text)
-        or gazetteer.is_city(text)
-        or gazetteer.demonym(text) is not None
     )
 
 
@@ -436,7 +459,7 @@ def _join_short_organization_names(
             for k in keys
             if org_keys[k].endswith(tail)
             and organization(k)
-            and not _is_place_name(org_keys[k][: -len(tail)], gazetteer)
+            and not is_place_name(org_keys[k][: -len(tail)], gazetteer)
             and not any(c.isdigit() for c in org_keys[k][: -len(tail)])  # "4th U.S. Circuit …"
         }
         if len(longer) == 1 and by_key[key] not in longer:

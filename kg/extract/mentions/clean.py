@@ -34,6 +34,7 @@ LABELS = {
 """spaCy entity labels → kg classes. NORP is handled as a demonym."""
 
 _BRACKETS = frozenset({"(", ")", "[", "]"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 # What may follow a comma inside one name: "Acme, Inc.", "Martin Luther King, Jr.".
 _NAME_ENDS = frozenset(
     {
@@ -165,19 +166,35 @@ def _list_comma(span: Span, token: Token) -> bool:
     )
 
 
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space on each side: a parenthesis of the sentence ("Papadopoulos - a
+    Chicago-based lawyer - lied"), never a part of a name ("Rolls-Royce", "Jae-in")."""
+    return (
+        token.text in _DASHES
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
 def _pieces(span: Span) -> list[Span]:
-    """Split a span at whitespace tokens that hold a line break, at brackets and
-    semicolons, and at a comma between two names of a person or organization: a name never
-    holds one ("PRD ( Party of the Democratic Revolution" is two names, "Eustace, Brown" in
-    a team sheet two people)."""
+    """Split a span at whitespace tokens that hold a line break, at brackets, semicolons
+    and spaced dashes, and at a comma between two names of a person or organization: a name
+    never holds one ("PRD ( Party of the Democratic Revolution" is two names, "Eustace,
+    Brown" in a team sheet two people, "Bill Cosby - moved" one). A piece after a spaced
+    dash without a capital is the sentence going on ("- co-written", "- a lawyer")."""
     pieces: list[Span] = []
     start = span.start
+    dashed = False
     for token in span:
+        dash = _spaced_dash(token)
+        dashed = dashed or dash
         if (
             token.is_space
             or "\n" in token.text
             or token.text in _BRACKETS
             or token.text == ";"
+            or dash
             or (token.text == "," and span.label_ in ("PERSON", "ORG") and _list_comma(span, token))
         ):
             if token.i > start:
@@ -185,7 +202,51 @@ def _pieces(span: Span) -> list[Span]:
             start = token.i + 1
     if start < span.end:
         pieces.append(span.doc[start : span.end])
+    if dashed:
+        pieces = [p for p in pieces if any(t.text[:1].isupper() for t in p)]
     return pieces
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> list[Span]:
+    """Split an organization's span at a possessive whose owner the article names on its
+    own: "Congress’ Joint Committee on Taxation", "Smith’s Committee on Science" (Smith of
+    "Lamar Smith"), "House of Representatives’ Oversight Committee" are the owner and the
+    body. An owner known only with its possessive stays ("McDonald's Corp", "Moody's
+    Investors Service")."""
+    out: list[Span] = []
+    for span in pieces:
+        cut = next(
+            (
+                t.i
+                for t in span[1:-1]
+                if t.text in _POSSESSIVES and span.doc[t.i + 1].text[:1].isupper()
+            ),
+            None,
+        )
+        if (
+            ner_label != "ORG"
+            or cut is None
+            or not _is_named_alone(span.doc[span.start : cut], ctx)
+        ):
+            out.append(span)
+            continue
+        out += [span.doc[span.start : cut], span.doc[cut + 1 : span.end]]
+    return out
+
+
+def _is_named_alone(owner: Span, ctx: Context) -> bool:
+    """Whether ``owner`` is a name the gazetteer knows, or another entity of the ``Doc`` is
+    (or ends with: a family name)."""
+    if ctx.gazetteer.lookup(owner.text) is not None:
+        return True
+    text = owner.text
+    return any(
+        ent.start != owner.start and (ent.text == text or ent.text.endswith(" " + text))
+        for ent in owner.doc.ents
+    )
 
 
 def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
@@ -324,7 +385,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and gazetteer.lookup(ent.text) is None  # "Labour" typed PERSON is still the party
         ):
             label = "Demonym"  # "Welsh" typed PERSON, "their Welsh striker" typed ORG
-        for piece in _pieces(ent):
+        for piece in _owner_split(_pieces(ent), ent.label_, ctx):
             bounds = _clean(piece, label, ctx)
             if bounds is None:
                 continue
@@ -364,7 +425,12 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 start = tail
             elif not any(is_proper(t) for t in doc[start:end]):
                 continue
-            if label == "Person":
+            piece_label = label
+            if label == "Person" and end - start > 2:
+                tail = _known_tail(doc, start, end, gazetteer)
+                if tail > start and end - tail >= 2:  # "the Trump White House" typed PERSON
+                    start, piece_label = tail, "Organization"
+            if piece_label == "Person":
                 party = _party_in_front(doc, start, end, gazetteer)
                 if party > start:  # "Tory Michael Howard", "Lib Dem Mark Oaten"
                     word = doc[start:party].text
@@ -375,7 +441,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             if not any(c.isalpha() for c in text) or normalize_name(text) in gazetteer.not_names:
                 continue
             if (
-                label == "Person"
+                piece_label == "Person"
                 and end - start == 1
                 and start > 0
                 and doc[start - 1].text in ("a", "an", "the", "An", "The")  # "A Hogg": an initial
@@ -383,7 +449,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             ):
                 continue  # "an Oscar", "the Premiership": no one's name takes an article
             if (
-                label == "Place"
+                piece_label == "Place"
                 and end - start == 1
                 and doc[start].is_sent_start
                 and doc[start].text not in midsentence
@@ -395,8 +461,10 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 piece.start if doc[piece.start].lower_ not in ("the", "a", "an") else start
             )
             surface = (
-                clean_text(doc, surface_start, end, abbreviations) if label == "Person" else text
+                clean_text(doc, surface_start, end, abbreviations)
+                if piece_label == "Person"
+                else text
             )
-            mentions.append(SpanMention(start, end, text, surface, label, ent.label_))
+            mentions.append(SpanMention(start, end, text, surface, piece_label, ent.label_))
             taken.update(range(start, end))
     return mentions

@@ -1,0 +1,145 @@
+"""Late joins of one article's clusters: a short name to the one longer name it stands for.
+
+These passes run after :func:`kg.extract.entities.resolve_entities` has grouped the mentions
+by their own names, and join a cluster whose name is one part of another's:
+
+- the family name of a full name NER typed as an organization or place ("Kirstjen
+  Nielsen" typed ORG, then "Nielsen"), and the last word of a company's name ("Deutsche
+  Boerse" → "Boerse"): the last word of the one longer name that ends with it, when that
+  word is no generic head ("Bank", "Party", "Committee": ``schemas/org_words.txt``) nor a
+  place, and the longer name has no "of"/"and" ("Bank of Georgia" is no "Georgia");
+- the subject of a department or ministry ("State" of "Secretary of State" beside "State
+  Department"; "Energy" beside "U.S. Department of Energy"): the one organization whose
+  name, "department of X" or "X department" (``inverted_org_heads``), has that subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping, Sequence
+from typing import Protocol
+
+from .gazetteer import Gazetteer
+from .mentions import SpanMention
+
+__all__ = ["is_place_name", "join_name_ends"]
+
+_STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
+_NAME_END_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+class Cluster(Protocol):
+    """What these passes read and change of a cluster of mentions."""
+
+    mentions: list[SpanMention]
+    fixed: tuple[str, str] | None
+
+    def label(self) -> str: ...
+
+
+def join_name_ends(
+    clusters: Sequence[Cluster],
+    by_key: MutableMapping[str, int],
+    gazetteer: Gazetteer,
+    organization_key: Callable[[str], str],
+) -> None:
+    """Join one-word clusters to the one longer name they end or are the subject of.
+
+    Args:
+        clusters: The clusters of the article; joined ones are emptied.
+        by_key: Cluster key (``"o:"``/``"n:"``/``"p:"``/``"g:"`` + normalised name) → index.
+        gazetteer: For generic heads, places and the department heads.
+        organization_key: :func:`kg.extract.entities.organization_key` bound to ``gazetteer``.
+    """
+
+    def live(index: int) -> bool:
+        return bool(clusters[index].mentions)
+
+    def join(source: int, target: int) -> None:
+        if source == target:
+            return
+        clusters[target].mentions.extend(clusters[source].mentions)
+        clusters[source].mentions.clear()
+        for key, index in by_key.items():
+            if index == source:
+                by_key[key] = target
+
+    generic = gazetteer.org_suffixes | gazetteer.place_suffixes | gazetteer.words["generic_heads"]
+    heads = gazetteer.words["inverted_org_heads"]
+    singles: dict[int, str] = {}
+    ends: dict[str, set[int]] = {}
+    subjects: dict[str, set[int]] = {}
+    for key, index in by_key.items():
+        if not live(index) or key[:2] not in ("o:", "n:", "p:", "g:"):
+            continue
+        cluster = clusters[index]
+        words = key[2:].split()
+        if len(words) == 1 and key[:2] in ("o:", "n:") and not cluster.fixed:
+            text = cluster.mentions[0].text
+            if not text.replace(".", "").isupper() and not is_place_name(words[0], gazetteer):
+                singles[index] = words[0]
+            continue
+        if cluster.label() == "Organization":
+            org_words = organization_key(key[2:]).split()
+            if len(org_words) >= 2 and org_words[-1] in heads:
+                subjects.setdefault(" ".join(org_words[:-1]), set()).add(index)
+        if (
+            key[:2] in ("o:", "n:")
+            and cluster.label() == "Organization"
+            and not cluster.fixed
+            and len(words) >= 2
+            and not _STOP_WORDS & set(words)
+            and all(w[:1].isupper() for w in cluster.mentions[0].text.split())  # a name
+            and words[-1] not in generic
+            and words[-1] not in _NAME_END_SUFFIXES
+            and not any(c.isdigit() for c in key)
+        ):
+            ends.setdefault(words[-1], set()).add(index)
+    _join_nicknames(clusters, by_key, gazetteer, join)
+    for index, word in singles.items():
+        if not live(index):
+            continue
+        # A place's name ends many another ("Europe", "Eastern Europe"), and a lone word NER
+        # calls a person or place is no company's short name ("Voip" for "Skype Voip").
+        label = clusters[index].label()
+        same_class = label == "Organization" and word not in generic
+        for found in (
+            subjects.get(word, set()) if label != "Person" else set(),
+            ends.get(word, set()) if same_class else set(),
+        ):
+            targets = {target for target in found if live(target)}
+            if len(targets) == 1:
+                join(index, targets.pop())
+                break
+
+
+def _join_nicknames(
+    clusters: Sequence[Cluster],
+    by_key: MutableMapping[str, int],
+    gazetteer: Gazetteer,
+    join: Callable[[int, int], None],
+) -> None:
+    """Join full personal names that differ only by a short given name ("Dave Collins",
+    "David Collins": ``nicknames``), into the first of them."""
+    full = dict(pair.split(":", 1) for pair in gazetteer.words["nicknames"])
+    first: dict[tuple[str, str], int] = {}
+    for key, index in list(by_key.items()):
+        words = key[2:].split()
+        if key[:2] != "p:" or len(words) < 2 or not clusters[index].mentions:
+            continue
+        name = (full.get(words[0], words[0]), " ".join(words[1:]))
+        if name in first:
+            join(index, first[name])
+        else:
+            first[name] = index
+
+
+def is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` (normalised) names a place or a nationality: a state, region, city or
+    country the gazetteer knows ("alabama", "new york", "british")."""
+    hit = gazetteer.lookup(text)
+    return (
+        (hit is not None and hit[1] == "Place")
+        or gazetteer.is_region(text)
+        or gazetteer.is_city(text)
+        or gazetteer.demonym(text) is not None
+    )
