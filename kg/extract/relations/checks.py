@@ -54,12 +54,22 @@ def party_adjective(reading: Reading, arg: Argument) -> bool:
 
 
 def body_beside(reading: Reading, arg: Argument, title_start: int) -> bool:
-    """Whether an organization that is no party is written right before ``arg`` or
-    between it and its title ("Senate Democratic leader", "Republican Senate leader"), or
-    the name of a chamber NER left untagged right before it ("House Democratic leader")."""
-    if arg.start > 0 and reading.doc[arg.start - 1].text in reading.words("chambers"):
+    """Whether an organization that is no party is written right before ``arg`` (or before
+    it and "'s") or between it and its title ("Senate Democratic leader", "Republican
+    Senate leader", "the Acme Committee's Democratic chairman"), or the name of a chamber NER
+    left untagged, or a body noun and "'s", right before it ("House Democratic leader", "the
+    panel's Republican chairman")."""
+    doc = reading.doc
+    if arg.start > 0 and doc[arg.start - 1].text in reading.words("chambers"):
         return True
-    for i in (arg.start - 1, *range(arg.end, title_start)):
+    before = arg.start - 1
+    if before > 0 and doc[before].lower_ in ("'s", "’s", "'"):
+        # "the panel's Republican chairman", "the Acme Committee's Democratic chairman": the
+        # post is the body's, held by a member of the party
+        before -= 1
+        if doc[before].lower_ in reading.words("body_nouns"):
+            return True
+    for i in (before, *range(arg.end, title_start)):
         index = reading.entity_at(i) if i >= 0 else None
         if index is None or index == arg.entity:
             continue
@@ -203,8 +213,20 @@ def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
 
 def heads_a_body(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
     """Whether a head title heads a committee of the organization, not the organization:
-    "Senate tax committee chief X", "chairman of the Commons public accounts committee"."""
+    "Senate tax committee chief X", "chairman of the Commons public accounts committee";
+    or a party's group in it: "the SNP's Holyrood leader X", "Labour's Commons leader X"
+    (a party, "'s", the body, a party post)."""
     doc = reading.doc
+    if (
+        obj.end <= title.start
+        and obj.start > 1
+        and doc[obj.start - 1].lower_ in ("'s", "’s", "'")
+        and reading.res.entities[obj.entity].label == "Organization"
+        and any(e.phrase in reading.words("party_posts") for e in title.entries)
+    ):
+        party = reading.entity_at(obj.start - 2)
+        if party is not None and reading.gazetteer.is_party(reading.res.entities[party].name):
+            return True
     if obj.end <= title.start:
         between = doc[obj.end : title.start]
     else:
