@@ -89,3 +89,96 @@ def test_a_company_s_post_in_a_place_is_no_party_membership(component, make_doc)
         ),
     )
     assert not any(p == "member_of" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Later , Germany 's central bank , the Bundesbank , said so .",
+            [(2, 3, "GPE"), (8, 9, "ORG")],
+            ("Bundesbank", "based_in", "Germany"),
+        ),
+        (
+            "Later , Britain 's biggest union , Unison , said so .",
+            [(2, 3, "GPE"), (7, 8, "ORG")],
+            ("Unison", "based_in", "United Kingdom"),
+        ),
+        (
+            "In four days , Britain 's biggest union Unison will start a ballot .",
+            [(4, 5, "GPE"), (8, 9, "ORG")],
+            ("Unison", "based_in", "United Kingdom"),
+        ),
+        (
+            "Bates bought it through a Geneva - based company known as The Forward Fund .",
+            [(0, 1, "PERSON"), (5, 6, "GPE"), (12, 14, "ORG")],
+            ("Forward Fund", "based_in", "Geneva"),
+        ),
+        (
+            "The Richmond , Virginia - based Fourth Circuit will hear it .",
+            [(1, 2, "GPE"), (3, 4, "GPE"), (6, 8, "ORG")],
+            ("Fourth Circuit", "based_in", "Richmond"),
+        ),
+        (
+            "Shares in Columbus , Ohio - based Acme Corp rose .",
+            [(2, 3, "GPE"), (4, 5, "GPE"), (7, 9, "ORG")],
+            ("Acme Corp", "based_in", "Columbus"),
+        ),
+    ],
+)
+def test_a_place_s_kind_of_organization_is_where_it_is_based(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "It sanctioned Russian producer Rusal , the Treasury said .",
+            [(2, 3, "NORP"), (4, 5, "ORG"), (7, 8, "ORG")],
+        ),
+        (
+            "Later , Germany 's central bank , the Bundesbank said so .",
+            [(2, 3, "GPE"), (8, 9, "ORG")],
+        ),
+    ],
+)
+def test_a_speaker_after_a_company_is_not_based_there(component, make_doc, text, ents):
+    found = facts(component, make_doc(text, ents=ents))
+    assert not any(s in ("Treasury", "Bundesbank") and p == "based_in" for s, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Copson was joined by Jim Hamel , a senior official from Curtiss - Wright Corp. , then .",
+            [(0, 1, "PERSON"), (4, 6, "PERSON"), (11, 15, "ORG")],
+            ("Jim Hamel", "works_for", "Curtiss - Wright Corp."),
+        ),
+        (
+            "Ann Lee , an analyst from the Acme Bank , said so .",
+            [(0, 2, "PERSON"), (7, 9, "ORG")],
+            ("Ann Lee", "works_for", "Acme Bank"),
+        ),
+        (
+            "Later , Bullitt County Coroner Dave Billings said so .",
+            [(2, 4, "GPE"), (5, 7, "PERSON")],
+            ("Dave Billings", "works_for", "Bullitt County"),
+        ),
+    ],
+)
+def test_a_title_from_an_organization_or_a_county_officer_works_for_it(
+    component, make_doc, text, ents, fact
+):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_person_from_a_place_works_for_nothing(component, make_doc):
+    found = facts(
+        component,
+        make_doc(
+            "Ann Lee , a refugee from Syria , said so .", ents=[(0, 2, "PERSON"), (6, 7, "GPE")]
+        ),
+    )
+    assert not any(p == "works_for" for _, p, _ in found)
