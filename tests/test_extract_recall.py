@@ -182,3 +182,30 @@ def test_a_person_from_a_place_works_for_nothing(component, make_doc):
         ),
     )
     assert not any(p == "works_for" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person"),
+    [
+        (
+            "In Britain , a row broke out between Mr Kilroy , MEP Nigel Farage and Roger Knapman .",
+            [(1, 2, "GPE"), (8, 10, "PERSON"), (12, 14, "PERSON"), (15, 17, "PERSON")],
+            "Nigel Farage",
+        ),
+        (
+            "In Germany , MEP Ann Ruiz said no .",
+            [(1, 2, "GPE"), (4, 6, "PERSON")],
+            "Ann Ruiz",
+        ),
+    ],
+)
+def test_an_mep_sits_in_the_european_parliament(component, make_doc, text, ents, person):
+    assert (person, "member_of", "European Parliament") in facts(component, make_doc(text, ents=ents))
+
+
+def test_an_mep_of_a_country_without_the_post_sits_nowhere(component, make_doc):
+    found = facts(
+        component,
+        make_doc("In Japan , MEP Ann Ruiz said no .", ents=[(1, 2, "GPE"), (4, 6, "PERSON")]),
+    )
+    assert not any(p == "member_of" for _, p, _ in found)
