@@ -209,3 +209,95 @@ def test_an_mep_of_a_country_without_the_post_sits_nowhere(component, make_doc):
         make_doc("In Japan , MEP Ann Ruiz said no .", ents=[(1, 2, "GPE"), (4, 6, "PERSON")]),
     )
     assert not any(p == "member_of" for _, p, _ in found)
+
+
+def _doc(make_doc, text, ents, spec):
+    """A Doc parsed as ``spec``: one ``TAG/POS/head/dep/lemma`` per token."""
+    rows = [item.split("/") for item in spec.split()]
+    return make_doc(
+        text,
+        ents=ents,
+        tags=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        parse=[(int(r[2]), r[3]) for r in rows],
+        lemmas=[r[4] for r in rows],
+    )
+
+
+_JOINED_FROM = (
+    "NNP/PROPN/1/compound/ann NNP/PROPN/2/nsubj/ruiz VBD/VERB/2/ROOT/{verb} "
+    "NNP/PROPN/4/compound/acme NNP/PROPN/2/dobj/corp IN/ADP/2/prep/from "
+    "NNP/PROPN/7/compound/hale NNP/PROPN/5/pobj/foods JJ/ADJ/9/amod/last "
+    "NN/NOUN/2/npadvmod/year ./PUNCT/2/punct/."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Ann Ruiz joined Acme Corp from Hale Foods last year .", "join"),
+        ("Ann Ruiz rejoined Acme Corp from Hale Foods last year .", "rejoin"),
+    ],
+)
+def test_joining_from_another_organization_is_a_current_post(component, make_doc, text, verb):
+    doc = _doc(
+        make_doc,
+        text,
+        [(0, 2, "PERSON"), (3, 5, "ORG"), (6, 8, "ORG")],
+        _JOINED_FROM.format(verb=verb),
+    )
+    assert ("Ann Ruiz", "works_for", "Acme Corp") in facts(component, doc)
+
+
+def test_a_verb_with_a_time_span_from_a_year_is_still_a_former_post(component, make_doc):
+    doc = _doc(
+        make_doc,
+        "Ann Ruiz headed Acme Corp from 1990 until 1995 .",
+        [(0, 2, "PERSON"), (3, 5, "ORG")],
+        "NNP/PROPN/1/compound/ann NNP/PROPN/2/nsubj/ruiz VBD/VERB/2/ROOT/head "
+        "NNP/PROPN/4/compound/acme NNP/PROPN/2/dobj/corp IN/ADP/2/prep/from CD/NUM/5/pobj/1990 "
+        "IN/ADP/2/prep/until CD/NUM/7/pobj/1995 ./PUNCT/2/punct/.",
+    )
+    assert ("Ann Ruiz", "leader_of", "Acme Corp") in facts(component, doc, status="former")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "spec", "fact"),
+    [
+        (
+            "Dick Greenwood was head of the RFU when the deal was signed .",
+            [(0, 2, "PERSON"), (6, 7, "ORG")],
+            "NNP/PROPN/1/compound/dick NNP/PROPN/2/nsubj/greenwood VBD/AUX/2/ROOT/be "
+            "NN/NOUN/2/attr/head IN/ADP/3/prep/of DT/DET/6/det/the NNP/PROPN/4/pobj/rfu "
+            "WRB/SCONJ/11/advmod/when DT/DET/9/det/the NN/NOUN/11/nsubjpass/deal "
+            "VBD/AUX/11/auxpass/be VBN/VERB/2/advcl/sign ./PUNCT/2/punct/.",
+            ("Dick Greenwood", "leader_of", "RFU"),
+        ),
+        (
+            "Ann Ruiz was chairman of Acme Corp while the firm grew .",
+            [(0, 2, "PERSON"), (5, 7, "ORG")],
+            "NNP/PROPN/1/compound/ann NNP/PROPN/2/nsubj/ruiz VBD/AUX/2/ROOT/be "
+            "NN/NOUN/2/attr/chairman IN/ADP/3/prep/of NNP/PROPN/6/compound/acme "
+            "NNP/PROPN/4/pobj/corp IN/SCONJ/10/mark/while DT/DET/9/det/the "
+            "NN/NOUN/10/nsubj/firm VBD/VERB/2/advcl/grow ./PUNCT/2/punct/.",
+            ("Ann Ruiz", "leader_of", "Acme Corp"),
+        ),
+    ],
+)
+def test_a_post_held_when_something_happened_is_former(component, make_doc, text, ents, spec, fact):
+    doc = _doc(make_doc, text, ents, spec)
+    assert fact in facts(component, doc, status="former")
+    assert fact not in facts(component, doc)
+
+
+def test_a_post_held_now_stays_current(component, make_doc):
+    doc = _doc(
+        make_doc,
+        "Ann Ruiz is chairman of Acme Corp , the firm said .",
+        [(0, 2, "PERSON"), (5, 7, "ORG")],
+        "NNP/PROPN/1/compound/ann NNP/PROPN/2/nsubj/ruiz VBZ/AUX/10/ccomp/be "
+        "NN/NOUN/2/attr/chairman IN/ADP/3/prep/of NNP/PROPN/6/compound/acme "
+        "NNP/PROPN/4/pobj/corp ,/PUNCT/10/punct/, DT/DET/9/det/the NN/NOUN/10/nsubj/firm "
+        "VBD/VERB/10/ROOT/say ./PUNCT/10/punct/.",
+    )
+    assert ("Ann Ruiz", "leader_of", "Acme Corp") in facts(component, doc)
