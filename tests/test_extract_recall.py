@@ -301,3 +301,62 @@ def test_a_post_held_now_stays_current(component, make_doc):
         "VBD/VERB/10/ROOT/say ./PUNCT/10/punct/.",
     )
     assert ("Ann Ruiz", "leader_of", "Acme Corp") in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Elaine Duke , a civil servant and the DHS deputy secretary , had been serving .",
+            [(0, 2, "PERSON"), (8, 9, "ORG")],
+            ("Elaine Duke", "works_for", "DHS"),
+        ),
+        (
+            "Ann Ruiz , a lawyer and the Acme Corp chairman , said so .",
+            [(0, 2, "PERSON"), (7, 9, "ORG")],
+            ("Ann Ruiz", "leader_of", "Acme Corp"),
+        ),
+    ],
+)
+def test_the_second_of_two_joined_descriptions_gives_the_title(
+    component, make_doc, text, ents, fact
+):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_title_before_another_name_is_that_name_s(component, make_doc):
+    found = facts(
+        component,
+        make_doc(
+            "Ann Ruiz , a lawyer and Acme Corp chairman Bo Li met .",
+            ents=[(0, 2, "PERSON"), (6, 8, "ORG"), (9, 11, "PERSON")],
+        ),
+    )
+    assert ("Ann Ruiz", "leader_of", "Acme Corp") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "It left Alireza , a gay Iranian refugee living in Turkey , confused .",
+            [(2, 3, "PERSON"), (6, 7, "NORP"), (10, 11, "GPE")],
+            ("Alireza", "resident_of", "Turkey"),
+        ),
+        (
+            "Ann Ruiz , 41 , a nurse living in Toledo , said so .",
+            [(0, 2, "PERSON"), (9, 10, "GPE")],
+            ("Ann Ruiz", "resident_of", "Toledo"),
+        ),
+    ],
+)
+def test_a_person_living_in_a_place_is_its_resident(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_person_living_in_a_state_of_mind_is_nobody_s_resident(component, make_doc):
+    found = facts(
+        component,
+        make_doc("Ann Ruiz , a nurse living in fear , said so .", ents=[(0, 2, "PERSON")]),
+    )
+    assert not any(p == "resident_of" for _, p, _ in found)
