@@ -360,25 +360,3 @@ def test_a_person_living_in_a_state_of_mind_is_nobody_s_resident(component, make
         make_doc("Ann Ruiz , a nurse living in fear , said so .", ents=[(0, 2, "PERSON")]),
     )
     assert not any(p == "resident_of" for _, p, _ in found)
-
-
-@pytest.mark.parametrize(
-    ("text", "ents", "person"),
-    [
-        (
-            "In Britain , a row broke out between Mr Kilroy , MEP Nigel Farage and Roger Knapman .",
-            [(1, 2, "GPE"), (8, 10, "PERSON"), (11, 14, "PERSON"), (15, 17, "PERSON")],
-            "Nigel Farage",
-        ),
-        (
-            "In Britain , MP Ann Ruiz said no .",
-            [(1, 2, "GPE"), (3, 6, "PERSON")],
-            "Ann Ruiz",
-        ),
-    ],
-)
-def test_a_legislator_s_title_ner_glued_to_the_name_is_cut_off(
-    component, make_doc, text, ents, person
-):
-    found = facts(component, make_doc(text, ents=ents))
-    assert any(s == person and p == "member_of" for s, p, _ in found)
