@@ -360,3 +360,63 @@ def test_a_person_living_in_a_state_of_mind_is_nobody_s_resident(component, make
         make_doc("Ann Ruiz , a nurse living in fear , said so .", ents=[(0, 2, "PERSON")]),
     )
     assert not any(p == "resident_of" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Senator Susan Collins , one of a handful of Republicans who voted no , spoke .",
+            [(1, 3, "PERSON"), (9, 10, "NORP")],
+            ("Susan Collins", "member_of", "Republican Party"),
+        ),
+        (
+            "Ann Ruiz , one of three Democrats on the panel , spoke .",
+            [(0, 2, "PERSON"), (6, 7, "NORP")],
+            ("Ann Ruiz", "member_of", "Democratic Party"),
+        ),
+    ],
+)
+def test_one_of_a_party_s_members_is_a_member(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_one_of_a_party_s_critics_is_no_member(component, make_doc):
+    found = facts(
+        component,
+        make_doc(
+            "Ann Ruiz , one of the Republicans ' fiercest critics , spoke .",
+            ents=[(0, 2, "PERSON"), (6, 7, "NORP")],
+        ),
+    )
+    assert not any(p == "member_of" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Munro found rugby at London 's Christ College , and took it home .",
+            [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 8, "ORG")],
+            ("Christ College", "based_in", "London"),
+        ),
+        (
+            "Shares in Detroit 's General Motors , a carmaker , fell .",
+            [(2, 3, "GPE"), (4, 6, "ORG")],
+            ("General Motors", "based_in", "Detroit"),
+        ),
+    ],
+)
+def test_a_town_s_organization_is_based_there(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_town_s_competition_before_a_noun_is_not_based_there(component, make_doc):
+    found = facts(
+        component,
+        make_doc(
+            "Later , Leeds 's Champions League hopes faded .",
+            ents=[(2, 3, "GPE"), (4, 6, "ORG")],
+        ),
+    )
+    assert not any(p == "based_in" for _, p, _ in found)
