@@ -420,3 +420,65 @@ def test_a_town_s_competition_before_a_noun_is_not_based_there(component, make_d
         ),
     )
     assert not any(p == "based_in" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "Flights left from the Czech capital , Prague , daily .",
+            [(4, 5, "NORP"), (7, 8, "GPE")],
+            ("Prague", "located_in", "Czech Republic"),
+        ),
+        (
+            "Talks opened in the Libyan capital Tripoli on Monday .",
+            [(4, 5, "NORP"), (6, 7, "GPE")],
+            ("Tripoli", "located_in", "Libya"),
+        ),
+    ],
+)
+def test_a_town_after_its_country_s_adjective_and_kind_is_in_the_country(
+    component, make_doc, text, ents, fact
+):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_country_after_the_adjective_and_kind_is_no_town_of_it(component, make_doc):
+    found = facts(
+        component,
+        make_doc(
+            "It hit the Syrian city , Turkey said .", ents=[(3, 4, "NORP"), (6, 7, "GPE")]
+        ),
+    )
+    assert not any(p == "located_in" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [("Turkey", "Turkey"), ("Türkiye", "Turkey"), ("Burma", "Myanmar"), ("Swaziland", "Eswatini")],
+)
+def test_countries_pycountry_names_otherwise_are_countries(name, canonical):
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup(name) == (canonical, "Place")
+    assert gazetteer.is_country(canonical)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "He spoke from Eskisehir , in northwestern Turkey .",
+            [(3, 4, "GPE"), (7, 8, "GPE")],
+            ("Eskisehir", "located_in", "Turkey"),
+        ),
+        (
+            "Fighting broke out near Mandalay in central Burma .",
+            [(4, 5, "GPE"), (7, 8, "GPE")],
+            ("Mandalay", "located_in", "Myanmar"),
+        ),
+    ],
+)
+def test_a_town_in_a_renamed_country_is_in_the_country(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
