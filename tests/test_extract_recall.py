@@ -554,3 +554,75 @@ def test_a_party_s_hopeful_is_its_member(component, make_doc, text, ents, fact):
 )
 def test_a_solicitor_general_works_for_the_law_officers(component, make_doc, text, ents, fact):
     assert fact in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "spec", "fact"),
+    [
+        (
+            "Paul Miller , a lobbyist who heads the Acme Institute , spoke .",
+            [(0, 2, "PERSON"), (8, 10, "ORG")],
+            "NNP/PROPN/1/compound/paul NNP/PROPN/11/nsubj/miller ,/PUNCT/1/punct/, "
+            "DT/DET/4/det/a NN/NOUN/1/appos/lobbyist WP/PRON/6/nsubj/who VBZ/VERB/4/relcl/head "
+            "DT/DET/9/det/the NNP/PROPN/9/compound/acme NNP/PROPN/6/dobj/institute "
+            ",/PUNCT/1/punct/, VBD/VERB/11/ROOT/speak ./PUNCT/11/punct/.",
+            ("Paul Miller", "leader_of", "Acme Institute"),
+        ),
+        (
+            "Ann Ruiz , an economist who runs Acme Research , said so .",
+            [(0, 2, "PERSON"), (7, 9, "ORG")],
+            "NNP/PROPN/1/compound/ann NNP/PROPN/10/nsubj/ruiz ,/PUNCT/1/punct/, "
+            "DT/DET/4/det/an NN/NOUN/1/appos/economist WP/PRON/6/nsubj/who VBZ/VERB/4/relcl/run "
+            "NNP/PROPN/8/compound/acme NNP/PROPN/6/dobj/research ,/PUNCT/1/punct/, "
+            "VBD/VERB/10/ROOT/say RB/ADV/10/advmod/so ./PUNCT/10/punct/.",
+            ("Ann Ruiz", "leader_of", "Acme Research"),
+        ),
+        (
+            "Biden had sought the Democratic presidential nomination .",
+            [(0, 1, "PERSON"), (4, 5, "NORP")],
+            "NNP/PROPN/2/nsubj/biden VBD/AUX/2/aux/have VBN/VERB/2/ROOT/seek DT/DET/6/det/the "
+            "JJ/ADJ/6/amod/democratic JJ/ADJ/6/amod/presidential NN/NOUN/2/dobj/nomination "
+            "./PUNCT/2/punct/.",
+            ("Biden", "member_of", "Democratic Party"),
+        ),
+        (
+            "Rand Paul ran for the Republican presidential nomination .",
+            [(0, 2, "PERSON"), (5, 6, "NORP")],
+            "NNP/PROPN/1/compound/rand NNP/PROPN/2/nsubj/paul VBD/VERB/2/ROOT/run "
+            "IN/ADP/2/prep/for DT/DET/7/det/the JJ/ADJ/7/amod/republican "
+            "JJ/ADJ/7/amod/presidential NN/NOUN/3/pobj/nomination ./PUNCT/2/punct/.",
+            ("Rand Paul", "member_of", "Republican Party"),
+        ),
+    ],
+)
+def test_a_relative_clause_of_leading_or_a_party_s_nomination(
+    component, make_doc, text, ents, spec, fact
+):
+    assert fact in facts(component, _doc(make_doc, text, ents, spec))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "spec"),
+    [
+        (
+            "Ann Ruiz , an economist who studies Acme Research , said so .",
+            [(0, 2, "PERSON"), (7, 9, "ORG")],
+            "NNP/PROPN/1/compound/ann NNP/PROPN/10/nsubj/ruiz ,/PUNCT/1/punct/, "
+            "DT/DET/4/det/an NN/NOUN/1/appos/economist WP/PRON/6/nsubj/who "
+            "VBZ/VERB/4/relcl/study NNP/PROPN/8/compound/acme NNP/PROPN/6/dobj/research "
+            ",/PUNCT/1/punct/, VBD/VERB/10/ROOT/say RB/ADV/10/advmod/so ./PUNCT/10/punct/.",
+        ),
+        (
+            "Biden declined to seek the Democratic nomination .",
+            [(0, 1, "PERSON"), (5, 6, "NORP")],
+            "NNP/PROPN/1/nsubj/biden VBD/VERB/1/ROOT/decline TO/PART/3/aux/to "
+            "VB/VERB/1/xcomp/seek DT/DET/6/det/the JJ/ADJ/6/amod/democratic "
+            "NN/NOUN/3/dobj/nomination ./PUNCT/1/punct/.",
+        ),
+    ],
+)
+def test_studying_an_organization_or_declining_a_nomination_gives_nothing(
+    component, make_doc, text, ents, spec
+):
+    found = facts(component, _doc(make_doc, text, ents, spec))
+    assert not any(p in ("leader_of", "member_of") for _, p, _ in found)
