@@ -501,7 +501,6 @@ def test_a_town_in_a_renamed_country_is_in_the_country(component, make_doc, text
         ),
     ],
 )
-@pytest.mark.xfail(strict=True, reason="the party's status is decided in builder.py")
 def test_a_post_ahead_of_time_leaves_its_party_membership_current(
     component, make_doc, text, ents, person, party
 ):
@@ -626,3 +625,15 @@ def test_studying_an_organization_or_declining_a_nomination_gives_nothing(
 ):
     found = facts(component, _doc(make_doc, text, ents, spec))
     assert not any(p in ("leader_of", "member_of") for _, p, _ in found)
+
+
+def test_joining_a_party_ahead_of_time_stays_ahead(component, make_doc):
+    doc = _doc(
+        make_doc,
+        "Ann Ruiz will join Labour .",
+        [(0, 2, "PERSON"), (4, 5, "ORG")],
+        "NNP/PROPN/1/compound/ann NNP/PROPN/3/nsubj/ruiz MD/AUX/3/aux/will VB/VERB/3/ROOT/join "
+        "NNP/PROPN/3/dobj/labour ./PUNCT/3/punct/.",
+    )
+    assert ("Ann Ruiz", "member_of", "Labour") in facts(component, doc, status="future")
+    assert ("Ann Ruiz", "member_of", "Labour") not in facts(component, doc)
