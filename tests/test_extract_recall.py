@@ -35,7 +35,9 @@ def facts(component, doc, status="current"):
         ),
     ],
 )
-def test_a_party_adjective_after_a_body_s_is_a_membership(component, make_doc, text, ents, person, party):
+def test_a_party_adjective_after_a_body_s_is_a_membership(
+    component, make_doc, text, ents, person, party
+):
     found = facts(component, make_doc(text, ents=ents))
     assert (person, "member_of", party) in found
     assert (person, "leader_of", party) not in found
@@ -200,7 +202,9 @@ def test_a_person_from_a_place_works_for_nothing(component, make_doc):
     ],
 )
 def test_an_mep_sits_in_the_european_parliament(component, make_doc, text, ents, person):
-    assert (person, "member_of", "European Parliament") in facts(component, make_doc(text, ents=ents))
+    assert (person, "member_of", "European Parliament") in facts(
+        component, make_doc(text, ents=ents)
+    )
 
 
 def test_an_mep_of_a_country_without_the_post_sits_nowhere(component, make_doc):
@@ -446,9 +450,7 @@ def test_a_town_after_its_country_s_adjective_and_kind_is_in_the_country(
 def test_a_country_after_the_adjective_and_kind_is_no_town_of_it(component, make_doc):
     found = facts(
         component,
-        make_doc(
-            "It hit the Syrian city , Turkey said .", ents=[(3, 4, "NORP"), (6, 7, "GPE")]
-        ),
+        make_doc("It hit the Syrian city , Turkey said .", ents=[(3, 4, "NORP"), (6, 7, "GPE")]),
     )
     assert not any(p == "located_in" for _, p, _ in found)
 
@@ -508,9 +510,7 @@ def test_a_post_ahead_of_time_leaves_its_party_membership_current(
 
 
 def test_a_party_post_ahead_of_time_stays_ahead(component, make_doc):
-    doc = make_doc(
-        "Future Labour leader Ann Ruiz spoke .", ents=[(1, 2, "ORG"), (3, 5, "PERSON")]
-    )
+    doc = make_doc("Future Labour leader Ann Ruiz spoke .", ents=[(1, 2, "ORG"), (3, 5, "PERSON")])
     assert ("Ann Ruiz", "leader_of", "Labour") in facts(component, doc, status="future")
     assert ("Ann Ruiz", "leader_of", "Labour") not in facts(component, doc)
 
