@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
-
-
-def facts(component, doc, status="current"):
-    graph = graph_from_doc(Article("t", doc.text), component(doc))
-    return {
-        (t.subject.name, t.predicate, t.object.name)
-        for t in graph.triples
-        if t.evidence.status == status
-    }
+from tests.docs import facts
 
 
 @pytest.mark.parametrize(
