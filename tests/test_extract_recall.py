@@ -627,3 +627,30 @@ def test_joining_a_party_ahead_of_time_stays_ahead(component, make_doc):
     )
     assert ("Ann Ruiz", "member_of", "Labour") in facts(component, doc, status="future")
     assert ("Ann Ruiz", "member_of", "Labour") not in facts(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "fact"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - It was backed by the attorney general , Jeff Sessions , then .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (13, 15, "PERSON")],
+            ("Jeff Sessions", "secretary_of", "Justice Department"),
+        ),
+        (
+            "In Britain , the chancellor , Gordon Brown , spoke .",
+            [(1, 2, "GPE"), (6, 8, "PERSON")],
+            ("Gordon Brown", "secretary_of", "HM Treasury"),
+        ),
+    ],
+)
+def test_a_government_title_then_the_name_in_apposition(component, make_doc, text, ents, fact):
+    assert fact in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_government_title_before_a_list_of_names_is_no_apposition(component, make_doc):
+    doc = make_doc(
+        "In Britain , the chancellor , Gordon Brown and Tony Blair spoke .",
+        ents=[(1, 2, "GPE"), (6, 8, "PERSON"), (9, 11, "PERSON")],
+    )
+    assert not any(p == "secretary_of" for _, p, _ in facts(component, doc))
