@@ -41,6 +41,7 @@ __all__ = [
     "evaluate_store",
     "predicates_agree",
     "score_article",
+    "triple_hits",
 ]
 
 MODES = ("strict", "lenient")
@@ -101,6 +102,16 @@ def evaluate_store(
         data = read_article(ox_store, article_id, graphs[article_id])
         report.articles.append(score_article(data, gold))
     return report
+
+
+def triple_hits(
+    data: ArticleData, gold: Gold, mode: Mode = "strict"
+) -> dict[tuple[str, str, str], list[GoldTriple]]:
+    """The required and desirable gold triples each direct triple of ``data`` matches
+    (an empty list: it counts against precision), as :func:`score_article` counts them."""
+    m = _Matcher(data, gold)
+    wanted = (*gold.required, *gold.desirable)
+    return {t: _gold_hits(t, wanted, m, mode) for t in data.direct}
 
 
 class _Matcher:

@@ -20,6 +20,7 @@ from ..errors import RuleError
 from ..names import normalize_name
 from ..records import Article, ArticleGraph, Entity, Evidence, Triple
 from .annotate import annotate_doc, build_title_index, drop_title_words, unmark_doc
+from .confidence import triple_features
 from .entities import resolve_entities
 from .gazetteer import Gazetteer, load_gazetteer, load_sentence_words
 from .matching import build_matchers
@@ -28,13 +29,15 @@ from .relations import extract_relations
 from .rules import RuleSet, load_rules
 from .trace import Trace, trace_passes
 
-__all__ = ["COMPONENT", "LINES", "ExtractComponent", "Extractor"]
+__all__ = ["COMPONENT", "FEATURES_KEY", "LINES", "ExtractComponent", "Extractor"]
 
 COMPONENT = "kg_extract"
 """Name of the registered component factory."""
 LINES = "kg_line_breaks"
 """Name of the component that starts a sentence after every line break (before the parser)."""
 _KEY = "kg.extract.v1"
+FEATURES_KEY = "kg.confidence_features.v1"
+"""``Doc.user_data`` key of the triples' confidence features (``record_features``)."""
 _COUNTRY_KEY = "kg.country.v1"
 """``Doc.user_data`` key of the publisher's country, set before the pipeline runs."""
 
@@ -50,6 +53,8 @@ class ExtractComponent:
         self.country = _government_country(country, self.ruleset, self.gazetteer)
         self.titles = build_title_index(nlp.vocab, self.ruleset)
         self.matchers = build_matchers(nlp.vocab, self.ruleset, self.gazetteer)
+        self.record_features = False
+        """Leave each triple's confidence features in ``doc.user_data`` (for training)."""
 
     def publisher_country(self, article: Article) -> str:
         """The country of ``article``'s publisher (``publishers.tsv``): by its source, its
@@ -86,6 +91,8 @@ class ExtractComponent:
             )
         finally:
             unmark_doc(doc, annotation)
+        if self.record_features:
+            doc.user_data[FEATURES_KEY] = triple_features(doc, resolution, annotation, triples)
         used = {t.subject for t in triples} | {t.object for t in triples}
         entities = [
             e for i, e in enumerate(resolution.entities) if resolution.mentions[i] or e in used
