@@ -210,7 +210,8 @@ def drop_title_words(
     title's, not a name:
 
     - the first words of a longer phrase of the lexicon: "Deputy Press Secretary X",
-      "Finance Minister X", "State Representative X" (the phrase is then matched whole);
+      "Finance Minister X", "State Representative X" (the phrase is then matched whole), or
+      the whole phrase right before a person's name: "Solicitor General X";
     - words of a government portfolio (``portfolios.tsv``) right before a title:
       "Transport Commissioner X", "Armed Forces Minister X"; after a name the gazetteer
       knows they are cut off it: "U.S. Energy Secretary X" keeps "U.S.", "Lib Dem Home
@@ -223,11 +224,16 @@ def drop_title_words(
     if not orgs:
         return mentions
     found = titles.matcher(doc) if matches is None else matches
+    people = {m.start for m in mentions if m.label == "Person"}
     replaced: dict[SpanMention, SpanMention | None] = {}
     for _, start, end in found:
         m = orgs.get(start)
-        if m is not None and m.end < end and gazetteer.lookup(m.text) is None:
-            replaced[m] = None  # "Press" of "Press Secretary"
+        if (
+            m is not None
+            and (m.end < end or (m.end == end and end in people))
+            and gazetteer.lookup(m.text) is None
+        ):
+            replaced[m] = None  # "Press" of "Press Secretary", "Solicitor General" before X
     starts = {start for _, start, _ in found}
     for m in orgs.values():
         if m.end in starts and m not in replaced and gazetteer.lookup(m.text) is None:

@@ -263,8 +263,20 @@ def renames_the_noun(reading: Reading, start: int, obj: Argument) -> bool:
 
 def heads_a_body(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
     """Whether a head title heads a committee of the organization, not the organization:
-    "Senate tax committee chief X", "chairman of the Commons public accounts committee"."""
+    "Senate tax committee chief X", "chairman of the Commons public accounts committee";
+    or a party's group in it: "the SNP's Holyrood leader X", "Labour's Commons leader X"
+    (a party, "'s", the body, a party post)."""
     doc = reading.doc
+    if (
+        obj.end <= title.start
+        and obj.start > 1
+        and doc[obj.start - 1].lower_ in ("'s", "’s", "'")
+        and reading.res.entities[obj.entity].label == "Organization"
+        and any(e.phrase in reading.words("party_posts") for e in title.entries)
+    ):
+        party = reading.entity_at(obj.start - 2)
+        if party is not None and reading.gazetteer.is_party(reading.res.entities[party].name):
+            return True
     if obj.end <= title.start:
         between = doc[obj.end : title.start]
     else:

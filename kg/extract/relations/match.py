@@ -248,7 +248,10 @@ def party_relation(
     """The predicate a party object takes (schemas/rules parties), its adjective's
     predicate before a title of the party's members ("Democratic President Bill
     Clinton"), and a current membership whatever the modifier after the party says
-    ("Labour former minister X" is still Labour; "ex-UKIP MEP X" is not)."""
+    ("Labour former minister X" is still Labour; "ex-UKIP MEP X" is not). A post ahead of
+    time leaves the membership its party adjective gives current: "Prospective Tory
+    candidate X", "Democratic Senator-elect X", "helped elect Democratic Senator X" (but
+    "X will join Labour" is ahead of time: the party is no adjective before a title)."""
     ruleset = reading.ruleset
     if relation.predicate not in ruleset.parties:
         return relation
@@ -258,6 +261,9 @@ def party_relation(
         predicate = as_adjective
     status = relation.status
     if mode == "current" and modifier_at is not None and modifier_at > match.obj.end - 1:
+        status = "current"
+    title = match.title
+    if mode == "current" and status == "future" and title and match.obj.end <= title.start:
         status = "current"
     return Relation(predicate, status)
 

@@ -13,7 +13,15 @@ from spacy.tokens import Token
 
 from .reading import Reading
 
-__all__ = ["CURRENT", "Status", "is_ahead", "left_the_post", "status_of", "verb_status"]
+__all__ = [
+    "CURRENT",
+    "Status",
+    "is_ahead",
+    "is_time_span",
+    "left_the_post",
+    "status_of",
+    "verb_status",
+]
 
 
 @dataclass(frozen=True)
@@ -107,13 +115,17 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
         and (
             verb.lemma_ == "serve"
             or any(
-                c.lower_ in ("when", "while", *reading.words("span_words")) for c in verb.children
+                c.lower_ in ("when", "while")
+                or is_time_span(reading, c)
+                or (c.dep_ == "advcl" and any(w.lower_ in ("when", "while") for w in c.children))
+                for c in verb.children
             )
         )
     ):
         # "who served as chairman", "when he was a Republican congressman", "was an
-        # adviser to Y from 2015 to 2016" (the post is
-        # over, the party stays: the verb stands before the party, as a modifier after it)
+        # adviser to Y from 2015 to 2016", "X was head of Y when the deal was signed" (the
+        # post is over, the party stays: the verb stands before the party, as a modifier
+        # after it)
         return Status("former", override, last)
     left = left_the_post(reading, title) if last >= first else None
     if left is not None:
@@ -172,9 +184,20 @@ def verb_status(reading: Reading, verb: Token) -> str:
         return "current"
     span_words = reading.words("span_words")
     if any(
-        child.lower_ in span_words
+        is_time_span(reading, child)
         or (child.dep_ == "advcl" and any(c.lower_ in span_words for c in child.children))
         for child in verb.children
     ):  # "headed Acme until 2010", "headed Acme until he sold his stake"
         return "former"
     return "current"
+
+
+def is_time_span(reading: Reading, word: Token) -> bool:
+    """Whether a word opens a time span that ends ("from 1983", "until 1992"): a word of
+    ``span_words``, unless it is "from" or "between" before a name, which is where one came
+    from ("joined Leicester from Bath last year" is a current post)."""
+    if word.lower_ not in reading.words("span_words"):
+        return False
+    if word.lower_ in ("from", "between"):
+        return not any(c.dep_ == "pobj" and reading.ann.ent[c.i] for c in word.children)
+    return True
