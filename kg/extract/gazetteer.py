@@ -209,6 +209,7 @@ MENTION_WORDS = (
     "inverted_org_heads",
     "event_words",
     "apposition_person_nouns",
+    "apposition_titles",
     "place_prefixes",
     "person_heads",
     "newspaper_heads",

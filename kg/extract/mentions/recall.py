@@ -66,11 +66,20 @@ def untagged_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
 
 
 def honorific_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
-    """People NER missed but a courtesy title marks: "Labour's Mr Livingstone"."""
+    """People NER missed but a courtesy title marks ("Labour's Mr Livingstone"), or a
+    capitalised title of office before a given name ("Representative Elijah Cummings")."""
     taken = ctx.taken(mentions)
+    capital_titles = ctx.words("capital_titles")
+    first_names = ctx.gazetteer.first_names
     found: list[SpanMention] = []
     for token in doc[:-1]:
-        if not is_honorific(token):
+        if not is_honorific(token) and not (
+            token.is_title
+            and token.lower_.rstrip(".") in capital_titles
+            and doc[token.i + 1].text in first_names
+            and token.i + 2 < len(doc)
+            and doc[token.i + 2].is_title  # a family name after the given name
+        ):
             continue
         end = token.i + 1
         while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:

@@ -314,6 +314,20 @@ def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
     )
 
 
+def _title_apposition(doc: Doc, end: int, titles: frozenset[str]) -> bool:
+    """ "Name, chief executive of …", "Name, managing director at …": an apposition without
+    a determiner, a title of office (up to three lower-case words) and then "of", "at" or
+    "for" (no company is "chief executive of" anything)."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for i in range(end + 1, min(end + 4, len(doc) - 1)):
+        if not doc[i].is_lower or not doc[i].is_alpha:
+            return False
+        if doc[i].lower_ in titles and doc[i + 1].lower_ in ("of", "at", "for"):
+            return True
+    return False
+
+
 def _kin_before(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
     """ "his wife, Melania", "her son Hunter": a possessive pronoun and a word for a
     relative right before the name (a comma between allowed)."""
@@ -359,7 +373,8 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     - A name of two or three words whose last word the article also writes alone after an
       honorific ("Vince Cable" typed ORG, "Mr Cable" later).
     - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
-      "Lincoln, the 16th president,"), for a name the gazetteer does not know.
+      "Lincoln, the 16th president,") or a bare title of office and "of"/"at"/"for" ("Maeve
+      Sherlock, chief executive of the Refugee Council"), for a name the gazetteer does not know.
     - "he" or "she" as the subject or owner of what the name said or did ("Trump said he
       would", "Trump said on Tuesday his plan"), or a word only a person has right after the
       name ("the Trump administration", "Obama himself"): the whole entity (``ner_label``
@@ -370,6 +385,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     person_nouns = ctx.words("person_nouns")
     apposition_nouns = ctx.words("apposition_person_nouns")
+    apposition_titles = ctx.words("apposition_titles")
     person_heads = ctx.words("person_heads")
     taken = ctx.taken(mentions)
 
@@ -397,6 +413,12 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and not gazetteer.is_city(m.text)
             and not (before is not None and (before.pos_ == "ADP" or before.text == ","))
         )
+
+    place_ends = {m.end for m in mentions if m.label == "Place"}
+
+    def after_place(m: SpanMention) -> bool:
+        """ "of Trapper Creek, Alaska, the last man": the name follows a place and a comma."""
+        return m.start - 1 in place_ends
 
     def honorific(token: Token) -> bool:  # "Miss World" is a contest
         return is_honorific(token) and token.lower_.rstrip(".") != "miss"
@@ -461,6 +483,12 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             may_be_person(m)
             and m.text.split()[-1].lower() not in gazetteer.place_suffixes
             and _person_apposition(doc, m.end, apposition_nouns)
+        ) or (
+            (may_be_person(m) or (before is not None and before.text == "," and not after_place(m)))
+            and len(m.text.split()) <= 3
+            and gazetteer.lookup(m.text) is None
+            and m.text.split()[-1].lower() not in gazetteer.org_suffixes | gazetteer.place_suffixes
+            and _title_apposition(doc, m.end, apposition_titles)
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
         elif titled(m) and (

@@ -1,0 +1,92 @@
+"""Entity classes, session 6: a title of office before a given name NER missed, a bare title
+in an apposition, and the given names of schemas/first_names.txt (kg/extract/mentions/recall.py,
+retype.py). Hand-built Docs, no statistical model; two wordings and a negative case each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_mentions import entities
+from tests.test_extract_people_signals import doc_with
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Representative Elijah Cummings of Maryland said so .",
+            [("Maryland", "GPE", 0)],
+            ("Elijah Cummings", "Person"),
+        ),
+        ("On Monday Senator Ann Ruiz voted no .", [], ("Ann Ruiz", "Person")),
+    ],
+)
+def test_a_capitalised_title_before_a_given_name_finds_the_person(
+    component, make_doc, text, ents, expected
+):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_title_without_a_given_name_and_family_name_finds_no_person(component, make_doc):
+    # a family name alone, a given name alone, a title in lower case
+    doc = doc_with(
+        make_doc,
+        "Senator Ruiz voted . Governor Ann spoke . The senator Ann Ruiz left .",
+        [],
+    )
+    assert entities(component, doc) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Welcoming it , Maeve Sherlock , chief executive of the Refugee Council , said so .",
+            [("Maeve Sherlock", "ORG", 0), ("Refugee Council", "ORG", 0)],
+            ("Maeve Sherlock", "Person"),
+        ),
+        (
+            "Bo Lind , managing director at Nordbank , said so .",
+            [("Bo Lind", "GPE", 0), ("Nordbank", "ORG", 0)],
+            ("Bo Lind", "Person"),
+        ),
+    ],
+)
+def test_a_bare_title_in_an_apposition_makes_a_person(component, make_doc, text, ents, expected):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_an_apposition_of_what_a_company_is_makes_no_person(component, make_doc):
+    # "owner of" is no title of office; a name ending in an organization's word stays one
+    doc = doc_with(
+        make_doc,
+        "Inditex , owner of Zara , said so . Acme Holdings , chief executive of Zara , left .",
+        [("Inditex", "ORG", 0), ("Zara", "ORG", 0), ("Acme Holdings", "ORG", 0)],
+    )
+    assert {("Inditex", "Organization"), ("Acme Holdings", "Organization")} <= entities(
+        component, doc
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("The Senate confirmed Brett Talley .", [("Brett Talley", "ORG", 0)], ("Brett Talley", "Person")),
+        ("Fans cheered Claude Davey .", [("Claude Davey", "ORG", 0)], ("Claude Davey", "Person")),
+    ],
+)
+def test_a_census_given_name_makes_a_person(component, make_doc, text, ents, expected):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_given_name_that_starts_other_names_makes_no_person(component, make_doc):
+    # "Royal", "Ivory" and "Chelsea" are given names too, left out of the list
+    doc = doc_with(
+        make_doc,
+        "Royal Mail cut jobs . Chelsea Village fell .",
+        [("Royal Mail", "ORG", 0), ("Chelsea Village", "ORG", 0)],
+    )
+    assert entities(component, doc) == {
+        ("Royal Mail", "Organization"),
+        ("Chelsea Village", "Organization"),
+    }
