@@ -1,6 +1,5 @@
 """Entity classes, session 6: a title of office before a given name NER missed, a bare title
-in an apposition, and the given names of schemas/first_names.txt (kg/extract/mentions/recall.py,
-retype.py). Hand-built Docs, no statistical model; two wordings and a negative case each."""
+in an apposition, (kg/extract/mentions/recall.py, retype.py). Hand-built Docs, no statistical model; two wordings and a negative case each."""
 
 from __future__ import annotations
 
@@ -66,27 +65,3 @@ def test_an_apposition_of_what_a_company_is_makes_no_person(component, make_doc)
     assert {("Inditex", "Organization"), ("Acme Holdings", "Organization")} <= entities(
         component, doc
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "ents", "expected"),
-    [
-        ("The Senate confirmed Brett Talley .", [("Brett Talley", "ORG", 0)], ("Brett Talley", "Person")),
-        ("Fans cheered Claude Davey .", [("Claude Davey", "ORG", 0)], ("Claude Davey", "Person")),
-    ],
-)
-def test_a_census_given_name_makes_a_person(component, make_doc, text, ents, expected):
-    assert expected in entities(component, doc_with(make_doc, text, ents))
-
-
-def test_a_given_name_that_starts_other_names_makes_no_person(component, make_doc):
-    # "Royal", "Ivory" and "Chelsea" are given names too, left out of the list
-    doc = doc_with(
-        make_doc,
-        "Royal Mail cut jobs . Chelsea Village fell .",
-        [("Royal Mail", "ORG", 0), ("Chelsea Village", "ORG", 0)],
-    )
-    assert entities(component, doc) == {
-        ("Royal Mail", "Organization"),
-        ("Chelsea Village", "Organization"),
-    }
