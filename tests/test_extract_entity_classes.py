@@ -1,5 +1,6 @@
 """Entity classes, session 6: a title of office before a given name NER missed, a bare title
-in an apposition, (kg/extract/mentions/recall.py, retype.py). Hand-built Docs, no statistical model; two wordings and a negative case each."""
+in an apposition (kg/extract/mentions/recall.py, retype.py). Hand-built Docs, no statistical
+model; two wordings and a negative case each."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from tests.test_extract_people_signals import doc_with
     ("text", "ents", "expected"),
     [
         (
-            "Representative Elijah Cummings of Maryland said so .",
+            "Representative Nancy Kerr of Maryland said so .",
             [("Maryland", "GPE", 0)],
-            ("Elijah Cummings", "Person"),
+            ("Nancy Kerr", "Person"),
         ),
         ("On Monday Senator Ann Ruiz voted no .", [], ("Ann Ruiz", "Person")),
     ],
