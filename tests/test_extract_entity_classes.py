@@ -66,3 +66,46 @@ def test_an_apposition_of_what_a_company_is_makes_no_person(component, make_doc)
     assert {("Inditex", "Organization"), ("Acme Holdings", "Organization")} <= entities(
         component, doc
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Pearce would like to succeed Keegan as manager at Manchester City . "
+            "He moved to Manchester City in May .",
+            [
+                ("Pearce", "PERSON", 0),
+                ("Keegan", "PERSON", 0),
+                ("Manchester City", "GPE", 0),
+                ("Manchester City", "GPE", 1),
+            ],
+            {("Manchester City", "Organization")},
+        ),
+        (
+            "Vaughan was named the new captain of England .",
+            [("Vaughan", "PERSON", 0), ("England", "GPE", 0)],
+            {("England", "Organization")},
+        ),
+    ],
+)
+def test_a_sport_title_and_of_or_at_before_a_place_makes_a_team(
+    component, make_doc, text, ents, expected
+):
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert expected <= found
+    assert not {(name, "Place") for name, _ in expected} & found
+
+
+def test_a_title_of_office_or_player_before_a_place_makes_no_team(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Ken Ruiz is the mayor of London . Ann Lee was the best player at Wimbledon .",
+        [
+            ("Ken Ruiz", "PERSON", 0),
+            ("London", "GPE", 0),
+            ("Ann Lee", "PERSON", 0),
+            ("Wimbledon", "GPE", 0),
+        ],
+    )
+    assert {("London", "Place"), ("Wimbledon", "Place")} <= entities(component, doc)

@@ -798,7 +798,9 @@ def teams_before_sport_titles(
     "England's captain, Michael Vaughan" (``sport_titles``). Other mentions of the name stay
     places; titles of a place's office ("London mayor X") are not sport titles. So is one word
     NER typed a person right before the title ("Bath prop Matt Stevens"), unless it is a given
-    name or the family name of a person of the article ("Robinson's captain X": no "'s")."""
+    name or the family name of a person of the article ("Robinson's captain X": no "'s").
+    A place right after a sport title and "of"/"at" is a team too ("manager at Manchester
+    City", "the captain of England")."""
     titles, prefixes = ctx.words("sport_titles"), ctx.words("org_title_prefixes")
     people = {m.start: m for m in mentions if m.label == "Person"}
     surnames = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
@@ -819,10 +821,28 @@ def teams_before_sport_titles(
             end = _sport_title_after(doc, m.end, titles, prefixes)
             if end and end < len(doc) and doc[end].text == ",":
                 end += 1
-            if end and end in people:
+            if (end and end in people) or (place and _sport_title_before(doc, m.start, titles)):
                 m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
         fixed.append(m)
     return _teams_again(doc, fixed, people, ctx)
+
+
+def _sport_title_before(doc: Doc, start: int, titles: frozenset[str]) -> bool:
+    """ "as manager at Manchester City", "the captain of England": a sport title in lower case,
+    then "of" or "at", right before the name ("player" left out: "the best player at
+    Wimbledon" names a tournament's place)."""
+    if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
+        return False
+    for k in (2, 1):
+        words = doc[max(0, start - 1 - k) : start - 1]
+        if (
+            len(words) == k
+            and words.text.lower() in titles
+            and words.text.lower() != "player"
+            and all(t.is_lower for t in words if t.is_alpha)
+        ):
+            return True
+    return False
 
 
 def _team_position(doc: Doc, m: SpanMention, people: dict[int, SpanMention], ctx: Context) -> bool:
@@ -843,14 +863,28 @@ def _teams_again(
     doc: Doc, mentions: list[SpanMention], people: dict[int, SpanMention], ctx: Context
 ) -> list[SpanMention]:
     """A name the article writes once as a team (a sport title after it) is the team too where
-    it stands in a team's position again (:func:`_team_position`); an article with no team
-    keeps every place."""
+    it stands in a team's position again (:func:`_team_position`), and everywhere when it is no
+    place the gazetteer knows and has two words or more ("Manchester City"); an article with
+    no team keeps every place."""
     teams = {m.text for m in mentions if m.label == "Organization" and m.ner_label == TEAM}
     if not teams:
         return mentions
+    gazetteer = ctx.gazetteer
+
+    def known_place(text: str) -> bool:  # "Wales", "Leeds": a place too, elsewhere
+        hit = gazetteer.lookup(text)
+        return (
+            (hit is not None and hit[1] == "Place")
+            or gazetteer.is_city(text)
+            or gazetteer.is_region(text)
+            or " " not in text
+        )
+
     return [
         SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
-        if m.label == "Place" and m.text in teams and _team_position(doc, m, people, ctx)
+        if m.label == "Place"
+        and m.text in teams
+        and (_team_position(doc, m, people, ctx) or not known_place(m.text))
         else m
         for m in mentions
     ]
