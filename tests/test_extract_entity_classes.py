@@ -109,3 +109,53 @@ def test_a_title_of_office_or_player_before_a_place_makes_no_team(component, mak
         ],
     )
     assert {("London", "Place"), ("Wimbledon", "Place")} <= entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Press said Zorba ' former oil production unit was sold .",
+            [("Zorba", "PERSON", 0)],
+            ("Zorba", "Organization"),
+        ),
+        (
+            "Shares fell after Ann Ruiz 's annual retail sales fell .",
+            [("Ann Ruiz", "PERSON", 0)],
+            ("Ann Ruiz", "Organization"),
+        ),
+    ],
+)
+def test_what_only_a_company_has_at_the_head_of_a_possessive_makes_a_company(
+    component, make_doc, text, ents, expected
+):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_possessive_headed_by_what_people_have_makes_no_company(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Ann Ruiz 's former campaign manager spoke .",
+        [("Ann Ruiz", "PERSON", 0)],
+    )
+    assert entities(component, doc) == {("Ann Ruiz", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("The ex-Zorba boss left .", [("ex-Zorba", "ORG", 0)], {("Zorba", "Organization")}),
+        (
+            "An anti-Acme campaign grew .",
+            [("anti-Acme", "ORG", 0)],
+            {("Acme", "Organization")},
+        ),
+    ],
+)
+def test_a_hyphenated_prefix_is_no_part_of_a_name(component, make_doc, text, ents, expected):
+    assert entities(component, doc_with(make_doc, text, ents)) == expected
+
+
+def test_a_capitalised_prefix_stays_in_the_name(component, make_doc):
+    doc = doc_with(make_doc, "The Pro-Life Alliance spoke .", [("Pro-Life Alliance", "ORG", 0)])
+    assert entities(component, doc) == {("Pro-Life Alliance", "Organization")}

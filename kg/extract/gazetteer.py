@@ -210,6 +210,7 @@ MENTION_WORDS = (
     "event_words",
     "apposition_person_nouns",
     "apposition_titles",
+    "hyphen_prefixes",
     "place_prefixes",
     "person_heads",
     "newspaper_heads",

@@ -197,8 +197,16 @@ def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
         ctx.words("trailing_words"),
     )
     start, end = span.start, span.end
+    prefixes = ctx.words("hyphen_prefixes")
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
+        or (  # "ex-Yukos boss", "non-Roma Czechs": the prefix is no part of the name
+            start + 2 < end
+            and doc[start].is_lower
+            and doc[start].lower_ in prefixes
+            and doc[start + 1].text == "-"
+            and not doc[start].whitespace_
+        )
         or doc[start].is_punct
         or (label in ("Person", "Demonym") and doc[start].lower_.rstrip(".") in HONORIFICS)
         or (label == "Person" and doc[start].lower_ in titles and end - start > 1)

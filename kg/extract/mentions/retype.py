@@ -547,11 +547,19 @@ whole entity is an organization ("Ralph Lauren said its sales…", "said on Twit
 
 
 def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
-    """ "Name 's [adjectives] sales": a possessive, then something only a company has."""
+    """ "Name 's [adjectives] sales", "Name' former key oil production unit": a possessive,
+    then something only a company has (the head of the noun phrase, after up to four
+    adjectives and nouns that modify it)."""
     if end >= len(doc) or doc[end].text not in ("'s", "’s", "'", "’"):
         return False
     i = end + 1
-    while i < len(doc) and i < end + 3 and doc[i].pos_ == "ADJ":
+    while (
+        i + 1 < len(doc)
+        and i < end + 5
+        and (doc[i].pos_ == "ADJ" or (doc[i].pos_ == "NOUN" and doc[i + 1].pos_ == "NOUN"))
+        and doc[i].is_lower
+        and doc[i].lower_ not in nouns
+    ):
         i += 1
     if i >= len(doc):
         return False
