@@ -159,3 +159,28 @@ def test_a_hyphenated_prefix_is_no_part_of_a_name(component, make_doc, text, ent
 def test_a_capitalised_prefix_stays_in_the_name(component, make_doc):
     doc = doc_with(make_doc, "The Pro-Life Alliance spoke .", [("Pro-Life Alliance", "ORG", 0)])
     assert entities(component, doc) == {("Pro-Life Alliance", "Organization")}
+
+
+def test_the_subdivisions_pycountry_writes_with_a_second_name_are_regions():
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.is_region("Wales")  # "Wales [Cymru GB-CYM]"
+    assert gazetteer.is_region("Cardiff")  # "Cardiff [Caerdydd GB-CRD]"
+    assert not gazetteer.is_region("Cymru GB-CYM")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        ("He knows Wales said his side was ready .", [("Wales", "ORG", 0)], "Wales"),
+        ("He knows Swansea said his team was ready .", [("Swansea", "GPE", 0)], "Swansea"),
+    ],
+)
+def test_a_region_is_no_person_whatever_he_says(component, make_doc, text, ents, name):
+    assert (name, "Person") not in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_name_no_gazetteer_knows_is_the_person_he_says(component, make_doc):
+    doc = doc_with(make_doc, "He knows Ferrow said his side was ready .", [("Ferrow", "ORG", 0)])
+    assert ("Ferrow", "Person") in entities(component, doc)
