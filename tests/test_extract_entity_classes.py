@@ -184,3 +184,64 @@ def test_a_region_is_no_person_whatever_he_says(component, make_doc, text, ents,
 def test_a_name_no_gazetteer_knows_is_the_person_he_says(component, make_doc):
     doc = doc_with(make_doc, "He knows Ferrow said his side was ready .", [("Ferrow", "ORG", 0)])
     assert ("Ferrow", "Person") in entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "For Jupiter analyst Olivier Beauvillain , the plan failed .",
+            [("Jupiter", "GPE", 0), ("Olivier Beauvillain", "PERSON", 0)],
+        ),
+        (
+            "He met Tarsk deputy chairman Ann Ruiz .",
+            [("Tarsk", "GPE", 0), ("Ann Ruiz", "PERSON", 0)],
+        ),
+    ],
+)
+def test_an_unknown_place_before_a_firm_title_and_a_person_is_a_company(
+    component, make_doc, text, ents
+):
+    name = ents[0][0]
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert (name, "Organization") in found
+    assert (name, "Place") not in found
+
+
+def test_a_known_place_or_no_person_after_the_title_keeps_the_place(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Fans met London chairman Ann Ruiz . Staff met the Tarsk chairman today .",
+        [("London", "GPE", 0), ("Ann Ruiz", "PERSON", 0), ("Tarsk", "GPE", 0)],
+    )
+    assert {("London", "Place"), ("Tarsk", "Place")} <= entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        (
+            "Lewandowski will testify , Ferrow reported . Ferrow News said so .",
+            [("Lewandowski", "PERSON", 0), ("Ferrow", "GPE", 0), ("Ferrow News", "ORG", 0)],
+            "Ferrow",
+        ),
+        (
+            "Sites such as Ofoto charge a fee . Ofoto Gallery said so .",
+            [("Ofoto", "GPE", 0), ("Ofoto Gallery", "ORG", 0)],
+            "Ofoto",
+        ),
+    ],
+)
+def test_an_unknown_place_that_starts_a_company_name_is_no_place(
+    component, make_doc, text, ents, name
+):
+    assert (name, "Place") not in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_place_that_starts_the_name_of_its_institution_stays_a_place(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "Gwent was quiet . Gwent Police said so .",
+        [("Gwent", "GPE", 0), ("Gwent Police", "ORG", 0)],
+    )
+    assert ("Gwent", "Place") in entities(component, doc)

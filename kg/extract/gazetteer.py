@@ -213,6 +213,7 @@ MENTION_WORDS = (
     "apposition_person_nouns",
     "apposition_titles",
     "hyphen_prefixes",
+    "place_institution_words",
     "place_prefixes",
     "person_heads",
     "newspaper_heads",

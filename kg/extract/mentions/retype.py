@@ -674,11 +674,20 @@ def _named_after_organization(
 
 
 def _place_is_company(
-    doc: Doc, m: SpanMention, ctx: Context, org_appositions: frozenset[str]
+    doc: Doc,
+    m: SpanMention,
+    ctx: Context,
+    org_appositions: frozenset[str],
+    *,
+    people: set[int],
+    companies: set[str],
 ) -> bool:
     """Whether a "place" the gazetteer does not know as one is a company: "the London-based
     Liffe", "a stake in Liffe", "Liffe, the London exchange,", "Liffe's shareholders" (only
-    what a country never owns: "China's sales" is a country's)."""
+    what a country never owns: "China's sales" is a country's), "Jupiter analyst Olivier
+    Beauvillain" (a title of a firm's people, then a person: ``people`` holds where persons
+    start), or one word that starts a company's name of the article ("Bloomberg" with
+    "Bloomberg News"; ``companies``)."""
     gazetteer = ctx.gazetteer
     if (
         gazetteer.lookup(m.text) is not None
@@ -687,12 +696,35 @@ def _place_is_company(
         or gazetteer.demonym(m.text) is not None
     ):
         return False
+    title_end = _sport_title_after(
+        doc, m.end, ctx.words("org_titles"), ctx.words("org_title_prefixes")
+    )
     return (
         _based_before(doc, m.start, m.end)
         or _owned_after(doc, m.start, ctx)
         or _org_apposition(doc, m.end, org_appositions)
         or _owns_company_nouns(doc, m.end, ctx.words("place_company_nouns"))
+        or (title_end > 0 and title_end in people)
+        or (" " not in m.text and normalize_name(m.text) in companies)
     )
+
+
+def _company_first_words(mentions: list[SpanMention], ctx: Context) -> set[str]:
+    """The first word of each organization's name of two words whose second word is no word
+    of a place's institution ("Bloomberg News", "Jupiter Research"; not "Gwent Police",
+    "Leeds United", "Kent County Council")."""
+    institutions = ctx.words("place_institution_words")
+    first: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.label == "Organization"
+            and len(words) == 2
+            and words[1][:1].isupper()
+            and words[1].lower() not in institutions
+        ):
+            first.add(normalize_name(words[0]))
+    return first
 
 
 def organizations_by_context(
@@ -708,7 +740,9 @@ def organizations_by_context(
       London-based X", "a stake in X", "the owner of X", "X and its" (for a name that is no given name
       and surname, with no title before it).
     - A "place" the gazetteer does not know as one, with the same evidence or "X's
-      shareholders" ("the London-based Liffe", "Liffe, the London exchange,").
+      shareholders" ("the London-based Liffe", "Liffe, the London exchange,"), a firm's
+      title and a person after it ("Jupiter analyst Olivier Beauvillain"), or one word that
+      starts a company's name of the article ("Bloomberg" with "Bloomberg News").
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
     - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
@@ -722,9 +756,13 @@ def organizations_by_context(
     taken = ctx.taken(mentions)
     organizations = {normalize_name(m.text) for m in mentions if m.label == "Organization"}
     org_appositions = ctx.words("apposition_org_nouns")
+    people = {m.start for m in mentions if m.label == "Person"}
+    companies = _company_first_words(mentions, ctx)
     fixed: list[SpanMention] = []
     for m in mentions:
-        if m.label == "Place" and _place_is_company(doc, m, ctx, org_appositions):
+        if m.label == "Place" and _place_is_company(
+            doc, m, ctx, org_appositions, people=people, companies=companies
+        ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
         if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
             fixed.append(m)
