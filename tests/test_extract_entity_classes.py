@@ -245,3 +245,42 @@ def test_a_place_that_starts_the_name_of_its_institution_stays_a_place(component
         [("Gwent", "GPE", 0), ("Gwent Police", "ORG", 0)],
     )
     assert ("Gwent", "Place") in entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        (
+            "Along with the GMB and Unison , the TGWU and Amicus worked together .",
+            [("GMB", "ORG", 0), ("Unison", "GPE", 0), ("TGWU", "ORG", 0), ("Amicus", "ORG", 0)],
+            "Unison",
+        ),
+        (
+            "Rivals Sony , Nintendo and Sega cut prices .",
+            [("Sony", "ORG", 0), ("Nintendo", "ORG", 0), ("Sega", "PERSON", 0)],
+            "Sega",
+        ),
+    ],
+)
+def test_one_item_of_a_list_of_organizations_is_an_organization(
+    component, make_doc, text, ents, name
+):
+    assert (name, "Organization") in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_known_place_or_a_full_name_in_a_list_of_organizations_keeps_its_class(
+    component, make_doc
+):
+    doc = doc_with(
+        make_doc,
+        "Offices of Sony , Nintendo and London grew . Sony , Nintendo and Ann Ruiz spoke .",
+        [
+            ("Sony", "ORG", 0),
+            ("Nintendo", "ORG", 0),
+            ("London", "GPE", 0),
+            ("Sony", "ORG", 1),
+            ("Nintendo", "ORG", 1),
+            ("Ann Ruiz", "PERSON", 0),
+        ],
+    )
+    assert {("London", "Place"), ("Ann Ruiz", "Person")} <= entities(component, doc)

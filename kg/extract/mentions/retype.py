@@ -343,19 +343,29 @@ _LIST_GLUE = frozenset({",", "and", "or"})
 def _listed_with_people(doc: Doc, mentions: list[SpanMention], n: int) -> bool:
     """Whether mention ``n`` is one item of a list ("Carter Page, Sam Clovis, J.D. Gordon,
     and Walid Phares") whose other items are all full personal names, two at least."""
-    people = 0
+    return _listed_with(doc, mentions, n, lambda m: m.label == "Person" and " " in m.text)
+
+
+def _listed_with(
+    doc: Doc, mentions: list[SpanMention], n: int, like: Callable[[SpanMention], bool]
+) -> bool:
+    """Whether mention ``n`` is one item of a list whose other items, two at least, are all
+    mentions ``like`` accepts (a "the" before an item allowed: "the GMB and Unison, the TGWU
+    and Amicus")."""
+    others = 0
     for step in (-1, 1):
         j, edge = n + step, mentions[n]
         while 0 <= j < len(mentions):
             other = mentions[j]
             gap = doc[other.end : edge.start] if step < 0 else doc[edge.end : other.start]
-            if not len(gap) or any(t.text not in _LIST_GLUE for t in gap):
+            glue = [t for t in gap if t.lower_ != "the"]
+            if not glue or any(t.text not in _LIST_GLUE for t in glue):
                 break
-            if other.label != "Person" or " " not in other.text:
+            if not like(other):
                 return False  # "Dior, Chanel and Ralph Lauren": not a list of people
-            people += 1
+            others += 1
             j, edge = j + step, other
-    return people >= 2
+    return others >= 2
 
 
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
@@ -709,6 +719,16 @@ def _place_is_company(
     )
 
 
+def _known_place(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer, the cities or the regions know a name as a place."""
+    hit = gazetteer.lookup(text)
+    return (
+        (hit is not None and hit[1] == "Place")
+        or gazetteer.is_city(text)
+        or gazetteer.is_region(text)
+    )
+
+
 def _company_first_words(mentions: list[SpanMention], ctx: Context) -> set[str]:
     """The first word of each organization's name of two words whose second word is no word
     of a place's institution ("Bloomberg News", "Jupiter Research"; not "Gwent Police",
@@ -743,6 +763,8 @@ def organizations_by_context(
       shareholders" ("the London-based Liffe", "Liffe, the London exchange,"), a firm's
       title and a person after it ("Jupiter analyst Olivier Beauvillain"), or one word that
       starts a company's name of the article ("Bloomberg" with "Bloomberg News").
+    - A "place" the gazetteer does not know or a "person" with no given name, as one item of a
+      list of organizations (two at least): "the GMB and Unison, the TGWU and Amicus".
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
     - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
@@ -759,11 +781,19 @@ def organizations_by_context(
     people = {m.start for m in mentions if m.label == "Person"}
     companies = _company_first_words(mentions, ctx)
     fixed: list[SpanMention] = []
-    for m in mentions:
+    for n, m in enumerate(mentions):
         if m.label == "Place" and _place_is_company(
             doc, m, ctx, org_appositions, people=people, companies=companies
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
+        elif (
+            m.label in ("Place", "Person")
+            and m.ner_label not in ("CREDIT", "HONORIFIC", PERSONAL)
+            and not _known_place(m.text, gazetteer)
+            and not _full_personal_name(m.text.split(), gazetteer)
+            and _listed_with(doc, mentions, n, lambda o: o.label == "Organization")
+        ):  # "the GMB and Unison, the TGWU and Amicus": one item of a list of organizations
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", m.ner_label)
         if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
             fixed.append(m)
             continue
