@@ -284,3 +284,64 @@ def test_a_known_place_or_a_full_name_in_a_list_of_organizations_keeps_its_class
         ],
     )
     assert {("London", "Place"), ("Ann Ruiz", "Person")} <= entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        (
+            "He visits Manchester , Liverpool and Leicester . Manchester can cope .",
+            [
+                ("Manchester", "PERSON", 0),
+                ("Liverpool", "GPE", 0),
+                ("Leicester", "GPE", 0),
+                ("Manchester", "PERSON", 1),
+            ],
+            "Manchester",
+        ),
+        (
+            "Stops in Leeds , Torbay and Bath were cut .",
+            [("Leeds", "GPE", 0), ("Torbay", "PERSON", 0), ("Bath", "GPE", 0)],
+            "Torbay",
+        ),
+    ],
+)
+def test_one_word_in_a_list_of_places_is_a_place(component, make_doc, text, ents, name):
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert (name, "Place") in found
+    assert (name, "Person") not in found
+
+
+def test_one_word_in_a_mixed_list_keeps_its_class(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "He met Smith , Acme and Paris .",
+        [("Smith", "PERSON", 0), ("Acme", "ORG", 0), ("Paris", "GPE", 0)],
+    )
+    assert ("Smith", "Person") in entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Bank chief executive Mervyn Davies spoke .",
+            [("Mervyn Davies", "ORG", 0)],
+            ("Mervyn Davies", "Person"),
+        ),
+        (
+            "Telecoms equipment supplier Ericsson posted a rise .",
+            [("Ericsson", "PERSON", 0)],
+            ("Ericsson", "Organization"),
+        ),
+    ],
+)
+def test_what_a_name_is_written_right_before_it(component, make_doc, text, ents, expected):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_company_noun_before_a_full_personal_name_keeps_the_person(component, make_doc):
+    doc = doc_with(
+        make_doc, "The drug supplier Ann Ruiz was jailed .", [("Ann Ruiz", "PERSON", 0)]
+    )
+    assert entities(component, doc) == {("Ann Ruiz", "Person")}

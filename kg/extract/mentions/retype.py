@@ -163,6 +163,9 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
       place ("Dayton International Airport").
     - A "person" right after another person and "of"/"at" is their employer
       ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
+    - One word NER typed a person or an organization, one item of a list of places (two at
+      least), is a place, and so is its whole entity (``ner_label`` :data:`LISTED_PLACE`):
+      "he visits Manchester, Liverpool, Dorset and Torbay".
     """
     gazetteer = ctx.gazetteer
     peerages, place_nouns = ctx.words("peerages"), ctx.words("place_nouns")
@@ -248,6 +251,15 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and not (m.end < len(doc) and doc[m.end].tag_ == "POS")
         ):
             label = "Place"  # "he attended school in nearby Pengam"
+        elif (
+            label in ("Person", "Organization")
+            and len(words) == 1
+            and m.ner_label in ("PERSON", "ORG")
+            and gazetteer.lookup(m.text) is None
+            and _listed_with(doc, mentions, n, lambda o: o.label == "Place")
+        ):  # "he visits Manchester, Liverpool, Dorset and Torbay": the whole entity
+            fixed.append(SpanMention(m.start, m.end, m.text, m.surface, "Place", LISTED_PLACE))
+            continue
         elif (
             m.start > 0
             and doc[m.start - 1].is_lower
@@ -551,6 +563,10 @@ PERSONAL = "PERSONAL"
 """``ner_label`` of a mention the text shows to be a person whatever NER said: its whole
 entity is a person ("Trump said he would …" with "Trump" typed ORG everywhere)."""
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
+LISTED_PLACE = "LISTED_PLACE"
+"""``ner_label`` of a one-word name NER typed a person or an organization, written as one
+item of a list of places ("visits Manchester, Liverpool, Dorset and Torbay"): its whole
+entity is a place."""
 COMPANY = "COMPANY"
 """``ner_label`` of a mention the text shows to be an organization whatever NER said: its
 whole entity is an organization ("Ralph Lauren said its sales…", "said on Twitter")."""
