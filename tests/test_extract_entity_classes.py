@@ -345,3 +345,12 @@ def test_a_company_noun_before_a_full_personal_name_keeps_the_person(component, 
         make_doc, "The drug supplier Ann Ruiz was jailed .", [("Ann Ruiz", "PERSON", 0)]
     )
     assert entities(component, doc) == {("Ann Ruiz", "Person")}
+
+
+def test_a_name_after_a_place_and_its_region_is_no_list(component, make_doc):
+    doc = doc_with(
+        make_doc,
+        "In Birmingham , Alabama , Jones said so .",
+        [("Birmingham", "GPE", 0), ("Alabama", "GPE", 0), ("Jones", "PERSON", 0)],
+    )
+    assert ("Jones", "Person") in entities(component, doc)

@@ -355,16 +355,24 @@ _LIST_GLUE = frozenset({",", "and", "or"})
 def _listed_with_people(doc: Doc, mentions: list[SpanMention], n: int) -> bool:
     """Whether mention ``n`` is one item of a list ("Carter Page, Sam Clovis, J.D. Gordon,
     and Walid Phares") whose other items are all full personal names, two at least."""
-    return _listed_with(doc, mentions, n, lambda m: m.label == "Person" and " " in m.text)
+    return _listed_with(
+        doc, mentions, n, lambda m: m.label == "Person" and " " in m.text, conjoined=False
+    )
 
 
 def _listed_with(
-    doc: Doc, mentions: list[SpanMention], n: int, like: Callable[[SpanMention], bool]
+    doc: Doc,
+    mentions: list[SpanMention],
+    n: int,
+    like: Callable[[SpanMention], bool],
+    *,
+    conjoined: bool = True,
 ) -> bool:
     """Whether mention ``n`` is one item of a list whose other items, two at least, are all
     mentions ``like`` accepts (a "the" before an item allowed: "the GMB and Unison, the TGWU
-    and Amicus")."""
-    others = 0
+    and Amicus"). ``conjoined``: the list has an "and" or "or" (not "In Birmingham, Alabama,
+    Jones told reporters")."""
+    others, joined = 0, False
     for step in (-1, 1):
         j, edge = n + step, mentions[n]
         while 0 <= j < len(mentions):
@@ -376,8 +384,9 @@ def _listed_with(
             if not like(other):
                 return False  # "Dior, Chanel and Ralph Lauren": not a list of people
             others += 1
+            joined = joined or any(t.lower_ in ("and", "or") for t in glue)
             j, edge = j + step, other
-    return others >= 2
+    return others >= 2 and (joined or not conjoined)
 
 
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
