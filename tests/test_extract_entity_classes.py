@@ -354,3 +354,35 @@ def test_a_name_after_a_place_and_its_region_is_no_list(component, make_doc):
         [("Birmingham", "GPE", 0), ("Alabama", "GPE", 0), ("Jones", "PERSON", 0)],
     )
     assert ("Jones", "Person") in entities(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The book , by Sunday Telegraph journalist Robert Peston , said so .",
+            [("Sunday", "DATE", 0), ("Telegraph", "ORG", 0), ("Robert Peston", "PERSON", 0)],
+            ("Sunday Telegraph", "Organization"),
+        ),
+        (
+            "He told the Saturday Mirror so .",
+            [("Saturday", "DATE", 0), ("Mirror", "ORG", 0)],
+            ("Saturday Mirror", "Organization"),
+        ),
+    ],
+)
+def test_a_day_before_a_newspaper_name_is_part_of_it(component, make_doc, text, ents, expected):
+    assert expected in entities(component, doc_with(make_doc, text, ents))
+
+
+def test_a_day_before_another_organization_stays_a_date(component, make_doc):
+    # "on Sunday Labour won": not a newspaper; and "Sunday" is no short form of "Sunday Times"
+    doc = doc_with(
+        make_doc,
+        "He told the Sunday Times so . On Sunday Labour won .",
+        [("Sunday Times", "ORG", 0), ("Sunday", "DATE", 1), ("Labour", "ORG", 0)],
+    )
+    assert entities(component, doc) == {
+        ("Sunday Times", "Organization"),
+        ("Labour", "Organization"),
+    }

@@ -318,6 +318,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     """NER's entities, cleaned, where earlier passes left the tokens free."""
     gazetteer = ctx.gazetteer
     abbreviations = ctx.words("abbreviations")
+    weekdays, newspapers = ctx.words("calendar_words"), ctx.words("newspaper_heads")
     mentions = list(mentions)
     taken = ctx.taken(mentions)
     midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
@@ -339,6 +340,15 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             start, end = bounds
             if any(i in taken for i in range(start, end)):
                 continue
+            if (
+                label == "Organization"
+                and start > 0
+                and start - 1 not in taken
+                and doc[start - 1].is_title
+                and doc[start - 1].lower_ in weekdays
+                and doc[end - 1].lower_ in newspapers
+            ):
+                start -= 1  # "Sunday | Telegraph journalist X": NER took "Sunday" for a date
             if label == "Demonym":
                 if (
                     start > 0

@@ -281,9 +281,11 @@ def repeated_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     """Other occurrences of a name the article already uses, NER missed there.
 
     Organization names also count without a trailing "Group", "plc", … ("Forgemasters"
-    for "Forgemasters Group"); one-word person names are left to surname resolution.
+    for "Forgemasters Group"), but never as a day or month ("Sunday" of "Sunday Times");
+    one-word person names are left to surname resolution.
     """
     known: dict[tuple[str, ...], str] = {}
+    calendar = ctx.words("calendar_words")
     for m in mentions:
         words = tuple(m.text.split())
         if m.label in ("Organization", "Place") or (m.label == "Person" and len(words) > 1):
@@ -291,7 +293,8 @@ def repeated_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         if m.label == "Organization":
             while len(words) > 1 and words[-1].lower() in ctx.gazetteer.org_suffixes:
                 words = words[:-1]
-                known.setdefault(words, "Organization")
+                if words[-1].lower() not in calendar:  # not "Sunday" for "Sunday Times"
+                    known.setdefault(words, "Organization")
     longest = max((len(k) for k in known), default=0)
 
     def classify(span: Span) -> tuple[str, str] | None:
