@@ -788,8 +788,9 @@ def organizations_by_context(
       shareholders" ("the London-based Liffe", "Liffe, the London exchange,"), a firm's
       title and a person after it ("Jupiter analyst Olivier Beauvillain"), or one word that
       starts a company's name of the article ("Bloomberg" with "Bloomberg News").
-    - A "place" the gazetteer does not know or a "person" with no given name, as one item of a
-      list of organizations (two at least): "the GMB and Unison, the TGWU and Amicus".
+    - A "place" the gazetteer does not know, as one item of a list of organizations (two at
+      least): "the GMB and Unison, the TGWU and Amicus" (not a "person": NER's organizations
+      in a list of people are as often wrong, "Buddy Holly, Richardson and Valens").
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
     - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
@@ -812,10 +813,8 @@ def organizations_by_context(
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
         elif (
-            m.label in ("Place", "Person")
-            and m.ner_label not in ("CREDIT", "HONORIFIC", PERSONAL)
+            m.label == "Place"
             and not _known_place(m.text, gazetteer)
-            and not _full_personal_name(m.text.split(), gazetteer)
             and _listed_with(doc, mentions, n, lambda o: o.label == "Organization")
         ):  # "the GMB and Unison, the TGWU and Amicus": one item of a list of organizations
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", m.ner_label)
