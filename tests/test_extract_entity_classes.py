@@ -386,3 +386,39 @@ def test_a_day_before_another_organization_stays_a_date(component, make_doc):
         ("Sunday Times", "Organization"),
         ("Labour", "Organization"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "The Senate confirmed Kirstjen Nielsen . Nielsen , 45 , will lead it .",
+            [("Kirstjen Nielsen", "ORG", 0), ("Nielsen", "GPE", 1)],
+            ("Kirstjen Nielsen", "Person"),
+        ),
+        (
+            "Aid came from Ulla Berg . Berg , 47 , said so .",
+            [("Ulla Berg", "GPE", 0), ("Berg", "GPE", 1)],
+            ("Ulla Berg", "Person"),
+        ),
+    ],
+)
+def test_an_age_after_the_family_name_makes_the_full_name_a_person(
+    component, make_doc, text, ents, expected
+):
+    found = entities(component, doc_with(make_doc, text, ents))
+    assert expected in found
+    assert all(label == "Person" for _, label in found)
+
+
+def test_a_known_place_before_a_number_or_a_name_without_age_keeps_its_class(
+    component, make_doc
+):
+    doc = doc_with(
+        make_doc,
+        "In Texas , 45 , were hurt . The Senate confirmed Kirstjen Nielsen . Nielsen will lead .",
+        [("Texas", "GPE", 0), ("Kirstjen Nielsen", "ORG", 0), ("Nielsen", "GPE", 1)],
+    )
+    found = entities(component, doc)
+    assert ("Texas", "Place") in found
+    assert ("Kirstjen Nielsen", "Person") not in found

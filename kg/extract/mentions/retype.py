@@ -223,8 +223,13 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             label != "Person" and _initial_and_surname(words, gazetteer) and m.ner_label != "SOURCE"
         ):
             label = "Person"  # "S Lamont", "K. Maggs" in a team sheet, typed ORG by NER
-        elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
-            label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
+        elif (
+            label in ("Organization", "Place")
+            and age_follows(doc, m.end)
+            and len(words) <= 4
+            and (label == "Organization" or not _known_place(m.text, gazetteer))
+        ):
+            label = "Person"  # "Ulla Berg, 47, of the Red Cross", "Nielsen, 45," typed GPE
         elif (
             label != "Person"
             and len(words) >= 3
@@ -402,7 +407,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     - One item of a list whose other items (two at least) are full personal names ("Will
       Smith, Kevin Spacey and Keanu Reeves"), for a name of two or three capitalised words.
     - A name of two or three words whose last word the article also writes alone after an
-      honorific ("Vince Cable" typed ORG, "Mr Cable" later).
+      honorific or before an age ("Vince Cable" typed ORG, "Mr Cable" or "Cable, 61," later).
     - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
       "Lincoln, the 16th president,") or a bare title of office and "of"/"at"/"for" ("Maeve
       Sherlock, chief executive of the Refugee Council"), for a name the gazetteer does not know.
@@ -549,10 +554,13 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             # mention is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
-    alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
+    alone = {  # "Mr Cable", "Nielsen, 45,": a surname the article gives a person, with an
+        # honorific or an age
         normalize_name(m.text)
         for m in fixed
-        if m.label == "Person" and " " not in m.text and m.start > 0 and honorific(doc[m.start - 1])
+        if m.label == "Person"
+        and " " not in m.text
+        and ((m.start > 0 and honorific(doc[m.start - 1])) or age_follows(doc, m.end))
     }
     return [
         SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
