@@ -268,9 +268,7 @@ def test_one_item_of_a_list_of_organizations_is_an_organization(
     assert (name, "Organization") in entities(component, doc_with(make_doc, text, ents))
 
 
-def test_a_known_place_or_a_person_in_a_list_of_organizations_keeps_its_class(
-    component, make_doc
-):
+def test_a_known_place_or_a_person_in_a_list_of_organizations_keeps_its_class(component, make_doc):
     doc = doc_with(
         make_doc,
         "Offices of Sony , Nintendo and London grew . Statues of Holly , Richardson and Valens .",
@@ -341,9 +339,7 @@ def test_what_a_name_is_written_right_before_it(component, make_doc, text, ents,
 
 
 def test_a_company_noun_before_a_full_personal_name_keeps_the_person(component, make_doc):
-    doc = doc_with(
-        make_doc, "The drug supplier Ann Ruiz was jailed .", [("Ann Ruiz", "PERSON", 0)]
-    )
+    doc = doc_with(make_doc, "The drug supplier Ann Ruiz was jailed .", [("Ann Ruiz", "PERSON", 0)])
     assert entities(component, doc) == {("Ann Ruiz", "Person")}
 
 
@@ -411,9 +407,7 @@ def test_an_age_after_the_family_name_makes_the_full_name_a_person(
     assert all(label == "Person" for _, label in found)
 
 
-def test_a_known_place_before_a_number_or_a_name_without_age_keeps_its_class(
-    component, make_doc
-):
+def test_a_known_place_before_a_number_or_a_name_without_age_keeps_its_class(component, make_doc):
     doc = doc_with(
         make_doc,
         "In Texas , 45 , were hurt . The Senate confirmed Kirstjen Nielsen . Nielsen will lead .",
@@ -422,3 +416,62 @@ def test_a_known_place_before_a_number_or_a_name_without_age_keeps_its_class(
     found = entities(component, doc)
     assert ("Texas", "Place") in found
     assert ("Kirstjen Nielsen", "Person") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "parse", "name"),
+    [
+        (
+            "Euronext , which began talks , said so .",
+            [
+                (6, "nsubj"),
+                (0, "punct"),
+                (3, "nsubj"),
+                (0, "relcl"),
+                (3, "dobj"),
+                (0, "punct"),
+                (6, "ROOT"),
+                (6, "advmod"),
+                (6, "punct"),
+            ],
+            "Euronext",
+        ),
+        (
+            "Zorba , which owns shops , fell .",
+            [
+                (6, "nsubj"),
+                (0, "punct"),
+                (3, "nsubj"),
+                (0, "relcl"),
+                (3, "dobj"),
+                (0, "punct"),
+                (6, "ROOT"),
+                (6, "punct"),
+            ],
+            "Zorba",
+        ),
+    ],
+)
+def test_a_which_clause_on_the_subject_makes_an_organization(
+    component, make_doc, text, parse, name
+):
+    doc = make_doc(text, ents=[(0, 1, "PERSON")], parse=parse)
+    assert entities(component, doc) == {(name, "Organization")}
+
+
+def test_a_which_clause_about_the_event_keeps_the_person(component, make_doc):
+    doc = make_doc(
+        "He met Smith , which surprised many .",
+        ents=[(2, 3, "PERSON")],
+        parse=[
+            (1, "nsubj"),
+            (1, "ROOT"),
+            (1, "dobj"),
+            (1, "punct"),
+            (5, "nsubj"),
+            (2, "relcl"),
+            (5, "dobj"),
+            (1, "punct"),
+        ],
+    )
+    assert entities(component, doc) == {("Smith", "Person")}

@@ -511,20 +511,28 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             surface = clean_text(doc, m.start - 1, m.end, abbreviations)
             m = SpanMention(m.start, m.end, m.text, surface, "Person", m.ner_label)
         elif (
-            before is not None
-            and before.lower_ in person_nouns
-            and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
-            and plain_name(m)
-        ) or (
-            may_be_person(m)
-            and m.text.split()[-1].lower() not in gazetteer.place_suffixes
-            and _person_apposition(doc, m.end, apposition_nouns)
-        ) or (
-            (may_be_person(m) or (before is not None and before.text == "," and not after_place(m)))
-            and len(m.text.split()) <= 3
-            and gazetteer.lookup(m.text) is None
-            and m.text.split()[-1].lower() not in gazetteer.org_suffixes | gazetteer.place_suffixes
-            and _title_apposition(doc, m.end, apposition_titles)
+            (
+                before is not None
+                and before.lower_ in person_nouns
+                and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
+                and plain_name(m)
+            )
+            or (
+                may_be_person(m)
+                and m.text.split()[-1].lower() not in gazetteer.place_suffixes
+                and _person_apposition(doc, m.end, apposition_nouns)
+            )
+            or (
+                (
+                    may_be_person(m)
+                    or (before is not None and before.text == "," and not after_place(m))
+                )
+                and len(m.text.split()) <= 3
+                and gazetteer.lookup(m.text) is None
+                and m.text.split()[-1].lower()
+                not in gazetteer.org_suffixes | gazetteer.place_suffixes
+                and _title_apposition(doc, m.end, apposition_titles)
+            )
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
         elif titled(m) and (
@@ -632,6 +640,20 @@ def _says_he(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
         and between[0].pos_ in ("VERB", "AUX", "ADV")
         and any(t.pos_ == "VERB" for t in between)
         and all(t.lower_ == "that" for t in between if t.pos_ == "SCONJ")
+    )
+
+
+def _which_clause(doc: Doc, start: int, end: int) -> bool:
+    """ "Euronext, which combines the Paris, Amsterdam and Lisbon exchanges, also began
+    talks": the name, the subject of its clause, has a relative clause with "which" (a
+    person's takes "who"; "He met X, which surprised many" is about the meeting)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
+        return False
+    verb = doc[end + 1].head
+    return (
+        verb.dep_ == "relcl"
+        and start <= verb.head.i < end
+        and doc[end - 1].dep_ in ("nsubj", "nsubjpass")
     )
 
 
@@ -790,8 +812,9 @@ def organizations_by_context(
       Lauren's profits" (a possessive, then what only a company has), "Yukos boss X" (a
       company's noun as the head of a compound), "Air Shamrock, an airline owned by"
       (an apposition headed by a word for an organization, after "a", "an" or "the"), "the
-      London-based X", "a stake in X", "the owner of X", "X and its" (for a name that is no given name
-      and surname, with no title before it).
+      London-based X", "a stake in X", "the owner of X", "X and its", "X, which combines …"
+      (a relative clause with "which" on the subject; for a name that is no given name and
+      surname, with no title before it).
     - A "place" the gazetteer does not know as one, with the same evidence or "X's
       shareholders" ("the London-based Liffe", "Liffe, the London exchange,"), a firm's
       title and a person after it ("Jupiter analyst Olivier Beauvillain"), or one word that
@@ -873,6 +896,7 @@ def organizations_by_context(
                 and after.text != ","
                 and _its_follows(doc, m.start, m.end, taken)
             )
+            or (not titled and _which_clause(doc, m.start, m.end))
         )
         if evidence and gazetteer.lookup(m.text) is None:
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
