@@ -572,7 +572,9 @@ class StageTimer:
     """Wraps functions to add up the time spent in each (wall and this thread's CPU).
 
     Only meaningful with one process: everything then runs in this thread. Thread CPU time
-    does not grow while other jobs hold the CPU, so it is the steadier figure.
+    does not grow while other jobs hold the CPU, so it is the steadier figure. A function
+    that calls itself (``TripleBuilder.add`` follows a list of names) is timed once per
+    outermost call.
     """
 
     def __init__(self) -> None:
@@ -590,12 +592,17 @@ class StageTimer:
     def wrap(self, owner: Any, attr: str, stage: str) -> None:
         """Replace ``owner.attr`` by a timed wrapper (undone by :meth:`undo`)."""
         original = getattr(owner, attr)
+        running = [0]  # calls of this stage under way: a recursive call is timed once
 
         def timed_call(*a: Any, **k: Any) -> Any:
+            if running[0]:
+                return original(*a, **k)
+            running[0] += 1
             w0, c0 = time.perf_counter(), time.thread_time()
             try:
                 return original(*a, **k)
             finally:
+                running[0] -= 1
                 self._add(stage, time.perf_counter() - w0, time.thread_time() - c0)
 
         setattr(owner, attr, timed_call)
@@ -631,7 +638,8 @@ def profile_stages(
     for is the spaCy pipeline and its glue.
     """
     import kg.extract.pipeline as pipeline
-    import kg.extract.relations.extract as relations
+    import kg.extract.relations.builder as builder
+    import kg.extract.relations.extract as relations_extract
     import kg.store
 
     timer = StageTimer()
@@ -644,9 +652,11 @@ def profile_stages(
         (pipeline, "annotate_doc", "  annotate_doc"),
         (component.titles, "matcher", "    title PhraseMatcher"),
         (pipeline, "extract_relations", "  extract_relations"),
-        (relations, "matches", "    matches (rule matching)"),
+        # extract_relations calls the name its module imported: wrap it there.
+        (relations_extract, "matches", "    kg.extract.matching.matches"),
         (component.matchers, "token", "      token Matcher"),
         (component.matchers, "dependency", "      DependencyMatcher"),
+        (builder.TripleBuilder, "add", "    TripleBuilder.add (kg.extract.relations)"),
         (pipeline, "unmark_doc", "  unmark_doc"),
         (pipeline, "graph_from_doc", "graph_from_doc (user_data -> records)"),
         (kg.build, "article_quads", "RDF conversion (article_quads)"),

@@ -1,9 +1,24 @@
 """The relation builder: turns the matches of the rules into triples for one ``Doc``.
 
-:meth:`TripleBuilder.add` reads one match: its subject and object (an
-:class:`~kg.extract.relations.reading.Argument`), its title and the status of the role
-(:mod:`~kg.extract.relations.status`), refuses it by the checks of
-:mod:`~kg.extract.relations.checks`, and keeps the triple it makes.
+:meth:`TripleBuilder.add` reads one match in these steps, in this order (the first check
+that refuses the match ends it, and the order decides which check the trace names):
+
+1. read the arguments: the title, the subject and the object, written or implied
+   (:func:`~kg.extract.relations.implied.implied_object`);
+2. read the status of the role (:mod:`~kg.extract.relations.status`): from the title's
+   modifier, from the verb, or from a modifier before the names;
+3. check where the title stands between the subject and the object;
+4. choose the predicate: the title's entry, a modifier's override, the body or part a
+   head of something sits in;
+5. check a party object, and read the party's own predicate;
+6. check the relation: the classes of the predicate, and where the object is written;
+7. keep the triple with its evidence, then follow the conjoined titles and the list of
+   names the title also holds for.
+
+Steps 1, 2 and 7 read or write what the builder keeps across the matches of the ``Doc``
+(the titles that gave a triple, the statuses verbs gave, the triples) and are its methods;
+steps 3 to 6 and the evidence are functions of :mod:`~kg.extract.relations.match`, which
+call the checks of the text in :mod:`~kg.extract.relations.checks`.
 """
 
 from __future__ import annotations
@@ -12,37 +27,30 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ...records import Evidence, Triple
-from ...vocab import DOMAINS, RANGES
+from ...records import Triple
 from ..annotate import TitlePhrase
 from ..rules import Rule
-from .checks import (
-    body_beside,
-    describes_a_noun,
-    heads_a_body,
-    heads_a_part,
-    in_a_list,
-    is_adjective,
-    is_chamber,
-    is_plural,
-    lists_on,
-    modifies_a_noun,
-    named_before,
-    names_a_titled_person,
-    object_after,
-    object_follows,
-    party_adjective,
-    starts_a_clause,
-    title_belongs_to_next_name,
-)
+from .checks import is_adjective, is_plural, object_after
 from .implied import implied_object
+from .match import (
+    Match,
+    Relation,
+    check_party,
+    check_relation,
+    check_title_position,
+    choose_predicate,
+    is_party_object,
+    make_evidence,
+    orient,
+    party_relation,
+    predicate_of_head,
+    sits_in_a_body,
+)
 from .reading import Argument, Reading
 from .refusals import Refusal
-from .status import status_of, verb_status
+from .status import Status, status_of, verb_status
 
 __all__ = ["FactKey", "TripleBuilder"]
-
-_HEAD_PREDICATES = frozenset({"leader_of", "president_of"})
 
 FactKey = tuple[str, str, str, str, int]
 """Subject, predicate, object, status and the sentence's first character: one fact."""
@@ -64,7 +72,48 @@ class TripleBuilder:
 
     def add(self, rule: Rule, roles: dict[str, list[int]], *, suffix: str = "") -> Refusal | None:
         """Keep the triple a match gives, or return the check that turned it down (None
-        also when an earlier match gave the fact with as much confidence)."""
+        also when an earlier match gave the fact with as much confidence).
+
+        The steps run in the order of the module docstring.
+        """
+        match = self._read_match(rule, roles, suffix)
+        if isinstance(match, Refusal):
+            return match
+        status = self._read_status(match, roles)
+        if isinstance(status, Refusal):
+            return status
+        reading = self.reading
+        refusal = check_title_position(reading, match)
+        if refusal is not None:
+            return refusal
+        predicate = choose_predicate(match, status.override)
+        if isinstance(predicate, Refusal):
+            return predicate
+        body = sits_in_a_body(reading, match, predicate)
+        predicate = predicate_of_head(reading, match, predicate, body=body)
+        is_party = is_party_object(reading, match)
+        refusal = check_party(reading, match, status.override, is_party=is_party)
+        if refusal is not None:
+            return refusal
+        relation = Relation(predicate, status.status)
+        if is_party:
+            relation = party_relation(reading, match, relation, modifier_at=status.at)
+        refusal = check_relation(reading, match, relation.predicate, body=body)
+        if refusal is not None:
+            return refusal
+        sentence = self.doc[match.near].sent
+        evidence = make_evidence(reading, match, sentence, relation.status)
+        self._keep(match, orient(match, relation.predicate, evidence), sentence.start_char)
+        self._mark_titled(match, is_party=is_party)
+        self._follow(match, roles)
+        return None
+
+    # --- 1. the arguments -------------------------------------------------------------------
+
+    def _read_match(self, rule: Rule, roles: dict[str, list[int]], suffix: str) -> Match | Refusal:
+        """The title, subject and object of a match: the object written, or the one a
+        government title implies ("Senator X": the Senate); refused when an argument is
+        missing or both name one entity."""
         title_tokens = roles.get("title", [])
         title = self.reading.title_of(title_tokens) if title_tokens else None
         near = title.start if title else min(roles["object"] + roles["subject"])
@@ -82,182 +131,94 @@ class TripleBuilder:
             return Refusal.NO_ARGUMENT
         if subject.entity == obj.entity:
             return Refusal.SAME_ENTITY
-        s_entity, o_entity = (
-            self.reading.res.entities[subject.entity],
-            self.reading.res.entities[obj.entity],
+        entities = self.reading.res.entities
+        return Match(
+            rule=rule,
+            suffix=suffix,
+            title=title,
+            near=near,
+            subject=subject,
+            obj=obj,
+            subject_entity=entities[subject.entity],
+            object_entity=entities[obj.entity],
+            predicate=predicate,
         )
-        status, override, modifier_at = "current", "", None
-        caucus = False  # a party adjective before a title held in another body: a member
-        if title:
-            written = status_of(self.reading, title.start, title.last)
-            status, override, modifier_at = written.status, written.override, written.at
-            if status == "current" and rule.status:
-                status = rule.status  # "X resigned as chairman of Y"
-                self.status_by_verb[(title.start, subject.entity)] = status
-            elif not rule.status and (title.start, subject.entity) in self.status_by_verb:
-                return Refusal.STATUS_BY_VERB  # "X is to become chairman": not current
-            if title.start < obj.start and obj.end <= title.end:
-                return Refusal.OBJECT_IN_TITLE  # "Secretary of State X"
-            if obj.end <= title.start and object_follows(self.reading, title.end):
-                if not party_adjective(self.reading, obj):
-                    return Refusal.OBJECT_FOLLOWS  # "X, the German co-head of EADS"
-                caucus = True  # "X, the Republican chairman of the committee": a Republican
-            if suffix != ".list" and title_belongs_to_next_name(
-                self.reading, title.end, subject.entity
-            ):
-                return Refusal.TITLE_OF_NEXT_NAME
-            if (
-                title.start >= subject.end
-                and suffix != ".list"
-                and lists_on(self.reading, title, subject)
-            ):
-                return Refusal.LISTS_ON  # "Kofi Annan, World Bank officials and ministers"
-            if title.start >= subject.end and starts_a_clause(self.reading, title, subject):
-                return Refusal.STARTS_A_CLAUSE  # "in support of Moore, an RNC official said"
-            if obj.start >= title.end and names_a_titled_person(self.reading, obj, subject.entity):
-                return Refusal.NAMES_A_TITLED_PERSON  # "a spokesman for House Speaker X"
-            if (
-                title.end <= subject.start
-                and obj.start >= subject.end
-                and named_before(self.reading, title)
-            ):
-                return Refusal.HOME_STATE  # "House Republican leader X of California"
-        elif "verb" in roles:
-            status = verb_status(self.reading, self.doc[roles["verb"][0]])
-        else:  # "ex-UKIP MEP X" read by a rule without a title: the modifier still counts
-            first = min(obj.start, subject.start)
-            if rule.object_kind == "party":  # "Senator-elect X, the Democrat": a Democrat now
-                first = obj.start
-            written = status_of(self.reading, first, first - 1)
-            status, modifier_at = written.status, written.at
-            if status == "current" and rule.status:
-                status = rule.status  # "X, who grew up in Y": a past residence
-        if predicate == "title":
-            if title is None:
-                return Refusal.NO_TITLE
-            fitting = [e for e in title.entries if e.object_class in ("", o_entity.label)]
-            specific = [e for e in fitting if e.object_class]
-            if not fitting:
-                return Refusal.TITLE_CLASS
-            predicate = (specific or fitting)[0].predicate
-        if override and rule.object_kind == "implied" and override != "works_for":
-            return Refusal.SHADOW_POST  # "shadow chancellor X" holds no post in the government
-        if override:
-            predicate = override
-        body = (
-            title is not None
-            and predicate in _HEAD_PREDICATES
-            and heads_a_body(self.reading, title, obj)
-        )
-        if body:
-            predicate = "member_of"  # "Senate tax committee chief X" sits in the Senate
-        elif (
-            title
-            and predicate in _HEAD_PREDICATES
-            and heads_a_part(self.reading, title.start, title.end, obj)
-        ):
-            predicate = "works_for"
-        is_party = o_entity.label == "Organization" and self.reading.gazetteer.is_party(
-            o_entity.name
-        )
-        if rule.object_kind == "party" and not is_party:
-            return Refusal.NOT_A_PARTY
-        if override == "member_of" and not is_party and not is_chamber(self.reading, o_entity):
-            return Refusal.SHADOW_DEPARTMENT  # "shadow Treasury chief secretary X"
-        if is_party and title and obj.end <= title.start and self.doc[obj.end].pos_ == "CCONJ":
-            return Refusal.PARTY_CONJOINED  # "Republicans and President Trump"
-        if (
-            not is_party
-            and title
-            and any(e.phrase in self.reading.words("candidacy") for e in title.entries)
-        ):
-            return Refusal.CANDIDACY  # "Republican Senate candidate Roy Moore"
-        if is_party and predicate in self.reading.ruleset.parties:
-            as_adjective = self.reading.ruleset.party_adjectives.get(predicate)
-            predicate, mode = self.reading.ruleset.parties[predicate]
-            if (
-                as_adjective
-                and title
-                and obj.end <= title.start
-                and is_adjective(self.reading, obj)
-                and (
-                    caucus
-                    or body_beside(self.reading, obj, title.start)  # "Senate Democratic leader X"
-                    or not any(e.phrase in self.reading.words("party_posts") for e in title.entries)
-                )
-            ):
-                # "Democratic President Bill Clinton"; "Senate Democratic leader X" leads the
-                # party's senators, a member of the party
-                predicate = as_adjective
-            # "Labour former minister X" is still Labour; "ex-UKIP MEP X" is not.
-            if mode == "current" and modifier_at is not None and modifier_at > obj.end - 1:
-                status = "current"
-        if s_entity.label not in DOMAINS[predicate] or o_entity.label not in RANGES[predicate]:
-            return Refusal.DOMAIN_RANGE
-        if (
-            title
-            and predicate == "works_for"
-            and o_entity.label == "Place"
-            and describes_a_noun(self.reading, obj, title.start)
-        ):
-            return Refusal.DESCRIBES_A_NOUN  # "Phoenix newspaper reporter Don Bolles"
-        if (
-            title
-            and obj.start >= title.end
-            and obj.end < len(self.doc)
-            and not body
-            and modifies_a_noun(self.reading, obj)
-        ):
-            return Refusal.MODIFIES_A_NOUN  # "head of music at London rock radio station Xfm"
-        if predicate == "located_in" and in_a_list(self.reading, obj):
-            return Refusal.IN_A_LIST  # "in Leeds, Bradford and Hull"
-        if (
-            predicate == "located_in"
-            and obj.start > subject.start  # not "the Indian city of Mumbai"
-            and obj.end < len(self.doc)
-            and self.doc[obj.end].is_lower
-            and self.doc[obj.end].is_alpha  # not "Serbia 's southern province of Kosovo"
-            and self.doc[obj.end].pos_ in ("NOUN", "ADJ")
-        ):
-            return Refusal.PLACE_BEFORE_A_NOUN  # "toward Islamabad, U.S. officials"
-        sentence = self.doc[near].sent
-        text = sentence.text
-        start = sentence.start_char + len(text) - len(text.lstrip())
-        text = text.strip()  # spaCy keeps the line breaks after a sentence in it
-        through_ref = any(i in self.reading.refs for i in (subject.start, obj.start))
-        evidence = Evidence(
-            sentence=text,
-            start=start,
-            end=start + len(text),
-            subject_text=subject.text,
-            object_text=obj.text,
-            rule=rule.id + suffix + (".ref" if through_ref else ""),
-            confidence=round(rule.confidence * (0.85 if through_ref else 1.0), 3),
-            title=title.text if title else "",
-            status=status,
-        )
-        if predicate == "met_with" and o_entity.name < s_entity.name:  # symmetric: one direction
-            s_entity, o_entity = o_entity, s_entity
-            evidence = replace(evidence, subject_text=obj.text, object_text=subject.text)
-        key = (s_entity.name, predicate, o_entity.name, status, sentence.start_char)
+
+    # --- 2. the status ----------------------------------------------------------------------
+
+    def _read_status(self, match: Match, roles: dict[str, list[int]]) -> Status | Refusal:
+        """The status of the role, the predicate a modifier puts instead of the title's, and
+        the modifier's token: read from the title, else from the verb of the rule, else from
+        a modifier written before the names."""
+        if match.title:
+            return self._status_of_title(match, match.title)
+        if "verb" in roles:
+            return Status(verb_status(self.reading, self.doc[roles["verb"][0]]))
+        return self._status_before_names(match)
+
+    def _status_of_title(self, match: Match, title: TitlePhrase) -> Status | Refusal:
+        """The status a title's modifier gives ("former chairman"), else the rule's own
+        ("X resigned as chairman of Y"); refused for a rule without a status when a verb
+        already gave this title of this subject its status ("X is to become chairman": not
+        current)."""
+        rule, subject = match.rule, match.subject
+        written = status_of(self.reading, title.start, title.last)
+        if written.status == "current" and rule.status:
+            self.status_by_verb[(title.start, subject.entity)] = rule.status
+            return replace(written, status=rule.status)
+        if not rule.status and (title.start, subject.entity) in self.status_by_verb:
+            return Refusal.STATUS_BY_VERB
+        return written
+
+    def _status_before_names(self, match: Match) -> Status:
+        """The status a modifier before the names gives a rule without a title ("ex-UKIP MEP
+        X"; for a party, before the object: "Senator-elect X, the Democrat" is a Democrat
+        now), else the rule's own ("X, who grew up in Y": a past residence)."""
+        first = min(match.obj.start, match.subject.start)
+        if match.rule.object_kind == "party":
+            first = match.obj.start
+        written = status_of(self.reading, first, first - 1)
+        status = written.status
+        if status == "current" and match.rule.status:
+            status = match.rule.status
+        return Status(status, at=written.at)
+
+    # --- 7. the triple ----------------------------------------------------------------------
+
+    def _keep(self, match: Match, triple: Triple, sentence_start: int) -> None:
+        """Keep a triple unless the sentence gave the same fact with as much confidence, and
+        note whether its object is implied."""
+        ev = triple.evidence
+        key = (triple.subject.name, triple.predicate, triple.object.name, ev.status, sentence_start)
         old = self.triples.get(key)
-        if old is None or old.evidence.confidence < evidence.confidence:
-            self.triples[key] = Triple(s_entity, predicate, o_entity, evidence)
-            if rule.object_kind == "implied":
+        if old is None or old.evidence.confidence < ev.confidence:
+            self.triples[key] = triple
+            if match.rule.object_kind == "implied":
                 self.implied.add(key)
             else:
                 self.implied.discard(key)
+
+    def _mark_titled(self, match: Match, *, is_party: bool) -> None:
+        """Note a title that gave a triple with a written object: it implies no other. A
+        party adjective before it is no object of its own ("Democratic Senator X" still
+        leaves the Senate implied)."""
+        title, obj = match.title, match.obj
         if (
             title
-            and rule.object_kind != "implied"
+            and match.rule.object_kind != "implied"
             and not (is_party and obj.end <= title.start and is_adjective(self.reading, obj))
         ):
-            self.titled.add(title.start)  # "Democratic Senator X" still leaves the Senate implied
-        if title and not suffix:
-            self.follow_conjuncts(rule, roles, title)
-            if title.end <= subject.start and is_plural(self.reading, title):
-                self.follow_list(rule, roles, title, subject)
-        return None
+            self.titled.add(title.start)
+
+    def _follow(self, match: Match, roles: dict[str, list[int]]) -> None:
+        """Read the match again for the titles conjoined to its title, and for the other
+        names of a list a plural title is written before (not for a match already followed
+        to)."""
+        title = match.title
+        if title and not match.suffix:
+            self.follow_conjuncts(match.rule, roles, title)
+            if title.end <= match.subject.start and is_plural(self.reading, title):
+                self.follow_list(match.rule, roles, title, match.subject)
 
     def follow_list(
         self, rule: Rule, roles: dict[str, list[int]], title: TitlePhrase, first: Argument
