@@ -610,6 +610,7 @@ def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
         and (doc[i].pos_ == "ADJ" or (doc[i].pos_ == "NOUN" and doc[i + 1].pos_ == "NOUN"))
         and doc[i].is_lower
         and doc[i].lower_ not in nouns
+        and f"{doc[i].lower_} {doc[i + 1].lower_}" not in nouns  # "share price"
     ):
         i += 1
     if i >= len(doc):
