@@ -245,6 +245,7 @@ RELATION_WORDS = (
     "candidacy",
     "body_nouns",
     "chambers",
+    "place_kinds",
 )
 """The lists ``schemas/relation_words.toml`` must define."""
 

@@ -31,6 +31,8 @@ __all__ = [
     "object_after",
     "object_follows",
     "party_adjective",
+    "place_before_a_noun",
+    "renames_the_noun",
     "starts_a_clause",
     "title_belongs_to_next_name",
     "word_before",
@@ -86,21 +88,39 @@ def describes_a_noun(reading: Reading, obj: Argument, title_start: int) -> bool:
 
 def modifies_a_noun(reading: Reading, arg: Argument) -> bool:
     """Whether an entity only modifies the common noun after it ("London rock station");
-    a noun for an organization names it ("of the smaller Acme company"). An entity in a
+    a noun for an organization names it ("of the smaller Acme company"), also at the end
+    of a compound ("an economist with the Acme research group"). An entity in a
     hyphenated modifier describes what follows ("of the Hong Kong-based Acme")."""
-    nxt = reading.doc[arg.end]
+    doc = reading.doc
+    nxt = doc[arg.end]
     if (
         nxt.text in ("-", "–")
-        and arg.end + 1 < len(reading.doc)
-        and reading.doc[arg.end + 1].is_lower
-        and reading.doc[arg.end + 1].is_alpha
+        and arg.end + 1 < len(doc)
+        and doc[arg.end + 1].is_lower
+        and doc[arg.end + 1].is_alpha
     ):
         return True
+    if not (nxt.is_lower and nxt.pos_ == "NOUN" and arg.end not in reading.ann.titles):
+        return False
+    if reading.ann.ent[arg.start] != "ORG":
+        return True
+    last = arg.end  # the head of the compound: its last common noun
+    while last + 1 < len(doc) and doc[last + 1].is_lower and doc[last + 1].pos_ == "NOUN":
+        last += 1
+    names_another = last + 1 < len(doc) and bool(reading.ann.ent[last + 1])  # "station Xfm"
+    return names_another or doc[last].lower_ not in reading.gazetteer.org_nouns
+
+
+def place_before_a_noun(reading: Reading, arg: Argument) -> bool:
+    """Whether a place only modifies the common noun or adjective after it ("toward
+    Islamabad, U.S. officials"); a noun of its kind is part of it ("Perugia in Umbria
+    province", ``place_kinds`` of ``schemas/relation_words.toml``)."""
+    nxt = reading.doc[arg.end]
     return (
         nxt.is_lower
-        and nxt.pos_ == "NOUN"
-        and arg.end not in reading.ann.titles
-        and not (reading.ann.ent[arg.start] == "ORG" and nxt.lower_ in reading.gazetteer.org_nouns)
+        and nxt.is_alpha  # not "Serbia 's southern province of Kosovo"
+        and nxt.pos_ in ("NOUN", "ADJ")
+        and nxt.lower_ not in reading.words("place_kinds")
     )
 
 
@@ -190,7 +210,12 @@ def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
         and doc[end - 1].lower_ not in reading.words("whole_person_titles")
     ):
         return True  # "legislative director", "medical director": a field, not the whole
-    if end < len(doc) and doc[end].lower_ in ("of", "for") and not object_follows(reading, end):
+    if (
+        end < len(doc)
+        and doc[end].lower_ in ("of", "for")
+        and not object_follows(reading, end)
+        and not renames_the_noun(reading, end, obj)
+    ):
         return True  # "head of consumer services"
     # "general manager of TI's Voip business"
     return (
@@ -198,6 +223,25 @@ def heads_a_part(reading: Reading, start: int, end: int, obj: Argument) -> bool:
         and obj.end + 1 < len(doc)
         and doc[obj.end].tag_ == "POS"
         and doc[obj.end + 1].is_lower
+    )
+
+
+def renames_the_noun(reading: Reading, start: int, obj: Argument) -> bool:
+    """Whether the object after an of-phrase names its noun, a kind of organization, in
+    apposition: "chairman of the strongest opposition party, the Croatian Social Liberal
+    Party" heads the whole party ("director of research, the Acme Institute" does not)."""
+    doc = reading.doc
+    comma = (
+        obj.start - 2 if obj.start >= 2 and doc[obj.start - 1].lower_ == "the" else obj.start - 1
+    )
+    return (
+        comma > start + 1
+        and doc[comma].text == ","
+        and doc[comma - 1].is_lower
+        and (
+            doc[comma - 1].lower_ in reading.gazetteer.org_nouns
+            or doc[comma - 1].lower_ in reading.words("whole_org_nouns")
+        )
     )
 
 

@@ -32,6 +32,7 @@ from .checks import (
     names_a_titled_person,
     object_follows,
     party_adjective,
+    place_before_a_noun,
     starts_a_clause,
     title_belongs_to_next_name,
 )
@@ -308,9 +309,7 @@ def check_place(reading: Reading, match: Match) -> Refusal | None:
     if (
         obj.start > match.subject.start  # not "the Indian city of Mumbai"
         and obj.end < len(doc)
-        and doc[obj.end].is_lower
-        and doc[obj.end].is_alpha  # not "Serbia 's southern province of Kosovo"
-        and doc[obj.end].pos_ in ("NOUN", "ADJ")
+        and place_before_a_noun(reading, obj)
     ):
         return Refusal.PLACE_BEFORE_A_NOUN  # "toward Islamabad, U.S. officials"
     return None
