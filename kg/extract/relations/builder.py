@@ -9,7 +9,7 @@ that refuses the match ends it, and the order decides which check the trace name
    modifier, from the verb, or from a modifier before the names;
 3. check where the title stands between the subject and the object;
 4. choose the predicate: the title's entry, a modifier's override, the body or part a
-   head of something sits in;
+   head of something sits in, a team's member;
 5. check a party object, and read the party's own predicate;
 6. check the relation: the classes of the predicate, and where the object is written;
 7. keep the triple with its evidence, then follow the conjoined titles and the list of
@@ -44,6 +44,7 @@ from .match import (
     orient,
     party_relation,
     predicate_of_head,
+    predicate_of_team,
     sits_in_a_body,
 )
 from .reading import Argument, Reading
@@ -91,6 +92,7 @@ class TripleBuilder:
             return predicate
         body = sits_in_a_body(reading, match, predicate)
         predicate = predicate_of_head(reading, match, predicate, body=body)
+        predicate = predicate_of_team(reading, match, predicate)
         is_party = is_party_object(reading, match)
         refusal = check_party(reading, match, status.override, is_party=is_party)
         if refusal is not None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from ...names import normalize_name
 from ...records import Entity
 from ..annotate import TitlePhrase
+from ..mentions.retype import TEAM
 from ..rules import RuleSet
 from .reading import Argument, Reading
 
 __all__ = [
     "body_beside",
     "chamber_names",
+    "conjoined_before",
     "describes_a_noun",
     "heads_a_body",
     "heads_a_part",
@@ -24,9 +26,11 @@ __all__ = [
     "is_adjective",
     "is_chamber",
     "is_plural",
+    "is_team",
     "lists_on",
     "modifies_a_noun",
     "named_before",
+    "names_a_committee",
     "names_a_titled_person",
     "object_after",
     "object_follows",
@@ -57,9 +61,12 @@ def party_adjective(reading: Reading, arg: Argument) -> bool:
 
 def body_beside(reading: Reading, arg: Argument, title_start: int) -> bool:
     """Whether an organization that is no party is written right before ``arg`` or
-    between it and its title ("Senate Democratic leader", "Republican Senate leader"), or
-    the name of a chamber NER left untagged right before it ("House Democratic leader")."""
-    if arg.start > 0 and reading.doc[arg.start - 1].text in reading.words("chambers"):
+    between it and its title ("Senate Democratic leader", "Republican Senate leader"), the
+    name of a chamber NER left untagged right before it ("House Democratic leader"), or a
+    possessive: the title is held in the possessor's body ("the panel's Republican chairman",
+    "the committee's Democratic leader")."""
+    before = reading.doc[arg.start - 1] if arg.start > 0 else None
+    if before is not None and (before.text in reading.words("chambers") or before.tag_ == "POS"):
         return True
     for i in (arg.start - 1, *range(arg.end, title_start)):
         index = reading.entity_at(i) if i >= 0 else None
@@ -90,9 +97,18 @@ def modifies_a_noun(reading: Reading, arg: Argument) -> bool:
     """Whether an entity only modifies the common noun after it ("London rock station");
     a noun for an organization names it ("of the smaller Acme company"), also at the end
     of a compound ("an economist with the Acme research group"). An entity in a
-    hyphenated modifier describes what follows ("of the Hong Kong-based Acme")."""
+    hyphenated modifier describes what follows ("of the Hong Kong-based Acme"), and a place
+    right before a capitalised word NER did not make a person is the first word of a longer
+    name ("governor of the U.S. Virgin Islands", "head of France Telecom")."""
     doc = reading.doc
     nxt = doc[arg.end]
+    if (
+        reading.ann.ent[arg.start] == "PLACE"
+        and nxt.is_title
+        and nxt.pos_ == "PROPN"
+        and reading.ann.ent[nxt.i] != "PERSON"
+    ):
+        return True  # "governor of the U.S. Virgin Islands": the place names part of a name
     if (
         nxt.text in ("-", "–")
         and arg.end + 1 < len(doc)
@@ -260,7 +276,24 @@ def heads_a_body(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
             i += 1
         between = doc[obj.end : i]
     body_nouns = reading.words("body_nouns")
-    return any(t.lower_ in body_nouns for t in between)
+    return any(t.lower_ in body_nouns for t in between) or names_a_committee(reading, obj, title)
+
+
+def names_a_committee(reading: Reading, obj: Argument, title: TitlePhrase) -> bool:
+    """Whether capitalised words NER left untagged stand between a chamber and its head
+    title: the name of one of its committees ("House Judiciary Chairman X", "Senate Ways
+    and Means chairman X")."""
+    doc = reading.doc
+    between = doc[obj.end : title.start]
+    if not between or obj.end > title.start:
+        return False
+    if not is_chamber(reading, reading.res.entities[obj.entity]):
+        return False
+    return all(
+        (t.is_title and t.pos_ == "PROPN" and not reading.ann.ent[t.i])
+        or (t.lower_ in ("and", "&") and 0 < k < len(between) - 1)
+        for k, t in enumerate(between)
+    )
 
 
 def lists_on(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
@@ -306,9 +339,13 @@ def names_a_titled_person(reading: Reading, obj: Argument, subject: int) -> bool
 
 
 def title_belongs_to_next_name(reading: Reading, end: int, subject: int) -> bool:
-    """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's."""
+    """In "X, NME editor Conor McNicholas", the title is McNicholas's, not X's; in "X, the
+    Republican senator's neighbor", a possessive after the title makes it another person's
+    ("X, the president's son-in-law")."""
     if end >= len(reading.doc):
         return False
+    if reading.doc[end].tag_ == "POS":
+        return True
     nxt = reading.res.token_entity.get(end)
     return nxt is not None and nxt != subject and reading.res.entities[nxt].label == "Person"
 
@@ -352,3 +389,18 @@ def is_chamber(reading: Reading, entity: Entity) -> bool:
     """Whether an entity is a legislative chamber (:func:`chamber_names`) by a name of it."""
     chambers = chamber_names(reading.ruleset)
     return any(normalize_name(n) in chambers for n in (entity.name, *entity.aliases))
+
+
+def is_team(reading: Reading, arg: Argument) -> bool:
+    """Whether an organization is a sports team written as its town or country ("Leicester
+    flanker X", then "Leicester's Harry Ellis"): its people are its members, not its staff."""
+    return any(m.ner_label == TEAM for m in reading.res.mentions[arg.entity])
+
+
+def conjoined_before(reading: Reading, obj: Argument, title: TitlePhrase) -> bool:
+    """Whether an object in front of a title is conjoined with the titled name rather than
+    written as the title's body: "Congress and President Donald Trump", "a Senate majority
+    and President Trump" (not "Acme sales and marketing director X": a noun follows the
+    conjunction)."""
+    i = word_before(reading, title)
+    return obj.end <= title.start and i >= obj.end and reading.doc[i].lower_ in ("and", "or", "&")

@@ -36,7 +36,9 @@ def implied_object(
     ("Tory chancellor", "Trade Representative"), or when the country has no such post.
     A country written right before the title is the country meant ("U.S. Senator X");
     a region or a party adjective before a legislator's title leaves the chamber implied
-    ("Texas Senator X", "Democratic Senator X") when the article names the chamber.
+    ("Texas Senator X", "Democratic Senator X") when the article names the chamber. A
+    country other than the article's conjoined right before the title leaves no object
+    ("China and President Xi Jinping" in a U.S. story).
     """
     if title is None or subject is None or title.start in titled:
         return None
@@ -49,6 +51,8 @@ def implied_object(
             return None
     elif i >= 0 and reading.doc[i].pos_ == "PROPN" and reading.doc[i].is_title:
         return None  # "Trade Representative X" is no member of the House
+    elif conjoined_country(reading, i) not in ("", normalize_name(reading.article_country())):
+        return None  # "China and President Xi Jinping" in a U.S. story: maybe China's
     if object_follows(reading, title.end) or object_after(reading, title.end):
         return None
     country = country or reading.article_country()
@@ -82,3 +86,16 @@ def party_adjective_at(reading: Reading, i: int) -> bool:
     if index is None:
         return False
     return party_adjective(reading, Argument(index, reading.doc[i].text, i, i + 1))
+
+
+def conjoined_country(reading: Reading, i: int) -> str:
+    """The normalised name of a country written right before the conjunction at token ``i``
+    ("China and President Xi"), else ""."""
+    if (
+        i < 1
+        or reading.doc[i].lower_ not in ("and", "or", "&")
+        or reading.ann.geo[i - 1] != "country"
+    ):
+        return ""
+    index = reading.res.token_entity.get(i - 1)
+    return "" if index is None else normalize_name(reading.res.entities[index].name)

@@ -20,12 +20,14 @@ from ..annotate import TitlePhrase
 from ..rules import Rule
 from .checks import (
     body_beside,
+    conjoined_before,
     describes_a_noun,
     heads_a_body,
     heads_a_part,
     in_a_list,
     is_adjective,
     is_chamber,
+    is_team,
     lists_on,
     modifies_a_noun,
     named_before,
@@ -54,6 +56,7 @@ __all__ = [
     "orient",
     "party_relation",
     "predicate_of_head",
+    "predicate_of_team",
     "sits_in_a_body",
     "title_predicate",
 ]
@@ -104,8 +107,8 @@ class Relation:
 def check_title_position(reading: Reading, match: Match) -> Refusal | None:
     """Refuse a title that is not the subject's post at the object: the object is part of
     the title, another object follows it, it belongs to the next name, it starts a list
-    or a clause of other people, or the object names someone else's post or the
-    subject's home state."""
+    or a clause of other people, the object names someone else's post or the subject's
+    home state, or it is conjoined with the titled name."""
     title, subject, obj = match.title, match.subject, match.obj
     if title is None:
         return None
@@ -128,6 +131,8 @@ def check_title_position(reading: Reading, match: Match) -> Refusal | None:
         return Refusal.NAMES_A_TITLED_PERSON  # "a spokesman for House Speaker X"
     if title.end <= subject.start and obj.start >= subject.end and named_before(reading, title):
         return Refusal.HOME_STATE  # "House Republican leader X of California"
+    if not is_party_object(reading, match) and conjoined_before(reading, obj, title):
+        return Refusal.OBJECT_CONJOINED  # "Congress and President Donald Trump"
     return None
 
 
@@ -197,6 +202,14 @@ def predicate_of_head(reading: Reading, match: Match, predicate: str, *, body: b
         and heads_a_part(reading, title.start, title.end, match.obj)
     ):
         return "works_for"
+    return predicate
+
+
+def predicate_of_team(reading: Reading, match: Match, predicate: str) -> str:
+    """A sports team's person named without a title is its member, not its staff
+    ("Leicester's Harry Ellis"; ANNOTATION.md: a team member is ``member_of``)."""
+    if match.title is None and predicate == "works_for" and is_team(reading, match.obj):
+        return "member_of"
     return predicate
 
 

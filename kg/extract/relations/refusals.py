@@ -30,6 +30,7 @@ class Refusal(StrEnum):
     STARTS_A_CLAUSE = "starts_a_clause"
     NAMES_A_TITLED_PERSON = "names_a_titled_person"
     HOME_STATE = "home_state"
+    OBJECT_CONJOINED = "object_conjoined"
     NO_TITLE = "no_title"
     TITLE_CLASS = "title_class"
     SHADOW_POST = "shadow_post"
@@ -72,7 +73,8 @@ _REASONS = {
         ' ("X, the German co-head of EADS")'
     ),
     Refusal.TITLE_OF_NEXT_NAME: (
-        'the title belongs to the person named after it ("X, NME editor Conor McNicholas")'
+        'the title belongs to the person named after it ("X, NME editor Conor McNicholas"),'
+        ' or to the one a possessive after it stands for ("X, the senator\'s neighbor")'
     ),
     Refusal.LISTS_ON: (
         "a plural title after one name is the next item of a list, not its apposition"
@@ -89,6 +91,10 @@ _REASONS = {
     Refusal.HOME_STATE: (
         '"of PLACE" after a name whose title has its organization in front gives the home'
         ' state ("House Republican leader Kevin McCarthy of California")'
+    ),
+    Refusal.OBJECT_CONJOINED: (
+        "the object in front of the title is conjoined with the titled name, not its body"
+        ' ("Congress and President Donald Trump", "a Senate majority and President Trump")'
     ),
     Refusal.NO_TITLE: "the rule takes its predicate from a title, and no title matched",
     Refusal.TITLE_CLASS: "no entry of the title takes an object of this class",
@@ -115,7 +121,8 @@ _REASONS = {
     ),
     Refusal.MODIFIES_A_NOUN: (
         "the object after the title only modifies the noun after it"
-        ' ("head of music at London rock radio station Xfm")'
+        ' ("head of music at London rock radio station Xfm"), or a place is the first word of'
+        ' a longer name ("governor of the U.S. Virgin Islands")'
     ),
     Refusal.IN_A_LIST: (
         'the place is one of a list: more places follow it ("in Leeds, Bradford and Hull")'

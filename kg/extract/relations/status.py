@@ -86,7 +86,11 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
     # "X will become chief executive": the title is what "become" makes X, not an
     # apposition of X ("X, chairman of Y, will become ...").
     # "X will serve as chairman", "nominated X to be the next head of Y" too.
-    title: Token = doc[last]
+    # "ambassador to", "adviser to": a phrase that ends in its preposition hangs on its noun
+    head = last
+    while head > first and doc[head].pos_ == "ADP":
+        head -= 1
+    title: Token = doc[head]
     verb = title.head
     if title.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head
