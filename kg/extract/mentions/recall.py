@@ -122,8 +122,8 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
     "Festival director X" after "the Berlin Film Festival": no "Festival"); so too before
     a capitalised title ("said Executive Director X": no "Executive"). A surname of a
     person of the article is no organization ("Franken spokesman X"). Words right after an
-    organization NER found (no acronym) are the end of its name ("House | Judiciary Chairman
-    X": "House Judiciary"; not "CNEN | Radioprotection Director X").
+    organization NER found are the end of its name ("House | Judiciary Chairman X": "House
+    Judiciary").
     """
     titles, prefixes = ctx.words("org_titles"), ctx.words("org_title_prefixes")
     not_names = ctx.words("leading_titles") | ctx.words("person_nouns")
@@ -132,13 +132,7 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
     people = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
     midsentence: set[str] | None = None
     found: list[SpanMention] = []
-    # Not after an acronym: it names the whole body, the words after it one of its units, and
-    # the person works for the body ("CNEN Radioprotection Director X": CNEN).
-    org_ends = {
-        m.end: m
-        for m in mentions
-        if m.label == "Organization" and m.ner_label == "ORG" and not m.text.isupper()
-    }
+    org_ends = {m.end: m for m in mentions if m.label == "Organization" and m.ner_label == "ORG"}
     longer: dict[int, SpanMention] = {}  # start of an organization NER cut → its whole name
     for m in mentions:
         title = next(
