@@ -475,35 +475,3 @@ def test_a_which_clause_about_the_event_keeps_the_person(component, make_doc):
         ],
     )
     assert entities(component, doc) == {("Smith", "Person")}
-
-
-@pytest.mark.parametrize(
-    ("text", "ents", "expected"),
-    [
-        (
-            "House Judiciary Chairman Bob Goodlatte said so .",
-            [("House", "ORG", 0), ("Bob Goodlatte", "PERSON", 0)],
-            ("House Judiciary", "Organization"),
-        ),
-        (
-            "Yesterday the Senate Intelligence chairman Richard Burr spoke .",
-            [("Senate", "ORG", 0), ("Richard Burr", "PERSON", 0)],
-            ("Senate Intelligence", "Organization"),
-        ),
-    ],
-)
-def test_words_between_an_organization_and_a_title_end_its_name(
-    component, make_doc, text, ents, expected
-):
-    assert expected in entities(component, doc_with(make_doc, text, ents))
-
-
-def test_words_between_a_place_and_a_title_join_no_organization(component, make_doc):
-    doc = doc_with(
-        make_doc,
-        "Yesterday Texas Judiciary Chairman Bob Ruiz spoke .",
-        [("Texas", "GPE", 0), ("Bob Ruiz", "PERSON", 0)],
-    )
-    found = entities(component, doc)
-    assert ("Texas", "Place") in found
-    assert not any(name.startswith("Texas ") for name, _ in found)

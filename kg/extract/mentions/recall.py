@@ -121,9 +121,7 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
     ("Replacement hooker X", "Former Arsenal keeper X": no "Replacement", no "Former";
     "Festival director X" after "the Berlin Film Festival": no "Festival"); so too before
     a capitalised title ("said Executive Director X": no "Executive"). A surname of a
-    person of the article is no organization ("Franken spokesman X"). Words right after an
-    organization NER found are the end of its name ("House | Judiciary Chairman X": "House
-    Judiciary").
+    person of the article is no organization ("Franken spokesman X").
     """
     titles, prefixes = ctx.words("org_titles"), ctx.words("org_title_prefixes")
     not_names = ctx.words("leading_titles") | ctx.words("person_nouns")
@@ -132,8 +130,6 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
     people = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
     midsentence: set[str] | None = None
     found: list[SpanMention] = []
-    org_ends = {m.end: m for m in mentions if m.label == "Organization" and m.ner_label == "ORG"}
-    longer: dict[int, SpanMention] = {}  # start of an organization NER cut → its whole name
     for m in mentions:
         title = next(
             (k for k in (3, 1) if doc[max(m.start - k, 0) : m.start].text.lower() in titles), 0
@@ -144,13 +140,6 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
         while end > 0 and doc[end - 1].lower_ in prefixes:
             end -= 1
         start = _words_before(doc, end, taken, not_names, upper=True)
-        org = org_ends.get(start)
-        if start < end and org is not None and doc[start:end].text not in people:
-            # "House | Judiciary Chairman X": the organization NER cut before the title
-            text = doc[org.start : end].text
-            longer[org.start] = SpanMention(org.start, end, text, text, "Organization", "ORG")
-            taken.update(range(start, end))
-            continue
         if start > 0 and (start - 1 in taken or doc[start - 1].is_title):
             continue  # part of a longer name
         if start > 1 and doc[start - 1].lower_ in ("the", "of", "and") and doc[start - 2].is_title:
@@ -183,7 +172,7 @@ def orgs_before_titles(doc: Doc, mentions: list[SpanMention], ctx: Context) -> l
             continue  # a surname ("Franken spokesman X"), a nationality, a place, a known name
         found.append(SpanMention(start, end, span.text, span.text, "Organization", "ORG"))
         taken.update(range(start, end))
-    return [*(longer.get(m.start, m) for m in mentions), *found]
+    return [*mentions, *found]
 
 
 def _words_before(doc: Doc, end: int, taken: set[int], stop: frozenset[str], *, upper: bool) -> int:
