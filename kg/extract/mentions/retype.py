@@ -762,8 +762,12 @@ def _place_is_company(
         or gazetteer.demonym(m.text) is not None
     ):
         return False
+    # Sport titles ("Chelsea boss X") make the place its team instead (teams_before_sport_titles).
     title_end = _sport_title_after(
-        doc, m.end, ctx.words("org_titles"), ctx.words("org_title_prefixes")
+        doc,
+        m.end,
+        ctx.words("org_titles") - ctx.words("sport_titles"),
+        ctx.words("org_title_prefixes"),
     )
     return (
         _based_before(doc, m.start, m.end)
