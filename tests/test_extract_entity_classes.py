@@ -1,5 +1,5 @@
 """Entity classes, session 6: a title of office before a given name NER missed, a bare title
-in an apposition (kg/extract/mentions/recall.py, retype.py). Hand-built Docs, no statistical
+in an apposition (kg/extract/mentions/recall.py, retype/). Hand-built Docs, no statistical
 model; two wordings and a negative case each."""
 
 from __future__ import annotations

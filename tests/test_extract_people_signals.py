@@ -1,5 +1,5 @@
 """Entity quality: what makes a name a person whatever NER said, and short forms that join a
-full name (kg/extract/mentions/clean.py, retype.py; kg/extract/entities.py). Hand-built Docs,
+full name (kg/extract/mentions/clean.py, retype/; kg/extract/entities.py). Hand-built Docs,
 no statistical model; each construction in two wordings and a negative case."""
 
 from __future__ import annotations

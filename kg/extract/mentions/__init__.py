@@ -8,7 +8,9 @@ are found by an explicit, ordered tuple of passes (:data:`PASSES`), each a funct
    with their decorations stripped and junk dropped;
 2. ``recall`` (:mod:`.recall`): names NER missed, each found by one kind of evidence
    (a gazetteer name, an honorific, an age, a dateline, …) on tokens still free;
-3. ``retype`` (:mod:`.retype`): classes the text contradicts are fixed.
+3. ``retype`` (:mod:`.retype`, a package: :mod:`.retype.teams`, :mod:`.retype.by_text`,
+   :mod:`.retype.people`, :mod:`.retype.organizations`, :mod:`.retype.products` and the
+   shared :mod:`.retype.evidence`): classes the text contradicts are fixed.
 
 The word lists the passes read are data: ``schemas/mention_words.toml`` (and the name
 tables of :mod:`kg.extract.gazetteer`).
@@ -70,6 +72,15 @@ def find_mentions(
     for step in passes:
         before, mentions = mentions, step(doc, mentions, ctx)
         if trace is not None:
-            name = f"{step.__module__.rpartition('.')[2]}.{step.__name__}"
+            name = f"{_stage(step)}.{step.__name__}"
             trace_passes(trace, name, before, mentions)
     return mentions
+
+
+def _stage(step: Pass) -> str:
+    """The stage a pass belongs to, as ``kg explain`` names it: its module's first part under
+    this package ("retype" for :mod:`.retype.people`), else its module's last part."""
+    module = step.__module__
+    if module.startswith(f"{__name__}."):
+        return module[len(__name__) + 1 :].partition(".")[0]
+    return module.rpartition(".")[2]
