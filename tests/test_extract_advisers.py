@@ -1,0 +1,86 @@
+"""Advisers to a person: "Trump's national security adviser X", "X, an adviser to President Y",
+"X, Y's senior adviser," give X adviser_to Y; no other title takes a person as its object
+(hand-built Docs, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import docs
+
+
+def facts(component, doc):
+    return docs.facts(component, doc, status="current")
+
+
+def person_objects(found):
+    """Facts whose object is one of the people of these sentences."""
+    people = {"Donald Trump", "Theresa May", "Michael Flynn", "Stephen Miller", "John Smith"}
+    return {f for f in found if f[2] in people}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Donald Trump 's national security adviser Michael Flynn spoke .",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            ("Michael Flynn", "adviser_to", "Donald Trump"),
+        ),
+        (
+            "Theresa May 's top adviser , Stephen Miller , spoke .",
+            [(0, 2, "PERSON"), (6, 8, "PERSON")],
+            ("Stephen Miller", "adviser_to", "Theresa May"),
+        ),
+        (
+            "Donald Trump 's economic adviser John Smith spoke .",
+            [(0, 2, "PERSON"), (5, 7, "PERSON")],
+            ("John Smith", "adviser_to", "Donald Trump"),
+        ),
+        (
+            "Stephen Miller , a senior adviser to Donald Trump , spoke .",
+            [(0, 2, "PERSON"), (7, 9, "PERSON")],
+            ("Stephen Miller", "adviser_to", "Donald Trump"),
+        ),
+        (
+            "Michael Flynn , an adviser to President Donald Trump , spoke .",
+            [(0, 2, "PERSON"), (7, 9, "PERSON")],
+            ("Michael Flynn", "adviser_to", "Donald Trump"),
+        ),
+        (
+            "Stephen Miller , Donald Trump 's senior policy adviser , spoke .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            ("Stephen Miller", "adviser_to", "Donald Trump"),
+        ),
+    ],
+)
+def test_adviser_title_takes_the_person_advised(component, make_doc, text, ents, expected):
+    assert expected in facts(component, make_doc(text, ents=ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # another title of a person is no relation kg has ("lawyer" works for an organization)
+        ("Donald Trump 's lawyer John Smith spoke .", [(0, 2, "PERSON"), (4, 6, "PERSON")]),
+        ("Donald Trump 's spokesman John Smith spoke .", [(0, 2, "PERSON"), (4, 6, "PERSON")]),
+        ("John Smith , Donald Trump 's chairman , spoke .", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+        ("John Smith , a leader to Donald Trump , spoke .", [(0, 2, "PERSON"), (6, 8, "PERSON")]),
+        # no person before the possessive: a pronoun, or a title that is no name
+        ("His adviser Stephen Miller spoke .", [(2, 4, "PERSON")]),
+        ("The adviser 's son John Smith spoke .", [(4, 6, "PERSON")]),
+    ],
+)
+def test_no_other_title_takes_a_person_object(component, make_doc, text, ents):
+    assert not person_objects(facts(component, make_doc(text, ents=ents)))
+
+
+def test_former_adviser_to_a_person_is_not_current(component, make_doc):
+    doc = make_doc(
+        "Donald Trump 's former adviser Michael Flynn spoke .",
+        ents=[(0, 2, "PERSON"), (5, 7, "PERSON")],
+    )
+    assert not person_objects(facts(component, doc))
+    assert ("Michael Flynn", "adviser_to", "Donald Trump") in docs.facts(
+        component, doc, status="former"
+    )
