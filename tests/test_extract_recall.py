@@ -144,9 +144,9 @@ def test_a_speaker_after_a_company_is_not_based_there(component, make_doc, text,
     ("text", "ents", "fact"),
     [
         (
-            "Copson was joined by Jim Hamel , a senior official from Curtiss - Wright Corp. , then .",
+            "Copson was joined by Jim Hamel , a senior official from Curtiss-Wright Corp. , then .",
             [(0, 1, "PERSON"), (4, 6, "PERSON"), (11, 15, "ORG")],
-            ("Jim Hamel", "works_for", "Curtiss - Wright Corp."),
+            ("Jim Hamel", "works_for", "Curtiss-Wright Corp."),
         ),
         (
             "Ann Lee , an analyst from the Acme Bank , said so .",

@@ -32,7 +32,7 @@ from ..names import normalize_name
 from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
-from .mentions.retype import COMPANY, PERSONAL, TEAM
+from .mentions.retype import COMPANY, LISTED_PLACE, PERSONAL, TEAM
 from .name_joins import is_place_name, join_name_ends
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
@@ -53,6 +53,8 @@ class _Cluster:
             return "Organization"  # "Ralph Lauren said its sales…"
         if any(m.ner_label == PERSONAL for m in self.mentions):
             return "Person"  # "Trump said he would…", typed ORG
+        if any(m.ner_label == LISTED_PLACE for m in self.mentions):
+            return "Place"  # "visits Manchester, Liverpool and Leicester", typed PERSON
         if any(
             m.label == "Person" and (len(m.text.split()) > 1 or m.ner_label == "CREDIT")
             for m in self.mentions

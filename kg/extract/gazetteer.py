@@ -150,8 +150,10 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             gaz.aliases.setdefault(normalize_name(name), (canonical, "Place"))
         gaz.countries.add(normalize_name(canonical))
     for sub in pycountry.subdivisions:
-        if "[" not in sub.name and "," not in sub.name:
-            gaz.regions.add(normalize_name(sub.name))
+        # "Wales [Cymru GB-CYM]", "Cardiff [Caerdydd GB-CRD]": the name before its other name
+        name = sub.name.split(" [")[0]
+        if "[" not in name and "," not in name:
+            gaz.regions.add(normalize_name(name))
     for alias, canonical, cls in curated:
         gaz.aliases[normalize_name(alias)] = (canonical, cls)
         gaz.aliases.setdefault(normalize_name(canonical), (canonical, cls))
@@ -209,6 +211,9 @@ MENTION_WORDS = (
     "inverted_org_heads",
     "event_words",
     "apposition_person_nouns",
+    "apposition_titles",
+    "hyphen_prefixes",
+    "place_institution_words",
     "place_prefixes",
     "person_heads",
     "newspaper_heads",

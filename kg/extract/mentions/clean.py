@@ -258,8 +258,16 @@ def _clean(span: Span, label: str, ctx: Context) -> tuple[int, int] | None:
         ctx.words("trailing_words"),
     )
     start, end = span.start, span.end
+    prefixes = ctx.words("hyphen_prefixes")
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
+        or (  # "ex-Yukos boss", "non-Roma Czechs": the prefix is no part of the name
+            start + 2 < end
+            and doc[start].is_lower
+            and doc[start].lower_ in prefixes
+            and doc[start + 1].text == "-"
+            and not doc[start].whitespace_
+        )
         or doc[start].is_punct
         or (label in ("Person", "Demonym") and doc[start].lower_.rstrip(".") in HONORIFICS)
         or (label == "Person" and doc[start].lower_ in titles and end - start > 1)
@@ -371,6 +379,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     """NER's entities, cleaned, where earlier passes left the tokens free."""
     gazetteer = ctx.gazetteer
     abbreviations = ctx.words("abbreviations")
+    weekdays, newspapers = ctx.words("calendar_words"), ctx.words("newspaper_heads")
     mentions = list(mentions)
     taken = ctx.taken(mentions)
     midsentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
@@ -392,6 +401,15 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             start, end = bounds
             if any(i in taken for i in range(start, end)):
                 continue
+            if (
+                label == "Organization"
+                and start > 0
+                and start - 1 not in taken
+                and doc[start - 1].is_title
+                and doc[start - 1].lower_ in weekdays
+                and doc[end - 1].lower_ in newspapers
+            ):
+                start -= 1  # "Sunday | Telegraph journalist X": NER took "Sunday" for a date
             if label == "Demonym":
                 if (
                     start > 0

@@ -66,11 +66,20 @@ def untagged_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
 
 
 def honorific_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
-    """People NER missed but a courtesy title marks: "Labour's Mr Livingstone"."""
+    """People NER missed but a courtesy title marks ("Labour's Mr Livingstone"), or a
+    capitalised title of office before a given name ("Representative Elijah Cummings")."""
     taken = ctx.taken(mentions)
+    capital_titles = ctx.words("capital_titles")
+    first_names = ctx.gazetteer.first_names
     found: list[SpanMention] = []
     for token in doc[:-1]:
-        if not is_honorific(token):
+        if not is_honorific(token) and not (
+            token.is_title
+            and token.lower_.rstrip(".") in capital_titles
+            and doc[token.i + 1].text in first_names
+            and token.i + 2 < len(doc)
+            and doc[token.i + 2].is_title  # a family name after the given name
+        ):
             continue
         end = token.i + 1
         while end < len(doc) and end not in taken and doc[end].is_title and doc[end].is_alpha:
@@ -272,9 +281,11 @@ def repeated_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
     """Other occurrences of a name the article already uses, NER missed there.
 
     Organization names also count without a trailing "Group", "plc", … ("Forgemasters"
-    for "Forgemasters Group"); one-word person names are left to surname resolution.
+    for "Forgemasters Group"), but never as a day or month ("Sunday" of "Sunday Times");
+    one-word person names are left to surname resolution.
     """
     known: dict[tuple[str, ...], str] = {}
+    calendar = ctx.words("calendar_words")
     for m in mentions:
         words = tuple(m.text.split())
         if m.label in ("Organization", "Place") or (m.label == "Person" and len(words) > 1):
@@ -282,7 +293,8 @@ def repeated_names(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         if m.label == "Organization":
             while len(words) > 1 and words[-1].lower() in ctx.gazetteer.org_suffixes:
                 words = words[:-1]
-                known.setdefault(words, "Organization")
+                if words[-1].lower() not in calendar:  # not "Sunday" for "Sunday Times"
+                    known.setdefault(words, "Organization")
     longest = max((len(k) for k in known), default=0)
 
     def classify(span: Span) -> tuple[str, str] | None:

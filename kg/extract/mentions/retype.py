@@ -163,6 +163,9 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
       place ("Dayton International Airport").
     - A "person" right after another person and "of"/"at" is their employer
       ("analyst Mike Powell of Dresdner Kleinwort Wasserstein").
+    - One word NER typed a person or an organization, one item of a list of places (two at
+      least), is a place, and so is its whole entity (``ner_label`` :data:`LISTED_PLACE`):
+      "he visits Manchester, Liverpool, Dorset and Torbay".
     """
     gazetteer = ctx.gazetteer
     peerages, place_nouns = ctx.words("peerages"), ctx.words("place_nouns")
@@ -220,8 +223,13 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             label != "Person" and _initial_and_surname(words, gazetteer) and m.ner_label != "SOURCE"
         ):
             label = "Person"  # "S Lamont", "K. Maggs" in a team sheet, typed ORG by NER
-        elif label == "Organization" and age_follows(doc, m.end) and len(words) <= 4:
-            label = "Person"  # "Ulla Berg, 47, of the Red Cross" typed ORG by NER
+        elif (
+            label in ("Organization", "Place")
+            and age_follows(doc, m.end)
+            and len(words) <= 4
+            and (label == "Organization" or not _known_place(m.text, gazetteer))
+        ):
+            label = "Person"  # "Ulla Berg, 47, of the Red Cross", "Nielsen, 45," typed GPE
         elif (
             label != "Person"
             and len(words) >= 3
@@ -248,6 +256,15 @@ def retype_by_text(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and not (m.end < len(doc) and doc[m.end].tag_ == "POS")
         ):
             label = "Place"  # "he attended school in nearby Pengam"
+        elif (
+            label in ("Person", "Organization")
+            and len(words) == 1
+            and m.ner_label in ("PERSON", "ORG")
+            and gazetteer.lookup(m.text) is None
+            and _listed_with(doc, mentions, n, lambda o: o.label == "Place")
+        ):  # "he visits Manchester, Liverpool, Dorset and Torbay": the whole entity
+            fixed.append(SpanMention(m.start, m.end, m.text, m.surface, "Place", LISTED_PLACE))
+            continue
         elif (
             m.start > 0
             and doc[m.start - 1].is_lower
@@ -314,6 +331,20 @@ def _person_apposition(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
     )
 
 
+def _title_apposition(doc: Doc, end: int, titles: frozenset[str]) -> bool:
+    """ "Name, chief executive of …", "Name, managing director at …": an apposition without
+    a determiner, a title of office (up to three lower-case words) and then "of", "at" or
+    "for" (no company is "chief executive of" anything)."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for i in range(end + 1, min(end + 4, len(doc) - 1)):
+        if not doc[i].is_lower or not doc[i].is_alpha:
+            return False
+        if doc[i].lower_ in titles and doc[i + 1].lower_ in ("of", "at", "for"):
+            return True
+    return False
+
+
 def _kin_before(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
     """ "his wife, Melania", "her son Hunter": a possessive pronoun and a word for a
     relative right before the name (a comma between allowed)."""
@@ -329,19 +360,38 @@ _LIST_GLUE = frozenset({",", "and", "or"})
 def _listed_with_people(doc: Doc, mentions: list[SpanMention], n: int) -> bool:
     """Whether mention ``n`` is one item of a list ("Carter Page, Sam Clovis, J.D. Gordon,
     and Walid Phares") whose other items are all full personal names, two at least."""
-    people = 0
+    return _listed_with(
+        doc, mentions, n, lambda m: m.label == "Person" and " " in m.text, conjoined=False
+    )
+
+
+def _listed_with(
+    doc: Doc,
+    mentions: list[SpanMention],
+    n: int,
+    like: Callable[[SpanMention], bool],
+    *,
+    conjoined: bool = True,
+) -> bool:
+    """Whether mention ``n`` is one item of a list whose other items, two at least, are all
+    mentions ``like`` accepts (a "the" before an item allowed: "the GMB and Unison, the TGWU
+    and Amicus"). ``conjoined``: the list has an "and" or "or" (not "In Birmingham, Alabama,
+    Jones told reporters")."""
+    others, joined = 0, False
     for step in (-1, 1):
         j, edge = n + step, mentions[n]
         while 0 <= j < len(mentions):
             other = mentions[j]
             gap = doc[other.end : edge.start] if step < 0 else doc[edge.end : other.start]
-            if not len(gap) or any(t.text not in _LIST_GLUE for t in gap):
+            glue = [t for t in gap if t.lower_ != "the"]
+            if not glue or any(t.text not in _LIST_GLUE for t in glue):
                 break
-            if other.label != "Person" or " " not in other.text:
+            if not like(other):
                 return False  # "Dior, Chanel and Ralph Lauren": not a list of people
-            people += 1
+            others += 1
+            joined = joined or any(t.lower_ in ("and", "or") for t in glue)
             j, edge = j + step, other
-    return people >= 2
+    return others >= 2 and (joined or not conjoined)
 
 
 def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[SpanMention]:
@@ -357,9 +407,10 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     - One item of a list whose other items (two at least) are full personal names ("Will
       Smith, Kevin Spacey and Keanu Reeves"), for a name of two or three capitalised words.
     - A name of two or three words whose last word the article also writes alone after an
-      honorific ("Vince Cable" typed ORG, "Mr Cable" later).
+      honorific or before an age ("Vince Cable" typed ORG, "Mr Cable" or "Cable, 61," later).
     - An apposition headed by a word for a person ("Aleksandr Kruhlow, a 72-year-old deputy",
-      "Lincoln, the 16th president,"), for a name the gazetteer does not know.
+      "Lincoln, the 16th president,") or a bare title of office and "of"/"at"/"for" ("Maeve
+      Sherlock, chief executive of the Refugee Council"), for a name the gazetteer does not know.
     - "he" or "she" as the subject or owner of what the name said or did ("Trump said he
       would", "Trump said on Tuesday his plan"), or a word only a person has right after the
       name ("the Trump administration", "Obama himself"): the whole entity (``ner_label``
@@ -370,6 +421,7 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
     person_words = ctx.words("leading_titles") | ctx.words("person_nouns")
     person_nouns = ctx.words("person_nouns")
     apposition_nouns = ctx.words("apposition_person_nouns")
+    apposition_titles = ctx.words("apposition_titles")
     person_heads = ctx.words("person_heads")
     taken = ctx.taken(mentions)
 
@@ -397,6 +449,12 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             and not gazetteer.is_city(m.text)
             and not (before is not None and (before.pos_ == "ADP" or before.text == ","))
         )
+
+    place_ends = {m.end for m in mentions if m.label == "Place"}
+
+    def after_place(m: SpanMention) -> bool:
+        """ "of Trapper Creek, Alaska, the last man": the name follows a place and a comma."""
+        return m.start - 1 in place_ends
 
     def honorific(token: Token) -> bool:  # "Miss World" is a contest
         return is_honorific(token) and token.lower_.rstrip(".") != "miss"
@@ -453,14 +511,28 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             surface = clean_text(doc, m.start - 1, m.end, abbreviations)
             m = SpanMention(m.start, m.end, m.text, surface, "Person", m.ner_label)
         elif (
-            before is not None
-            and before.lower_ in person_nouns
-            and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
-            and plain_name(m)
-        ) or (
-            may_be_person(m)
-            and m.text.split()[-1].lower() not in gazetteer.place_suffixes
-            and _person_apposition(doc, m.end, apposition_nouns)
+            (
+                before is not None
+                and before.lower_ in person_nouns
+                and (before.is_lower or before.text in ("MP", "MEP", "MSP"))
+                and plain_name(m)
+            )
+            or (
+                may_be_person(m)
+                and m.text.split()[-1].lower() not in gazetteer.place_suffixes
+                and _person_apposition(doc, m.end, apposition_nouns)
+            )
+            or (
+                (
+                    may_be_person(m)
+                    or (before is not None and before.text == "," and not after_place(m))
+                )
+                and len(m.text.split()) <= 3
+                and gazetteer.lookup(m.text) is None
+                and m.text.split()[-1].lower()
+                not in gazetteer.org_suffixes | gazetteer.place_suffixes
+                and _title_apposition(doc, m.end, apposition_titles)
+            )
         ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
         elif titled(m) and (
@@ -490,10 +562,13 @@ def people_by_context(doc: Doc, mentions: list[SpanMention], ctx: Context) -> li
             # mention is the person
             m = SpanMention(m.start, m.end, m.text, m.surface, "Person", PERSONAL)
         fixed.append(m)
-    alone = {  # "Mr Cable": a surname the article gives a person, with an honorific
+    alone = {  # "Mr Cable", "Nielsen, 45,": a surname the article gives a person, with an
+        # honorific or an age
         normalize_name(m.text)
         for m in fixed
-        if m.label == "Person" and " " not in m.text and m.start > 0 and honorific(doc[m.start - 1])
+        if m.label == "Person"
+        and " " not in m.text
+        and ((m.start > 0 and honorific(doc[m.start - 1])) or age_follows(doc, m.end))
     }
     return [
         SpanMention(m.start, m.end, m.text, m.surface, "Person", m.ner_label)
@@ -513,17 +588,30 @@ PERSONAL = "PERSONAL"
 """``ner_label`` of a mention the text shows to be a person whatever NER said: its whole
 entity is a person ("Trump said he would …" with "Trump" typed ORG everywhere)."""
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
+LISTED_PLACE = "LISTED_PLACE"
+"""``ner_label`` of a one-word name NER typed a person or an organization, written as one
+item of a list of places ("visits Manchester, Liverpool, Dorset and Torbay"): its whole
+entity is a place."""
 COMPANY = "COMPANY"
 """``ner_label`` of a mention the text shows to be an organization whatever NER said: its
 whole entity is an organization ("Ralph Lauren said its sales…", "said on Twitter")."""
 
 
 def _owns_company_nouns(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
-    """ "Name 's [adjectives] sales": a possessive, then something only a company has."""
+    """ "Name 's [adjectives] sales", "Name' former key oil production unit": a possessive,
+    then something only a company has (the head of the noun phrase, after up to four
+    adjectives and nouns that modify it)."""
     if end >= len(doc) or doc[end].text not in ("'s", "’s", "'", "’"):
         return False
     i = end + 1
-    while i < len(doc) and i < end + 3 and doc[i].pos_ == "ADJ":
+    while (
+        i + 1 < len(doc)
+        and i < end + 5
+        and (doc[i].pos_ == "ADJ" or (doc[i].pos_ == "NOUN" and doc[i + 1].pos_ == "NOUN"))
+        and doc[i].is_lower
+        and doc[i].lower_ not in nouns
+        and f"{doc[i].lower_} {doc[i + 1].lower_}" not in nouns  # "share price"
+    ):
         i += 1
     if i >= len(doc):
         return False
@@ -553,6 +641,20 @@ def _says_he(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
         and between[0].pos_ in ("VERB", "AUX", "ADV")
         and any(t.pos_ == "VERB" for t in between)
         and all(t.lower_ == "that" for t in between if t.pos_ == "SCONJ")
+    )
+
+
+def _which_clause(doc: Doc, start: int, end: int) -> bool:
+    """ "Euronext, which combines the Paris, Amsterdam and Lisbon exchanges, also began
+    talks": the name, the subject of its clause, has a relative clause with "which" (a
+    person's takes "who"; "He met X, which surprised many" is about the meeting)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
+        return False
+    verb = doc[end + 1].head
+    return (
+        verb.dep_ == "relcl"
+        and start <= verb.head.i < end
+        and doc[end - 1].dep_ in ("nsubj", "nsubjpass")
     )
 
 
@@ -638,11 +740,20 @@ def _named_after_organization(
 
 
 def _place_is_company(
-    doc: Doc, m: SpanMention, ctx: Context, org_appositions: frozenset[str]
+    doc: Doc,
+    m: SpanMention,
+    ctx: Context,
+    org_appositions: frozenset[str],
+    *,
+    people: set[int],
+    companies: set[str],
 ) -> bool:
     """Whether a "place" the gazetteer does not know as one is a company: "the London-based
     Liffe", "a stake in Liffe", "Liffe, the London exchange,", "Liffe's shareholders" (only
-    what a country never owns: "China's sales" is a country's)."""
+    what a country never owns: "China's sales" is a country's), "Jupiter analyst Olivier
+    Beauvillain" (a title of a firm's people, then a person: ``people`` holds where persons
+    start), or one word that starts a company's name of the article ("Bloomberg" with
+    "Bloomberg News"; ``companies``)."""
     gazetteer = ctx.gazetteer
     if (
         gazetteer.lookup(m.text) is not None
@@ -651,12 +762,49 @@ def _place_is_company(
         or gazetteer.demonym(m.text) is not None
     ):
         return False
+    # Sport titles ("Chelsea boss X") make the place its team instead (teams_before_sport_titles).
+    title_end = _sport_title_after(
+        doc,
+        m.end,
+        ctx.words("org_titles") - ctx.words("sport_titles"),
+        ctx.words("org_title_prefixes"),
+    )
     return (
         _based_before(doc, m.start, m.end)
         or _owned_after(doc, m.start, ctx)
         or _org_apposition(doc, m.end, org_appositions)
         or _owns_company_nouns(doc, m.end, ctx.words("place_company_nouns"))
+        or (title_end > 0 and title_end in people)
+        or (" " not in m.text and normalize_name(m.text) in companies)
     )
+
+
+def _known_place(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer, the cities or the regions know a name as a place."""
+    hit = gazetteer.lookup(text)
+    return (
+        (hit is not None and hit[1] == "Place")
+        or gazetteer.is_city(text)
+        or gazetteer.is_region(text)
+    )
+
+
+def _company_first_words(mentions: list[SpanMention], ctx: Context) -> set[str]:
+    """The first word of each organization's name of two words whose second word is no word
+    of a place's institution ("Bloomberg News", "Jupiter Research"; not "Gwent Police",
+    "Leeds United", "Kent County Council")."""
+    institutions = ctx.words("place_institution_words")
+    first: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.label == "Organization"
+            and len(words) == 2
+            and words[1][:1].isupper()
+            and words[1].lower() not in institutions
+        ):
+            first.add(normalize_name(words[0]))
+    return first
 
 
 def organizations_by_context(
@@ -669,10 +817,16 @@ def organizations_by_context(
       Lauren's profits" (a possessive, then what only a company has), "Yukos boss X" (a
       company's noun as the head of a compound), "Air Shamrock, an airline owned by"
       (an apposition headed by a word for an organization, after "a", "an" or "the"), "the
-      London-based X", "a stake in X", "the owner of X", "X and its" (for a name that is no given name
-      and surname, with no title before it).
+      London-based X", "a stake in X", "the owner of X", "X and its", "X, which combines …"
+      (a relative clause with "which" on the subject; for a name that is no given name and
+      surname, with no title before it).
     - A "place" the gazetteer does not know as one, with the same evidence or "X's
-      shareholders" ("the London-based Liffe", "Liffe, the London exchange,").
+      shareholders" ("the London-based Liffe", "Liffe, the London exchange,"), a firm's
+      title and a person after it ("Jupiter analyst Olivier Beauvillain"), or one word that
+      starts a company's name of the article ("Bloomberg" with "Bloomberg News").
+    - A "place" the gazetteer does not know, as one item of a list of organizations (two at
+      least): "the GMB and Unison, the TGWU and Amicus" (not a "person": NER's organizations
+      in a list of people are as often wrong, "Buddy Holly, Richardson and Valens").
     - A platform: "said on Twitter", "wrote on Gab" (a posting verb, "on"), "a Twitter
       post", "Twitter users" (a platform noun after the name).
     - A product, unit or service named after its organization: "Yahoo Messenger", "BBC
@@ -686,10 +840,20 @@ def organizations_by_context(
     taken = ctx.taken(mentions)
     organizations = {normalize_name(m.text) for m in mentions if m.label == "Organization"}
     org_appositions = ctx.words("apposition_org_nouns")
+    people = {m.start for m in mentions if m.label == "Person"}
+    companies = _company_first_words(mentions, ctx)
     fixed: list[SpanMention] = []
-    for m in mentions:
-        if m.label == "Place" and _place_is_company(doc, m, ctx, org_appositions):
+    for n, m in enumerate(mentions):
+        if m.label == "Place" and _place_is_company(
+            doc, m, ctx, org_appositions, people=people, companies=companies
+        ):
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
+        elif (
+            m.label == "Place"
+            and not _known_place(m.text, gazetteer)
+            and _listed_with(doc, mentions, n, lambda o: o.label == "Organization")
+        ):  # "the GMB and Unison, the TGWU and Amicus": one item of a list of organizations
+            m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", m.ner_label)
         if m.label != "Person" or m.ner_label in ("CREDIT", "HONORIFIC"):
             fixed.append(m)
             continue
@@ -737,6 +901,7 @@ def organizations_by_context(
                 and after.text != ","
                 and _its_follows(doc, m.start, m.end, taken)
             )
+            or (not titled and _which_clause(doc, m.start, m.end))
         )
         if evidence and gazetteer.lookup(m.text) is None:
             m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", COMPANY)
@@ -770,7 +935,9 @@ def teams_before_sport_titles(
     "England's captain, Michael Vaughan" (``sport_titles``). Other mentions of the name stay
     places; titles of a place's office ("London mayor X") are not sport titles. So is one word
     NER typed a person right before the title ("Bath prop Matt Stevens"), unless it is a given
-    name or the family name of a person of the article ("Robinson's captain X": no "'s")."""
+    name or the family name of a person of the article ("Robinson's captain X": no "'s").
+    A place right after a sport title and "of"/"at" is a team too ("manager at Manchester
+    City", "the captain of England")."""
     titles, prefixes = ctx.words("sport_titles"), ctx.words("org_title_prefixes")
     people = {m.start: m for m in mentions if m.label == "Person"}
     surnames = {m.text.split()[-1] for m in mentions if m.label == "Person" and " " in m.text}
@@ -791,10 +958,28 @@ def teams_before_sport_titles(
             end = _sport_title_after(doc, m.end, titles, prefixes)
             if end and end < len(doc) and doc[end].text == ",":
                 end += 1
-            if end and end in people:
+            if (end and end in people) or (place and _sport_title_before(doc, m.start, titles)):
                 m = SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
         fixed.append(m)
     return _teams_again(doc, fixed, people, ctx)
+
+
+def _sport_title_before(doc: Doc, start: int, titles: frozenset[str]) -> bool:
+    """ "as manager at Manchester City", "the captain of England": a sport title in lower case,
+    then "of" or "at", right before the name ("player" left out: "the best player at
+    Wimbledon" names a tournament's place)."""
+    if start < 2 or doc[start - 1].lower_ not in ("of", "at"):
+        return False
+    for k in (2, 1):
+        words = doc[max(0, start - 1 - k) : start - 1]
+        if (
+            len(words) == k
+            and words.text.lower() in titles
+            and words.text.lower() != "player"
+            and all(t.is_lower for t in words if t.is_alpha)
+        ):
+            return True
+    return False
 
 
 def _team_position(doc: Doc, m: SpanMention, people: dict[int, SpanMention], ctx: Context) -> bool:
@@ -815,14 +1000,28 @@ def _teams_again(
     doc: Doc, mentions: list[SpanMention], people: dict[int, SpanMention], ctx: Context
 ) -> list[SpanMention]:
     """A name the article writes once as a team (a sport title after it) is the team too where
-    it stands in a team's position again (:func:`_team_position`); an article with no team
-    keeps every place."""
+    it stands in a team's position again (:func:`_team_position`), and everywhere when it is no
+    place the gazetteer knows and has two words or more ("Manchester City"); an article with
+    no team keeps every place."""
     teams = {m.text for m in mentions if m.label == "Organization" and m.ner_label == TEAM}
     if not teams:
         return mentions
+    gazetteer = ctx.gazetteer
+
+    def known_place(text: str) -> bool:  # "Wales", "Leeds": a place too, elsewhere
+        hit = gazetteer.lookup(text)
+        return (
+            (hit is not None and hit[1] == "Place")
+            or gazetteer.is_city(text)
+            or gazetteer.is_region(text)
+            or " " not in text
+        )
+
     return [
         SpanMention(m.start, m.end, m.text, m.surface, "Organization", TEAM)
-        if m.label == "Place" and m.text in teams and _team_position(doc, m, people, ctx)
+        if m.label == "Place"
+        and m.text in teams
+        and (_team_position(doc, m, people, ctx) or not known_place(m.text))
         else m
         for m in mentions
     ]
