@@ -9,6 +9,21 @@ import pytest
 from tests import docs
 
 
+POS = {
+    "NNP": "PROPN",
+    "NN": "NOUN",
+    "JJ": "ADJ",
+    "DT": "DET",
+    "IN": "ADP",
+    "WP": "PRON",
+    "VBZ": "AUX",
+    "VBN": "AUX",
+    "VBD": "VERB",
+    ",": "PUNCT",
+    ".": "PUNCT",
+}
+
+
 def facts(component, doc):
     return docs.facts(component, doc, status="current")
 
@@ -59,6 +74,42 @@ def test_adviser_title_takes_the_person_advised(component, make_doc, text, ents,
 
 
 @pytest.mark.parametrize(
+    ("text", "ents", "tagged", "expected"),
+    [
+        (
+            "Stephen Miller , who has been an adviser to former oil minister John Smith , spoke .",
+            [(0, 2, "PERSON"), (12, 14, "PERSON")],
+            "NNP NNP , WP VBZ VBN DT NN IN JJ NN NN NNP NNP , VBD .",
+            ("Stephen Miller", "adviser_to", "John Smith"),
+        ),
+        (
+            "Michael Flynn is a senior adviser to Theresa May .",
+            [(0, 2, "PERSON"), (7, 9, "PERSON")],
+            "NNP NNP VBZ DT JJ NN IN NNP NNP .",
+            ("Michael Flynn", "adviser_to", "Theresa May"),
+        ),
+        (
+            "Michael Flynn became an adviser to President Donald Trump .",
+            [(0, 2, "PERSON"), (7, 9, "PERSON")],
+            "NNP NNP VBD DT NN IN NNP NNP NNP .",
+            ("Michael Flynn", "adviser_to", "Donald Trump"),
+        ),
+    ],
+)
+def test_a_verb_of_being_names_the_person_advised(component, make_doc, text, ents, tagged, expected):
+    tags = tagged.split()
+    lemmas = {"is": "be", "has": "have", "been": "be", "became": "become"}
+    doc = make_doc(
+        text,
+        ents=ents,
+        tags=tags,
+        pos=[POS.get(t, "NOUN") for t in tags],
+        lemmas=[lemmas.get(w, w.lower()) for w in text.split()],
+    )
+    assert expected in facts(component, doc)
+
+
+@pytest.mark.parametrize(
     ("text", "ents"),
     [
         # another title of a person is no relation kg has ("lawyer" works for an organization)
@@ -66,6 +117,7 @@ def test_adviser_title_takes_the_person_advised(component, make_doc, text, ents,
         ("Donald Trump 's spokesman John Smith spoke .", [(0, 2, "PERSON"), (4, 6, "PERSON")]),
         ("John Smith , Donald Trump 's chairman , spoke .", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
         ("John Smith , a leader to Donald Trump , spoke .", [(0, 2, "PERSON"), (6, 8, "PERSON")]),
+        ("John Smith is a lawyer to Theresa May .", [(0, 2, "PERSON"), (6, 8, "PERSON")]),
         # no person before the possessive: a pronoun, or a title that is no name
         ("His adviser Stephen Miller spoke .", [(2, 4, "PERSON")]),
         ("The adviser 's son John Smith spoke .", [(4, 6, "PERSON")]),
