@@ -67,6 +67,16 @@ def person_objects(found):
             [(0, 2, "PERSON"), (3, 5, "PERSON")],
             ("Stephen Miller", "adviser_to", "Donald Trump"),
         ),
+        (
+            "Donald Trump adviser Stephen Miller spoke .",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            ("Stephen Miller", "adviser_to", "Donald Trump"),
+        ),
+        (
+            "He met Theresa May economic adviser John Smith .",
+            [(2, 4, "PERSON"), (6, 8, "PERSON")],
+            ("John Smith", "adviser_to", "Theresa May"),
+        ),
     ],
 )
 def test_adviser_title_takes_the_person_advised(component, make_doc, text, ents, expected):
@@ -96,7 +106,9 @@ def test_adviser_title_takes_the_person_advised(component, make_doc, text, ents,
         ),
     ],
 )
-def test_a_verb_of_being_names_the_person_advised(component, make_doc, text, ents, tagged, expected):
+def test_a_verb_of_being_names_the_person_advised(
+    component, make_doc, text, ents, tagged, expected
+):
     tags = tagged.split()
     lemmas = {"is": "be", "has": "have", "been": "be", "became": "become"}
     doc = make_doc(
@@ -118,6 +130,7 @@ def test_a_verb_of_being_names_the_person_advised(component, make_doc, text, ent
         ("John Smith , Donald Trump 's chairman , spoke .", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
         ("John Smith , a leader to Donald Trump , spoke .", [(0, 2, "PERSON"), (6, 8, "PERSON")]),
         ("John Smith is a lawyer to Theresa May .", [(0, 2, "PERSON"), (6, 8, "PERSON")]),
+        ("Donald Trump lawyer John Smith spoke .", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
         # no person before the possessive: a pronoun, or a title that is no name
         ("His adviser Stephen Miller spoke .", [(2, 4, "PERSON")]),
         ("The adviser 's son John Smith spoke .", [(4, 6, "PERSON")]),
@@ -127,11 +140,22 @@ def test_no_other_title_takes_a_person_object(component, make_doc, text, ents):
     assert not person_objects(facts(component, make_doc(text, ents=ents)))
 
 
-def test_former_adviser_to_a_person_is_not_current(component, make_doc):
-    doc = make_doc(
-        "Donald Trump 's former adviser Michael Flynn spoke .",
-        ents=[(0, 2, "PERSON"), (5, 7, "PERSON")],
-    )
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Donald Trump 's former adviser Michael Flynn spoke .",
+            [(0, 2, "PERSON"), (5, 7, "PERSON")],
+        ),
+        # the modifier before the name of the person advised is read past that name
+        (
+            "He met former Donald Trump adviser Michael Flynn .",
+            [(3, 5, "PERSON"), (6, 8, "PERSON")],
+        ),
+    ],
+)
+def test_former_adviser_to_a_person_is_not_current(component, make_doc, text, ents):
+    doc = make_doc(text, ents=ents)
     assert not person_objects(facts(component, doc))
     assert ("Michael Flynn", "adviser_to", "Donald Trump") in docs.facts(
         component, doc, status="former"
