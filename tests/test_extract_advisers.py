@@ -8,7 +8,6 @@ import pytest
 
 from tests import docs
 
-
 POS = {
     "NNP": "PROPN",
     "NN": "NOUN",
