@@ -282,6 +282,9 @@ DOMAINS: dict[str, tuple[str, ...]] = {
 
 RANGES: dict[str, tuple[str, ...]] = {
     **{p: ("Organization", "Place") for p in AFFILIATIONS},
+    # ANNOTATION.md: an adviser to "a person, government or organization" ("Trump's national
+    # security adviser X"); no other affiliation takes a person.
+    "adviser_to": ("Organization", "Place", "Person"),
     "citizen_of": ("Place",),
     **{p: ("Place",) for p in RESIDENCES},
     "based_in": ("Place",),

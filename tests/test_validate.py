@@ -240,6 +240,10 @@ MUTATIONS: dict[str, tuple[str, set[Finding]]] = {
         "WHERE { ?s rdf:object ?o FILTER(?s = statement:b100000000000000008) }",
         {(f"{KG}prime_minister_of", STATEMENT_OBJECTS, "NodeConstraintComponent")},
     ),
+    "leader of a person": (
+        "INSERT DATA { person:Keir_Starmer kg:leader_of person:Donald_Trump }",
+        {(STARMER, f"{KG}leader_of", "NodeConstraintComponent")},
+    ),
     "citizen of an organization": (
         "INSERT DATA { person:Keir_Starmer kg:citizen_of organization:Labour }",
         {(STARMER, f"{KG}citizen_of", "ClassConstraintComponent")},
@@ -399,6 +403,27 @@ def test_validate_graph_names_a_malformed_shape(tmp_path: Path) -> None:
     )
     with pytest.raises(SchemaError, match=r"bad-shape\.ttl: .*MaxCountConstraintComponent"):
         validate_graph(Graph(), shapes=shapes)
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { person:Keir_Starmer kg:adviser_to person:Donald_Trump }",
+        "DELETE { ?s rdf:predicate ?p ; rdf:object ?o } "
+        "INSERT { ?s rdf:predicate kg:adviser_to ; rdf:object person:Donald_Trump } "
+        "WHERE { ?s rdf:predicate ?p ; rdf:object ?o FILTER(?s = statement:b100000000000000008) }",
+    ],
+    ids=["relation", "statement"],
+)
+def test_validate_graph_accepts_an_adviser_to_a_person(valid_graph: Graph, update: str) -> None:
+    # ANNOTATION.md: an adviser to "a person, government or organization"; the only
+    # affiliation whose object may be a person ("leader of a person" above is refused).
+    graph = Graph()
+    graph += valid_graph
+    graph.update(PREFIXES + update)
+    assert set(graph) != set(valid_graph), "the mutation changed nothing"
+    result = validate_graph(graph)
+    assert result.violations == ()
 
 
 def test_validate_store_accepts_an_open_kg_store(tmp_path: Path) -> None:

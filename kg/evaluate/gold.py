@@ -242,9 +242,7 @@ def _parse_aliases(value: Any, listed: set[str], problems: list[str]) -> dict[st
 
 
 def _range(predicate: str) -> set[str]:
-    # ANNOTATION.md allows "adviser to a person", which the ontology's range leaves out.
-    extra = {"Person"} if predicate == "adviser_to" else set()
-    return set(RANGES[predicate]) | extra
+    return set(RANGES[predicate])
 
 
 def _parse_triples(

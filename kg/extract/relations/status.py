@@ -69,6 +69,12 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
             and token.lemma_ in reading.words("removing")
         ):
             return Status("former", "", i)  # "Trump fired FBI Director James Comey"
+        if ann.ent[i] == "PERSON" and steps == 0:
+            # A name that describes the title is read past: "former Obama adviser X"
+            while i >= 0 and ann.ent[i] == "PERSON":
+                i -= 1
+            steps += 1
+            continue
         if (
             ann.ent[i] == "PERSON"
             or word
