@@ -33,7 +33,7 @@ from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 from .mentions.retype import COMPANY, LISTED_PLACE, PERSONAL, TEAM
-from .name_joins import is_place_name, join_name_ends
+from .name_joins import is_place_name, join_clusters, join_name_ends
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 
@@ -425,14 +425,7 @@ def _join_short_organization_names(
         return clusters[index] if clusters[index].label() == "Organization" else None
 
     def join(source: str, target: str) -> None:
-        src, dst = by_key[source], by_key[target]
-        if src == dst:
-            return
-        clusters[dst].mentions.extend(clusters[src].mentions)
-        clusters[src].mentions = []
-        for key, index in by_key.items():
-            if index == src:
-                by_key[key] = dst
+        join_clusters(clusters, by_key, by_key[source], by_key[target])
 
     keys = [k for k in by_key if k[:2] in ("o:", "n:") and organization(k)]
     parts = {key: _organization_parts(key[2:], gazetteer) for key in keys}

@@ -21,7 +21,7 @@ from typing import Protocol
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 
-__all__ = ["is_place_name", "join_name_ends"]
+__all__ = ["is_place_name", "join_clusters", "join_name_ends"]
 
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
 _NAME_END_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -55,13 +55,7 @@ def join_name_ends(
         return bool(clusters[index].mentions)
 
     def join(source: int, target: int) -> None:
-        if source == target:
-            return
-        clusters[target].mentions.extend(clusters[source].mentions)
-        clusters[source].mentions.clear()
-        for key, index in by_key.items():
-            if index == source:
-                by_key[key] = target
+        join_clusters(clusters, by_key, source, target)
 
     generic = gazetteer.org_suffixes | gazetteer.place_suffixes | gazetteer.words["generic_heads"]
     heads = gazetteer.words["inverted_org_heads"]
@@ -110,6 +104,20 @@ def join_name_ends(
             if len(targets) == 1:
                 join(index, targets.pop())
                 break
+
+
+def join_clusters(
+    clusters: Sequence[Cluster], by_key: MutableMapping[str, int], source: int, target: int
+) -> None:
+    """Move the mentions of cluster ``source`` into ``target`` and point every key of
+    ``source`` at ``target`` (nothing when they are the same cluster)."""
+    if source == target:
+        return
+    clusters[target].mentions.extend(clusters[source].mentions)
+    clusters[source].mentions.clear()
+    for key, index in by_key.items():
+        if index == source:
+            by_key[key] = target
 
 
 def _join_nicknames(
