@@ -3,12 +3,7 @@ a short name and the longer one it stands for become one node, and no two things
 
 from __future__ import annotations
 
-from kg.extract.pipeline import graph_from_doc
-from kg.records import Article
-
-
-def extract(component, doc):
-    return graph_from_doc(Article("t", doc.text), component(doc))
+from tests.docs import extracted as extract
 
 
 def names(graph):
