@@ -12,12 +12,10 @@ from ...names import normalize_name
 from ...records import Entity
 from ..annotate import TitlePhrase
 from ..mentions.retype import TEAM
-from ..rules import RuleSet
-from .reading import Argument, Reading
+from .reading import Argument, Reading, names_a_chamber
 
 __all__ = [
     "body_beside",
-    "chamber_names",
     "conjoined_before",
     "describes_a_noun",
     "heads_a_body",
@@ -386,21 +384,10 @@ def named_before(reading: Reading, title: TitlePhrase) -> bool:
     return i >= 0 and (bool(reading.ann.ent[i]) or reading.doc[i].tag_ == "POS")
 
 
-def chamber_names(ruleset: RuleSet) -> frozenset[str]:
-    """The normalised names of the legislative chambers: what a ``member_of`` post of
-    ``government.tsv`` names ("Senate", "House of Commons")."""
-    return frozenset(
-        normalize_name(name)
-        for post in ruleset.government.values()
-        if post.predicate == "member_of"
-        for name in (post.object, *post.aliases)
-    )
-
-
 def is_chamber(reading: Reading, entity: Entity) -> bool:
-    """Whether an entity is a legislative chamber (:func:`chamber_names`) by a name of it."""
-    chambers = chamber_names(reading.ruleset)
-    return any(normalize_name(n) in chambers for n in (entity.name, *entity.aliases))
+    """Whether an entity is a legislative chamber (:func:`~.reading.chamber_names`) by a name
+    of it."""
+    return names_a_chamber(entity, reading.chambers)
 
 
 def is_team(reading: Reading, arg: Argument) -> bool:

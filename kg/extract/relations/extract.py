@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ...names import normalize_name
 from ...records import Triple
 from ..annotate import Annotation
 from ..chains import chained
@@ -25,8 +24,7 @@ from ..matching import RelationMatchers, matches
 from ..rules import Rule, RuleSet
 from ..trace import RuleMatch, Trace
 from .builder import TripleBuilder
-from .checks import chamber_names
-from .reading import Reading
+from .reading import Reading, chamber_names, names_a_chamber
 from .refusals import Refusal
 
 __all__ = ["extract_relations"]
@@ -79,9 +77,7 @@ def _chamber_members(triples: list[Triple], ruleset: RuleSet) -> list[Triple]:
     have = {(t.subject, t.predicate, t.object, t.evidence.start) for t in triples}
     out = []
     for t in triples:
-        if t.predicate != "leader_of" or not any(
-            normalize_name(n) in chambers for n in (t.object.name, *t.object.aliases)
-        ):
+        if t.predicate != "leader_of" or not names_a_chamber(t.object, chambers):
             continue
         if (t.subject, "member_of", t.object, t.evidence.start) in have:
             continue

@@ -9,9 +9,11 @@ names (:meth:`Reading.argument`, an :class:`Argument`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
+from ...names import normalize_name
 from ...records import Entity
 from ..annotate import ENTITY_TAGS, Annotation, TitlePhrase
 from ..country import find_country
@@ -20,7 +22,23 @@ from ..gazetteer import Gazetteer
 from ..references import find_references
 from ..rules import RuleSet
 
-__all__ = ["Argument", "Reading"]
+__all__ = ["Argument", "Reading", "chamber_names", "names_a_chamber"]
+
+
+def chamber_names(ruleset: RuleSet) -> frozenset[str]:
+    """The normalised names of the legislative chambers: what a ``member_of`` post of
+    ``government.tsv`` names ("Senate", "House of Commons")."""
+    return frozenset(
+        normalize_name(name)
+        for post in ruleset.government.values()
+        if post.predicate == "member_of"
+        for name in (post.object, *post.aliases)
+    )
+
+
+def names_a_chamber(entity: Entity, chambers: frozenset[str]) -> bool:
+    """Whether one of the entity's names is one of ``chambers`` (:func:`chamber_names`)."""
+    return any(normalize_name(n) in chambers for n in (entity.name, *entity.aliases))
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,11 @@ class Reading:
     """Token index → entity of a pronoun or description that refers back to it."""
     org_keys: dict[str, str] = field(default_factory=dict)
     """Name → :func:`~kg.extract.entities.organization_key`, as computed so far."""
+
+    @cached_property
+    def chambers(self) -> frozenset[str]:
+        """:func:`chamber_names` of the rules, worked out once per ``Doc``."""
+        return chamber_names(self.ruleset)
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of ``schemas/relation_words.toml``."""
