@@ -10,8 +10,10 @@ the sentence's length and its reported-speech, negation and modal words, how oft
 article names each end — each a name → value pair. The work is per triple and per
 sentence, never a loop over the whole ``Doc``.
 
-The model that weighs these features is data (:mod:`kg.confidence`,
-``schemas/confidence.toml``).
+The features are recorded only when asked (``ExtractComponent.record_features``):
+``bench/train_confidence.py`` fits and cross-validates models on them. None is shipped, and
+no triple is filtered by a score: no model beat the rules' own confidence on held-apart
+articles (``bench/README.md``, "A learned triple-confidence scorer").
 """
 
 from __future__ import annotations
@@ -25,17 +27,12 @@ from spacy.tokens import Doc, Span
 from ..records import Triple
 from .annotate import Annotation
 from .entities import Resolution
+from .mentions.clean import LABELS
 
 __all__ = ["FeatureReader", "triple_features"]
 
-_NER_CLASS = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "NORP": "Organization",
-}
+_NER_CLASS = {**LABELS, "NORP": "Organization"}
+"""spaCy entity labels → the kg class a mention so labelled may end as (a party is NORP)."""
 _SAYING = frozenset({"say", "tell", "add", "accord", "report", "claim", "allege", "announce"})
 _RULE_SUFFIXES = ("ref", "list", "conj", "member")
 
