@@ -180,3 +180,45 @@ def test_a_new_implied_node_carries_its_other_names(component, make_doc):
     graph = graph_from_doc(Article("t", doc.text), component(doc))
     (triple,) = graph.triples
     assert triple.object.name == "HM Treasury" and "Treasury" in triple.object.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "seat"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Senator Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Republican U.S. Senator Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "NORP"), (7, 8, "GPE"), (9, 11, "PERSON")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+        (
+            "In London , Tory MP Tom Hale said he was amazed .",
+            [(1, 2, "GPE"), (3, 4, "NORP"), (5, 7, "PERSON")],
+            ("Tom Hale", "member_of", "House of Commons"),
+        ),
+    ],
+)
+def test_a_seat_is_implied_only_where_the_article_names_the_chamber(
+    component, make_doc, text, ents, seat
+):
+    # An article that never writes "the Senate" states no membership of it (the gold
+    # sets list none); once it names the chamber, the title's seat is there.
+    unnamed = {(s, p, o) for s, p, o, _ in facts(component, make_doc(text, ents=ents))}
+    assert seat not in unnamed
+    named = facts(component, make_doc(**docs.naming(text, ents, seat[2])))
+    assert (*seat, "implied.title_person") in named
+
+
+def test_a_head_of_state_is_implied_without_the_country_named(component, make_doc):
+    # Only seats in a chamber need the chamber named: "President X" keeps the country.
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - President Ann Ruiz said no .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+    )
+    assert ("Ann Ruiz", "president_of", "United States", "implied.title_person") in facts(
+        component, doc
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import docs
 from tests.docs import facts
 
 
@@ -193,7 +194,7 @@ def test_a_person_from_a_place_works_for_nothing(component, make_doc):
 )
 def test_an_mep_sits_in_the_european_parliament(component, make_doc, text, ents, person):
     assert (person, "member_of", "European Parliament") in facts(
-        component, make_doc(text, ents=ents)
+        component, make_doc(**docs.naming(text, ents, "European Parliament"))
     )
 
 

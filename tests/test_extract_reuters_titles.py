@@ -9,6 +9,7 @@ import pytest
 
 from kg.extract.pipeline import graph_from_doc
 from kg.records import Article
+from tests import docs
 
 
 def facts(component, doc, *, status="current"):
@@ -431,21 +432,24 @@ def test_a_press_in_a_longer_name_stays_an_organization(component, make_doc):
     ],
 )
 def test_list_after_a_plural_title_skips_home_places(component, make_doc, text, ents, expected):
-    assert expected in facts(component, make_doc(text, ents=ents))
+    assert expected in facts(component, make_doc(**docs.naming(text, ents, "Senate")))
 
 
 def test_list_ends_at_a_name_without_the_title(component, make_doc):
     doc = make_doc(
-        "WASHINGTON ( Reuters ) - Senators Susan Collins of Maine and the governor of Alaska , "
-        "Bill Walker , voted no .",
-        ents=[
-            (0, 1, "GPE"),
-            (2, 3, "ORG"),
-            (6, 8, "PERSON"),
-            (9, 10, "GPE"),
-            (14, 15, "GPE"),
-            (16, 18, "PERSON"),
-        ],
+        **docs.naming(
+            "WASHINGTON ( Reuters ) - Senators Susan Collins of Maine and the governor of Alaska , "
+            "Bill Walker , voted no .",
+            [
+                (0, 1, "GPE"),
+                (2, 3, "ORG"),
+                (6, 8, "PERSON"),
+                (9, 10, "GPE"),
+                (14, 15, "GPE"),
+                (16, 18, "PERSON"),
+            ],
+            "Senate",
+        )
     )
     found = facts(component, doc)
     assert ("Susan Collins", "member_of", "Senate") in found

@@ -34,9 +34,10 @@ def implied_object(
     object. None when the title gave a triple with a written object already, when an
     organization, place, adjective or capitalised word is written right before it
     ("Tory chancellor", "Trade Representative"), or when the country has no such post.
-    A country written right before the title is the country meant ("U.S. Senator X");
-    a region or a party adjective before a legislator's title leaves the chamber implied
-    ("Texas Senator X", "Democratic Senator X") when the article names the chamber. A
+    A country written right before the title is the country meant ("U.S. Senator X").
+    A legislator's seat (a ``member_of`` post: "Senator X", "Texas Senator X", "Democratic
+    Senator X", "Tory MP X") is implied only when the article names the chamber: a
+    story that never writes "the Senate" states no membership of it. A
     country other than the article's conjoined right before the title leaves no object
     ("China and President Xi Jinping" in a U.S. story).
     """
@@ -61,11 +62,11 @@ def implied_object(
     post = next((p for p in posts if p is not None), None)
     if post is None or (seat and post.predicate != "member_of"):
         return None
-    if seat and not any(
+    if (seat or post.predicate == "member_of") and not any(
         reading.res.entity_named(name, post.object_class) is not None
         for name in (post.object, *post.aliases)
     ):
-        return None  # "Tory MP X": the Commons only when the article names it
+        return None  # "Senator X", "Tory MP X": the chamber only when the article names it
     index = reading.entity_named(post.object, post.object_class, post.aliases)
     return ImpliedObject(Argument(index, title.text, title.start, title.end), post.predicate)
 
