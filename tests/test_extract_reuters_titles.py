@@ -308,7 +308,7 @@ def test_appointment_of_another_person_is_not_hers(component, make_doc):
     assert ("Ann Lee", "leader_of", "Acme Bank") not in facts(component, doc)
 
 
-# -- "Special Counsel Robert Mueller": works for the Justice Department ---------------------
+# -- "Special Counsel Robert Mueller": no department unless one is written --------------------
 
 
 @pytest.mark.parametrize(
@@ -318,10 +318,12 @@ def test_appointment_of_another_person_is_not_hers(component, make_doc):
         "WASHINGTON ( Reuters ) - Charges were brought by special counsel Robert Mueller .",
     ],
 )
-def test_special_counsel_works_for_the_justice_department(component, make_doc, text):
+def test_special_counsel_implies_no_department(component, make_doc, text):
+    # The gold sets never list the Justice Department for a special counsel whose office
+    # is not written ("Justice Department Special Counsel X" is: test_extract_us_titles).
     start = text.split().index("Robert")
     doc = make_doc(text, ents=[(0, 1, "GPE"), (2, 3, "ORG"), (start, start + 2, "PERSON")])
-    assert ("Robert Mueller", "works_for", "Justice Department") in facts(component, doc)
+    assert not facts(component, doc)
 
 
 def test_special_counsel_outside_the_united_states_names_no_department(component, make_doc):
@@ -602,9 +604,9 @@ _DATELINE = [(0, 1, "GPE"), (2, 3, "ORG")]
             ("Jeff Sessions", "secretary_of", "Justice Department"),
         ),
         (
-            "WASHINGTON ( Reuters ) - Mike Pence , who is now vice president under Trump , spoke .",
-            [*_DATELINE, (5, 7, "PERSON"), (14, 15, "PERSON")],
-            ("Mike Pence", "works_for", "United States"),
+            "WASHINGTON ( Reuters ) - Tom Hale , who is now press secretary , spoke .",
+            [*_DATELINE, (5, 7, "PERSON")],
+            ("Tom Hale", "spokesperson_of", "White House"),
         ),
     ],
 )
