@@ -108,3 +108,34 @@ def test_former_before_acting_makes_the_role_former(component, make_doc, text, e
         t.evidence.status for t in evidence(component, doc) if (t.subject.name, t.predicate) == fact
     }
     assert statuses == {"former"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "wrong"),
+    [
+        (
+            "After talks with EU foreign ministers , Tillerson spoke .",
+            [(3, 4, "ORG"), (7, 8, "PERSON")],
+            ("Tillerson", "secretary_of", "European Union"),
+        ),
+        (
+            "Having met Acme Bank analysts , Ann Ruiz left early .",
+            [(2, 4, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "works_for", "Acme Bank"),
+        ),
+    ],
+)
+def test_a_plural_title_before_one_name_is_not_its_post(component, make_doc, text, ents, wrong):
+    # The title ends a phrase of its own; the name after the comma starts the clause.
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s == wrong[0] for s, _, _ in found)
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones_post(component, make_doc):
+    doc = make_doc(
+        "Two Acme Bank analysts , Ann Ruiz and Tom Hale , said so .",
+        ents=[(1, 3, "ORG"), (5, 7, "PERSON"), (8, 10, "PERSON")],
+    )
+    found = triples(component, doc)
+    assert ("Ann Ruiz", "works_for", "Acme Bank") in found
+    assert ("Tom Hale", "works_for", "Acme Bank") in found

@@ -34,6 +34,7 @@ __all__ = [
     "object_follows",
     "party_adjective",
     "place_before_a_noun",
+    "plural_for_one",
     "renames_the_noun",
     "starts_a_clause",
     "title_belongs_to_next_name",
@@ -317,6 +318,27 @@ def lists_on(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
         return False
     return not any(
         t.lower_ in ("one", "of", "among", "both") for t in doc[subject.end : title.start]
+    )
+
+
+def plural_for_one(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
+    """Whether a plural title, a comma, then one name that no other name follows gives the
+    title to that name alone: the title ends a phrase of its own and the name starts the
+    clause ("Before a lunch with EU foreign ministers, Tillerson stressed ..."; but "Two
+    Labour MPs, Ann Ruiz and Tom Hale, said" is a list, and "Democratic lawmakers,
+    including X," names one of them)."""
+    doc, ent = reading.doc, reading.ann.ent
+    if not (
+        title.end <= subject.start
+        and is_plural(reading, title)
+        and doc[title.last].lower_.endswith("s")
+        and [t.text for t in doc[title.end : subject.start]] == [","]
+    ):
+        return False
+    end = doc[subject.end - 1].sent.end
+    return not any(
+        doc[i].lower_ in (",", "and") and ent[i + 1] == "PERSON"
+        for i in range(subject.end, min(end, subject.end + 12) - 1)
     )
 
 

@@ -35,6 +35,7 @@ from .checks import (
     object_follows,
     party_adjective,
     place_before_a_noun,
+    plural_for_one,
     starts_a_clause,
     title_belongs_to_next_name,
 )
@@ -125,6 +126,8 @@ def check_title_position(reading: Reading, match: Match) -> Refusal | None:
         return Refusal.TITLE_OF_NEXT_NAME
     if title.start >= subject.end and not listed and lists_on(reading, title, subject):
         return Refusal.LISTS_ON  # "Kofi Annan, World Bank officials and ministers"
+    if not listed and plural_for_one(reading, title, subject):
+        return Refusal.PLURAL_FOR_ONE  # "with EU foreign ministers, Tillerson stressed"
     if title.start >= subject.end and starts_a_clause(reading, title, subject):
         return Refusal.STARTS_A_CLAUSE  # "in support of Moore, an RNC official said"
     if obj.start >= title.end and names_a_titled_person(reading, obj, subject.entity):

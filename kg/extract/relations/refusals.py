@@ -27,6 +27,7 @@ class Refusal(StrEnum):
     OBJECT_FOLLOWS = "object_follows"
     TITLE_OF_NEXT_NAME = "title_of_next_name"
     LISTS_ON = "lists_on"
+    PLURAL_FOR_ONE = "plural_for_one"
     STARTS_A_CLAUSE = "starts_a_clause"
     NAMES_A_TITLED_PERSON = "names_a_titled_person"
     HOME_STATE = "home_state"
@@ -79,6 +80,10 @@ _REASONS = {
     Refusal.LISTS_ON: (
         "a plural title after one name is the next item of a list, not its apposition"
         ' ("Kofi Annan, World Bank officials and ministers")'
+    ),
+    Refusal.PLURAL_FOR_ONE: (
+        "a plural title, a comma, then one name that no other name follows: the title ends"
+        ' a phrase of its own ("with EU foreign ministers, Tillerson stressed")'
     ),
     Refusal.STARTS_A_CLAUSE: (
         "the title after the name is the subject of a verb of its own"
