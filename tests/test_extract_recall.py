@@ -277,6 +277,24 @@ def test_a_verb_with_a_time_span_from_a_year_is_still_a_former_post(component, m
             "NN/NOUN/10/nsubj/firm VBD/VERB/2/advcl/grow ./PUNCT/2/punct/.",
             ("Ann Ruiz", "leader_of", "Acme Corp"),
         ),
+        (
+            "Ann Ruiz was chief economist at Acme Bank before joining the Fed .",
+            [(0, 2, "PERSON"), (6, 8, "ORG"), (11, 12, "ORG")],
+            "NNP/PROPN/1/compound/ann NNP/PROPN/2/nsubj/ruiz VBD/AUX/2/ROOT/be "
+            "JJ/ADJ/4/amod/chief NN/NOUN/2/attr/economist IN/ADP/4/prep/at "
+            "NNP/PROPN/7/compound/acme NNP/PROPN/5/pobj/bank IN/ADP/2/prep/before "
+            "VBG/VERB/8/pcomp/join DT/DET/11/det/the NNP/PROPN/9/dobj/fed ./PUNCT/2/punct/.",
+            ("Ann Ruiz", "works_for", "Acme Bank"),
+        ),
+        (
+            "Tom Hale was director of Acme Corp before he left .",
+            [(0, 2, "PERSON"), (5, 7, "ORG")],
+            "NNP/PROPN/1/compound/tom NNP/PROPN/2/nsubj/hale VBD/AUX/2/ROOT/be "
+            "NN/NOUN/2/attr/director IN/ADP/3/prep/of NNP/PROPN/6/compound/acme "
+            "NNP/PROPN/4/pobj/corp IN/SCONJ/9/mark/before PRP/PRON/9/nsubj/he "
+            "VBD/VERB/2/advcl/leave ./PUNCT/2/punct/.",
+            ("Tom Hale", "leader_of", "Acme Corp"),
+        ),
     ],
 )
 def test_a_post_held_when_something_happened_is_former(component, make_doc, text, ents, spec, fact):
