@@ -139,3 +139,21 @@ def test_a_plural_title_before_a_list_of_names_is_each_ones_post(component, make
     found = triples(component, doc)
     assert ("Ann Ruiz", "works_for", "Acme Bank") in found
     assert ("Tom Hale", "works_for", "Acme Bank") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Ann Ruiz , a vocal critic of Acme Bank , spoke .", [(0, 2, "PERSON"), (7, 9, "ORG")]),
+        ("Ann Ruiz , a supporter of Acme Corp , spoke .", [(0, 2, "PERSON"), (6, 8, "ORG")]),
+    ],
+)
+def test_a_stance_names_what_it_judges_not_an_employer(component, make_doc, text, ents):
+    assert not triples(component, make_doc(text, ents=ents))
+
+
+def test_a_post_in_the_same_apposition_still_counts(component, make_doc):
+    doc = make_doc(
+        "Ann Ruiz , a director of Acme Bank , spoke .", ents=[(0, 2, "PERSON"), (6, 8, "ORG")]
+    )
+    assert ("Ann Ruiz", "leader_of", "Acme Bank") in triples(component, doc)

@@ -37,6 +37,7 @@ __all__ = [
     "plural_for_one",
     "renames_the_noun",
     "starts_a_clause",
+    "takes_a_stance",
     "title_belongs_to_next_name",
     "word_before",
 ]
@@ -339,6 +340,17 @@ def plural_for_one(reading: Reading, title: TitlePhrase, subject: Argument) -> b
     return not any(
         doc[i].lower_ in (",", "and") and ent[i + 1] == "PERSON"
         for i in range(subject.end, min(end, subject.end + 12) - 1)
+    )
+
+
+def takes_a_stance(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
+    """Whether the title is a stance (``stance_titles``) whose of-phrase holds the object:
+    "X, a vocal critic of Time Warner" judges Time Warner and works for none."""
+    doc = reading.doc
+    return (
+        obj.start > title.end
+        and doc[title.last].lower_ in reading.words("stance_titles")
+        and doc[title.end].lower_ == "of"
     )
 
 

@@ -37,6 +37,7 @@ from .checks import (
     place_before_a_noun,
     plural_for_one,
     starts_a_clause,
+    takes_a_stance,
     title_belongs_to_next_name,
 )
 from .reading import Argument, Reading
@@ -116,6 +117,8 @@ def check_title_position(reading: Reading, match: Match) -> Refusal | None:
     listed = match.suffix == ".list"
     if title.start < obj.start and obj.end <= title.end:
         return Refusal.OBJECT_IN_TITLE  # "Secretary of State X"
+    if takes_a_stance(reading, title, obj):
+        return Refusal.TAKES_A_STANCE  # "X, a vocal critic of Time Warner"
     if (
         obj.end <= title.start
         and object_follows(reading, title.end)

@@ -25,6 +25,7 @@ class Refusal(StrEnum):
     STATUS_BY_VERB = "status_by_verb"
     OBJECT_IN_TITLE = "object_in_title"
     OBJECT_FOLLOWS = "object_follows"
+    TAKES_A_STANCE = "takes_a_stance"
     TITLE_OF_NEXT_NAME = "title_of_next_name"
     LISTS_ON = "lists_on"
     PLURAL_FOR_ONE = "plural_for_one"
@@ -72,6 +73,10 @@ _REASONS = {
     Refusal.OBJECT_FOLLOWS: (
         "an of/at/for object follows the title: it is the real object, not the one before"
         ' ("X, the German co-head of EADS")'
+    ),
+    Refusal.TAKES_A_STANCE: (
+        "a title of a stance (stance_titles of relation_words.toml) names what it judges in"
+        ' its of-phrase, not where the person works ("X, a vocal critic of Time Warner")'
     ),
     Refusal.TITLE_OF_NEXT_NAME: (
         'the title belongs to the person named after it ("X, NME editor Conor McNicholas"),'
