@@ -222,3 +222,25 @@ def test_a_head_of_state_is_implied_without_the_country_named(component, make_do
     assert ("Ann Ruiz", "president_of", "United States", "implied.title_person") in facts(
         component, doc
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "seat"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Representative Ann Ruiz , chairman of the House "
+            "Foreign Affairs Committee , spoke .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (12, 16, "ORG")],
+            ("Ann Ruiz", "member_of", "House of Representatives"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Senator Ann Ruiz spoke . The Senate Budget Committee met .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (11, 14, "ORG")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+    ],
+)
+def test_a_chamber_named_at_the_start_of_a_committee_is_named(
+    component, make_doc, text, ents, seat
+):
+    assert (*seat, "implied.title_person") in facts(component, make_doc(text, ents=ents))
