@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import docs
 from tests.test_extract_relations import evidence, triples
 
 
@@ -157,3 +158,45 @@ def test_a_post_in_the_same_apposition_still_counts(component, make_doc):
         "Ann Ruiz , a director of Acme Bank , spoke .", ents=[(0, 2, "PERSON"), (6, 8, "ORG")]
     )
     assert ("Ann Ruiz", "leader_of", "Acme Bank") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "spec"),
+    [
+        (
+            "The flaws were exploited by the Acme Club in Leeds .",
+            [(6, 8, "ORG"), (9, 10, "GPE")],
+            "DET/1/det NOUN/3/nsubjpass AUX/3/auxpass VERB/3/ROOT ADP/3/agent DET/7/det "
+            "PROPN/7/compound PROPN/4/pobj ADP/7/prep PROPN/8/pobj PUNCT/3/punct",
+        ),
+        (
+            "Ann Ruiz spoke at Acme Corp in Leeds .",
+            [(0, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "GPE")],
+            "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT ADP/2/prep PROPN/5/compound "
+            "PROPN/3/pobj ADP/5/prep PROPN/6/pobj PUNCT/2/punct",
+        ),
+        (
+            "It has offices at Acme Corp in Leeds , Hull and York .",
+            [(4, 6, "ORG"), (7, 8, "GPE"), (9, 10, "GPE"), (11, 12, "GPE")],
+            "PRON/1/nsubj VERB/1/ROOT NOUN/1/dobj ADP/2/prep PROPN/5/compound PROPN/3/pobj "
+            "ADP/5/prep PROPN/6/pobj PUNCT/7/punct PROPN/7/conj CCONJ/9/cc PROPN/9/conj "
+            "PUNCT/1/punct",
+        ),
+    ],
+)
+def test_a_place_of_what_happened_is_no_base(component, make_doc, text, ents, spec):
+    # The organization is the object of a verb's preposition, or the place starts a list.
+    doc = docs.parsed(make_doc, text, ents, spec)
+    assert not any(p == "based_in" for _, p, _ in triples(component, doc))
+
+
+def test_an_employer_in_a_place_is_based_there(component, make_doc):
+    doc = docs.parsed(
+        make_doc,
+        "Ann Ruiz , an economist with Acme Corp in Leeds , spoke .",
+        [(0, 2, "PERSON"), (6, 8, "ORG"), (9, 10, "GPE")],
+        "PROPN/1/compound PROPN/11/nsubj PUNCT/1/punct DET/4/det NOUN/1/appos ADP/4/prep "
+        "PROPN/7/compound PROPN/5/pobj ADP/7/prep PROPN/8/pobj PUNCT/1/punct VERB/11/ROOT "
+        "PUNCT/11/punct",
+    )
+    assert ("Acme Corp", "based_in", "Leeds") in triples(component, doc)

@@ -33,10 +33,12 @@ from .checks import (
     named_before,
     names_a_titled_person,
     object_follows,
+    object_of_a_verb,
     party_adjective,
     place_before_a_noun,
     plural_for_one,
     starts_a_clause,
+    starts_a_list,
     takes_a_stance,
     title_belongs_to_next_name,
 )
@@ -322,6 +324,20 @@ def check_relation(reading: Reading, match: Match, predicate: str, *, body: bool
         return Refusal.MODIFIES_A_NOUN  # "head of music at London rock radio station Xfm"
     if predicate == "located_in":
         return check_place(reading, match)
+    if predicate == "based_in" and match.obj.start >= match.subject.end:
+        return check_base(reading, match)
+    return None
+
+
+def check_base(reading: Reading, match: Match) -> Refusal | None:
+    """Refuse a ``based_in`` place written after the organization that is one of a list of
+    places ("offices at the United Nations in New York, Washington and Chicago"), or that
+    places what a verb tells of, the organization being that verb's object ("exploited by
+    the Springboks in South Africa", "speaking at Queen's Club in London")."""
+    if starts_a_list(reading, match.obj):
+        return Refusal.IN_A_LIST
+    if object_of_a_verb(reading, match.subject):
+        return Refusal.OBJECT_OF_A_VERB
     return None
 
 

@@ -44,6 +44,7 @@ class Refusal(StrEnum):
     DESCRIBES_A_NOUN = "describes_a_noun"
     MODIFIES_A_NOUN = "modifies_a_noun"
     IN_A_LIST = "in_a_list"
+    OBJECT_OF_A_VERB = "object_of_a_verb"
     PLACE_BEFORE_A_NOUN = "place_before_a_noun"
     SAME_FACT = "same_fact"
 
@@ -136,6 +137,10 @@ _REASONS = {
     ),
     Refusal.IN_A_LIST: (
         'the place is one of a list: more places follow it ("in Leeds, Bradford and Hull")'
+    ),
+    Refusal.OBJECT_OF_A_VERB: (
+        "the organization is the object of a preposition on a verb: the place after it tells"
+        ' where that happened, not where it is based ("speaking at Queen\'s Club in London")'
     ),
     Refusal.PLACE_BEFORE_A_NOUN: (
         'the place modifies the noun after it ("toward Islamabad, U.S. officials")'
