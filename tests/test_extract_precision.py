@@ -200,3 +200,18 @@ def test_an_employer_in_a_place_is_based_there(component, make_doc):
         "PUNCT/11/punct",
     )
     assert ("Acme Corp", "based_in", "Leeds") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "leads"),
+    [("owns", "own", False), ("runs", "run", True), ("heads", "head", True)],
+)
+def test_an_owner_is_no_leader(component, make_doc, verb, lemma, leads):
+    doc = docs.parsed(
+        make_doc,
+        f"Ann Ruiz {verb} Acme Corp .",
+        [(0, 2, "PERSON"), (3, 5, "ORG")],
+        f"PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT/{lemma} PROPN/4/compound PROPN/2/dobj "
+        "PUNCT/2/punct",
+    )
+    assert (("Ann Ruiz", "leader_of", "Acme Corp") in triples(component, doc)) is leads
