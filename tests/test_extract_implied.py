@@ -186,11 +186,6 @@ def test_a_new_implied_node_carries_its_other_names(component, make_doc):
     ("text", "ents", "seat"),
     [
         (
-            "WASHINGTON ( Reuters ) - Senator Ann Ruiz said no .",
-            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
-            ("Ann Ruiz", "member_of", "Senate"),
-        ),
-        (
             "WASHINGTON ( Reuters ) - Democratic Senator Ann Ruiz said no .",
             [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "NORP"), (7, 9, "PERSON")],
             ("Ann Ruiz", "member_of", "Senate"),
@@ -202,15 +197,35 @@ def test_a_new_implied_node_carries_its_other_names(component, make_doc):
         ),
     ],
 )
-def test_a_seat_is_implied_only_where_the_article_names_the_chamber(
+def test_an_adjective_seat_is_implied_only_where_the_article_names_the_chamber(
     component, make_doc, text, ents, seat
 ):
-    # An article that never writes "the Senate" states no membership of it (the gold
-    # sets list none); once it names the chamber, the title's seat is there.
+    # "Democratic Senator X", "Tory MP X": the adjective is the party; the chamber is
+    # implied only once the article names it.
     unnamed = {(s, p, o) for s, p, o, _ in facts(component, make_doc(text, ents=ents))}
     assert seat not in unnamed
     named = facts(component, make_doc(**docs.naming(text, ents, seat[2])))
     assert (*seat, "implied.title_person") in named
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "seat"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Senator Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Representative Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "member_of", "House of Representatives"),
+        ),
+    ],
+)
+def test_a_bare_seat_title_implies_the_chamber_never_named(component, make_doc, text, ents, seat):
+    # ANNOTATION.md: an object the article never names is implied (desirable).
+    assert (*seat, "implied.title_person") in facts(component, make_doc(text, ents=ents))
 
 
 def test_a_head_of_state_is_implied_without_the_country_named(component, make_doc):

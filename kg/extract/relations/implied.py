@@ -35,10 +35,12 @@ def implied_object(
     organization, place, adjective or capitalised word is written right before it
     ("Tory chancellor", "Trade Representative"), or when the country has no such post.
     A country written right before the title is the country meant ("U.S. Senator X").
-    A legislator's seat (a ``member_of`` post: "Senator X", "Texas Senator X", "Democratic
-    Senator X", "Tory MP X") is implied only when the article names the chamber, alone or
-    at the start of a committee's name ("the House Foreign Affairs Committee"): a story
-    that never writes "the Senate" states no membership of it. A
+    A bare legislator's title ("Senator X", "MP X") implies the seat even when the chamber
+    is never named: ANNOTATION.md counts an object the article never names ("President
+    Bush" -> the United States) as implied. A region or a party adjective before the title
+    ("Texas Senator X", "Democratic Senator X", "Tory MP X") leaves the seat implied only
+    when the article names the chamber, alone or at the start of a committee's name ("the
+    House Foreign Affairs Committee"). A
     country other than the article's conjoined right before the title leaves no object
     ("China and President Xi Jinping" in a U.S. story).
     """
@@ -64,8 +66,8 @@ def implied_object(
     if post is None or (seat and post.predicate != "member_of"):
         return None
     names = (post.object, *post.aliases)
-    if (seat or post.predicate == "member_of") and not names_the_chamber(reading, names):
-        return None  # "Senator X", "Tory MP X": the chamber only when the article names it
+    if seat and not names_the_chamber(reading, names):
+        return None  # "Tory MP X": the Commons only when the article names it
     index = reading.entity_named(post.object, post.object_class, post.aliases)
     return ImpliedObject(Argument(index, title.text, title.start, title.end), post.predicate)
 
