@@ -237,9 +237,18 @@ def check_party(reading: Reading, match: Match, override: str, *, is_party: bool
         not is_party
         and title
         and any(e.phrase in reading.words("candidacy") for e in title.entries)
+        and not fields_the_candidate(reading, title.end, obj.start)
     ):
         return Refusal.CANDIDACY  # "Republican Senate candidate Roy Moore"
     return None
+
+
+def fields_the_candidate(reading: Reading, title_end: int, obj_start: int) -> bool:
+    """Whether the object follows a candidate's title after "of" or "from": the
+    organization that fields the candidate ("Cardenas, candidate of the PRD", "two
+    candidates from the Papa Egoro Movement"), as one stands *for* a body, never *of* it."""
+    between = [t.lower_ for t in reading.doc[title_end:obj_start]]
+    return bool(between) and between[0] in ("of", "from") and set(between[1:]) <= {"the"}
 
 
 def party_relation(
