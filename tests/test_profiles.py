@@ -1,0 +1,92 @@
+"""Constructions of schemas/rules/profiles.toml (a person's home state or town, a profile's
+"Born ... in" fragment) and a candidate of or from an organization (the `candidacy` check),
+each in two wordings with negative cases, on hand-built Docs (no statistical model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_origins_places import doc_of
+from tests.test_residence import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # resident.person_s_home_state_of_place
+        ("The vote in Ann Ruiz 's home state of Ohio was close .",
+         [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")], ("Ann Ruiz", "resident_of", "Ohio")),
+        ("Tom Hale 's home town , Leeds , backed him .",
+         [("Tom Hale", "PERSON"), ("Leeds", "GPE")], ("Tom Hale", "resident_of", "Leeds")),
+        ("He toured Tom Hale 's Iowa home state on Monday .",
+         [("Tom Hale", "PERSON"), ("Iowa", "GPE")], ("Tom Hale", "resident_of", "Iowa")),
+        # resident.place_the_home_state_of_person
+        ("He campaigned in Ohio , the home state of Ann Ruiz , on Monday .",
+         [("Ohio", "GPE"), ("Ann Ruiz", "PERSON")], ("Ann Ruiz", "resident_of", "Ohio")),
+        ("Dole had hoped to win in North Carolina , the home state of his wife , Elizabeth .",
+         [("Dole", "PERSON"), ("North Carolina", "GPE"), ("Elizabeth", "PERSON")],
+         ("Elizabeth", "resident_of", "North Carolina")),
+        # resident.place_person_s_home_state
+        ("They met in Kentucky , Mitch McConnell 's home state , on Monday .",
+         [("Kentucky", "GPE"), ("Mitch McConnell", "PERSON")],
+         ("Mitch McConnell", "resident_of", "Kentucky")),
+        ("Crowds filled Leeds , Tom Hale 's home town .",
+         [("Leeds", "GPE"), ("Tom Hale", "PERSON")], ("Tom Hale", "resident_of", "Leeds")),
+        # born.person_colon_born_in_place
+        ("Gerald Ford ( 38th President ) : Born July 14 , 1913 , in Omaha .",
+         [("Gerald Ford", "PERSON"), ("Omaha", "GPE")], ("Gerald Ford", "born_in", "Omaha")),
+        ("Ann Ruiz : Born 1950 in Toledo .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "born_in", "Toledo")),
+        ("Abe Lincoln ( 16th President ) : Born Feb. 12 , 1809 , in a log cabin in Hodgenville .",
+         [("Abe Lincoln", "PERSON"), ("Hodgenville", "GPE")],
+         ("Abe Lincoln", "born_in", "Hodgenville")),
+    ],
+)  # fmt: skip
+def test_profile_construction_gives_the_fact(component, make_doc, text, ents, expected):
+    assert expected in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "unwanted"),
+    [
+        # the home state of someone else named in the sentence
+        ("Ann Ruiz said Ohio , the home state of Tom Hale , voted .",
+         [("Ann Ruiz", "PERSON"), ("Ohio", "GPE"), ("Tom Hale", "PERSON")],
+         ("Ann Ruiz", "resident_of", "Ohio")),
+        # "home state" before a noun names no place
+        ("Tom Hale 's home state governor , Ann Ruiz , spoke .",
+         [("Tom Hale", "PERSON"), ("Ann Ruiz", "PERSON")], ("Ann Ruiz", "resident_of", "Tom Hale")),
+        ("Ohio , the home state of the governor , backed Ann Ruiz .",
+         [("Ohio", "GPE"), ("Ann Ruiz", "PERSON")], ("Ann Ruiz", "resident_of", "Ohio")),
+        # a verb before the colon: no fragment of the name's profile
+        ("Ann Ruiz said this : born in Toledo .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "born_in", "Toledo")),
+        # the place of another sentence after the date
+        ("Ann Ruiz : Born July 2 , 1950 . In Toledo she taught .",
+         [("Ann Ruiz", "PERSON"), ("Toledo", "GPE")], ("Ann Ruiz", "born_in", "Toledo")),
+    ],
+)  # fmt: skip
+def test_profile_construction_negatives(component, make_doc, text, ents, unwanted):
+    assert unwanted not in triples(component, doc_of(make_doc, text, ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        # the organization that fields the candidate: of, from
+        ("He trailed Cardenas , candidate of the PRD , with 9 percent .",
+         [("Cardenas", "PERSON"), ("PRD", "ORG")], ("Cardenas", "member_of", "PRD"), True),
+        ("Ann Ruiz , the candidate from the Acme Movement , spoke .",
+         [("Ann Ruiz", "PERSON"), ("Acme Movement", "ORG")],
+         ("Ann Ruiz", "member_of", "Acme Movement"), True),
+        # the body one stands for is no membership
+        ("Tom Hale , a candidate for the Senate , spoke .",
+         [("Tom Hale", "PERSON"), ("Senate", "ORG")], ("Tom Hale", "member_of", "Senate"), False),
+        ("Senate candidate Tom Hale spoke .",
+         [("Senate", "ORG"), ("Tom Hale", "PERSON")], ("Tom Hale", "member_of", "Senate"), False),
+    ],
+)  # fmt: skip
+def test_a_candidate_of_an_organization_is_its_member(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
