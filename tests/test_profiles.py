@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_origins_places import doc_of
+from tests.test_origins_places import doc_of, parsed
 from tests.test_residence import triples
 
 
@@ -90,3 +90,36 @@ def test_a_candidate_of_an_organization_is_its_member(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
+
+
+# Ann(0) Ruiz(1) returned(2) to(3) her(4) home(5) state(6) of(7) Ohio(8) .(9)
+_HOME_STATE_OF = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (6, "poss"),
+                  (6, "compound"), (3, "pobj"), (6, "prep"), (7, "pobj"), (2, "punct")]  # fmt: skip
+# Tom(0) Hale(1) returned(2) to(3) his(4) Iowa(5) home(6) town(7) .(8)
+_PLACE_HOME_TOWN = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (7, "poss"),
+                    (7, "compound"), (7, "compound"), (3, "pobj"), (2, "punct")]  # fmt: skip
+# Ann(0) Ruiz(1) said(2) Tom(3) Hale(4) returned(5) to(6) his(7) home(8) state(9) of(10) Texas(11) .(12)
+_SAID_OTHER_HOME = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "compound"), (5, "nsubj"),
+                    (2, "ccomp"), (5, "prep"), (9, "poss"), (9, "compound"), (6, "pobj"),
+                    (9, "prep"), (10, "pobj"), (2, "punct")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "heads", "expected"),
+    [
+        ("Ann Ruiz returned to her home state of Ohio .", [("Ann Ruiz", "PERSON"), ("Ohio", "GPE")],
+         _HOME_STATE_OF, ("Ann Ruiz", "resident_of", "Ohio")),
+        ("Tom Hale returned to his Iowa home town .", [("Tom Hale", "PERSON"), ("Iowa", "GPE")],
+         _PLACE_HOME_TOWN, ("Tom Hale", "resident_of", "Iowa")),
+    ],
+)  # fmt: skip
+def test_his_home_state_reads_the_parse(component, make_doc, text, ents, heads, expected):
+    assert expected in triples(component, parsed(make_doc, text, ents, heads))
+
+
+def test_a_home_state_in_another_clause_is_not_the_speakers(component, make_doc):
+    text = "Ann Ruiz said Tom Hale returned to his home state of Texas ."
+    ents = [("Ann Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Texas", "GPE")]
+    graph = triples(component, parsed(make_doc, text, ents, _SAID_OTHER_HOME))
+    assert ("Tom Hale", "resident_of", "Texas") in graph
+    assert ("Ann Ruiz", "resident_of", "Texas") not in graph
