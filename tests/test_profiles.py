@@ -123,3 +123,28 @@ def test_a_home_state_in_another_clause_is_not_the_speakers(component, make_doc)
     graph = triples(component, parsed(make_doc, text, ents, _SAID_OTHER_HOME))
     assert ("Tom Hale", "resident_of", "Texas") in graph
     assert ("Ann Ruiz", "resident_of", "Texas") not in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        # a town, then its state abbreviated: one item of a list of such pairs
+        ("In Pittsburgh , Dade County , Fla. , and Rochester , N.Y. , teachers won .",
+         [("Pittsburgh", "GPE"), ("Dade County", "GPE"), ("Fla.", "GPE"), ("Rochester", "GPE"),
+          ("N.Y.", "GPE")], ("Dade County", "located_in", "Florida"), True),
+        ("It sold papers in Pasadena , Calif. , and Gary , Ind. , last year .",
+         [("Pasadena", "GPE"), ("Calif.", "GPE"), ("Gary", "GPE"), ("Ind.", "GPE")],
+         ("Pasadena", "located_in", "California"), True),
+        # a state written in full, or a plain list, is still an item of a list of places
+        ("Storms hit Leeds , Yorkshire and Lancashire on Monday .",
+         [("Leeds", "GPE"), ("Yorkshire", "GPE"), ("Lancashire", "GPE")],
+         ("Leeds", "located_in", "Yorkshire"), False),
+        ("Storms hit Dallas , Texas , and Miami on Monday .",
+         [("Dallas", "GPE"), ("Texas", "GPE"), ("Miami", "GPE")],
+         ("Dallas", "located_in", "Texas"), False),
+    ],
+)  # fmt: skip
+def test_a_town_and_its_abbreviated_state_is_no_list(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
