@@ -148,3 +148,28 @@ def test_a_town_and_its_abbreviated_state_is_no_list(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        # a party or movement the gazetteer does not know fields the candidate
+        ("Polls show that PAN ( National Action Party ) candidate Ana Ruiz gained .",
+         [("PAN", "ORG"), ("National Action Party", "ORG"), ("Ana Ruiz", "PERSON")],
+         ("Ana Ruiz", "member_of", "PAN"), True),
+        ("Tom Hale , the Freedom Alliance candidate , spoke .",
+         [("Tom Hale", "PERSON"), ("Freedom Alliance", "ORG")],
+         ("Tom Hale", "member_of", "Freedom Alliance"), True),
+        # a body one stands for, or an organization of another kind, is no membership
+        ("Tom Hale , the Acme Council candidate , spoke .",
+         [("Tom Hale", "PERSON"), ("Acme Council", "ORG")],
+         ("Tom Hale", "member_of", "Acme Council"), False),
+        ("Polls show that Acme ( Acme Council ) candidate Ana Ruiz gained .",
+         [("Acme", "ORG"), ("Acme Council", "ORG"), ("Ana Ruiz", "PERSON")],
+         ("Ana Ruiz", "member_of", "Acme"), False),
+    ],
+)  # fmt: skip
+def test_a_party_named_as_such_fields_its_candidate(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
