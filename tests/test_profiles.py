@@ -173,3 +173,29 @@ def test_a_party_named_as_such_fields_its_candidate(
     component, make_doc, text, ents, expected, wanted
 ):
     assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "unwanted"),
+    [
+        # a list of places whose last item has a word of where before it
+        ("Rain fell over Mississippi , Louisiana and eastern Texas on Monday .",
+         [("Mississippi", "GPE"), ("Louisiana", "GPE"), ("Texas", "GPE")],
+         ("Mississippi", "located_in", "Louisiana")),
+        ("Streams rose in Tennessee , Kentucky and northern Alabama on Monday .",
+         [("Tennessee", "GPE"), ("Kentucky", "GPE"), ("Alabama", "GPE")],
+         ("Tennessee", "located_in", "Kentucky")),
+    ],
+)  # fmt: skip
+def test_a_word_of_where_does_not_hide_the_next_item_of_a_list(
+    component, make_doc, text, ents, unwanted
+):
+    assert unwanted not in triples(component, doc_of(make_doc, text, ents))
+
+
+def test_a_word_of_where_after_a_town_and_its_country_is_no_list(component, make_doc):
+    text = "Rain fell on Sheffield , England on Monday and eastern parts ."
+    ents = [("Sheffield", "GPE"), ("England", "GPE")]
+    assert ("Sheffield", "located_in", "England") in triples(
+        component, doc_of(make_doc, text, ents)
+    )

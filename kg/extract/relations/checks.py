@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from ...names import normalize_name
 from ...records import Entity
 from ..annotate import TitlePhrase
@@ -28,6 +30,7 @@ __all__ = [
     "is_chamber",
     "is_plural",
     "is_team",
+    "is_word_of_where",
     "lists_on",
     "modifies_a_noun",
     "named_before",
@@ -155,6 +158,8 @@ def in_a_list(reading: Reading, arg: Argument) -> bool:
         i += 1
         if i < len(doc) and doc[i].lower_ == "the":  # "China and the United States"
             i += 1
+        while i < len(doc) and is_word_of_where(doc[i]) and not ent[i]:
+            i += 1  # "Mississippi, Louisiana and eastern Texas"
     if not (i > arg.end and i < len(doc) and ent[i] == "PLACE"):
         return False
     if conjoined or not (
@@ -170,6 +175,34 @@ def in_a_list(reading: Reading, arg: Argument) -> bool:
     if i < len(doc) and doc[i].lower_ in ("and", "or"):
         i += 1
     return i < len(doc) and ent[i] == "PLACE"
+
+
+# Words of where before a place's name, which the model may tag PROPN ("and eastern Texas").
+_WHERE = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upstate",
+        "downstate",
+    ]
+)
+
+
+def is_word_of_where(token: Token) -> bool:
+    """Whether a lower-case word says where in a place ("eastern", "central") or is an
+    adjective before its name ("rural", "coastal")."""
+    return token.is_lower and (token.pos_ == "ADJ" or token.lower_ in _WHERE)
 
 
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}|(?:[A-Z]\.){1,2}[A-Z]|W\.\s?Va)\.")
