@@ -199,3 +199,43 @@ def test_a_word_of_where_after_a_town_and_its_country_is_no_list(component, make
     assert ("Sheffield", "located_in", "England") in triples(
         component, doc_of(make_doc, text, ents)
     )
+
+
+# Ann(0) Ruiz(1) visited(2) Leeds(3) ,(4) where(5) Tom(6) Hale(7) was(8) born(9) .(10)
+_WHERE_BORN = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (3, "punct"),
+               (9, "advmod"), (7, "compound"), (9, "nsubjpass"), (9, "auxpass"), (3, "relcl"),
+               (2, "punct")]  # fmt: skip
+# Tom(0) Hale(1) left(2) Toledo(3) ,(4) in(5) which(6) Ann(7) Ruiz(8) was(9) born(10) .(11)
+_IN_WHICH_BORN = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (3, "punct"),
+                  (10, "prep"), (5, "pobj"), (8, "compound"), (10, "nsubjpass"), (10, "auxpass"),
+                  (3, "relcl"), (2, "punct")]  # fmt: skip
+# Ann(0) Ruiz(1) visited(2) Leeds(3) ,(4) where(5) Tom(6) Hale(7) ,(8) who(9) was(10) born(11)
+# in(12) Texas(13) ,(14) lives(15) .(16)
+_WHERE_WHO_BORN = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (3, "punct"),
+                   (15, "advmod"), (7, "compound"), (15, "nsubj"), (7, "punct"), (11, "nsubjpass"),
+                   (11, "auxpass"), (7, "relcl"), (11, "prep"), (12, "pobj"), (7, "punct"),
+                   (3, "relcl"), (2, "punct")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "heads", "expected"),
+    [
+        ("Ann Ruiz visited Leeds , where Tom Hale was born .",
+         [("Ann Ruiz", "PERSON"), ("Leeds", "GPE"), ("Tom Hale", "PERSON")], _WHERE_BORN,
+         ("Tom Hale", "born_in", "Leeds")),
+        ("Tom Hale left Toledo , in which Ann Ruiz was born .",
+         [("Tom Hale", "PERSON"), ("Toledo", "GPE"), ("Ann Ruiz", "PERSON")], _IN_WHICH_BORN,
+         ("Ann Ruiz", "born_in", "Toledo")),
+    ],
+)  # fmt: skip
+def test_a_place_where_a_person_was_born(component, make_doc, text, ents, heads, expected):
+    graph = triples(component, parsed(make_doc, text, ents, heads))
+    assert expected in graph
+    assert not any(p == "born_in" and s != expected[0] for s, p, _ in graph)
+
+
+def test_a_birth_clause_on_another_name_is_not_the_places(component, make_doc):
+    text = "Ann Ruiz visited Leeds , where Tom Hale , who was born in Texas , lives ."
+    ents = [("Ann Ruiz", "PERSON"), ("Leeds", "GPE"), ("Tom Hale", "PERSON"), ("Texas", "GPE")]
+    graph = triples(component, parsed(make_doc, text, ents, _WHERE_WHO_BORN))
+    assert ("Tom Hale", "born_in", "Leeds") not in graph
