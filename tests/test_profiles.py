@@ -239,3 +239,24 @@ def test_a_birth_clause_on_another_name_is_not_the_places(component, make_doc):
     ents = [("Ann Ruiz", "PERSON"), ("Leeds", "GPE"), ("Tom Hale", "PERSON"), ("Texas", "GPE")]
     graph = triples(component, parsed(make_doc, text, ents, _WHERE_WHO_BORN))
     assert ("Tom Hale", "born_in", "Leeds") not in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected", "wanted"),
+    [
+        # located.the_country_city_of_place
+        ("The storm hit the U.S. state of Texas on Monday .",
+         [("U.S.", "GPE"), ("Texas", "GPE")], ("Texas", "located_in", "United States"), True),
+        ("They met in the Ohio city of Toledo on Monday .",
+         [("Ohio", "GPE"), ("Toledo", "GPE")], ("Toledo", "located_in", "Ohio"), True),
+        # two towns: which one is the part is not said by the words
+        ("He lives in the Tolby district of Marrow .",
+         [("Tolby", "GPE"), ("Marrow", "GPE")], ("Marrow", "located_in", "Tolby"), False),
+        ("He lives in the Tolby district of Marrow .",
+         [("Tolby", "GPE"), ("Marrow", "GPE")], ("Tolby", "located_in", "Marrow"), False),
+    ],
+)  # fmt: skip
+def test_a_place_named_by_its_kind_and_its_country(
+    component, make_doc, text, ents, expected, wanted
+):
+    assert (expected in triples(component, doc_of(make_doc, text, ents))) is wanted
