@@ -250,6 +250,7 @@ RELATION_WORDS = (
     "whole_person_titles",
     "party_posts",
     "candidacy",
+    "fielding_heads",
     "body_nouns",
     "chambers",
     "place_kinds",

@@ -8,6 +8,10 @@ predicate, by them.
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Token
+
 from ...names import normalize_name
 from ...records import Entity
 from ..annotate import TitlePhrase
@@ -21,10 +25,12 @@ __all__ = [
     "heads_a_body",
     "heads_a_part",
     "in_a_list",
+    "is_abbreviated_state",
     "is_adjective",
     "is_chamber",
     "is_plural",
     "is_team",
+    "is_word_of_where",
     "lists_on",
     "modifies_a_noun",
     "named_before",
@@ -180,6 +186,8 @@ def in_a_list(reading: Reading, arg: Argument) -> bool:
     location; a town followed by its state ("Aiken, S.C.") is no list."""
     doc, i = reading.doc, arg.end
     ent = reading.ann.ent
+    if is_abbreviated_state(reading, arg):
+        return False  # "Dade County, Fla., and Rochester, N.Y.": a list of towns with states
     if i < len(doc) and doc[i].text == ",":
         i += 1
     conjoined = i < len(doc) and doc[i].lower_ in ("and", "or")
@@ -187,6 +195,8 @@ def in_a_list(reading: Reading, arg: Argument) -> bool:
         i += 1
         if i < len(doc) and doc[i].lower_ == "the":  # "China and the United States"
             i += 1
+        while i < len(doc) and is_word_of_where(doc[i]) and not ent[i]:
+            i += 1  # "Mississippi, Louisiana and eastern Texas"
     if not (i > arg.end and i < len(doc) and ent[i] == "PLACE"):
         return False
     if conjoined or not (
@@ -202,6 +212,57 @@ def in_a_list(reading: Reading, arg: Argument) -> bool:
     if i < len(doc) and doc[i].lower_ in ("and", "or"):
         i += 1
     return i < len(doc) and ent[i] == "PLACE"
+
+
+# Words of where before a place's name, which the model may tag PROPN ("and eastern Texas").
+_WHERE = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upstate",
+        "downstate",
+    ]
+)
+
+
+def is_word_of_where(token: Token) -> bool:
+    """Whether a lower-case word says where in a place ("eastern", "central") or is an
+    adjective before its name ("rural", "coastal")."""
+    return token.is_lower and (token.pos_ == "ADJ" or token.lower_ in _WHERE)
+
+
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}|(?:[A-Z]\.){1,2}[A-Z]|W\.\s?Va)\.")
+
+
+def is_abbreviated_state(reading: Reading, arg: Argument) -> bool:
+    """Whether a region is written as news abbreviates a state after its town, right
+    after a place and a comma ("Dade County, Fla.", "Rochester, N.Y."): the pair is one
+    item, whatever follows it ("… Fla., and Rochester, N.Y."), as such an abbreviation
+    never stands alone in a list of places.
+
+    The abbreviation is a capitalised word of two to five letters, or initials, with a
+    final period: "Fla.", "Calif.", "N.Y.", "W.Va."; "Ind" without its period is not one.
+    """
+    doc, ann = reading.doc, reading.ann
+    return (
+        arg.end - arg.start == 1
+        and ann.geo[arg.start] == "region"
+        and arg.start >= 2
+        and doc[arg.start - 1].text == ","
+        and ann.ent[arg.start - 2] == "PLACE"
+        and _STATE_ABBREVIATION.fullmatch(doc[arg.start].text) is not None
+    )
 
 
 def object_follows(reading: Reading, end: int) -> bool:

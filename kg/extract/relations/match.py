@@ -245,9 +245,37 @@ def check_party(reading: Reading, match: Match, override: str, *, is_party: bool
         not is_party
         and title
         and any(e.phrase in reading.words("candidacy") for e in title.entries)
+        and not fields_the_candidate(reading, title.end, obj.start)
+        and not names_a_fielding_body(reading, match)
     ):
         return Refusal.CANDIDACY  # "Republican Senate candidate Roy Moore"
     return None
+
+
+def names_a_fielding_body(reading: Reading, match: Match) -> bool:
+    """Whether the organization before a candidate's title is named as a party or a
+    movement, which fields candidates (``fielding_heads`` of relation_words.toml): its own
+    name, or its other name in brackets right before the title, ends in one ("the Freedom
+    Alliance's candidate X", "PAN (National Action Party) candidate X"); a chamber's name
+    never does ("Senate candidate X")."""
+    heads, doc, title = reading.words("fielding_heads"), reading.doc, match.title
+    words = match.object_entity.name.lower().split()
+    if words and words[-1] in heads:
+        return True
+    return (
+        title is not None
+        and match.obj.end <= title.start - 2
+        and doc[title.start - 1].text == ")"
+        and doc[title.start - 2].lower_ in heads
+    )
+
+
+def fields_the_candidate(reading: Reading, title_end: int, obj_start: int) -> bool:
+    """Whether the object follows a candidate's title after "of" or "from": the
+    organization that fields the candidate ("Cardenas, candidate of the PRD", "two
+    candidates from the Papa Egoro Movement"), as one stands *for* a body, never *of* it."""
+    between = [t.lower_ for t in reading.doc[title_end:obj_start]]
+    return bool(between) and between[0] in ("of", "from") and set(between[1:]) <= {"the"}
 
 
 def party_relation(
