@@ -213,3 +213,43 @@ def test_short_given_name_with_the_same_family_name_is_one_person(component, mak
         ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (7, 9, "PERSON")],
     )
     assert len(extract(component, doc).entities) == 3
+
+
+def test_first_word_of_a_company_written_after_it_joins_it(component, make_doc):
+    doc = make_doc(
+        "Marsh & McLennan fell . Marsh said profits dropped .",
+        ents=[(0, 3, "ORG"), (5, 6, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Marsh & McLennan", "Organization")}
+    doc = make_doc(
+        "Shares in Parmalat Finanziaria were suspended . Parmalat owes billions .",
+        ents=[(2, 4, "ORG"), (7, 8, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Parmalat Finanziaria", "Organization")}
+    assert "Parmalat" in graph.entities[0].aliases
+
+
+def test_first_word_joins_no_name_it_comes_before_nor_one_of_two(component, make_doc):
+    doc = make_doc(  # a product or unit named after the company, written after it
+        "Yahoo said so . Yahoo Messenger is free .", ents=[(0, 1, "ORG"), (4, 6, "ORG")]
+    )
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Virgin Trains and Virgin Megastores grew . Virgin said so .",
+        ents=[(0, 2, "ORG"), (3, 5, "ORG"), (7, 8, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 3
+
+
+def test_first_word_that_is_a_body_or_a_place_joins_nothing(component, make_doc):
+    doc = make_doc(
+        "The Senate Judiciary Committee met . The Senate voted .",
+        ents=[(1, 4, "ORG"), (7, 8, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Minnesota Public Radio reported it . Minnesota voted .",
+        ents=[(0, 3, "ORG"), (6, 7, "GPE")],
+    )
+    assert len(extract(component, doc).entities) == 2

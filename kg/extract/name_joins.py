@@ -10,7 +10,10 @@ by their own names, and join a cluster whose name is one part of another's:
   place, and the longer name has no "of"/"and" ("Bank of Georgia" is no "Georgia");
 - the subject of a department or ministry ("State" of "Secretary of State" beside "State
   Department"; "Energy" beside "U.S. Department of Energy"): the one organization whose
-  name, "department of X" or "X department" (``inverted_org_heads``), has that subject.
+  name, "department of X" or "X department" (``inverted_org_heads``), has that subject;
+- the first word of a company's name, written alone after the full name ("Marsh &
+  McLennan ... Marsh said", "Parmalat Finanziaria ... Parmalat"): the one longer name NER
+  typed as an organization that starts with it and came first (:func:`join_first_words`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Protocol
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 
-__all__ = ["is_place_name", "join_clusters", "join_name_ends"]
+__all__ = ["is_place_name", "join_clusters", "join_first_words", "join_name_ends"]
 
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
 _NAME_END_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -104,6 +107,47 @@ def join_name_ends(
             if len(targets) == 1:
                 join(index, targets.pop())
                 break
+    join_first_words(clusters, by_key, gazetteer)
+
+
+def join_first_words(
+    clusters: Sequence[Cluster], by_key: MutableMapping[str, int], gazetteer: Gazetteer
+) -> None:
+    """Join a one-word organization to the one longer organization name it begins, when that
+    name came first: news gives a company's full name, then its first word ("Dow Jones ...
+    the Dow", "RT America ... RT", "Marsh & McLennan ... Marsh").
+
+    Not joined: a word that is a generic head or a place ("Senate" of "Senate Judiciary
+    Committee", "Minnesota" of "Minnesota Public Radio"); a word two longer names begin
+    ("Virgin Trains", "Virgin Megastores"); a longer name written after the word ("Yahoo ...
+    Yahoo Messenger": a product or a unit of the company) or that NER never typed as an
+    organization ("Yahoo Messenger" typed PERSON); names the gazetteer fixes.
+    """
+    generic = gazetteer.org_suffixes | gazetteer.place_suffixes | gazetteer.words["generic_heads"]
+    firsts: dict[str, set[int]] = {}
+    singles: dict[int, str] = {}
+    for key, index in by_key.items():
+        cluster = clusters[index]
+        if key[:2] not in ("o:", "n:") or not cluster.mentions or cluster.fixed:
+            continue
+        if cluster.label() != "Organization" or any(c.isdigit() for c in key):
+            continue
+        words = key[2:].split()
+        if len(words) == 1:
+            if words[0] not in generic and not is_place_name(words[0], gazetteer):
+                singles[index] = words[0]
+            continue
+        labels = {m.ner_label for m in cluster.mentions}
+        if "ORG" in labels and "PERSON" not in labels and words[0] not in _STOP_WORDS:
+            firsts.setdefault(words[0], set()).add(index)
+    for index, word in singles.items():
+        targets = {t for t in firsts.get(word, set()) if clusters[t].mentions}
+        if len(targets) != 1 or not clusters[index].mentions:
+            continue
+        target = targets.pop()
+        first = min(m.start for m in clusters[index].mentions)
+        if min(m.start for m in clusters[target].mentions) < first:
+            join_clusters(clusters, by_key, index, target)
 
 
 def join_clusters(
