@@ -253,3 +253,24 @@ def test_first_word_that_is_a_body_or_a_place_joins_nothing(component, make_doc)
         ents=[(0, 3, "ORG"), (6, 7, "GPE")],
     )
     assert len(extract(component, doc).entities) == 2
+
+
+def test_words_glued_before_a_courtesy_title_leave_the_name(component, make_doc):
+    doc = make_doc(
+        "Simon Bysshe spoke . Said Mr Bysshe : no .", ents=[(0, 2, "PERSON"), (4, 7, "PERSON")]
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Simon Bysshe", "Person")}
+    assert "Mr Bysshe" in graph.entities[0].aliases
+    doc = make_doc(
+        "Margaret Dixon spoke . Added Mrs Dixon : yes .",
+        ents=[(0, 2, "PERSON"), (4, 7, "PERSON")],
+    )
+    assert names(extract(component, doc)) == {("Margaret Dixon", "Person")}
+
+
+def test_a_name_without_a_courtesy_title_inside_keeps_its_words(component, make_doc):
+    doc = make_doc("Edward Said spoke . Said Hamad left .", ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])
+    assert names(extract(component, doc)) == {("Edward Said", "Person"), ("Said Hamad", "Person")}
+    doc = make_doc("Mr Bysshe spoke .", ents=[(0, 2, "PERSON")])
+    assert names(extract(component, doc)) == {("Bysshe", "Person")}
