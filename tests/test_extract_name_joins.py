@@ -270,7 +270,9 @@ def test_words_glued_before_a_courtesy_title_leave_the_name(component, make_doc)
 
 
 def test_a_name_without_a_courtesy_title_inside_keeps_its_words(component, make_doc):
-    doc = make_doc("Edward Said spoke . Said Hamad left .", ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])
+    doc = make_doc(
+        "Edward Said spoke . Said Hamad left .", ents=[(0, 2, "PERSON"), (4, 6, "PERSON")]
+    )
     assert names(extract(component, doc)) == {("Edward Said", "Person"), ("Said Hamad", "Person")}
     doc = make_doc("Mr Bysshe spoke .", ents=[(0, 2, "PERSON")])
     assert names(extract(component, doc)) == {("Bysshe", "Person")}
