@@ -24,7 +24,13 @@ from typing import Protocol
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 
-__all__ = ["is_place_name", "join_clusters", "join_first_words", "join_name_ends"]
+__all__ = [
+    "chamber_short_form",
+    "is_place_name",
+    "join_clusters",
+    "join_first_words",
+    "join_name_ends",
+]
 
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
 _NAME_END_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -183,6 +189,25 @@ def _join_nicknames(
             join(index, first[name])
         else:
             first[name] = index
+
+
+def chamber_short_form(words: list[str], gazetteer: Gazetteer) -> list[str]:
+    """The words of a normalised organization name with a chamber's full name in front
+    written as news writes it before a committee (``chamber_short_names``), else ``words``.
+
+    >>> from kg.extract.gazetteer import load_gazetteer
+    >>> gazetteer = load_gazetteer()
+    >>> " ".join(chamber_short_form("house of representatives ethics committee".split(), gazetteer))
+    'house ethics committee'
+    >>> " ".join(chamber_short_form("house of representatives".split(), gazetteer))
+    'house of representatives'
+    """
+    for pair in gazetteer.words["chamber_short_names"]:
+        full, _, short = pair.partition(":")
+        head = full.split()
+        if len(words) > len(head) and words[: len(head)] == head:
+            return [*short.split(), *words[len(head) :]]
+    return words
 
 
 def is_place_name(text: str, gazetteer: Gazetteer) -> bool:
