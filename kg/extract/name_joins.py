@@ -50,14 +50,18 @@ def join_name_ends(
     by_key: MutableMapping[str, int],
     gazetteer: Gazetteer,
     organization_key: Callable[[str], str],
+    *,
+    lead_end: int = 0,
 ) -> None:
-    """Join one-word clusters to the one longer name they end or are the subject of.
+    """Join one-word clusters to the one longer name they end or are the subject of, or
+    begin (:func:`join_first_words`).
 
     Args:
         clusters: The clusters of the article; joined ones are emptied.
         by_key: Cluster key (``"o:"``/``"n:"``/``"p:"``/``"g:"`` + normalised name) → index.
         gazetteer: For generic heads, places and the department heads.
         organization_key: :func:`kg.extract.entities.organization_key` bound to ``gazetteer``.
+        lead_end: The token where the article's body starts, after its headline.
     """
 
     def live(index: int) -> bool:
@@ -113,11 +117,15 @@ def join_name_ends(
             if len(targets) == 1:
                 join(index, targets.pop())
                 break
-    join_first_words(clusters, by_key, gazetteer)
+    join_first_words(clusters, by_key, gazetteer, lead_end=lead_end)
 
 
 def join_first_words(
-    clusters: Sequence[Cluster], by_key: MutableMapping[str, int], gazetteer: Gazetteer
+    clusters: Sequence[Cluster],
+    by_key: MutableMapping[str, int],
+    gazetteer: Gazetteer,
+    *,
+    lead_end: int = 0,
 ) -> None:
     """Join a one-word organization to the one longer organization name it begins, when that
     name came first: news gives a company's full name, then its first word ("Dow Jones ...
@@ -127,7 +135,9 @@ def join_first_words(
     Committee", "Minnesota" of "Minnesota Public Radio"); a word two longer names begin
     ("Virgin Trains", "Virgin Megastores"); a longer name written after the word ("Yahoo ...
     Yahoo Messenger": a product or a unit of the company) or that NER never typed as an
-    organization ("Yahoo Messenger" typed PERSON); names the gazetteer fixes.
+    organization ("Yahoo Messenger" typed PERSON); names the gazetteer fixes. A headline (the tokens before ``lead_end``)
+    writes names short, so the word's mentions there do not count ("Sun offers ...", then
+    "Sun Microsystems has launched ...").
     """
     generic = gazetteer.org_suffixes | gazetteer.place_suffixes | gazetteer.words["generic_heads"]
     firsts: dict[str, set[int]] = {}
@@ -151,7 +161,7 @@ def join_first_words(
         if len(targets) != 1 or not clusters[index].mentions:
             continue
         target = targets.pop()
-        first = min(m.start for m in clusters[index].mentions)
+        first = min((m.start for m in clusters[index].mentions if m.start >= lead_end), default=-1)
         if min(m.start for m in clusters[target].mentions) < first:
             join_clusters(clusters, by_key, index, target)
 
