@@ -276,3 +276,30 @@ def test_a_name_without_a_courtesy_title_inside_keeps_its_words(component, make_
     assert names(extract(component, doc)) == {("Edward Said", "Person"), ("Said Hamad", "Person")}
     doc = make_doc("Mr Bysshe spoke .", ents=[(0, 2, "PERSON")])
     assert names(extract(component, doc)) == {("Bysshe", "Person")}
+
+
+def test_a_given_name_typed_as_a_place_joins_the_one_full_name(component, make_doc):
+    doc = make_doc(
+        "Serena Williams won . Serena said she was tired .",
+        ents=[(0, 2, "PERSON"), (4, 5, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Serena Williams", "Person")}
+    assert "Serena" in graph.entities[0].aliases
+    doc = make_doc(
+        "Gavin Henson kicked . Gavin missed later .", ents=[(0, 2, "PERSON"), (4, 5, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("Gavin Henson", "Person")}
+
+
+def test_a_given_name_that_is_a_place_or_two_people_s_stays_apart(component, make_doc):
+    doc = make_doc(  # "Milan" is a city the gazetteer knows
+        "Milan Kundera wrote . Milan is rich .", ents=[(0, 2, "PERSON"), (4, 5, "GPE")]
+    )
+    assert ("Milan Kundera", "Person") in names(extract(component, doc))
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Serena Williams and Serena Smith won . Serena said so .",
+        ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "GPE")],
+    )
+    assert len(extract(component, doc).entities) == 3

@@ -13,7 +13,10 @@ by their own names, and join a cluster whose name is one part of another's:
   name, "department of X" or "X department" (``inverted_org_heads``), has that subject;
 - the first word of a company's name, written alone after the full name ("Marsh &
   McLennan ... Marsh said", "Parmalat Finanziaria ... Parmalat"): the one longer name NER
-  typed as an organization that starts with it and came first (:func:`join_first_words`).
+  typed as an organization that starts with it and came first (:func:`join_first_words`);
+- a given name alone NER typed as a place or organization ("Serena Williams" ... "Serena"
+  typed GPE): the one full personal name that begins with it
+  (:func:`join_people_typed_otherwise`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping, Sequence
 from typing import Protocol
 
+from ..names import normalize_name
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 
@@ -30,6 +34,7 @@ __all__ = [
     "join_clusters",
     "join_first_words",
     "join_name_ends",
+    "join_people_typed_otherwise",
 ]
 
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "von", "van"})
@@ -118,6 +123,7 @@ def join_name_ends(
                 join(index, targets.pop())
                 break
     join_first_words(clusters, by_key, gazetteer, lead_end=lead_end)
+    join_people_typed_otherwise(clusters, by_key, gazetteer)
 
 
 def join_first_words(
@@ -164,6 +170,40 @@ def join_first_words(
         first = min((m.start for m in clusters[index].mentions if m.start >= lead_end), default=-1)
         if min(m.start for m in clusters[target].mentions) < first:
             join_clusters(clusters, by_key, index, target)
+
+
+def join_people_typed_otherwise(
+    clusters: Sequence[Cluster], by_key: MutableMapping[str, int], gazetteer: Gazetteer
+) -> None:
+    """Join a given name alone NER typed as a place or organization ("Serena Williams" ...
+    "Serena" typed GPE) to the one full personal name of the article that begins with it;
+    not a name the gazetteer knows nor a place ("Milan" beside "Milan Kundera"). (A full
+    name typed otherwise is a person already when it begins with a known given name:
+    :mod:`kg.extract.mentions.retype.people`.)
+    """
+    given = gazetteer.first_names
+    people: dict[str, set[int]] = {}
+    for key, index in by_key.items():
+        cluster = clusters[index]
+        words = cluster.mentions[0].text.split() if cluster.mentions else []
+        if key[:2] == "p:" and len(words) >= 2 and cluster.label() == "Person":
+            people.setdefault(words[0], set()).add(index)
+    for key, index in list(by_key.items()):
+        cluster = clusters[index]
+        if key[:2] not in ("o:", "n:") or cluster.fixed or not cluster.mentions:
+            continue
+        text = cluster.mentions[0].text
+        if (
+            len(text.split()) != 1
+            or text not in given
+            or cluster.label() == "Person"
+            or gazetteer.lookup(text) is not None
+            or is_place_name(normalize_name(text), gazetteer)
+        ):
+            continue
+        targets = {t for t in people.get(text, set()) if clusters[t].mentions}
+        if len(targets) == 1:
+            join_clusters(clusters, by_key, index, targets.pop())
 
 
 def join_clusters(
