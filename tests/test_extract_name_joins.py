@@ -303,3 +303,14 @@ def test_a_given_name_that_is_a_place_or_two_people_s_stays_apart(component, mak
         ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "GPE")],
     )
     assert len(extract(component, doc).entities) == 3
+
+
+def test_a_parliament_named_by_its_building_is_one_node(component, make_doc):
+    doc = make_doc(
+        "The Scottish Parliament voted . MSPs at Holyrood agreed .",
+        ents=[(1, 3, "ORG"), (7, 8, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Scottish Parliament", "Organization")}
+    doc = make_doc("Holyrood passed the bill .", ents=[(0, 1, "ORG")])
+    assert names(extract(component, doc)) == {("Scottish Parliament", "Organization")}
