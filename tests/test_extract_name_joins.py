@@ -314,3 +314,15 @@ def test_a_parliament_named_by_its_building_is_one_node(component, make_doc):
     assert names(graph) == {("Scottish Parliament", "Organization")}
     doc = make_doc("Holyrood passed the bill .", ents=[(0, 1, "ORG")])
     assert names(extract(component, doc)) == {("Scottish Parliament", "Organization")}
+
+
+def test_headline_end_is_after_a_short_first_line_without_a_full_stop():
+    import spacy
+
+    from kg.extract.name_joins import headline_end
+
+    nlp = spacy.blank("en")
+    doc = nlp("Sun offers processing by the hour\n\nSun Microsystems has launched it.")
+    assert doc[: headline_end(doc)].text.strip() == "Sun offers processing by the hour"
+    for text in ("Marsh said so.\nMore text follows.", "One long line with no break at all"):
+        assert headline_end(nlp(text)) == 0

@@ -24,12 +24,15 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping, Sequence
 from typing import Protocol
 
+from spacy.tokens import Doc
+
 from ..names import normalize_name
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 
 __all__ = [
     "chamber_short_form",
+    "headline_end",
     "is_place_name",
     "join_clusters",
     "join_first_words",
@@ -258,6 +261,19 @@ def chamber_short_form(words: list[str], gazetteer: Gazetteer) -> list[str]:
         if len(words) > len(head) and words[: len(head)] == head:
             return [*short.split(), *words[len(head) :]]
     return words
+
+
+_HEADLINE_TOKENS = 30
+
+
+def headline_end(doc: Doc) -> int:
+    """The token after an article's headline: its first line, when that line is short and
+    ends without a full stop (a BBC file's first line); else 0."""
+    for token in doc[:_HEADLINE_TOKENS]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            last = token if not token.is_space else doc[token.i - 1] if token.i else token
+            return 0 if last.text in (".", "!", "?") else token.i + 1
+    return 0
 
 
 def is_place_name(text: str, gazetteer: Gazetteer) -> bool:
