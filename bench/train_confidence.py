@@ -57,11 +57,9 @@ def _recording_extract(
     extractor: Extractor, minter: IRIMinter, features: dict[str, list[tuple[Any, dict[str, float]]]]
 ) -> Any:
     def extract(articles: Iterable[Article], fingerprint: str) -> Iterator[ArticleGraph]:
-        pairs = ((extractor._input(a), a) for a in articles)
-        for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=16):
-            graph = graph_from_doc(article, doc)
-            features[minter.article_graph(article.id)] = list(
-                zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True)
+        for graph, feats in extractor.pipe_with_features(articles, batch_size=16):
+            features[minter.article_graph(graph.article.id)] = list(
+                zip(graph.triples, feats, strict=True)
             )
             yield graph
 
@@ -70,7 +68,6 @@ def _recording_extract(
 
 def collect(gold_dirs: list[Path], corpus: Path, out: Path) -> None:
     extractor = Extractor(load_pipeline(None))
-    extractor.component.record_features = True
     rows = []
     for gold_dir in gold_dirs:
         golds = [load_gold(p) for p in sorted(gold_dir.glob("*.json"))]
@@ -180,15 +177,13 @@ def collect_judged(judged: list[Path], corpus: Path, out: Path) -> None:
             sources[hit.id] = hit
             wanted[hit.id][(s, p, o)] = int(verdict.startswith("ok"))
     extractor = Extractor(load_pipeline(None))
-    extractor.component.record_features = True
     rows = []
     matched = 0
     articles = [sources[k] for k in sorted(sources)]
-    pairs = ((extractor._input(a), a) for a in articles)
-    for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=16):
-        graph = graph_from_doc(article, doc)
+    for graph, features in extractor.pipe_with_features(articles, batch_size=16):
+        article = graph.article
         facts: dict[tuple[str, str, str], list[dict[str, float]]] = defaultdict(list)
-        for triple, feats in zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True):
+        for triple, feats in zip(graph.triples, features, strict=True):
             if triple.evidence.status == "current":
                 facts[(triple.subject.name, triple.predicate, triple.object.name)].append(feats)
         rows.append({"article": f"judged/{article.id}", "required": 0, "triple": None})
@@ -500,7 +495,6 @@ def check(
     bbc = sorted((a for a in free if not a.id.startswith("reuters/")), key=name)
     picked = rng.sample(reuters, n) + rng.sample(bbc, n)
     extractor = Extractor(load_pipeline(None))
-    extractor.component.record_features = True
     lines = [
         f"# check sample: random.Random({seed}), {n} Reuters (lines 1-{_REUTERS_LINES}) + {n} BBC "
         "(not *4/*5), none in a gold folder or the training data",
@@ -509,12 +503,11 @@ def check(
         + " | ".join(MODELS)
         + " | subject | predicate | object | rule | sentence",
     ]
-    pairs = ((extractor._input(a), a) for a in picked)
     i = 0
-    for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=16):
-        graph = graph_from_doc(article, doc)
+    for graph, features in extractor.pipe_with_features(picked, batch_size=16):
+        article = graph.article
         found: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
-        for triple, feats in zip(graph.triples, doc.user_data[FEATURES_KEY], strict=True):
+        for triple, feats in zip(graph.triples, features, strict=True):
             if triple.evidence.status == "current":
                 found[(triple.subject.name, triple.predicate, triple.object.name)].append(
                     (triple, feats)

@@ -170,3 +170,16 @@ def test_triple_hits_label_each_direct_triple():
     # as test_evaluate_store_strict_and_lenient_relations counts them: 2 of 5 strictly, 3 leniently
     assert sum(bool(h) for h in strict.values()) == 2
     assert sum(bool(h) for h in lenient.values()) == 3
+
+
+@pytest.mark.model
+def test_pipe_with_features_gives_each_triple_its_features_and_records_no_more(nlp):
+    from kg.extract.pipeline import Extractor
+
+    extractor = Extractor(nlp)
+    article = Article("t", "White House press secretary Karoline Leavitt said the talks went on.")
+    ((graph, features),) = list(extractor.pipe_with_features([article]))
+    assert graph.triples and len(features) == len(graph.triples)
+    assert all(isinstance(value, float) for f in features for value in f.values())
+    assert extractor.component.record_features is False
+    assert graph.triples == extractor.extract(article).triples

@@ -56,3 +56,13 @@ def test_sentence_words_are_data(schemas_copy, blank):
     assert "senator" not in edited["office_words"] and "U.S." in edited["initials"]
     assert LineBreaks(edited)(blank.make_doc(text))[2].is_sent_start is None
     assert load_sentence_words(schemas_copy) is edited  # read once per folder
+
+
+def test_nicknames_are_read_once_at_load_and_a_broken_entry_is_named(schemas_copy):
+    assert load_gazetteer().nicknames["dave"] == "david"
+    words = schemas_copy / "mention_words.toml"
+    text = words.read_text(encoding="utf-8")
+    words.write_text(text.replace('"dave:david", "bill:william"', '"dave", "bill:"'))
+    with pytest.raises(RuleError, match=r"mention_words.toml: nicknames entry 'bill:'") as err:
+        load_gazetteer(schemas_copy)
+    assert "nicknames entry 'dave' must be 'short:full'" in str(err.value)

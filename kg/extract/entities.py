@@ -196,27 +196,94 @@ def _acronym_key(text: str) -> str:
 
 
 def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer) -> Resolution:
-    """Group the mentions of one ``Doc`` into entities."""
-    clusters: list[_Cluster] = []
-    by_key: dict[str, int] = {}
-    demonyms: dict[int, tuple[str, str, str]] = {}
+    """Group the mentions of one ``Doc`` into entities.
+
+    The steps, in order, each on the clusters the ones before left:
+
+    1. Gazetteer names, teams and full personal names start the clusters short forms join
+       (:func:`_add_full_names`); every other mention waits.
+    2. A full name that ends the one longer one joins it ("Van Hollen"), and so does an
+       initial with a family name ("S Grimes": :func:`_join_partial_personal_names`).
+    3. Each waiting mention joins the full name it is a short form of, or starts a cluster of
+       its own (:class:`_ShortForms`).
+    4. An acronym clustered alone joins its long form, and a name NER typed two ways is one
+       cluster (:func:`_join_acronyms`, :func:`_join_retyped_names`).
+    5. Organizations' short names join their full ones, then the late joins of
+       :mod:`kg.extract.name_joins`.
+    6. The clusters left become the entities (:func:`_to_resolution`).
+    """
     named = [m for m in mentions if m.label != "Demonym"]
-    for m in mentions:
-        if m.label == "Demonym":
-            hit = gazetteer.demonym(m.text)
-            if hit:
-                for i in range(m.start, m.end):
-                    demonyms[i] = (hit[0], hit[1], m.text)
+    table = _Clusters()
+    full_names = _add_full_names(table, named, gazetteer)
+    _join_partial_personal_names(table, full_names.surnames)
+    short_forms = _ShortForms.index(table, named, gazetteer)
+    for m in full_names.waiting:
+        table.add(m, short_forms.key_of(m, table, full_names.surnames, gazetteer))
+    _join_acronyms(table, short_forms.long_forms)
+    _join_retyped_names(table)
+    _join_short_organization_names(table.clusters, table.by_key, gazetteer)
+    join_name_ends(
+        table.clusters, table.by_key, gazetteer, lambda name: organization_key(name, gazetteer)
+    )
+    return _to_resolution(table.clusters, _demonym_tokens(mentions, gazetteer))
 
-    def add(m: SpanMention, key: str, fixed: tuple[str, str] | None = None) -> None:
-        if key not in by_key:
-            by_key[key] = len(clusters)
-            clusters.append(_Cluster(fixed=fixed))
-        clusters[by_key[key]].mentions.append(m)
 
-    # 1. Gazetteer names and full personal names define the clusters short forms join.
-    pending: list[SpanMention] = []
-    surnames: dict[str, list[str]] = {}
+class _Clusters:
+    """The clusters of one article and the keys that find them: ``"g:"`` (a gazetteer name),
+    ``"t:"`` (a team), ``"p:"`` (a full personal name), ``"o:"`` (an organization) or ``"n:"``
+    (any other name), then the normalised name. A joined cluster is emptied, and the keys
+    that found it find the cluster it joined (:func:`kg.extract.name_joins.join_clusters`),
+    except after the joins of acronyms and of retyped names, which keep their keys (see
+    :meth:`join`).
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[str, int] = {}
+
+    def add(self, mention: SpanMention, key: str, fixed: tuple[str, str] | None = None) -> None:
+        """Add ``mention`` to the cluster of ``key``, a new one if no cluster has that key."""
+        if key not in self.by_key:
+            self.by_key[key] = len(self.clusters)
+            self.clusters.append(_Cluster(fixed=fixed))
+        self.clusters[self.by_key[key]].mentions.append(mention)
+
+    def join(self, source: int, target: int, *, keep_keys: bool = False) -> None:
+        """Move the mentions of cluster ``source`` into ``target``, and point the keys that
+        found ``source`` at ``target``; with ``keep_keys`` they still find the emptied
+        cluster, and a later join or mention under one of them fills it again."""
+        if keep_keys:
+            self.clusters[target].mentions.extend(self.clusters[source].mentions)
+            self.clusters[source].mentions.clear()
+        else:
+            join_clusters(self.clusters, self.by_key, source, target)
+
+    def first_mention(self, key: str) -> SpanMention:
+        """The first mention of the cluster of ``key``."""
+        return self.clusters[self.by_key[key]].mentions[0]
+
+    def person_keys(self) -> list[str]:
+        """The keys of full personal names, in the order they were added."""
+        return [key for key in self.by_key if key.startswith("p:")]
+
+
+@dataclass
+class _FullNames:
+    """What :func:`_add_full_names` leaves for the later steps.
+
+    Attributes:
+        waiting: The mentions that are no full name, in text order.
+        surnames: Every end of a full personal name ("trump", "van hollen", "sabban" for
+            "al-Sabban") → the key of the name, once per mention of it.
+    """
+
+    waiting: list[SpanMention] = field(default_factory=list)
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _add_full_names(table: _Clusters, named: list[SpanMention], gazetteer: Gazetteer) -> _FullNames:
+    """Start a cluster for each team, gazetteer name and full personal name of ``named``."""
+    found = _FullNames()
     for m in named:
         hit = gazetteer.lookup(m.text)
         if hit is None and m.label == "Organization":
@@ -225,36 +292,38 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
         # ("Jordan" the footballer) by one word; "Lib Dem" tagged PERSON is still the party,
         # "Sri Lanka" tagged PERSON still the country.
         if m.ner_label == TEAM:  # "Wales coach X": the team, never the country
-            add(m, "t:" + normalize_name(m.text))
+            table.add(m, "t:" + normalize_name(m.text))
         elif hit and (m.label != "Person" or hit[1] != "Place" or len(m.text.split()) > 1):
-            add(m, "g:" + normalize_name(hit[0]), hit)
+            table.add(m, "g:" + normalize_name(hit[0]), hit)
         elif (m.label == "Person" or m.ner_label == COMPANY) and len(m.text.split()) > 1:
             key = "p:" + normalize_name(m.text)
-            add(m, key)
+            table.add(m, key)
             words = normalize_name(m.text).split()
             for n in range(1, len(words)):  # "Trump", "Demaree Nikhinson"
-                surnames.setdefault(" ".join(words[n:]), []).append(key)
+                found.surnames.setdefault(" ".join(words[n:]), []).append(key)
             last = m.text.split()[-1]
             if _without_particle(last) != last:  # "Sabban" for "al-Sabban"
-                surnames.setdefault(normalize_name(_without_particle(last)), []).append(key)
+                surname = normalize_name(_without_particle(last))
+                found.surnames.setdefault(surname, []).append(key)
         else:
-            pending.append(m)
+            found.waiting.append(m)
+    return found
 
-    # A full name that is the end of a longer one ("Van Hollen" for "Chris Van Hollen"):
-    # the longer one, when the article has one such.
-    for key in [k for k in by_key if k.startswith("p:")]:
+
+def _join_partial_personal_names(table: _Clusters, surnames: dict[str, list[str]]) -> None:
+    """Join a full personal name to the one fuller name it is part of:
+
+    - the end of the one longer name of the article ("Van Hollen" for "Chris Van Hollen");
+    - an initial and a family name ("S Grimes", "J. White" in a team sheet): the one full
+      name the article gives with that family name and first letter ("Stuart Grimes").
+    """
+    for key in table.person_keys():
         longer = set(surnames.get(key[2:], ())) - {key}
-        if len(longer) == 1 and clusters[by_key[key]].mentions:
-            full = by_key[next(iter(longer))]
-            clusters[full].mentions.extend(clusters[by_key[key]].mentions)
-            clusters[by_key[key]].mentions = []
-            by_key[key] = full
-
-    # An initial and a family name ("S Grimes", "J. White" in a team sheet): the one full
-    # name the article gives with that family name and first letter ("Stuart Grimes").
-    for key in [k for k in by_key if k.startswith("p:")]:
+        if len(longer) == 1 and table.clusters[table.by_key[key]].mentions:
+            table.join(table.by_key[key], table.by_key[longer.pop()])
+    for key in table.person_keys():
         words = key[2:].split()
-        if len(words) != 2 or len(words[0]) != 1 or not clusters[by_key[key]].mentions:
+        if len(words) != 2 or len(words[0]) != 1 or not table.clusters[table.by_key[key]].mentions:
             continue
         fuller = {
             k
@@ -262,101 +331,159 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
             if k != key and len(k[2:].split()[0]) > 1 and k[2:].startswith(words[0])
         }
         if len(fuller) == 1:
-            full = by_key[fuller.pop()]
-            clusters[full].mentions.extend(clusters[by_key[key]].mentions)
-            clusters[by_key[key]].mentions = []
-            by_key[key] = full
+            table.join(table.by_key[key], table.by_key[fuller.pop()])
 
-    # 2. Long forms of acronyms, by initials.
-    long_forms: dict[str, str] = {}
-    for m in named:
-        if m.label == "Organization" and len(m.text.split()) > 1:
-            long_forms.setdefault(_initials(m.text), "o:" + normalize_name(m.text))
-            # "UKA" for "UK Athletics": an acronym inside the name gives all its letters
-            long_forms.setdefault(_initials(m.text, whole=True), "o:" + normalize_name(m.text))
+
+@dataclass(frozen=True)
+class _ShortForms:
+    """The short forms the article's full names may be written as, each to its cluster key.
+
+    Attributes:
+        long_forms: The initials of an organization's name → its key ("AP" → "o:associated
+            press"; "UKA" for "UK Athletics", "CFPB" for "U.S. Consumer Financial …", "DOE"
+            for "Department of Energy").
+        short_forms: An organization's name without its last words of ``org_suffixes`` →
+            its key ("forgemasters" for "Forgemasters Group").
+        first_names: The first word of a full personal name → the keys of the names ("nancy"
+            for "Nancy Pelosi", "xi" for "Xi Jinping").
+        person_initials: The initials of a personal name of three words or more → its keys
+            ("FDR" for "Franklin D. Roosevelt").
+        labels: A normalised name → every class its mentions have.
+    """
+
+    long_forms: dict[str, str]
+    short_forms: dict[str, str]
+    first_names: dict[str, set[str]]
+    person_initials: dict[str, set[str]]
+    labels: dict[str, set[str]]
+
+    @classmethod
+    def index(cls, table: _Clusters, named: list[SpanMention], gazetteer: Gazetteer) -> _ShortForms:
+        """The short forms of the names of ``named`` and of the full personal names of ``table``."""
+        long_forms: dict[str, str] = {}
+        for m in named:
+            if m.label == "Organization" and len(m.text.split()) > 1:
+                key = "o:" + normalize_name(m.text)
+                long_forms.setdefault(_initials(m.text), key)
+                # "UKA" for "UK Athletics": an acronym inside the name gives all its letters
+                long_forms.setdefault(_initials(m.text, whole=True), key)
+                words = m.text.split()
+                country = _organization_prefix(normalize_name(m.text).split(), gazetteer)
+                if country and len(words) - country > 1:  # "CFPB" for "U.S. Consumer Financial …"
+                    long_forms.setdefault(_initials(" ".join(words[country:])), key)
+                if " of " in m.text:  # "DOE" for "(U.S.) Department of Energy"
+                    rest = " ".join(words[country:]) if len(words) - country > 1 else m.text
+                    long_forms.setdefault(_initials(rest, of=True), key)
+        short_forms: dict[str, str] = {}
+        for m in named:
             words = m.text.split()
-            country = _organization_prefix(normalize_name(m.text).split(), gazetteer)
-            if country and len(words) - country > 1:  # "CFPB" for "U.S. Consumer Financial …"
-                rest = " ".join(words[country:])
-                long_forms.setdefault(_initials(rest), "o:" + normalize_name(m.text))
-            if " of " in m.text:  # "DOE" for "(U.S.) Department of Energy"
-                rest = " ".join(words[country:]) if len(words) - country > 1 else m.text
-                long_forms.setdefault(_initials(rest, of=True), "o:" + normalize_name(m.text))
-    # Short forms of organizations: "Forgemasters" for "Forgemasters Group".
-    short_forms: dict[str, str] = {}
-    for m in named:
-        words = m.text.split()
-        if m.label == "Organization" and len(words) > 1:
-            while len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
-                words = words[:-1]
-                short_forms.setdefault(
-                    normalize_name(" ".join(words)), "o:" + normalize_name(m.text)
-                )
-
-    # First names ("Nancy" for "Nancy Pelosi", "Xi" for "Xi Jinping") and initials ("FDR"
-    # for "Franklin D. Roosevelt") of the full personal names, when only one name has them.
-    first_names: dict[str, set[str]] = {}
-    labels_of: dict[str, set[str]] = {}
-    for m in named:
-        labels_of.setdefault(normalize_name(m.text), set()).add(m.label)
-    person_initials: dict[str, set[str]] = {}
-    for key in by_key:
-        if key.startswith("p:"):
-            text = clusters[by_key[key]].mentions[0].text
+            if m.label == "Organization" and len(words) > 1:
+                while len(words) > 1 and words[-1].lower() in gazetteer.org_suffixes:
+                    words = words[:-1]
+                    short_forms.setdefault(
+                        normalize_name(" ".join(words)), "o:" + normalize_name(m.text)
+                    )
+        labels: dict[str, set[str]] = {}
+        for m in named:
+            labels.setdefault(normalize_name(m.text), set()).add(m.label)
+        first_names: dict[str, set[str]] = {}
+        person_initials: dict[str, set[str]] = {}
+        for key in table.person_keys():
+            text = table.first_mention(key).text
             first_names.setdefault(normalize_name(text.split()[0]), set()).add(key)
             if len(text.split()) >= 3:
                 person_initials.setdefault(_initials(text), set()).add(key)
+        return cls(long_forms, short_forms, first_names, person_initials, labels)
 
-    for m in pending:
+    def key_of(
+        self,
+        m: SpanMention,
+        table: _Clusters,
+        surnames: dict[str, list[str]],
+        gazetteer: Gazetteer,
+    ) -> str:
+        """The key of the cluster a waiting mention joins: the full name it is a short form of,
+        else a cluster of its own name."""
         norm = normalize_name(m.text)
         acronym = m.text.replace(".", "")
         if norm in surnames:
             keys = surnames[norm]
-            before = [k for k in keys if clusters[by_key[k]].mentions[0].start < m.start]
-            add(m, (before or keys)[-1])
-        elif (
+            before = [k for k in keys if table.first_mention(k).start < m.start]
+            return (before or keys)[-1]
+        if (
             m.label == "Person"
             and (
                 m.text in gazetteer.first_names
                 or norm in gazetteer.family_first
-                or labels_of.get(norm) == {"Person"}  # not "Yahoo" for "Yahoo Messenger"
+                or self.labels.get(norm) == {"Person"}  # not "Yahoo" for "Yahoo Messenger"
             )
-            and len(first_names.get(norm, ())) == 1
+            and len(self.first_names.get(norm, ())) == 1
         ):
-            add(m, next(iter(first_names[norm])))
-        elif _is_acronym(m.text) and len(person_initials.get(acronym, ())) == 1:
-            add(m, next(iter(person_initials[acronym])))
-        elif _acronym_key(m.text) and _acronym_key(m.text) in long_forms:
-            add(m, long_forms[_acronym_key(m.text)])
-        elif m.label == "Organization" and norm in short_forms:
-            add(m, short_forms[norm])
-        elif m.label == "Organization" and "o:" + norm in by_key:
-            add(m, "o:" + norm)
-        else:
-            add(m, ("o:" if m.label == "Organization" else "n:") + norm)
-    # Acronym clusters created before their long form appeared: merge now.
-    for key, index in list(by_key.items()):
-        if key.startswith("o:") and _acronym_key(clusters[index].mentions[0].text):
-            target = long_forms.get(_acronym_key(clusters[index].mentions[0].text), "")
-            if target in by_key and by_key[target] != index:
-                clusters[by_key[target]].mentions.extend(clusters[index].mentions)
-                clusters[index].mentions = []
-    # Same name typed differently by NER ("n:", "p:" vs "o:"; "n:" vs "p:"): one entity,
-    # whose class all its mentions decide ("Rodrigo Duterte" typed PERSON and ORG).
+            return next(iter(self.first_names[norm]))
+        if _is_acronym(m.text) and len(self.person_initials.get(acronym, ())) == 1:
+            return next(iter(self.person_initials[acronym]))
+        if _acronym_key(m.text) and _acronym_key(m.text) in self.long_forms:
+            return self.long_forms[_acronym_key(m.text)]
+        if m.label == "Organization" and norm in self.short_forms:
+            return self.short_forms[norm]
+        return ("o:" if m.label == "Organization" else "n:") + norm
+
+
+def _join_acronyms(table: _Clusters, long_forms: dict[str, str]) -> None:
+    """Join an acronym's cluster, made before its long form had one, to the long form's.
+
+    The acronym's key keeps finding its emptied cluster: the later joins read every key as a
+    name of its cluster, and "ap" is no name of the Associated Press's cluster to end others.
+    """
+    for key, index in list(table.by_key.items()):
+        if key.startswith("o:") and _acronym_key(table.clusters[index].mentions[0].text):
+            target = long_forms.get(_acronym_key(table.clusters[index].mentions[0].text), "")
+            if target in table.by_key and table.by_key[target] != index:
+                table.join(index, table.by_key[target], keep_keys=True)
+
+
+def _join_retyped_names(table: _Clusters) -> None:
+    """Join the clusters of one name NER typed differently (``"n:"`` or ``"p:"`` to
+    ``"o:"``, ``"n:"`` to ``"p:"``): one entity, whose class all its mentions decide
+    ("Rodrigo Duterte" typed PERSON and ORG).
+
+    The keys of the joined clusters keep finding them emptied, as the acronyms' do: pointing
+    them at the cluster they joined changes what the later joins read (a name typed three
+    ways, or a company's short name) and so the output.
+    """
+    keys = list(table.by_key.items())
     for kind, into in (("n:", "o:"), ("p:", "o:"), ("n:", "p:")):
-        for key, index in list(by_key.items()):
-            other = by_key.get(into + key[2:])
+        for key, index in keys:
+            other = table.by_key.get(into + key[2:])
             if (
                 key.startswith(kind)
                 and other is not None
                 and other != index
-                and clusters[index].mentions
+                and table.clusters[index].mentions
             ):
-                clusters[other].mentions.extend(clusters[index].mentions)
-                clusters[index].mentions = []
-    _join_short_organization_names(clusters, by_key, gazetteer)
-    join_name_ends(clusters, by_key, gazetteer, lambda name: organization_key(name, gazetteer))
+                table.join(index, other, keep_keys=True)
 
+
+def _demonym_tokens(
+    mentions: list[SpanMention], gazetteer: Gazetteer
+) -> dict[int, tuple[str, str, str]]:
+    """Token index → ``(canonical, class, text)`` of the place or group of each demonym
+    mention the gazetteer knows ("British" → United Kingdom)."""
+    demonyms: dict[int, tuple[str, str, str]] = {}
+    for m in mentions:
+        if m.label == "Demonym":
+            hit = gazetteer.demonym(m.text)
+            if hit:
+                for i in range(m.start, m.end):
+                    demonyms[i] = (hit[0], hit[1], m.text)
+    return demonyms
+
+
+def _to_resolution(
+    clusters: list[_Cluster], demonyms: dict[int, tuple[str, str, str]]
+) -> Resolution:
+    """The entities of the clusters that hold mentions, in order of first mention; two
+    clusters that resolve to one canonical name and class are one entity."""
     live = sorted(
         (c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions)
     )

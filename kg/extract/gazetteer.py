@@ -40,6 +40,8 @@ class Gazetteer:
         words: The word lists of the mention passes, by name (``schemas/mention_words.toml``).
         relation_words: The word lists of the relation builder, by name
             (``schemas/relation_words.toml``).
+        nicknames: A short given name → the full one (``"dave"`` → ``"david"``), the
+            ``nicknames`` list of ``words`` read once.
         fingerprint: A hash of the tables and the pycountry version, as loaded.
     """
 
@@ -57,6 +59,7 @@ class Gazetteer:
     not_names: set[str] = field(default_factory=set)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     relation_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    nicknames: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -184,6 +187,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     for demonym, canonical, cls in _read_table(folder / "demonyms.tsv"):
         gaz.demonyms[normalize_name(demonym)] = (canonical, cls)
     gaz.words = _read_words(folder / "mention_words.toml", MENTION_WORDS)
+    gaz.nicknames = _read_nicknames(gaz.words["nicknames"], folder / "mention_words.toml")
     gaz.relation_words = _read_words(folder / "relation_words.toml", RELATION_WORDS)
     return gaz
 
@@ -270,6 +274,22 @@ def load_sentence_words(folder: Path | None = None) -> dict[str, frozenset[str]]
 @cache
 def _sentence_words(folder: Path) -> dict[str, frozenset[str]]:
     return _read_words(folder / "sentence_words.toml", SENTENCE_WORDS)
+
+
+def _read_nicknames(pairs: frozenset[str], path: Path) -> dict[str, str]:
+    """The ``"short:full"`` pairs of the ``nicknames`` list of ``path`` as a mapping.
+
+    Raises:
+        RuleError: An entry is not ``short:full`` (all of them are listed).
+    """
+    problems = [
+        f"{path}: nicknames entry {pair!r} must be 'short:full' ('dave:david')"
+        for pair in sorted(pairs)
+        if not all(pair.partition(":")[::2])
+    ]
+    if problems:
+        raise RuleError("Invalid word lists:\n" + "\n".join(problems))
+    return dict(pair.split(":", 1) for pair in pairs)
 
 
 def _read_words(path: Path, names: tuple[str, ...]) -> dict[str, frozenset[str]]:

@@ -231,7 +231,7 @@ def _join_nicknames(
 ) -> None:
     """Join full personal names that differ only by a short given name ("Dave Collins",
     "David Collins": ``nicknames``), into the first of them."""
-    full = dict(pair.split(":", 1) for pair in gazetteer.words["nicknames"])
+    full = gazetteer.nicknames
     first: dict[tuple[str, str], int] = {}
     for key, index in list(by_key.items()):
         words = key[2:].split()

@@ -270,3 +270,18 @@ class Extractor:
             pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
             yield graph_from_doc(article, doc)
+
+    def pipe_with_features(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[tuple[ArticleGraph, list[dict[str, float]]]]:
+        """Extract a stream of articles, in order, each with the confidence features of its
+        triples (:func:`kg.extract.confidence.triple_features`, in the order of
+        ``graph.triples``): for training and judging a confidence model (bench/)."""
+        recording = self.component.record_features
+        self.component.record_features = True
+        try:
+            pairs = ((self._input(a), a) for a in articles)
+            for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield graph_from_doc(article, doc), doc.user_data[FEATURES_KEY]
+        finally:
+            self.component.record_features = recording
