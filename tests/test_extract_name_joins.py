@@ -326,3 +326,75 @@ def test_headline_end_is_after_a_short_first_line_without_a_full_stop():
     assert doc[: headline_end(doc)].text.strip() == "Sun offers processing by the hour"
     for text in ("Marsh said so.\nMore text follows.", "One long line with no break at all"):
         assert headline_end(nlp(text)) == 0
+
+
+def test_a_committee_of_a_chamber_written_in_full_joins_the_short_one(component, make_doc):
+    doc = make_doc(
+        "The House of Representatives Intelligence Committee met . "
+        "The House Intelligence Committee said so .",
+        ents=[(1, 6, "ORG"), (9, 12, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 1
+    doc = make_doc(
+        "The U.S. House of Representatives Ethics Committee met . "
+        "The House Ethics Committee said so .",
+        ents=[(1, 7, "ORG"), (10, 13, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 1
+
+
+def test_committees_of_two_chambers_or_two_subjects_stay_apart(component, make_doc):
+    doc = make_doc(
+        "The House of Representatives Intelligence Committee met . "
+        "The Senate Intelligence Committee said so .",
+        ents=[(1, 6, "ORG"), (9, 12, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "The House of Representatives Ethics Committee met . "
+        "The House Intelligence Committee said so .",
+        ents=[(1, 6, "ORG"), (9, 12, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
+
+
+def test_an_abbreviation_with_full_stops_counts_all_its_letters(component, make_doc):
+    doc = make_doc(
+        "The U.S. Postal Service and United Parcel Service Inc compete . UPS said so .",
+        ents=[(1, 4, "ORG"), (5, 9, "ORG"), (11, 12, "ORG")],
+    )
+    graph = extract(component, doc)
+    postal = next(e for e in graph.entities if e.name == "U.S. Postal Service")
+    assert "UPS" not in postal.aliases
+    parcel = next(e for e in graph.entities if e.name.startswith("United Parcel"))
+    assert "UPS" in parcel.aliases
+    doc = make_doc(
+        "The U.S. Postal Service lost money . USPS said so .", ents=[(1, 4, "ORG"), (7, 8, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("U.S. Postal Service", "Organization")}
+
+
+def test_an_acronym_of_a_place_joins_it(component, make_doc):
+    doc = make_doc(
+        "New York City voted . NYC officials agreed .", ents=[(0, 3, "GPE"), (5, 6, "ORG")]
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("New York City", "Place")}
+    assert "NYC" in graph.entities[0].aliases
+    doc = make_doc(  # no place of those initials: the acronym stays an organization
+        "New York voted . NYC officials agreed .", ents=[(0, 2, "GPE"), (4, 5, "ORG")]
+    )
+    assert ("NYC", "Organization") in names(extract(component, doc))
+
+
+def test_a_headline_s_short_name_does_not_stop_the_first_word_join(component, make_doc):
+    doc = make_doc(
+        "Sun offers grid\n\nSun Microsystems launched it . Sun said so .",
+        ents=[(0, 1, "ORG"), (4, 6, "ORG"), (9, 10, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Sun Microsystems", "Organization")}
+    doc = make_doc(  # a first line that is a sentence is no headline
+        "Sun offers grid .\n\nSun Microsystems launched it . Sun said so .",
+        ents=[(0, 1, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
