@@ -15,7 +15,13 @@
   ("U.S. Senate"/"Senate", "House"/"House of Representatives"/"U.S. House").
 - Late joins (:mod:`kg.extract.name_joins`): the last word of the one longer organization
   name ("Boerse" → "Deutsche Boerse"), the subject of a department ("Energy" → "Department of
-  Energy"); names that differ only by spaces or hyphens are one ("RipGuard", "Rip Guard").
+  Energy"); names that differ only by spaces or hyphens are one ("RipGuard", "Rip Guard");
+  the first word of the one longer organization name written before it ("Marsh" → "Marsh &
+  McLennan"), a given name NER typed as a place ("Serena" → "Serena Williams").
+- A chamber's committee with the chamber in full is the short one ("House of Representatives
+  Intelligence Committee" = "House Intelligence Committee"); a place's initials join it
+  ("NYC" → "New York City"), and a name's initials are read without its legal suffix too
+  ("GM" → "General Motors Co").
 - The class is decided by all mentions together, so an entity never changes class
   between sentences; one mention the text shows to be a company makes it an organization.
 - A dateline place written in capitals is named in ordinary case ("WASHINGTON" → "Washington").
