@@ -242,10 +242,9 @@ _OWNER_LABELS = {"Place": "GPE", "Person": "PERSON", "Organization": "ORG"}
 
 def _person_owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> list[Span]:
     """Split a person's span at a possessive inside it: the owner before it is no part of the
-    name ("Gloucester's Andy Gomarsall", "Wasps' Lawrence Dallaglio"), when the gazetteer
-    knows the owner or NER names it alone elsewhere as an organization or place; it keeps
-    that class, carried as the piece's label, and the person is the rest. An owner known
-    nowhere else may be a person ("Orson Welles' Macbeth"): the span stays."""
+    name ("Gloucester's Andy Gomarsall", "Wasps' Lawrence Dallaglio"). The owner keeps the
+    class the gazetteer gives it, else it is an organization (a team, a company, a party),
+    carried as the piece's label; the person is the rest."""
     if ner_label != "PERSON":
         return pieces
     out: list[Span] = []
@@ -263,15 +262,7 @@ def _person_owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> lis
             out.append(span)
             continue
         hit = ctx.gazetteer.lookup(owner.text)
-        elsewhere = {
-            ent.label_
-            for ent in span.doc.ents
-            if ent.start != span.start and ent.text == owner.text and ent.label_ in ("ORG", "GPE")
-        }
-        owner_label = _OWNER_LABELS[hit[1]] if hit else min(elsewhere, default="")
-        if not owner_label:  # "Orson Welles' Macbeth": an owner nobody names stays
-            out.append(span)
-            continue
+        owner_label = _OWNER_LABELS[hit[1]] if hit else "ORG"
         out.append(Span(span.doc, span.start, cut, label=owner_label))
         out.append(Span(span.doc, cut + 1, span.end, label="PERSON"))
     return out
