@@ -398,31 +398,3 @@ def test_a_headline_s_short_name_does_not_stop_the_first_word_join(component, ma
         ents=[(0, 1, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
     )
     assert len(extract(component, doc).entities) == 2
-
-
-def test_a_possessive_owner_ner_glued_to_a_person_is_cut_off(component, make_doc):
-    doc = make_doc(
-        "Gloucester 's Andy Gomarsall was hurt . Gomarsall left .",
-        ents=[(0, 4, "PERSON"), (8, 9, "PERSON")],
-    )
-    graph = extract(component, doc)
-    assert ("Andy Gomarsall", "Person") in names(graph)
-    assert ("Gloucester", "Organization") in names(graph)
-    assert not any("'s" in e.name for e in graph.entities)
-    doc = make_doc(
-        "Wasps ' Lawrence Dallaglio scored . Dallaglio left .",
-        ents=[(0, 4, "PERSON"), (6, 7, "PERSON")],
-    )
-    assert ("Lawrence Dallaglio", "Person") in names(extract(component, doc))
-    doc = make_doc(  # the gazetteer's class for an owner it knows
-        "Britain 's Paula Radcliffe won .", ents=[(0, 4, "PERSON")]
-    )
-    assert names(extract(component, doc)) == {
-        ("United Kingdom", "Place"),
-        ("Paula Radcliffe", "Person"),
-    }
-
-
-def test_a_person_s_trailing_possessive_is_no_owner(component, make_doc):
-    doc = make_doc("Andy Gomarsall 's injury is bad .", ents=[(0, 3, "PERSON")])
-    assert names(extract(component, doc)) == {("Andy Gomarsall", "Person")}

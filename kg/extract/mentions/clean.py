@@ -237,37 +237,6 @@ def _owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> list[Span]
     return out
 
 
-_OWNER_LABELS = {"Place": "GPE", "Person": "PERSON", "Organization": "ORG"}
-
-
-def _person_owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> list[Span]:
-    """Split a person's span at a possessive inside it: the owner before it is no part of the
-    name ("Gloucester's Andy Gomarsall", "Wasps' Lawrence Dallaglio"). The owner keeps the
-    class the gazetteer gives it, else it is an organization (a team, a company, a party),
-    carried as the piece's label; the person is the rest."""
-    if ner_label != "PERSON":
-        return pieces
-    out: list[Span] = []
-    for span in pieces:
-        cut = next(
-            (
-                t.i
-                for t in span[1:-1]
-                if t.text in _POSSESSIVES and span.doc[t.i + 1].text[:1].isupper()
-            ),
-            None,
-        )
-        owner = span.doc[span.start : cut] if cut is not None else None
-        if owner is None or not all(t.text[:1].isupper() for t in owner):
-            out.append(span)
-            continue
-        hit = ctx.gazetteer.lookup(owner.text)
-        owner_label = _OWNER_LABELS[hit[1]] if hit else "ORG"
-        out.append(Span(span.doc, span.start, cut, label=owner_label))
-        out.append(Span(span.doc, cut + 1, span.end, label="PERSON"))
-    return out
-
-
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
 
@@ -436,10 +405,7 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
             and gazetteer.lookup(ent.text) is None  # "Labour" typed PERSON is still the party
         ):
             label = "Demonym"  # "Welsh" typed PERSON, "their Welsh striker" typed ORG
-        ent_label = label
-        pieces = _person_owner_split(_owner_split(_pieces(ent), ent.label_, ctx), ent.label_, ctx)
-        for piece in pieces:
-            label = LABELS.get(piece.label_, ent_label)
+        for piece in _owner_split(_pieces(ent), ent.label_, ctx):
             if label == "Person":
                 piece = _from_courtesy_title(piece)
             bounds = _clean(piece, label, ctx)
@@ -530,7 +496,6 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
                 if piece_label == "Person"
                 else text
             )
-            ner = piece.label_ or ent.label_
-            mentions.append(SpanMention(start, end, text, surface, piece_label, ner))
+            mentions.append(SpanMention(start, end, text, surface, piece_label, ent.label_))
             taken.update(range(start, end))
     return mentions
