@@ -400,8 +400,8 @@ class _ShortForms:
         for m in named:  # "NYC" for "New York City", after the organizations' initials
             if m.label == "Place" and len(m.text.split()) > 1 and m.ner_label != TEAM:
                 hit = gazetteer.lookup(m.text)
-                place = hit is not None and hit[1] == "Place"
-                key = "g:" + normalize_name(hit[0]) if place else "n:" + normalize_name(m.text)
+                name = hit[0] if hit is not None and hit[1] == "Place" else ""
+                key = "g:" + normalize_name(name) if name else "n:" + normalize_name(m.text)
                 long_forms.setdefault(_initials(m.text), key)
         short_forms: dict[str, str] = {}
         for m in named:
