@@ -7,8 +7,10 @@ Usage::
     .venv/bin/python bench/precision_sample.py dump OUT/store.oxigraph > OUT/triples.tsv
 
 ``stage`` draws ``-n`` Reuters articles of lines 1-738 (never the held-out lines 739-938, never
-an article of ``bench/gold-dev`` or ``bench/gold-dev2``) with ``random.Random(reuters_seed)`` and ``-n`` BBC articles
-whose number does not end in 5 (never held-out, never one of the gold folders) with
+an article of ``bench/gold-dev``, ``bench/gold-dev2`` or ``bench/gold-dev3``, never the lines 540-599
+reserved for ``bench/gold-dev4``) with ``random.Random(reuters_seed)`` and ``-n`` BBC articles
+whose number ends in neither 5 nor 3 (never held-out, never the gold-dev4 reserve, never one of
+the gold folders) with
 ``random.Random(bbc_seed)``; ``--skip FILE`` leaves out the articles a list already names (a
 tuning sample, when drawing a check sample). It writes them under ``OUT/articles`` and their ids
 to ``OUT/articles.txt``.
@@ -29,6 +31,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REUTERS_DEV_LINES = 738  # lines 739-938 are held out (/work/HELDOUT.md)
+REUTERS_RESERVED = range(540, 600)  # lines 540-599: the blind gold-dev4 (/work/HELDOUT.md)
+BBC_FENCED = ("5", "3")  # BBC files held out (*5) or reserved for gold-dev4 (*3)
 
 
 def _gold_documents(folder: Path) -> set[str]:
@@ -44,8 +48,14 @@ def stage(args: argparse.Namespace) -> None:
     for file in args.skip:
         skip.update(line.strip() for line in file.read_text(encoding="utf-8").splitlines())
     lines = (corpus / "reuters" / "reuters-2017.jsonl").read_text(encoding="utf-8").splitlines()
-    dev = [json.loads(line) for line in lines[:REUTERS_DEV_LINES] if line.strip()]
-    dev_gold = _gold_documents(HERE / "gold-dev") | _gold_documents(HERE / "gold-dev2")
+    dev = [
+        json.loads(line)
+        for number, line in enumerate(lines[:REUTERS_DEV_LINES], 1)
+        if line.strip() and number not in REUTERS_RESERVED
+    ]
+    dev_gold = set().union(
+        *(_gold_documents(HERE / name) for name in ("gold-dev", "gold-dev2", "gold-dev3"))
+    )
     taken = dev_gold | skip
     reuters = [a for a in dev if a["id"] not in taken]
     picked_r = random.Random(args.reuters_seed).sample(reuters, args.n)
@@ -53,7 +63,7 @@ def stage(args: argparse.Namespace) -> None:
     bbc = sorted(
         f"bbc/{p.parent.name}/{p.name}"
         for p in (corpus / "bbc").glob("*/*.txt")
-        if not p.stem.endswith("5")
+        if not p.stem.endswith(BBC_FENCED)
     )
     bbc = [d for d in bbc if d not in bbc_gold and d not in dev_gold and d not in skip]
     picked_b = random.Random(args.bbc_seed).sample(bbc, args.n)

@@ -7,13 +7,14 @@ The ``make_doc`` fixture of ``conftest.py`` builds the ``Doc``; these read it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from spacy.tokens import Doc
 
 from kg.extract.pipeline import ExtractComponent, graph_from_doc
 from kg.records import Article, ArticleGraph, Triple
 
-__all__ = ["extracted", "facts", "parsed"]
+__all__ = ["extracted", "facts", "naming", "parsed"]
 
 _TAGS = {
     "PROPN": "NNP",
@@ -31,6 +32,17 @@ _TAGS = {
     "NUM": "CD",
     "ADV": "RB",
 }
+
+
+def naming(text: str, ents: Sequence[tuple[int, int, str]], body: str) -> dict[str, Any]:
+    """The ``make_doc`` arguments of ``text`` and ``ents`` with a sentence that names
+    ``body`` ("The Senate voted ."): a legislator's seat is implied only in an article
+    that names the chamber."""
+    start = len(text.split()) + 1
+    return {
+        "text": f"{text} The {body} voted .",
+        "ents": [*ents, (start, start + len(body.split()), "ORG")],
+    }
 
 
 def parsed(

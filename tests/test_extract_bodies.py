@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import docs
 from tests.test_extract_relations import triples
 
 
@@ -76,8 +77,11 @@ def test_a_party_name_in_two_words_is_no_legislature(component, make_doc):
 @pytest.mark.parametrize("party", ["Republican", "Democrat"])
 def test_a_party_written_for_a_senator_leaves_him_in_the_senate(component, make_doc, party):
     doc = make_doc(
-        f"WASHINGTON ( Reuters ) - Senator Ann Ruiz , a {party} , spoke .",
-        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (10, 11, "NORP")],
+        **docs.naming(
+            f"WASHINGTON ( Reuters ) - Senator Ann Ruiz , a {party} , spoke .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (10, 11, "NORP")],
+            "Senate",
+        )
     )
     found = triples(component, doc)
     assert ("Ann Ruiz", "member_of", "Senate") in found

@@ -180,3 +180,82 @@ def test_a_new_implied_node_carries_its_other_names(component, make_doc):
     graph = graph_from_doc(Article("t", doc.text), component(doc))
     (triple,) = graph.triples
     assert triple.object.name == "HM Treasury" and "Treasury" in triple.object.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "seat"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Democratic Senator Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "NORP"), (7, 9, "PERSON")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+        (
+            "In London , Tory MP Tom Hale said he was amazed .",
+            [(1, 2, "GPE"), (3, 4, "NORP"), (5, 7, "PERSON")],
+            ("Tom Hale", "member_of", "House of Commons"),
+        ),
+    ],
+)
+def test_an_adjective_seat_is_implied_only_where_the_article_names_the_chamber(
+    component, make_doc, text, ents, seat
+):
+    # "Democratic Senator X", "Tory MP X": the adjective is the party; the chamber is
+    # implied only once the article names it.
+    unnamed = {(s, p, o) for s, p, o, _ in facts(component, make_doc(text, ents=ents))}
+    assert seat not in unnamed
+    named = facts(component, make_doc(**docs.naming(text, ents, seat[2])))
+    assert (*seat, "implied.title_person") in named
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "seat"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Senator Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Representative Ann Ruiz said no .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "member_of", "House of Representatives"),
+        ),
+    ],
+)
+def test_a_bare_seat_title_implies_the_chamber_never_named(component, make_doc, text, ents, seat):
+    # ANNOTATION.md: an object the article never names is implied (desirable).
+    assert (*seat, "implied.title_person") in facts(component, make_doc(text, ents=ents))
+
+
+def test_a_head_of_state_is_implied_without_the_country_named(component, make_doc):
+    # Only seats in a chamber need the chamber named: "President X" keeps the country.
+    doc = make_doc(
+        "WASHINGTON ( Reuters ) - President Ann Ruiz said no .",
+        ents=[(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON")],
+    )
+    assert ("Ann Ruiz", "president_of", "United States", "implied.title_person") in facts(
+        component, doc
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "seat"),
+    [
+        (
+            "WASHINGTON ( Reuters ) - Representative Ann Ruiz , chairman of the House "
+            "Foreign Affairs Committee , spoke .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (12, 16, "ORG")],
+            ("Ann Ruiz", "member_of", "House of Representatives"),
+        ),
+        (
+            "WASHINGTON ( Reuters ) - Senator Ann Ruiz spoke . The Senate Budget Committee met .",
+            [(0, 1, "GPE"), (2, 3, "ORG"), (6, 8, "PERSON"), (11, 14, "ORG")],
+            ("Ann Ruiz", "member_of", "Senate"),
+        ),
+    ],
+)
+def test_a_chamber_named_at_the_start_of_a_committee_is_named(
+    component, make_doc, text, ents, seat
+):
+    assert (*seat, "implied.title_person") in facts(component, make_doc(text, ents=ents))

@@ -25,7 +25,7 @@ def facts(component, doc):
     ],
 )
 def test_plural_title_before_a_list_of_names_gives_each(component, make_doc, text, ents):
-    found = facts(component, make_doc(text, ents=ents))
+    found = facts(component, make_doc(**docs.naming(text, ents, "Senate")))
     for name in ("John McCain", "Lindsey Graham", "Jeff Flake"):
         assert (name, "member_of", "Senate") in found
 
@@ -51,8 +51,11 @@ def test_names_of_one_organization_after_a_plural_title(component, make_doc, tex
 
 def test_a_singular_title_holds_for_the_first_name_only(component, make_doc):
     doc = make_doc(
-        "In Washington , Senator John McCain and Lindsey Graham spoke .",
-        ents=[(1, 2, "GPE"), (4, 6, "PERSON"), (7, 9, "PERSON")],
+        **docs.naming(
+            "In Washington , Senator John McCain and Lindsey Graham spoke .",
+            [(1, 2, "GPE"), (4, 6, "PERSON"), (7, 9, "PERSON")],
+            "Senate",
+        )
     )
     found = facts(component, doc)
     assert ("John McCain", "member_of", "Senate") in found

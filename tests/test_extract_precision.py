@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import docs
 from tests.test_extract_relations import evidence, triples
 
 
@@ -108,3 +109,109 @@ def test_former_before_acting_makes_the_role_former(component, make_doc, text, e
         t.evidence.status for t in evidence(component, doc) if (t.subject.name, t.predicate) == fact
     }
     assert statuses == {"former"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "wrong"),
+    [
+        (
+            "After talks with EU foreign ministers , Tillerson spoke .",
+            [(3, 4, "ORG"), (7, 8, "PERSON")],
+            ("Tillerson", "secretary_of", "European Union"),
+        ),
+        (
+            "Having met Acme Bank analysts , Ann Ruiz left early .",
+            [(2, 4, "ORG"), (6, 8, "PERSON")],
+            ("Ann Ruiz", "works_for", "Acme Bank"),
+        ),
+    ],
+)
+def test_a_plural_title_before_one_name_is_not_its_post(component, make_doc, text, ents, wrong):
+    # The title ends a phrase of its own; the name after the comma starts the clause.
+    found = triples(component, make_doc(text, ents=ents))
+    assert not any(s == wrong[0] for s, _, _ in found)
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones_post(component, make_doc):
+    doc = make_doc(
+        "Two Acme Bank analysts , Ann Ruiz and Tom Hale , said so .",
+        ents=[(1, 3, "ORG"), (5, 7, "PERSON"), (8, 10, "PERSON")],
+    )
+    found = triples(component, doc)
+    assert ("Ann Ruiz", "works_for", "Acme Bank") in found
+    assert ("Tom Hale", "works_for", "Acme Bank") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Ann Ruiz , a vocal critic of Acme Bank , spoke .", [(0, 2, "PERSON"), (7, 9, "ORG")]),
+        ("Ann Ruiz , a supporter of Acme Corp , spoke .", [(0, 2, "PERSON"), (6, 8, "ORG")]),
+    ],
+)
+def test_a_stance_names_what_it_judges_not_an_employer(component, make_doc, text, ents):
+    assert not triples(component, make_doc(text, ents=ents))
+
+
+def test_a_post_in_the_same_apposition_still_counts(component, make_doc):
+    doc = make_doc(
+        "Ann Ruiz , a director of Acme Bank , spoke .", ents=[(0, 2, "PERSON"), (6, 8, "ORG")]
+    )
+    assert ("Ann Ruiz", "leader_of", "Acme Bank") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "spec"),
+    [
+        (
+            "The flaws were exploited by the Acme Club in Leeds .",
+            [(6, 8, "ORG"), (9, 10, "GPE")],
+            "DET/1/det NOUN/3/nsubjpass AUX/3/auxpass VERB/3/ROOT ADP/3/agent DET/7/det "
+            "PROPN/7/compound PROPN/4/pobj ADP/7/prep PROPN/8/pobj PUNCT/3/punct",
+        ),
+        (
+            "Ann Ruiz spoke at Acme Corp in Leeds .",
+            [(0, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "GPE")],
+            "PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT ADP/2/prep PROPN/5/compound "
+            "PROPN/3/pobj ADP/5/prep PROPN/6/pobj PUNCT/2/punct",
+        ),
+        (
+            "It has offices at Acme Corp in Leeds , Hull and York .",
+            [(4, 6, "ORG"), (7, 8, "GPE"), (9, 10, "GPE"), (11, 12, "GPE")],
+            "PRON/1/nsubj VERB/1/ROOT NOUN/1/dobj ADP/2/prep PROPN/5/compound PROPN/3/pobj "
+            "ADP/5/prep PROPN/6/pobj PUNCT/7/punct PROPN/7/conj CCONJ/9/cc PROPN/9/conj "
+            "PUNCT/1/punct",
+        ),
+    ],
+)
+def test_a_place_of_what_happened_is_no_base(component, make_doc, text, ents, spec):
+    # The organization is the object of a verb's preposition, or the place starts a list.
+    doc = docs.parsed(make_doc, text, ents, spec)
+    assert not any(p == "based_in" for _, p, _ in triples(component, doc))
+
+
+def test_an_employer_in_a_place_is_based_there(component, make_doc):
+    doc = docs.parsed(
+        make_doc,
+        "Ann Ruiz , an economist with Acme Corp in Leeds , spoke .",
+        [(0, 2, "PERSON"), (6, 8, "ORG"), (9, 10, "GPE")],
+        "PROPN/1/compound PROPN/11/nsubj PUNCT/1/punct DET/4/det NOUN/1/appos ADP/4/prep "
+        "PROPN/7/compound PROPN/5/pobj ADP/7/prep PROPN/8/pobj PUNCT/1/punct VERB/11/ROOT "
+        "PUNCT/11/punct",
+    )
+    assert ("Acme Corp", "based_in", "Leeds") in triples(component, doc)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "leads"),
+    [("owns", "own", False), ("runs", "run", True), ("heads", "head", True)],
+)
+def test_an_owner_is_no_leader(component, make_doc, verb, lemma, leads):
+    doc = docs.parsed(
+        make_doc,
+        f"Ann Ruiz {verb} Acme Corp .",
+        [(0, 2, "PERSON"), (3, 5, "ORG")],
+        f"PROPN/1/compound PROPN/2/nsubj VERB/2/ROOT/{lemma} PROPN/4/compound PROPN/2/dobj "
+        "PUNCT/2/punct",
+    )
+    assert (("Ann Ruiz", "leader_of", "Acme Corp") in triples(component, doc)) is leads

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import docs
 from tests.docs import facts
 
 
@@ -193,7 +194,7 @@ def test_a_person_from_a_place_works_for_nothing(component, make_doc):
 )
 def test_an_mep_sits_in_the_european_parliament(component, make_doc, text, ents, person):
     assert (person, "member_of", "European Parliament") in facts(
-        component, make_doc(text, ents=ents)
+        component, make_doc(**docs.naming(text, ents, "European Parliament"))
     )
 
 
@@ -275,6 +276,24 @@ def test_a_verb_with_a_time_span_from_a_year_is_still_a_former_post(component, m
             "NNP/PROPN/4/pobj/corp IN/SCONJ/10/mark/while DT/DET/9/det/the "
             "NN/NOUN/10/nsubj/firm VBD/VERB/2/advcl/grow ./PUNCT/2/punct/.",
             ("Ann Ruiz", "leader_of", "Acme Corp"),
+        ),
+        (
+            "Ann Ruiz was chief economist at Acme Bank before joining the Fed .",
+            [(0, 2, "PERSON"), (6, 8, "ORG"), (11, 12, "ORG")],
+            "NNP/PROPN/1/compound/ann NNP/PROPN/2/nsubj/ruiz VBD/AUX/2/ROOT/be "
+            "JJ/ADJ/4/amod/chief NN/NOUN/2/attr/economist IN/ADP/4/prep/at "
+            "NNP/PROPN/7/compound/acme NNP/PROPN/5/pobj/bank IN/ADP/2/prep/before "
+            "VBG/VERB/8/pcomp/join DT/DET/11/det/the NNP/PROPN/9/dobj/fed ./PUNCT/2/punct/.",
+            ("Ann Ruiz", "works_for", "Acme Bank"),
+        ),
+        (
+            "Tom Hale was director of Acme Corp before he left .",
+            [(0, 2, "PERSON"), (5, 7, "ORG")],
+            "NNP/PROPN/1/compound/tom NNP/PROPN/2/nsubj/hale VBD/AUX/2/ROOT/be "
+            "NN/NOUN/2/attr/director IN/ADP/3/prep/of NNP/PROPN/6/compound/acme "
+            "NNP/PROPN/4/pobj/corp IN/SCONJ/9/mark/before PRP/PRON/9/nsubj/he "
+            "VBD/VERB/2/advcl/leave ./PUNCT/2/punct/.",
+            ("Tom Hale", "leader_of", "Acme Corp"),
         ),
     ],
 )

@@ -254,6 +254,7 @@ RELATION_WORDS = (
     "body_nouns",
     "chambers",
     "place_kinds",
+    "stance_titles",
 )
 """The lists ``schemas/relation_words.toml`` must define."""
 

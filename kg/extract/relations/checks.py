@@ -32,10 +32,14 @@ __all__ = [
     "names_a_titled_person",
     "object_after",
     "object_follows",
+    "object_of_a_verb",
     "party_adjective",
     "place_before_a_noun",
+    "plural_for_one",
     "renames_the_noun",
     "starts_a_clause",
+    "starts_a_list",
+    "takes_a_stance",
     "title_belongs_to_next_name",
     "word_before",
 ]
@@ -135,6 +139,39 @@ def place_before_a_noun(reading: Reading, arg: Argument) -> bool:
         and nxt.is_alpha  # not "Serbia 's southern province of Kosovo"
         and nxt.pos_ in ("NOUN", "ADJ")
         and nxt.lower_ not in reading.words("place_kinds")
+    )
+
+
+def starts_a_list(reading: Reading, arg: Argument) -> bool:
+    """Whether a place starts a list that "and" or "or" closes ("in New York, Washington and
+    Chicago", "in London or Paris"; not "Toledo, Ohio", a town and its state)."""
+    doc, ent = reading.doc, reading.ann.ent
+    i = arg.end
+    while i + 1 < len(doc) and doc[i].text == "," and ent[i + 1] == "PLACE":
+        i += 1
+        while i < len(doc) and ent[i] == "PLACE":
+            i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i + 1 < len(doc) and doc[i].lower_ in ("and", "or") and ent[i + 1] == "PLACE"
+
+
+def object_of_a_verb(reading: Reading, arg: Argument) -> bool:
+    """Whether an organization is the object of a preposition that hangs on a verb ("exploited
+    by the Springboks", "speaking at Queen's Club"): a place after it tells where that
+    happened, not where the organization is based (unlike "an economist with Eaton Vance
+    in Boston", "a spokesman for the Red Cross in Geneva", where the preposition hangs on a
+    noun)."""
+    doc = reading.doc
+    head = doc[arg.end - 1]
+    while head.dep_ in ("compound", "flat") and arg.start <= head.head.i < arg.end:
+        head = head.head
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.dep_ in ("prep", "agent")
+        and prep.head.pos_ in ("VERB", "AUX")
+        and doc.has_annotation("DEP")
     )
 
 
@@ -317,6 +354,38 @@ def lists_on(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
         return False
     return not any(
         t.lower_ in ("one", "of", "among", "both") for t in doc[subject.end : title.start]
+    )
+
+
+def plural_for_one(reading: Reading, title: TitlePhrase, subject: Argument) -> bool:
+    """Whether a plural title, a comma, then one name that no other name follows gives the
+    title to that name alone: the title ends a phrase of its own and the name starts the
+    clause ("Before a lunch with EU foreign ministers, Tillerson stressed ..."; but "Two
+    Labour MPs, Ann Ruiz and Tom Hale, said" is a list, and "Democratic lawmakers,
+    including X," names one of them)."""
+    doc, ent = reading.doc, reading.ann.ent
+    if not (
+        title.end <= subject.start
+        and is_plural(reading, title)
+        and doc[title.last].lower_.endswith("s")
+        and [t.text for t in doc[title.end : subject.start]] == [","]
+    ):
+        return False
+    end = doc[subject.end - 1].sent.end
+    return not any(
+        doc[i].lower_ in (",", "and") and ent[i + 1] == "PERSON"
+        for i in range(subject.end, min(end, subject.end + 12) - 1)
+    )
+
+
+def takes_a_stance(reading: Reading, title: TitlePhrase, obj: Argument) -> bool:
+    """Whether the title is a stance (``stance_titles``) whose of-phrase holds the object:
+    "X, a vocal critic of Time Warner" judges Time Warner and works for none."""
+    doc = reading.doc
+    return (
+        obj.start > title.end
+        and doc[title.last].lower_ in reading.words("stance_titles")
+        and doc[title.end].lower_ == "of"
     )
 
 

@@ -34,9 +34,13 @@ def implied_object(
     object. None when the title gave a triple with a written object already, when an
     organization, place, adjective or capitalised word is written right before it
     ("Tory chancellor", "Trade Representative"), or when the country has no such post.
-    A country written right before the title is the country meant ("U.S. Senator X");
-    a region or a party adjective before a legislator's title leaves the chamber implied
-    ("Texas Senator X", "Democratic Senator X") when the article names the chamber. A
+    A country written right before the title is the country meant ("U.S. Senator X").
+    A bare legislator's title ("Senator X", "MP X") implies the seat even when the chamber
+    is never named: ANNOTATION.md counts an object the article never names ("President
+    Bush" -> the United States) as implied. A region or a party adjective before the title
+    ("Texas Senator X", "Democratic Senator X", "Tory MP X") leaves the seat implied only
+    when the article names the chamber, alone or at the start of a committee's name ("the
+    House Foreign Affairs Committee"). A
     country other than the article's conjoined right before the title leaves no object
     ("China and President Xi Jinping" in a U.S. story).
     """
@@ -61,13 +65,26 @@ def implied_object(
     post = next((p for p in posts if p is not None), None)
     if post is None or (seat and post.predicate != "member_of"):
         return None
-    if seat and not any(
-        reading.res.entity_named(name, post.object_class) is not None
-        for name in (post.object, *post.aliases)
-    ):
+    names = (post.object, *post.aliases)
+    if seat and not names_the_chamber(reading, names):
         return None  # "Tory MP X": the Commons only when the article names it
     index = reading.entity_named(post.object, post.object_class, post.aliases)
     return ImpliedObject(Argument(index, title.text, title.start, title.end), post.predicate)
+
+
+def names_the_chamber(reading: Reading, names: tuple[str, ...]) -> bool:
+    """Whether the article names the chamber of ``names``: an organization of one of
+    them, or one whose name begins with one of them ("House Foreign Affairs Committee",
+    "the House of Representatives' Oversight Committee"; not "the Alabama Senate")."""
+    keys = {normalize_name(name) for name in names}
+    for entity in reading.res.entities:
+        if entity.label != "Organization":
+            continue
+        for written in (entity.name, *entity.aliases):
+            words = normalize_name(written).split()
+            if any(" ".join(words[:n]) in keys for n in range(1, len(words) + 1)):
+                return True
+    return False
 
 
 def country_written_at(reading: Reading, i: int) -> str:

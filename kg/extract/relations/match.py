@@ -33,9 +33,13 @@ from .checks import (
     named_before,
     names_a_titled_person,
     object_follows,
+    object_of_a_verb,
     party_adjective,
     place_before_a_noun,
+    plural_for_one,
     starts_a_clause,
+    starts_a_list,
+    takes_a_stance,
     title_belongs_to_next_name,
 )
 from .reading import Argument, Reading
@@ -115,6 +119,8 @@ def check_title_position(reading: Reading, match: Match) -> Refusal | None:
     listed = match.suffix == ".list"
     if title.start < obj.start and obj.end <= title.end:
         return Refusal.OBJECT_IN_TITLE  # "Secretary of State X"
+    if takes_a_stance(reading, title, obj):
+        return Refusal.TAKES_A_STANCE  # "X, a vocal critic of Time Warner"
     if (
         obj.end <= title.start
         and object_follows(reading, title.end)
@@ -125,6 +131,8 @@ def check_title_position(reading: Reading, match: Match) -> Refusal | None:
         return Refusal.TITLE_OF_NEXT_NAME
     if title.start >= subject.end and not listed and lists_on(reading, title, subject):
         return Refusal.LISTS_ON  # "Kofi Annan, World Bank officials and ministers"
+    if not listed and plural_for_one(reading, title, subject):
+        return Refusal.PLURAL_FOR_ONE  # "with EU foreign ministers, Tillerson stressed"
     if title.start >= subject.end and starts_a_clause(reading, title, subject):
         return Refusal.STARTS_A_CLAUSE  # "in support of Moore, an RNC official said"
     if obj.start >= title.end and names_a_titled_person(reading, obj, subject.entity):
@@ -316,6 +324,20 @@ def check_relation(reading: Reading, match: Match, predicate: str, *, body: bool
         return Refusal.MODIFIES_A_NOUN  # "head of music at London rock radio station Xfm"
     if predicate == "located_in":
         return check_place(reading, match)
+    if predicate == "based_in" and match.obj.start >= match.subject.end:
+        return check_base(reading, match)
+    return None
+
+
+def check_base(reading: Reading, match: Match) -> Refusal | None:
+    """Refuse a ``based_in`` place written after the organization that is one of a list of
+    places ("offices at the United Nations in New York, Washington and Chicago"), or that
+    places what a verb tells of, the organization being that verb's object ("exploited by
+    the Springboks in South Africa", "speaking at Queen's Club in London")."""
+    if starts_a_list(reading, match.obj):
+        return Refusal.IN_A_LIST
+    if object_of_a_verb(reading, match.subject):
+        return Refusal.OBJECT_OF_A_VERB
     return None
 
 

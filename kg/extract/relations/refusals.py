@@ -25,8 +25,10 @@ class Refusal(StrEnum):
     STATUS_BY_VERB = "status_by_verb"
     OBJECT_IN_TITLE = "object_in_title"
     OBJECT_FOLLOWS = "object_follows"
+    TAKES_A_STANCE = "takes_a_stance"
     TITLE_OF_NEXT_NAME = "title_of_next_name"
     LISTS_ON = "lists_on"
+    PLURAL_FOR_ONE = "plural_for_one"
     STARTS_A_CLAUSE = "starts_a_clause"
     NAMES_A_TITLED_PERSON = "names_a_titled_person"
     HOME_STATE = "home_state"
@@ -42,6 +44,7 @@ class Refusal(StrEnum):
     DESCRIBES_A_NOUN = "describes_a_noun"
     MODIFIES_A_NOUN = "modifies_a_noun"
     IN_A_LIST = "in_a_list"
+    OBJECT_OF_A_VERB = "object_of_a_verb"
     PLACE_BEFORE_A_NOUN = "place_before_a_noun"
     SAME_FACT = "same_fact"
 
@@ -72,6 +75,10 @@ _REASONS = {
         "an of/at/for object follows the title: it is the real object, not the one before"
         ' ("X, the German co-head of EADS")'
     ),
+    Refusal.TAKES_A_STANCE: (
+        "a title of a stance (stance_titles of relation_words.toml) names what it judges in"
+        ' its of-phrase, not where the person works ("X, a vocal critic of Time Warner")'
+    ),
     Refusal.TITLE_OF_NEXT_NAME: (
         'the title belongs to the person named after it ("X, NME editor Conor McNicholas"),'
         ' or to the one a possessive after it stands for ("X, the senator\'s neighbor")'
@@ -79,6 +86,10 @@ _REASONS = {
     Refusal.LISTS_ON: (
         "a plural title after one name is the next item of a list, not its apposition"
         ' ("Kofi Annan, World Bank officials and ministers")'
+    ),
+    Refusal.PLURAL_FOR_ONE: (
+        "a plural title, a comma, then one name that no other name follows: the title ends"
+        ' a phrase of its own ("with EU foreign ministers, Tillerson stressed")'
     ),
     Refusal.STARTS_A_CLAUSE: (
         "the title after the name is the subject of a verb of its own"
@@ -126,6 +137,10 @@ _REASONS = {
     ),
     Refusal.IN_A_LIST: (
         'the place is one of a list: more places follow it ("in Leeds, Bradford and Hull")'
+    ),
+    Refusal.OBJECT_OF_A_VERB: (
+        "the organization is the object of a preposition on a verb: the place after it tells"
+        ' where that happened, not where it is based ("speaking at Queen\'s Club in London")'
     ),
     Refusal.PLACE_BEFORE_A_NOUN: (
         'the place modifies the noun after it ("toward Islamabad, U.S. officials")'

@@ -23,6 +23,10 @@ __all__ = [
     "verb_status",
 ]
 
+# Words of a time clause on a copula in the past: the post held then is over ("when he
+# was a congressman", "was chief economist at Y before joining Z").
+_TIME_CLAUSE = ("when", "while", "before")
+
 
 @dataclass(frozen=True)
 class Status:
@@ -121,15 +125,16 @@ def status_of(reading: Reading, first: int, last: int) -> Status:
         and (
             verb.lemma_ == "serve"
             or any(
-                c.lower_ in ("when", "while")
+                c.lower_ in _TIME_CLAUSE
                 or is_time_span(reading, c)
-                or (c.dep_ == "advcl" and any(w.lower_ in ("when", "while") for w in c.children))
+                or (c.dep_ == "advcl" and any(w.lower_ in _TIME_CLAUSE for w in c.children))
                 for c in verb.children
             )
         )
     ):
         # "who served as chairman", "when he was a Republican congressman", "was an
-        # adviser to Y from 2015 to 2016", "X was head of Y when the deal was signed" (the
+        # adviser to Y from 2015 to 2016", "X was head of Y when the deal was signed", "X
+        # was chief economist at Y before joining Z", "before he joined Z" (the
         # post is over, the party stays: the verb stands before the party, as a modifier
         # after it)
         return Status("former", override, last)
