@@ -213,3 +213,188 @@ def test_short_given_name_with_the_same_family_name_is_one_person(component, mak
         ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (7, 9, "PERSON")],
     )
     assert len(extract(component, doc).entities) == 3
+
+
+def test_first_word_of_a_company_written_after_it_joins_it(component, make_doc):
+    doc = make_doc(
+        "Marsh & McLennan fell . Marsh said profits dropped .",
+        ents=[(0, 3, "ORG"), (5, 6, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Marsh & McLennan", "Organization")}
+    doc = make_doc(
+        "Shares in Parmalat Finanziaria were suspended . Parmalat owes billions .",
+        ents=[(2, 4, "ORG"), (7, 8, "ORG")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Parmalat Finanziaria", "Organization")}
+    assert "Parmalat" in graph.entities[0].aliases
+
+
+def test_first_word_joins_no_name_it_comes_before_nor_one_of_two(component, make_doc):
+    doc = make_doc(  # a product or unit named after the company, written after it
+        "Yahoo said so . Yahoo Messenger is free .", ents=[(0, 1, "ORG"), (4, 6, "ORG")]
+    )
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Virgin Trains and Virgin Megastores grew . Virgin said so .",
+        ents=[(0, 2, "ORG"), (3, 5, "ORG"), (7, 8, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 3
+
+
+def test_first_word_that_is_a_body_or_a_place_joins_nothing(component, make_doc):
+    doc = make_doc(
+        "The Senate Judiciary Committee met . The Senate voted .",
+        ents=[(1, 4, "ORG"), (7, 8, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Minnesota Public Radio reported it . Minnesota voted .",
+        ents=[(0, 3, "ORG"), (6, 7, "GPE")],
+    )
+    assert len(extract(component, doc).entities) == 2
+
+
+def test_words_glued_before_a_courtesy_title_leave_the_name(component, make_doc):
+    doc = make_doc(
+        "Simon Bysshe spoke . Said Mr Bysshe : no .", ents=[(0, 2, "PERSON"), (4, 7, "PERSON")]
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Simon Bysshe", "Person")}
+    assert "Mr Bysshe" in graph.entities[0].aliases
+    doc = make_doc(
+        "Margaret Dixon spoke . Added Mrs Dixon : yes .",
+        ents=[(0, 2, "PERSON"), (4, 7, "PERSON")],
+    )
+    assert names(extract(component, doc)) == {("Margaret Dixon", "Person")}
+
+
+def test_a_name_without_a_courtesy_title_inside_keeps_its_words(component, make_doc):
+    doc = make_doc(
+        "Edward Said spoke . Said Hamad left .", ents=[(0, 2, "PERSON"), (4, 6, "PERSON")]
+    )
+    assert names(extract(component, doc)) == {("Edward Said", "Person"), ("Said Hamad", "Person")}
+    doc = make_doc("Mr Bysshe spoke .", ents=[(0, 2, "PERSON")])
+    assert names(extract(component, doc)) == {("Bysshe", "Person")}
+
+
+def test_a_given_name_typed_as_a_place_joins_the_one_full_name(component, make_doc):
+    doc = make_doc(
+        "Serena Williams won . Serena said she was tired .",
+        ents=[(0, 2, "PERSON"), (4, 5, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Serena Williams", "Person")}
+    assert "Serena" in graph.entities[0].aliases
+    doc = make_doc(
+        "Gavin Henson kicked . Gavin missed later .", ents=[(0, 2, "PERSON"), (4, 5, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("Gavin Henson", "Person")}
+
+
+def test_a_given_name_that_is_a_place_or_two_people_s_stays_apart(component, make_doc):
+    doc = make_doc(  # "Milan" is a city the gazetteer knows
+        "Milan Kundera wrote . Milan is rich .", ents=[(0, 2, "PERSON"), (4, 5, "GPE")]
+    )
+    assert ("Milan Kundera", "Person") in names(extract(component, doc))
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "Serena Williams and Serena Smith won . Serena said so .",
+        ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "GPE")],
+    )
+    assert len(extract(component, doc).entities) == 3
+
+
+def test_a_parliament_named_by_its_building_is_one_node(component, make_doc):
+    doc = make_doc(
+        "The Scottish Parliament voted . MSPs at Holyrood agreed .",
+        ents=[(1, 3, "ORG"), (7, 8, "GPE")],
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("Scottish Parliament", "Organization")}
+    doc = make_doc("Holyrood passed the bill .", ents=[(0, 1, "ORG")])
+    assert names(extract(component, doc)) == {("Scottish Parliament", "Organization")}
+
+
+def test_headline_end_is_after_a_short_first_line_without_a_full_stop():
+    import spacy
+
+    from kg.extract.name_joins import headline_end
+
+    nlp = spacy.blank("en")
+    doc = nlp("Sun offers processing by the hour\n\nSun Microsystems has launched it.")
+    assert doc[: headline_end(doc)].text.strip() == "Sun offers processing by the hour"
+    for text in ("Marsh said so.\nMore text follows.", "One long line with no break at all"):
+        assert headline_end(nlp(text)) == 0
+
+
+def test_a_committee_of_a_chamber_written_in_full_joins_the_short_one(component, make_doc):
+    doc = make_doc(
+        "The House of Representatives Intelligence Committee met . "
+        "The House Intelligence Committee said so .",
+        ents=[(1, 6, "ORG"), (9, 12, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 1
+    doc = make_doc(
+        "The U.S. House of Representatives Ethics Committee met . "
+        "The House Ethics Committee said so .",
+        ents=[(1, 7, "ORG"), (10, 13, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 1
+
+
+def test_committees_of_two_chambers_or_two_subjects_stay_apart(component, make_doc):
+    doc = make_doc(
+        "The House of Representatives Intelligence Committee met . "
+        "The Senate Intelligence Committee said so .",
+        ents=[(1, 6, "ORG"), (9, 12, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
+    doc = make_doc(
+        "The House of Representatives Ethics Committee met . "
+        "The House Intelligence Committee said so .",
+        ents=[(1, 6, "ORG"), (9, 12, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2
+
+
+def test_an_abbreviation_with_full_stops_counts_all_its_letters(component, make_doc):
+    doc = make_doc(
+        "The U.S. Postal Service and United Parcel Service Inc compete . UPS said so .",
+        ents=[(1, 4, "ORG"), (5, 9, "ORG"), (11, 12, "ORG")],
+    )
+    graph = extract(component, doc)
+    postal = next(e for e in graph.entities if e.name == "U.S. Postal Service")
+    assert "UPS" not in postal.aliases
+    parcel = next(e for e in graph.entities if e.name.startswith("United Parcel"))
+    assert "UPS" in parcel.aliases
+    doc = make_doc(
+        "The U.S. Postal Service lost money . USPS said so .", ents=[(1, 4, "ORG"), (7, 8, "ORG")]
+    )
+    assert names(extract(component, doc)) == {("U.S. Postal Service", "Organization")}
+
+
+def test_an_acronym_of_a_place_joins_it(component, make_doc):
+    doc = make_doc(
+        "New York City voted . NYC officials agreed .", ents=[(0, 3, "GPE"), (5, 6, "ORG")]
+    )
+    graph = extract(component, doc)
+    assert names(graph) == {("New York City", "Place")}
+    assert "NYC" in graph.entities[0].aliases
+    doc = make_doc(  # no place of those initials: the acronym stays an organization
+        "New York voted . NYC officials agreed .", ents=[(0, 2, "GPE"), (4, 5, "ORG")]
+    )
+    assert ("NYC", "Organization") in names(extract(component, doc))
+
+
+def test_a_headline_s_short_name_does_not_stop_the_first_word_join(component, make_doc):
+    doc = make_doc(
+        "Sun offers grid\n\nSun Microsystems launched it . Sun said so .",
+        ents=[(0, 1, "ORG"), (4, 6, "ORG"), (9, 10, "ORG")],
+    )
+    assert names(extract(component, doc)) == {("Sun Microsystems", "Organization")}
+    doc = make_doc(  # a first line that is a sentence is no headline
+        "Sun offers grid .\n\nSun Microsystems launched it . Sun said so .",
+        ents=[(0, 1, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
+    )
+    assert len(extract(component, doc).entities) == 2

@@ -53,7 +53,7 @@ def test_a_party_adjective_before_a_party_post_still_leads(component, make_doc):
             [(1, 4, "ORG"), (5, 6, "ORG"), (8, 10, "PERSON")],
             "Nicola Sturgeon",
             "Scottish National Party",
-            "Holyrood",
+            "Scottish Parliament",
         ),
         (
             "Later , Labour 's Commons leader Peter Hain said no .",

@@ -15,7 +15,13 @@
   ("U.S. Senate"/"Senate", "House"/"House of Representatives"/"U.S. House").
 - Late joins (:mod:`kg.extract.name_joins`): the last word of the one longer organization
   name ("Boerse" → "Deutsche Boerse"), the subject of a department ("Energy" → "Department of
-  Energy"); names that differ only by spaces or hyphens are one ("RipGuard", "Rip Guard").
+  Energy"); names that differ only by spaces or hyphens are one ("RipGuard", "Rip Guard");
+  the first word of the one longer organization name written before it ("Marsh" → "Marsh &
+  McLennan"), a given name NER typed as a place ("Serena" → "Serena Williams").
+- A chamber's committee with the chamber in full is the short one ("House of Representatives
+  Intelligence Committee" = "House Intelligence Committee"); a place's initials join it
+  ("NYC" → "New York City"), and a name's initials are read without its legal suffix too
+  ("GM" → "General Motors Co").
 - The class is decided by all mentions together, so an entity never changes class
   between sentences; one mention the text shows to be a company makes it an organization.
 - A dateline place written in capitals is named in ordinary case ("WASHINGTON" → "Washington").
@@ -33,7 +39,13 @@ from ..records import Entity
 from .gazetteer import Gazetteer
 from .mentions import SpanMention
 from .mentions.retype import COMPANY, LISTED_PLACE, PERSONAL, TEAM
-from .name_joins import is_place_name, join_clusters, join_name_ends
+from .name_joins import (
+    chamber_short_form,
+    headline_end,
+    is_place_name,
+    join_clusters,
+    join_name_ends,
+)
 
 __all__ = ["Resolution", "organization_key", "resolve_entities"]
 
@@ -158,20 +170,23 @@ def _organization_parts(name: str, gazetteer: Gazetteer) -> tuple[str, str]:
     country = (gazetteer.lookup(prefix) or gazetteer.demonym(prefix)) if prefix else None
     if country is not None:
         prefix = normalize_name(country[0])
+    # "House of Representatives Ethics Committee" is the "House Ethics Committee"
+    words = chamber_short_form(words, gazetteer)
     if len(words) >= 3 and words[1] == "of" and words[0] in gazetteer.words["inverted_org_heads"]:
         words = [*words[2:], words[0]]
     return prefix, " ".join(words)
 
 
 def _initials(text: str, *, whole: bool = False, of: bool = False) -> str:
-    """ "AP" for "Associated Press"; with ``whole``, short acronyms in the name count
-    letter by letter ("UKA" for "UK Athletics"); with ``of``, "of" counts as "O" ("DOE" for
+    """ "AP" for "Associated Press"; an abbreviation with full stops counts letter by letter
+    ("USPS" for "U.S. Postal Service", never "UPS"); with ``whole``, short acronyms in the
+    name do too ("UKA" for "UK Athletics"); with ``of``, "of" counts as "O" ("DOE" for
     "Department of Energy")."""
     return "".join(
         "O"
         if of and w == "of"
         else w.replace(".", "")
-        if whole and _is_acronym(w) and len(w) <= 3
+        if _is_acronym(w) and ("." in w or (whole and len(w) <= 3))
         else w[0]
         for w in text.split()
         if (of and w == "of") or (w.lower() not in _STOP_INITIALS and w[:1].isupper())
@@ -223,7 +238,11 @@ def resolve_entities(doc: Doc, mentions: list[SpanMention], gazetteer: Gazetteer
     _join_retyped_names(table)
     _join_short_organization_names(table.clusters, table.by_key, gazetteer)
     join_name_ends(
-        table.clusters, table.by_key, gazetteer, lambda name: organization_key(name, gazetteer)
+        table.clusters,
+        table.by_key,
+        gazetteer,
+        lambda name: organization_key(name, gazetteer),
+        lead_end=headline_end(doc),
     )
     return _to_resolution(table.clusters, _demonym_tokens(mentions, gazetteer))
 
@@ -374,6 +393,16 @@ class _ShortForms:
                 if " of " in m.text:  # "DOE" for "(U.S.) Department of Energy"
                     rest = " ".join(words[country:]) if len(words) - country > 1 else m.text
                     long_forms.setdefault(_initials(rest, of=True), key)
+                legal = gazetteer.words["legal_suffixes"]
+                if len(words) > 2 and words[-1].lower().rstrip(".,") in legal:
+                    # "UPS" for "United Parcel Service Inc"
+                    long_forms.setdefault(_initials(" ".join(words[:-1])), key)
+        for m in named:  # "NYC" for "New York City", after the organizations' initials
+            if m.label == "Place" and len(m.text.split()) > 1 and m.ner_label != TEAM:
+                hit = gazetteer.lookup(m.text)
+                name = hit[0] if hit is not None and hit[1] == "Place" else ""
+                key = "g:" + normalize_name(name) if name else "n:" + normalize_name(m.text)
+                long_forms.setdefault(_initials(m.text), key)
         short_forms: dict[str, str] = {}
         for m in named:
             words = m.text.split()

@@ -224,6 +224,7 @@ MENTION_WORDS = (
     "generic_heads",
     "legal_suffixes",
     "nicknames",
+    "chamber_short_names",
     "capital_titles",
     "work_nouns",
     "kin_nouns",

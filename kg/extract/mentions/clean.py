@@ -237,6 +237,17 @@ def _owner_split(pieces: list[Span], ner_label: str, ctx: Context) -> list[Span]
     return out
 
 
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
+def _from_courtesy_title(span: Span) -> Span:
+    """A person's span from the courtesy title inside it: the words NER glued in front are
+    no part of the name ("Said Mr Bysshe", "Added Mrs Dixon", "Labour's Ms Kelly"); a title
+    first or last is left to :func:`_clean`."""
+    inner = [t.i for t in span[1:-1] if t.lower_.rstrip(".") in _COURTESY_TITLES and t.is_title]
+    return span.doc[inner[-1] : span.end] if inner else span
+
+
 def _is_named_alone(owner: Span, ctx: Context) -> bool:
     """Whether ``owner`` is a name the gazetteer knows, or another entity of the ``Doc`` is
     (or ends with: a family name)."""
@@ -395,6 +406,8 @@ def named_entities(doc: Doc, mentions: list[SpanMention], ctx: Context) -> list[
         ):
             label = "Demonym"  # "Welsh" typed PERSON, "their Welsh striker" typed ORG
         for piece in _owner_split(_pieces(ent), ent.label_, ctx):
+            if label == "Person":
+                piece = _from_courtesy_title(piece)
             bounds = _clean(piece, label, ctx)
             if bounds is None:
                 continue
